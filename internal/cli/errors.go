@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+)
+
+// usageError is a command line that could not be understood: exit code 2
+// and a hint to read --help.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// hintError carries a sentence telling the person what to do next.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e hintError) Error() string { return e.err.Error() }
+func (e hintError) Unwrap() error { return e.err }
+
+// withHint attaches what to do next to err.
+func withHint(err error, hint string) error {
+	if err == nil {
+		return nil
+	}
+	return hintError{err: err, hint: hint}
+}
+
+// report prints err as a person should see it and returns the exit code:
+// one line saying what went wrong, one saying what to do. Never a stack trace.
+func (c *cli) report(err error) int {
+	w := c.env.Stderr
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(w, "poise: %v\nRun 'poise --help' to see the commands and flags.\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(w, "poise: %v\n", err)
+	var he hintError
+	if errors.As(err, &he) {
+		fmt.Fprintln(w, he.hint)
+	}
+	return ExitError
+}
