@@ -1,0 +1,292 @@
+package journal
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/journal/internal/vault"
+)
+
+// Sentinel errors for what callers branch on.
+var (
+	ErrWrongPassphrase  = vault.ErrWrongPassphrase
+	ErrWrongRecoveryKey = vault.ErrWrongRecoveryKey
+	ErrLocked           = errors.New("journal is locked")
+	ErrNotSetUp         = errors.New("journal is not set up")
+	ErrAlreadySetUp     = errors.New("journal is already set up")
+	ErrNotFound         = errors.New("no such entry")
+	// ErrEmptyPassphrase is returned when a new passphrase is empty.
+	ErrEmptyPassphrase = errors.New("passphrase is empty")
+)
+
+// Folder and file names inside the journal folder.
+const (
+	identityFile = "identity.age"
+	escrowFile   = "identity-recovery.age"
+	entriesDir   = "entries"
+	historyDir   = "history"
+	trashDir     = "trash"
+	draftsDir    = "drafts"
+)
+
+// TrashDays is how long a deleted entry can still be restored.
+const TrashDays = 30
+
+// scryptLogN is the passphrase work factor; only tests lower it.
+var scryptLogN = vault.DefaultWorkFactor
+
+// SetTestWorkFactor lowers the scrypt work factor so tests that set up
+// journals stay fast, as age's own tests do. It panics outside tests, so a
+// production binary always uses age's default.
+func SetTestWorkFactor(logN int) {
+	if !testing.Testing() {
+		panic("journal: SetTestWorkFactor called outside a test")
+	}
+	scryptLogN = logN
+}
+
+// Problem is a file that could not be read. It is skipped; the rest of the
+// journal still loads.
+type Problem struct {
+	File string // relative to the journal folder
+	Err  error
+}
+
+func (p Problem) String() string { return p.File + ": " + p.Err.Error() }
+
+// Journal is one journal folder. It is safe for concurrent use. Decrypted
+// entries exist only between Unlock (or Init, or Recover) and Lock.
+type Journal struct {
+	dir string
+	now func() time.Time
+
+	mu       sync.Mutex
+	keys     *vault.Keys
+	entries  map[string]*stored
+	trash    map[string]*stored
+	drafts   map[string]*storedDraft
+	problems []Problem
+	index    *searchIndex
+}
+
+type stored struct {
+	e       Entry
+	file    string // base name, the same in entries/ and trash/
+	deleted time.Time
+}
+
+// Open returns the journal in dir, locked. It creates nothing until Init.
+func Open(dir string) *Journal {
+	return &Journal{dir: dir, now: time.Now}
+}
+
+// Dir is the journal folder.
+func (j *Journal) Dir() string { return j.dir }
+
+// IsSetUp reports whether Init has been run in this folder.
+func (j *Journal) IsSetUp() bool {
+	_, err := os.Stat(filepath.Join(j.dir, identityFile))
+	return err == nil
+}
+
+// Init sets up a new journal protected by passphrase and returns the
+// recovery key, which the person must keep: it is shown once and never
+// stored. The journal is unlocked afterwards.
+func (j *Journal) Init(passphrase string) (recoveryKey string, err error) {
+	if passphrase == "" {
+		return "", ErrEmptyPassphrase
+	}
+	if j.IsSetUp() {
+		return "", ErrAlreadySetUp
+	}
+	for _, d := range []string{"", entriesDir, historyDir, trashDir, draftsDir} {
+		if err := os.MkdirAll(filepath.Join(j.dir, d), 0o700); err != nil {
+			return "", fmt.Errorf("set up journal: %w", err)
+		}
+	}
+	keys, secret, err := vault.NewKeys()
+	if err != nil {
+		return "", fmt.Errorf("set up journal: %w", err)
+	}
+	escrow, err := keys.SealEscrow()
+	if err != nil {
+		return "", fmt.Errorf("set up journal: %w", err)
+	}
+	// The escrow goes first: identity.age is what marks a journal as set
+	// up, so a crash in between leaves a folder that can simply be set up
+	// again.
+	if err := atomicfile.Write(filepath.Join(j.dir, escrowFile), escrow, 0o600); err != nil {
+		return "", fmt.Errorf("set up journal: %w", err)
+	}
+	if err := j.writeIdentity(keys, passphrase); err != nil {
+		return "", fmt.Errorf("set up journal: %w", err)
+	}
+	if err := j.load(keys); err != nil {
+		return "", err
+	}
+	return secret, nil
+}
+
+func (j *Journal) writeIdentity(keys *vault.Keys, passphrase string) error {
+	data, err := keys.SealIdentity(passphrase, scryptLogN)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(j.dir, identityFile), data, 0o600)
+}
+
+func (j *Journal) readKeyFile(name string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(j.dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrNotSetUp
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// Unlock opens the journal with the passphrase and decrypts every entry
+// into memory. A wrong passphrase returns ErrWrongPassphrase and changes
+// nothing, on disk or in memory.
+func (j *Journal) Unlock(passphrase string) error {
+	keys, err := j.openIdentity(passphrase)
+	if err != nil {
+		return err
+	}
+	return j.load(keys)
+}
+
+func (j *Journal) openIdentity(passphrase string) (*vault.Keys, error) {
+	data, err := j.readKeyFile(identityFile)
+	if err != nil {
+		return nil, fmt.Errorf("unlock journal: %w", err)
+	}
+	keys, err := vault.OpenIdentity(data, passphrase)
+	if err != nil {
+		return nil, fmt.Errorf("unlock journal: %w", err)
+	}
+	return keys, nil
+}
+
+// ChangePassphrase re-encrypts the identity file with a new passphrase.
+// Entries are untouched: they are encrypted to the identity, not to the
+// passphrase.
+func (j *Journal) ChangePassphrase(oldPassphrase, newPassphrase string) error {
+	if newPassphrase == "" {
+		return ErrEmptyPassphrase
+	}
+	keys, err := j.openIdentity(oldPassphrase)
+	if err != nil {
+		return err
+	}
+	if err := j.writeIdentity(keys, newPassphrase); err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	return nil
+}
+
+// Recover replaces a forgotten passphrase: the recovery key opens the
+// recovery copy of the identity, which is then saved under newPassphrase.
+// The journal is unlocked afterwards.
+func (j *Journal) Recover(recoveryKey, newPassphrase string) error {
+	if newPassphrase == "" {
+		return ErrEmptyPassphrase
+	}
+	data, err := j.readKeyFile(escrowFile)
+	if err != nil {
+		return fmt.Errorf("recover journal: %w", err)
+	}
+	keys, err := vault.OpenEscrow(data, recoveryKey)
+	if err != nil {
+		return fmt.Errorf("recover journal: %w", err)
+	}
+	if err := j.writeIdentity(keys, newPassphrase); err != nil {
+		return fmt.Errorf("recover journal: %w", err)
+	}
+	return j.load(keys)
+}
+
+// Locked reports whether the journal is locked.
+func (j *Journal) Locked() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.keys == nil
+}
+
+// Lock drops the key and every decrypted entry, draft and search index from
+// memory. Go cannot wipe strings, so this drops the references and leaves
+// the memory to the garbage collector.
+func (j *Journal) Lock() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.keys = nil
+	j.entries, j.trash, j.drafts, j.problems = nil, nil, nil, nil
+	if j.index != nil {
+		j.index.close()
+		j.index = nil
+	}
+}
+
+// Problems lists the files the last unlock could not read.
+func (j *Journal) Problems() []Problem {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return append([]Problem(nil), j.problems...)
+}
+
+// unlocked returns the keys or ErrLocked; j.mu must be held.
+func (j *Journal) unlocked() (*vault.Keys, error) {
+	if j.keys == nil {
+		return nil, ErrLocked
+	}
+	return j.keys, nil
+}
+
+var b32 = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// randomName is a file name that says nothing about its content or date.
+func randomName() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return toLower(b32.EncodeToString(b)) + ".age"
+}
+
+// newID is an entry or draft id: short enough to type in the CLI.
+func newID() string {
+	b := make([]byte, 7)
+	rand.Read(b)
+	return toLower(b32.EncodeToString(b))
+}
+
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// writeRecord seals rec and writes it crash-safely to sub/name.
+func (j *Journal) writeRecord(keys *vault.Keys, sub, name string, rec fileRecord) error {
+	plain, err := encodeRecord(rec)
+	if err != nil {
+		return err
+	}
+	data, err := keys.Seal(plain)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(j.dir, sub, name), data, 0o600)
+}
