@@ -41,6 +41,7 @@ func Run(cfg Config) error {
 	p.win.SetContent(p.buildShell())
 	p.win.Resize(fyne.NewSize(1100, 720))
 	p.win.SetMaster()
+	quitOnSignal(a)
 	p.win.ShowAndRun()
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -127,6 +126,3 @@ func (c *cli) versionCmd() *cobra.Command {
 		},
 	}
 }
-
-// Stderr is the default error stream, for cmd/poise.
-var Stderr io.Writer = os.Stderr

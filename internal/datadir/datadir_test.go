@@ -1,0 +1,69 @@
+package datadir
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestResolve(t *testing.T) {
+	t.Setenv(EnvHome, "/from/env")
+	tests := []struct {
+		name, flag, want string
+	}{
+		{"flag wins over environment", "/from/flag", "/from/flag"},
+		{"environment when no flag", "", "/from/env"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Resolve(tt.flag); got != tt.want {
+				t.Errorf("Resolve(%q) = %q, want %q", tt.flag, got, tt.want)
+			}
+		})
+	}
+	t.Run("XDG data home when neither", func(t *testing.T) {
+		t.Setenv(EnvHome, "")
+		if got := Resolve(""); filepath.Base(got) != "poise" {
+			t.Errorf("Resolve() = %q, want a folder named poise", got)
+		}
+	})
+}
+
+func TestOpenCreatesPrivateFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nested", "poise")
+	d, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o700 {
+		t.Errorf("data directory mode = %o, want 700: it holds a private journal", perm)
+	}
+	if got, want := d.Join("journal", "x"), filepath.Join(path, "journal", "x"); got != want {
+		t.Errorf("Join = %q, want %q", got, want)
+	}
+}
+
+func TestSecondOpenIsLocked(t *testing.T) {
+	path := t.TempDir()
+	first, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open: err = %v, want ErrLocked", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	again.Close()
+}

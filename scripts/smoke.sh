@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts the real poise binary under Xvfb with a fresh data directory and an
+# unusual locale, waits for its window, saves a screenshot, closes it, and
+# fails if no window appears, the process exits with an error, or start-up
+# printed an error.
+set -euo pipefail
+
+bin=${1:?usage: smoke.sh path/to/poise [screenshot.png]}
+shot=${2:-smoke.png}
+work=$(mktemp -d)
+display=":$((90 + RANDOM % 9))"
+
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+cleanup() { kill "$xvfb" 2>/dev/null || true; kill "${app:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+sleep 1
+
+DISPLAY=$display LANG=C.UTF-8 LC_ALL=C.UTF-8 timeout 120 "$bin" --data-dir "$work/data" >"$work/out.log" 2>&1 &
+app=$!
+
+win=""
+for _ in $(seq 1 60); do
+  win=$(DISPLAY=$display xdotool search --name '^Poise$' 2>/dev/null | head -n 1 || true)
+  [ -n "$win" ] && break
+  kill -0 "$app" 2>/dev/null || break
+  sleep 1
+done
+if [ -z "$win" ]; then
+  echo "smoke: no Poise window appeared within 60 s. Output:" >&2
+  cat "$work/out.log" >&2
+  exit 1
+fi
+sleep 3 # let the first frame render
+DISPLAY=$display import -window root "$shot"
+
+kill -TERM "$app"
+status=0
+wait "$app" || status=$?
+app=""
+if [ "$status" -ne 0 ]; then
+  echo "smoke: poise exited with status $status. Output:" >&2
+  cat "$work/out.log" >&2
+  exit 1
+fi
+if grep -iE 'error|panic|fatal' "$work/out.log" >/dev/null; then
+  echo "smoke: start-up printed errors:" >&2
+  cat "$work/out.log" >&2
+  exit 1
+fi
+echo "smoke: window appeared, screenshot in $shot, clean exit"
