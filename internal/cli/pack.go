@@ -1,8 +1,101 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/poisehq/poise/kb"
+)
 
 // packCmd is "poise pack …". Owned by the knowledge-base work (issue 3).
 func (c *cli) packCmd() *cobra.Command {
-	return groupCmd("pack", "Check, install and manage content packs")
+	return groupCmd("pack", "Check, install and manage content packs", c.packLintCmd())
+}
+
+func (c *cli) packLintCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "lint DIR",
+		Short: "Check a pack folder and list every problem with file:line",
+		Long: "Lint loads the pack in DIR the way Poise does and lists every problem at once,\n" +
+			"each as file:line: what is wrong and how to fix it. It exits 1 when there is any.\n" +
+			"The format is described in docs/pack-format.md.",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("%q needs the pack folder to check, e.g. poise pack lint ./my-pack", cmd.CommandPath())}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return c.packLint(cmd, args[0], asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	return cmd
+}
+
+// lintReport is the --json output of "poise pack lint".
+type lintReport struct {
+	Dir      string        `json:"dir"`
+	Pack     string        `json:"pack"`
+	Items    int           `json:"items"`
+	Problems []lintProblem `json:"problems"`
+}
+
+type lintProblem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
+	p, err := kb.LoadDir(dir)
+	var pe *kb.ProblemsError
+	if err != nil && !errors.As(err, &pe) {
+		return withHint(err, "Pass the folder that holds pack.toml (or a folder of markdown files).")
+	}
+	rep := lintReport{Dir: dir, Pack: p.Manifest.ID, Items: len(p.Items), Problems: []lintProblem{}}
+	if pe != nil {
+		for _, pr := range pe.Problems {
+			rep.Problems = append(rep.Problems, lintProblem{File: filepath.Join(dir, filepath.FromSlash(pr.File)), Line: pr.Line, Message: pr.Message})
+		}
+	}
+	out := cmd.OutOrStdout()
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		for _, pr := range rep.Problems {
+			if pr.Line > 0 {
+				fmt.Fprintf(out, "%s:%d: %s\n", pr.File, pr.Line, pr.Message)
+			} else {
+				fmt.Fprintf(out, "%s: %s\n", pr.File, pr.Message)
+			}
+		}
+	}
+	switch n := len(rep.Problems); n {
+	case 0:
+		if !asJSON {
+			fmt.Fprintf(out, "%s: no problems in %s\n", dir, plural(rep.Items, "item"))
+		}
+		return nil
+	case 1:
+		return errors.New("1 problem in " + dir)
+	default:
+		return fmt.Errorf("%d problems in %s", n, dir)
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

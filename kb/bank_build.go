@@ -1,0 +1,196 @@
+package kb
+
+import (
+	"strings"
+
+	"github.com/poisehq/poise/kb/internal/mdparse"
+	"github.com/poisehq/poise/kb/internal/pattern"
+)
+
+var channelNames = map[string]string{
+	"voice": "voice", "phone": "voice", "call": "voice",
+	"chat": "chat", "email": "email", "e-mail": "email",
+}
+
+// statements builds one item per bullet, each ## heading being the
+// situation it fits; trailing `voice` `chat` `email` tags are its channels.
+func (b *builder) statements() {
+	title, skip := b.requireTitle()
+	situation := ""
+	n := 0
+	for _, bl := range b.doc.Blocks[skip:] {
+		if bl.Kind == mdparse.Heading {
+			situation = bl.Text
+			b.anchor(bl.Text, b.rec.id)
+			continue
+		}
+		for _, li := range bl.Items {
+			n++
+			it := b.item(KindStatement, b.rec.id+"#"+itoa(n), li.Line)
+			b.rec.anchors[itoa(n)] = it.ID
+			it.Title = cmpOr(situation, title)
+			it.Category = cmpOr(b.fm.Category, title)
+			if situation != "" {
+				it.Situations = append([]string{situation}, b.fm.Situations...)
+			}
+			it.Text = li.Lead
+			if it.Text == "" {
+				it.Text = li.Text
+			}
+			it.Body = it.Text
+			it.Channels = nil
+			for _, tag := range li.Tail {
+				c, ok := channelNames[strings.ToLower(strings.TrimSpace(tag))]
+				if !ok {
+					b.l.ps.add(b.file, li.Line, "unknown channel tag `%s`; end a statement with `voice`, `chat` or `email`, or with none when it fits all three", tag)
+					continue
+				}
+				it.Channels = append(it.Channels, c)
+			}
+			if len(it.Channels) == 0 {
+				it.Channels = b.fm.Channels
+			}
+			b.checkPlaceholders(it.Text, -1, li.Line)
+			b.rec.items = append(b.rec.items, it)
+		}
+	}
+	if n == 0 {
+		b.l.ps.add(b.file, 1, "no statements found; write each statement as a bullet (- ...) under a ## heading naming the situation")
+	}
+}
+
+// phrases builds one item per table row of the positive-language chart.
+func (b *builder) phrases() {
+	title, _ := b.requireTitle()
+	n := 0
+	for _, bl := range b.doc.Blocks {
+		if bl.Kind == mdparse.Heading {
+			b.anchor(bl.Text, b.rec.id)
+		}
+		if bl.Kind != mdparse.Table {
+			continue
+		}
+		col := map[string]int{}
+		for i, h := range bl.Header {
+			col[strings.ToLower(strings.TrimSpace(h.Text))] = i
+		}
+		iOf, okOf := col["instead of"]
+		iTry, okTry := col["try"]
+		if !okOf || !okTry {
+			b.l.ps.add(b.file, bl.Line, "table needs the columns Instead of, Try and Why (and optionally Match)")
+			continue
+		}
+		cell := func(r mdparse.Row, name string) mdparse.Cell {
+			if i, ok := col[name]; ok && i < len(r.Cells) {
+				return r.Cells[i]
+			}
+			return mdparse.Cell{}
+		}
+		for _, r := range bl.Rows {
+			n++
+			it := b.item(KindPhrase, b.rec.id+"#"+itoa(n), r.Line)
+			b.rec.anchors[itoa(n)] = it.ID
+			rule := &PhraseRule{InsteadOf: r.Cells[iOf].Text, Why: cell(r, "why").Text}
+			for _, t := range strings.Split(r.Cells[iTry].Text, "\n") {
+				if t = strings.TrimSpace(t); t != "" {
+					rule.Try = append(rule.Try, t)
+				}
+			}
+			if rule.InsteadOf == "" || len(rule.Try) == 0 {
+				b.l.ps.add(b.file, r.Line, "row needs both an Instead of phrase and at least one Try suggestion")
+			}
+			rule.Patterns = pattern.Split(cell(r, "match").Raw)
+			if len(rule.Patterns) == 0 && rule.InsteadOf != "" {
+				rule.Patterns = []string{literalPattern(rule.InsteadOf)}
+			}
+			for _, p := range rule.Patterns {
+				if _, err := pattern.Compile(p); err != nil {
+					b.l.ps.add(b.file, r.Line, "%s", strings.TrimPrefix(err.Error(), "bad pattern: "))
+				}
+			}
+			for _, t := range rule.Try {
+				b.checkPlaceholders(t, -1, r.Line)
+			}
+			it.Title = rule.InsteadOf
+			it.Summary = rule.Why
+			it.Category = cmpOr(b.fm.Category, title)
+			if len(rule.Try) > 0 {
+				it.Text = rule.Try[0]
+			}
+			it.Body = r.Cells[iTry].Text
+			it.Phrase = rule
+			b.rec.items = append(b.rec.items, it)
+		}
+	}
+	if n == 0 {
+		b.l.ps.add(b.file, 1, "no phrase rows found; write a table with the columns Instead of, Try, Why and Match")
+	}
+}
+
+// literalPattern makes Instead-of text a pattern that means just its words.
+func literalPattern(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("()[]|*", r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// checklist builds one item whose steps are the file's task-list items,
+// grouped by the ## heading above them.
+func (b *builder) checklist() {
+	title, skip := b.requireTitle()
+	blocks := b.doc.Blocks[skip:]
+	c := b.item(KindChecklist, b.rec.id, 1)
+	c.Title = title
+	c.Body = strings.TrimSpace(string(b.doc.Source[b.bodyStart(skip):]))
+	b.rec.anchors[""] = c.ID
+	group := ""
+	var text []string
+	var intro []mdparse.Block
+	for _, bl := range blocks {
+		switch bl.Kind {
+		case mdparse.Heading:
+			group = bl.Text
+			b.anchor(bl.Text, c.ID)
+			text = append(text, "", group)
+		case mdparse.List:
+			for _, it := range bl.Items {
+				c.Steps = append(c.Steps, ChecklistStep{Group: group, Text: it.Text})
+				text = append(text, "- [ ] "+it.Text)
+			}
+		case mdparse.Paragraph:
+			if len(c.Steps) == 0 && group == "" {
+				intro = append(intro, bl)
+			}
+		}
+	}
+	c.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	c.Text = strings.TrimSpace(strings.Join(text, "\n"))
+	if len(c.Steps) == 0 {
+		b.l.ps.add(b.file, 1, "checklist has no tasks; write each as a task-list bullet: - [ ] what to check")
+	}
+	b.rec.items = []Item{c}
+}
+
+// synonyms reads synonyms.md: each bullet is one comma-separated set.
+func (l *loader) synonyms(file string, doc *mdparse.Doc) []SynonymSet {
+	var sets []SynonymSet
+	for _, bl := range doc.Blocks {
+		for _, it := range bl.Items {
+			var set SynonymSet
+			for _, w := range strings.Split(it.Text, ",") {
+				if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+					set = append(set, w)
+				}
+			}
+			if len(set) < 2 {
+				l.ps.add(file, it.Line, "a synonym set needs at least two words or phrases, separated by commas")
+				continue
+			}
+			sets = append(sets, set)
+		}
+	}
+	return sets
+}

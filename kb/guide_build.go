@@ -1,0 +1,126 @@
+package kb
+
+import (
+	"strings"
+
+	"github.com/poisehq/poise/kb/internal/mdparse"
+)
+
+// guide builds a guide and one item per H2 section.
+func (b *builder) guide() {
+	title, skip := b.requireTitle()
+	blocks := b.doc.Blocks[skip:]
+	intro, secs := sections(blocks, 2)
+	g := b.item(KindGuide, b.rec.id, 1)
+	g.Title = title
+	g.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	g.Body = strings.TrimSpace(string(b.doc.Source[b.bodyStart(skip):]))
+	g.Text = plain(intro)
+	b.rec.anchors[""] = g.ID
+
+	seen := map[string]int{}
+	var items []Item
+	for _, sec := range secs {
+		h := sec[0]
+		s := b.item(KindGuide, g.ID+"#"+uniqueSlug(seen, slugify(h.Text)), h.Line)
+		s.Title = h.Text
+		s.Parent = g.ID
+		s.Summary = firstSentence(sec[1:])
+		s.Body = b.raw(blocks, indexOf(blocks, h.Start)+1, indexOf(blocks, h.Start)+len(sec))
+		s.Text = plain(sec[1:])
+		b.anchor(h.Text, s.ID)
+		g.Sections = append(g.Sections, s.ID)
+		items = append(items, s)
+	}
+	b.rec.items = append([]Item{g}, items...)
+}
+
+// bodyStart is where the markdown after the front matter and skipped title starts.
+func (b *builder) bodyStart(skip int) int {
+	if skip > 0 && skip < len(b.doc.Blocks) {
+		return b.doc.Blocks[skip].Start
+	}
+	if skip > 0 {
+		return len(b.doc.Source)
+	}
+	return b.doc.BodyStart
+}
+
+func indexOf(blocks []mdparse.Block, start int) int {
+	for i, bl := range blocks {
+		if bl.Start == start {
+			return i
+		}
+	}
+	return len(blocks)
+}
+
+// plainFile builds the items of a folder with no pack.toml: the file is a
+// guide, and every heading is an item of its own, a template when its text
+// has placeholders ({{name}} or {name}). A file without headings is one item.
+func (b *builder) plainFile() {
+	title := b.fm.Title
+	if title == "" {
+		title = humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
+	}
+	blocks := b.doc.Blocks
+	intro, secs := sections(blocks, 6)
+	if len(secs) == 1 && len(intro) == 0 && b.fm.Title == "" {
+		// A file that is one heading and its text: the heading is the title.
+		title, intro, secs = secs[0][0].Text, secs[0][1:], nil
+		blocks = blocks[1:]
+	}
+	f := b.item(KindGuide, b.rec.id, 1)
+	f.Title = title
+	f.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	f.Body = strings.TrimSpace(string(b.doc.Source[b.doc.BodyStart:]))
+	f.Text = plain(intro)
+	b.rec.anchors[""] = f.ID
+	if len(secs) == 0 {
+		b.plainTemplate(&f, b.raw(blocks, 0, len(intro)), intro)
+		b.rec.items = []Item{f}
+		return
+	}
+	seen := map[string]int{}
+	var items []Item
+	for _, sec := range secs {
+		h := sec[0]
+		s := b.item(KindGuide, f.ID+"#"+uniqueSlug(seen, slugify(h.Text)), h.Line)
+		s.Title = h.Text
+		s.Parent = f.ID
+		s.Summary = firstSentence(sec[1:])
+		i := indexOf(blocks, h.Start)
+		s.Body = b.raw(blocks, i+1, i+len(sec))
+		s.Text = plain(sec[1:])
+		b.plainTemplate(&s, s.Body, sec[1:])
+		b.anchor(h.Text, s.ID)
+		f.Sections = append(f.Sections, s.ID)
+		items = append(items, s)
+	}
+	b.rec.items = append([]Item{f}, items...)
+}
+
+// plainTemplate makes it a template when raw has placeholders. Its text is
+// the markdown as written, with {name} rewritten as {{name}} so one renderer
+// fills both.
+func (b *builder) plainTemplate(it *Item, raw string, blocks []mdparse.Block) {
+	off := -1
+	if len(blocks) > 0 {
+		off = blocks[0].Start
+	}
+	toks := b.checkPlaceholders(raw, off, it.Source.Line)
+	if len(toks) == 0 {
+		return
+	}
+	var sb strings.Builder
+	last := 0
+	for _, t := range toks {
+		sb.WriteString(raw[last:t.Start])
+		sb.WriteString("{{" + t.Name + "}}")
+		last = t.End
+	}
+	sb.WriteString(raw[last:])
+	it.Kind = KindTemplate
+	it.Text = sb.String()
+	it.Fields = b.fields(toks, it.Source.Line)
+}

@@ -1,0 +1,361 @@
+// Package mdparse turns a markdown file into the plain blocks that kb builds
+// items from. It is the only place that knows goldmark: callers see headings,
+// paragraphs, lists and tables with their line numbers, never an AST node.
+package mdparse
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// Kind says what sort of block a Block is.
+type Kind int
+
+// The block kinds a pack file is made of.
+const (
+	Heading Kind = iota
+	Paragraph
+	List
+	Table
+	Code
+	Quote
+	Other // thematic breaks and raw HTML
+)
+
+// Doc is one parsed markdown file.
+type Doc struct {
+	Source []byte
+	// Front is the raw front matter, without its --- lines; nil when absent.
+	Front []byte
+	// FrontLine is the file line of Front's first line.
+	FrontLine int
+	// BodyStart is the byte offset where the markdown after the front matter starts.
+	BodyStart int
+	Blocks    []Block
+	Links     []Link
+
+	lineStarts []int
+}
+
+// Block is one top-level block of the body.
+type Block struct {
+	Kind  Kind
+	Level int // headings
+	Start int // byte offset of the block's first character
+	Line  int
+	// Text is the block as plain text: inline markup removed, escapes and
+	// entities resolved, list items prefixed with "- ".
+	Text    string
+	Items   []ListItem // lists
+	Ordered bool       // lists
+	Header  []Cell     // tables
+	Rows    []Row      // tables
+}
+
+// ListItem is one bullet of a list.
+type ListItem struct {
+	Start int
+	Line  int
+	// Text is the item's plain text; nested lists follow on their own lines.
+	Text string
+	// Lead is the text of the item's first paragraph without the inline code
+	// spans at its end, which are returned in Tail (statement channel tags).
+	Lead    string
+	Tail    []string
+	Task    bool
+	Checked bool
+}
+
+// Row is one body row of a table.
+type Row struct {
+	Line  int
+	Cells []Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	// Text is the plain text, with <br> as a newline.
+	Text string
+	// Raw is the cell's markdown source with \| unescaped, for cells whose
+	// punctuation matters (tone patterns).
+	Raw string
+}
+
+// Link is a markdown link in the body.
+type Link struct {
+	Dest string
+	Line int
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{
+	Formats: []frontmatter.Format{frontmatter.YAML},
+}))
+
+// Parse parses src. It never fails: markdown has no syntax errors, and front
+// matter is returned raw for the caller to decode and report on.
+func Parse(src []byte) *Doc {
+	d := &Doc{Source: src, lineStarts: lineStarts(src)}
+	ctx := parser.NewContext()
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if fm := frontmatter.Get(ctx); fm != nil {
+		d.Front, d.FrontLine, d.BodyStart = splitFront(src)
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		d.Blocks = append(d.Blocks, d.block(n))
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); entering && ok {
+			d.Links = append(d.Links, Link{Dest: string(l.Destination), Line: d.Line(d.start(n))})
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+// splitFront finds the front matter the extension accepted: the lines between
+// the first line (---) and the next line of exactly as many dashes.
+func splitFront(src []byte) (front []byte, line, bodyStart int) {
+	first := bytes.IndexByte(src, '\n')
+	if first < 0 {
+		return []byte{}, 2, len(src)
+	}
+	delim := strings.TrimRight(string(src[:first]), "\r")
+	start := first + 1
+	for off := start; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		if strings.TrimRight(string(src[off:next]), "\r\n") == delim {
+			return src[start:off], 2, next
+		}
+		off = next
+	}
+	return src[start:], 2, len(src)
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// Line returns the 1-based line of byte offset off.
+func (d *Doc) Line(off int) int {
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
+}
+
+// start is the byte offset where n begins in the source. Container blocks
+// have no position of their own in some goldmark versions, so it falls back
+// to their first descendant that has one.
+func (d *Doc) start(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() != ast.TypeInline && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := d.start(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+func (d *Doc) block(n ast.Node) Block {
+	b := Block{Start: max(d.start(n), d.BodyStart)}
+	b.Line = d.Line(b.Start)
+	switch n := n.(type) {
+	case *ast.Heading:
+		b.Kind, b.Level = Heading, n.Level
+		b.Text = d.inline(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		b.Kind = Paragraph
+		b.Text = d.inline(n)
+	case *ast.List:
+		b.Kind, b.Ordered = List, n.IsOrdered()
+		b.Items = d.listItems(n)
+		b.Text = listText(b.Items, n.IsOrdered(), n.Start)
+	case *east.Table:
+		b.Kind = Table
+		b.Header, b.Rows = d.table(n)
+		b.Text = tableText(b.Header, b.Rows)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		b.Kind = Code
+		b.Text = strings.TrimRight(string(d.lines(n)), "\n")
+	case *ast.Blockquote:
+		b.Kind = Quote
+		b.Text = d.children(n)
+	default:
+		b.Kind = Other
+	}
+	return b
+}
+
+func (d *Doc) lines(n ast.Node) []byte {
+	var buf bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		buf.Write(seg.Value(d.Source))
+	}
+	return buf.Bytes()
+}
+
+// children is the plain text of a container's blocks, one paragraph apart.
+func (d *Doc) children(n ast.Node) string {
+	var parts []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t := d.block(c).Text; t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func (d *Doc) listItems(l *ast.List) []ListItem {
+	var items []ListItem
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		it := ListItem{Start: d.start(c)}
+		if it.Start < 0 {
+			it.Start = d.start(l)
+		}
+		it.Line = d.Line(it.Start)
+		var parts []string
+		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
+			if b == c.FirstChild() {
+				if cb, ok := b.FirstChild().(*east.TaskCheckBox); ok {
+					it.Task, it.Checked = true, cb.IsChecked
+				}
+				if _, ok := b.(*ast.List); !ok {
+					it.Lead, it.Tail = d.leadTail(b)
+				}
+			}
+			blk := d.block(b)
+			if blk.Kind == List {
+				parts = append(parts, indent(blk.Text))
+			} else if blk.Text != "" {
+				parts = append(parts, blk.Text)
+			}
+		}
+		it.Text = strings.Join(parts, "\n")
+		items = append(items, it)
+	}
+	return items
+}
+
+// leadTail splits a paragraph into its text and the code spans that end it.
+func (d *Doc) leadTail(p ast.Node) (string, []string) {
+	last := p.LastChild()
+	var tail []string
+	for last != nil {
+		if cs, ok := last.(*ast.CodeSpan); ok {
+			tail = append([]string{d.inlineText(cs)}, tail...)
+			last = last.PreviousSibling()
+			continue
+		}
+		if t, ok := last.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(d.Source))) == 0 && len(tail) > 0 {
+			last = last.PreviousSibling()
+			continue
+		}
+		break
+	}
+	var sb strings.Builder
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		d.writeInline(&sb, c)
+		if c == last {
+			break
+		}
+	}
+	if last == nil {
+		sb.Reset()
+	}
+	return strings.TrimSpace(sb.String()), tail
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+func listText(items []ListItem, ordered bool, start int) string {
+	var sb strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		switch {
+		case it.Task && it.Checked:
+			sb.WriteString("- [x] ")
+		case it.Task:
+			sb.WriteString("- [ ] ")
+		case ordered:
+			sb.WriteString(itoa(start+i) + ". ")
+		default:
+			sb.WriteString("- ")
+		}
+		sb.WriteString(it.Text)
+	}
+	return sb.String()
+}
+
+func tableText(header []Cell, rows []Row) string {
+	var lines []string
+	line := func(cells []Cell) string {
+		var s []string
+		for _, c := range cells {
+			s = append(s, strings.ReplaceAll(c.Text, "\n", " / "))
+		}
+		return strings.Join(s, "\t")
+	}
+	lines = append(lines, line(header))
+	for _, r := range rows {
+		lines = append(lines, line(r.Cells))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (d *Doc) table(t *east.Table) (header []Cell, rows []Row) {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []Cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			raw := strings.TrimSpace(string(d.lines(c)))
+			cells = append(cells, Cell{
+				Text: strings.TrimSpace(d.inline(c)),
+				Raw:  strings.ReplaceAll(raw, `\|`, "|"),
+			})
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			header = cells
+			continue
+		}
+		rows = append(rows, Row{Line: d.Line(max(d.start(r), 0)), Cells: cells})
+	}
+	return header, rows
+}
+
+func itoa(i int) string {
+	if i < 0 {
+		return "-" + itoa(-i)
+	}
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

@@ -1,0 +1,185 @@
+package kb
+
+import (
+	"strings"
+
+	"github.com/poisehq/poise/kb/internal/mdparse"
+	"github.com/poisehq/poise/kb/internal/placeholder"
+)
+
+// builder turns one parsed file into items. Each kind's layout lives in its
+// own file (guide_build.go, matrix_build.go, …); this file holds what they share.
+type builder struct {
+	l    *loader
+	rec  *fileRec
+	doc  *mdparse.Doc
+	fm   frontMatter
+	file string
+}
+
+// item starts an item of the file with the front matter's common fields.
+func (b *builder) item(kind Kind, id string, line int) Item {
+	return Item{
+		ID: id, Pack: b.l.id, Kind: kind,
+		Tags: b.fm.Tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
+		Channels: b.fm.Channels, Category: b.fm.Category,
+		Source: Source{File: b.file, Line: line},
+	}
+}
+
+// title is the front matter's title, else the text of a leading H1. skip is
+// how many blocks the H1 took, so the intro does not repeat it.
+func (b *builder) title() (title string, skip int) {
+	if b.fm.Title != "" {
+		return b.fm.Title, 0
+	}
+	if len(b.doc.Blocks) > 0 && b.doc.Blocks[0].Kind == mdparse.Heading && b.doc.Blocks[0].Level == 1 {
+		return b.doc.Blocks[0].Text, 1
+	}
+	return "", 0
+}
+
+// requireTitle reports a missing title and returns the one to use meanwhile.
+func (b *builder) requireTitle() (string, int) {
+	t, skip := b.title()
+	if t == "" {
+		b.l.ps.add(b.file, 1, "missing title; add title: to the front matter (between --- lines at the top of the file)")
+		t = humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
+	}
+	return t, skip
+}
+
+// humanise turns a slug into words: "late-delivery" → "Late delivery".
+func humanise(slug string) string {
+	s := strings.ReplaceAll(strings.ReplaceAll(slug, "-", " "), "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// raw is the markdown source of blocks[from:to], as written.
+func (b *builder) raw(blocks []mdparse.Block, from, to int) string {
+	if from >= to || from >= len(blocks) {
+		return ""
+	}
+	start := blocks[from].Start
+	end := len(b.doc.Source)
+	if to < len(blocks) {
+		end = blocks[to].Start
+	}
+	if start > end {
+		return ""
+	}
+	return strings.TrimSpace(string(b.doc.Source[start:end]))
+}
+
+// plain is the plain text of blocks, a blank line apart.
+func plain(blocks []mdparse.Block) string {
+	var parts []string
+	for _, bl := range blocks {
+		if bl.Text != "" {
+			parts = append(parts, bl.Text)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// firstSentence is a one-line summary from the first paragraph of blocks.
+func firstSentence(blocks []mdparse.Block) string {
+	for _, bl := range blocks {
+		if bl.Kind != mdparse.Paragraph || bl.Text == "" {
+			continue
+		}
+		t := strings.Join(strings.Fields(bl.Text), " ")
+		for i := 0; i < len(t)-1; i++ {
+			if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && i > 20 {
+				return t[:i+1]
+			}
+		}
+		return t
+	}
+	return ""
+}
+
+// sections splits blocks at headings of level <= maxLevel. The first part is
+// the text before the first such heading; each later part starts with its heading.
+func sections(blocks []mdparse.Block, maxLevel int) (intro []mdparse.Block, secs [][]mdparse.Block) {
+	cur := &intro
+	for i := range blocks {
+		bl := blocks[i]
+		if bl.Kind == mdparse.Heading && bl.Level <= maxLevel {
+			secs = append(secs, nil)
+			cur = &secs[len(secs)-1]
+		}
+		*cur = append(*cur, bl)
+	}
+	return intro, secs
+}
+
+// checkPlaceholders reports malformed placeholders in text, which starts at
+// byte offset off of the file when exact, or is placed at line when off < 0.
+func (b *builder) checkPlaceholders(text string, off, line int) []placeholder.Token {
+	toks, probs := placeholder.Scan(text, b.l.plain)
+	for _, p := range probs {
+		at := line
+		if off >= 0 {
+			at = b.doc.Line(off + p.Start)
+		}
+		b.l.ps.add(b.file, at, "%s", p.Message)
+	}
+	return toks
+}
+
+// anchor registers the fragments a link may use for id: the slug Poise uses
+// and the anchor Git hosts generate for the heading.
+func (b *builder) anchor(heading, id string) {
+	b.rec.anchors[slugify(heading)] = id
+	b.rec.anchors[githubAnchor(heading)] = id
+}
+
+// githubAnchor is the fragment GitHub and GitLab give a heading.
+func githubAnchor(h string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(h)) {
+		switch {
+		case r == ' ':
+			sb.WriteByte('-')
+		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '’':
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// uniqueSlug makes heading slugs unique within a file the way Git hosts do:
+// the second "Notes" is "notes-1".
+func uniqueSlug(seen map[string]int, s string) string {
+	if s == "" {
+		s = "section"
+	}
+	n, ok := seen[s]
+	seen[s] = n + 1
+	if !ok {
+		return s
+	}
+	return s + "-" + itoa(n)
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// unquote strips one pair of quotes around words to say.
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"‘", "’"}} {
+		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
+}

@@ -1,0 +1,69 @@
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// BuiltinID is the id of the pack bundled with Poise; no other pack may use it.
+const BuiltinID = "builtin"
+
+// LoadLibrary loads the built-in pack from builtin and every installed pack
+// folder under packsDir (<data dir>/packs/<id>/; a missing packsDir means
+// none are installed). A pack with problems is still added with whatever did
+// load, and a pack that cannot load at all is left out; neither stops the
+// others. The error, when not nil, joins one error per troubled pack, each
+// wrapping its *ProblemsError where there is one.
+func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
+	var packs []*Pack
+	var errs []error
+	bp, err := LoadFS(builtin, LoadOptions{ID: BuiltinID, Builtin: true})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("built-in pack: %w", err))
+	}
+	if bp != nil {
+		packs = append(packs, bp)
+	}
+	entries, err := os.ReadDir(packsDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs = append(errs, fmt.Errorf("list installed packs: %w", err))
+	}
+	seen := map[string]string{}
+	if bp != nil {
+		seen[bp.Manifest.ID] = "the built-in pack"
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || name[0] == '.' || name[0] == '_' {
+			continue
+		}
+		dir := filepath.Join(packsDir, name)
+		p, err := LoadDir(dir)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("pack %s: %w", dir, err))
+		}
+		if p == nil {
+			continue
+		}
+		if other, dup := seen[p.Manifest.ID]; dup {
+			errs = append(errs, fmt.Errorf("pack %s: id %q is already used by %s; it was not loaded", dir, p.Manifest.ID, other))
+			continue
+		}
+		seen[p.Manifest.ID] = dir
+		packs = append(packs, p)
+	}
+	slices.SortStableFunc(packs[min(1, len(packs)):], func(a, b *Pack) int {
+		switch {
+		case a.Manifest.ID < b.Manifest.ID:
+			return -1
+		case a.Manifest.ID > b.Manifest.ID:
+			return 1
+		}
+		return 0
+	})
+	return NewLibrary(packs...), errors.Join(errs...)
+}
