@@ -3,15 +3,23 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/content"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
+	"github.com/poisehq/poise/kb/usage"
 )
 
 // AppID matches FyneApp.toml, so preferences and the desktop file agree.
@@ -21,6 +29,11 @@ const AppID = "app.poise.desktop"
 type Config struct {
 	DataDir string
 	Version string
+}
+
+// searcher is what the screens need from the search index.
+type searcher interface {
+	Search(ctx context.Context, q search.Query) (*search.Results, error)
 }
 
 // Run opens the window and returns when it closes.
@@ -36,23 +49,160 @@ func Run(cfg Config) error {
 	}
 	defer dir.Close()
 
-	p := &poise{app: a, dir: dir, version: cfg.Version}
-	p.win = a.NewWindow("Poise")
+	lib, libErr := kb.LoadLibrary(content.FS, dir.Join("packs"))
+	if lib == nil {
+		lib = kb.NewLibrary()
+	}
+	p := newPoise(a, a.NewWindow("Poise"), lib)
+	p.version = cfg.Version
+	p.dataDir = dir.Path
+	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
+	p.applyTheme()
 	p.win.SetContent(p.buildShell())
 	p.win.Resize(fyne.NewSize(1100, 720))
 	p.win.SetMaster()
+	p.setupTray()
+	if libErr != nil {
+		p.notifyPackProblems(libErr)
+	}
+	p.openIndex(dir.Join("index"))
 	quitOnSignal(a)
 	p.win.ShowAndRun()
+	if c, ok := p.search.(interface{ Close() error }); ok {
+		c.Close()
+	}
 	return nil
 }
 
-// poise is the running app: the window and what its screens share.
+// poise is the running app: the window and what its screens share. Its
+// fields are only touched on Fyne's goroutine.
 type poise struct {
 	app     fyne.App
 	win     fyne.Window
-	dir     *datadir.Dir
 	version string
+	dataDir string
+
+	lib          *kb.Library
+	usage        *usage.Store
+	settings     settings.Settings
+	settingsPath string
+
+	// search is nil until the index has opened; searchReady callbacks run
+	// when it does.
+	search      searcher
+	searchReady []func()
+	indexing    string // what the Find screen shows while waiting
+
+	tabs    *container.AppTabs
+	views   map[string]*lazy
+	keys    map[string]func()
+	notices *fyne.Container
+	status  *widget.Label
+	toastID int
+
+	find    *findScreen
+	guides  *guidesScreen
+	matrix  *matrixScreen
+	stmts   *statementsScreen
+	tone    *toneScreen
+	now     func() time.Time
+	logf    func(format string, args ...any)
+	pausing bool
+
+	// newJournalEntry, when the journal screen sets it, starts a new entry;
+	// the tray menu calls it.
+	newJournalEntry func()
 }
+
+// newPoise makes the shared state with empty usage and default settings;
+// Run and tests fill in the rest.
+func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
+	u, _ := usage.Open("") // never saved until loadState gives it a path
+	return &poise{
+		app:      a,
+		win:      w,
+		lib:      lib,
+		usage:    u,
+		settings: settings.Default(),
+		indexing: "Preparing search…",
+		views:    map[string]*lazy{},
+		keys:     map[string]func(){},
+		notices:  container.NewVBox(),
+		status:   widget.NewLabel(""),
+		now:      time.Now,
+		logf:     log.Printf,
+	}
+}
+
+// loadState reads settings and usage. A broken file is reported and
+// replaced by defaults, so a typo in a hand edit never stops the app.
+func (p *poise) loadState(settingsPath, usagePath string) {
+	p.settingsPath = settingsPath
+	s, err := settings.Load(settingsPath)
+	if err != nil {
+		p.notify(err, fmt.Sprintf("Your settings file could not be read, so defaults are used. Fix or delete %s.", settingsPath))
+	}
+	p.settings = s
+	u, err := usage.Open(usagePath)
+	if err != nil {
+		p.notify(err, "Your favourites and recent items could not be read; they start afresh.")
+	}
+	p.usage = u
+}
+
+// openIndex opens or builds the search index off the UI goroutine, showing
+// progress on the Find screen, then hands it to the screens.
+func (p *poise) openIndex(dir string) {
+	lib := p.lib
+	go func() {
+		last := time.Time{}
+		ix, err := search.Open(dir, lib, search.Options{Progress: func(done, total int) {
+			if time.Since(last) < 100*time.Millisecond && done < total {
+				return
+			}
+			last = time.Now()
+			msg := fmt.Sprintf("Preparing search… %d of %d items", done, total)
+			fyne.Do(func() { p.setIndexing(msg) })
+		}})
+		fyne.Do(func() {
+			if err != nil {
+				p.setIndexing("Search is unavailable. Browse with Guides, Matrix and Statements, and restart Poise to try again.")
+				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
+				return
+			}
+			p.setSearcher(ix)
+		})
+	}()
+}
+
+// setIndexing updates the waiting message while the index builds.
+func (p *poise) setIndexing(msg string) {
+	p.indexing = msg
+	if p.find != nil {
+		p.find.showIndexing()
+	}
+}
+
+// setSearcher makes search available to every screen that waits for it.
+func (p *poise) setSearcher(s searcher) {
+	p.search = s
+	for _, fn := range p.searchReady {
+		fn()
+	}
+	p.searchReady = nil
+}
+
+// onSearch runs fn now if search is ready, or when it becomes ready.
+func (p *poise) onSearch(fn func()) {
+	if p.search != nil {
+		fn()
+		return
+	}
+	p.searchReady = append(p.searchReady, fn)
+}
+
+// item looks an id up in the library.
+func (p *poise) item(id string) (*kb.Item, bool) { return p.lib.Item(id) }
 
 // showAlreadyRunning tells the person why no second window opens, instead
 // of two processes writing the same journal.

@@ -14,21 +14,6 @@ func comingSoon(title, what string) fyne.CanvasObject {
 	return container.NewVBox(head, body)
 }
 
-func (p *poise) newFindScreen() fyne.CanvasObject {
-	return comingSoon("Find", "Type a few words to find what to say. Search arrives with the knowledge base.")
-}
-func (p *poise) newGuidesScreen() fyne.CanvasObject {
-	return comingSoon("Guides", "Browse the bundled guides by topic. Coming with the knowledge base.")
-}
-func (p *poise) newMatrixScreen() fyne.CanvasObject {
-	return comingSoon("Matrix", "The solution matrix: a recommended option first, then alternatives.")
-}
-func (p *poise) newStatementsScreen() fyne.CanvasObject {
-	return comingSoon("Statements", "Empathy statements by emotion, situation and channel.")
-}
-func (p *poise) newToneScreen() fyne.CanvasObject {
-	return comingSoon("Tone check", "Paste a draft reply and see kinder ways to say it.")
-}
 func (p *poise) newJournalScreen() fyne.CanvasObject {
 	return comingSoon("Journal", "Your private, encrypted journal of hard calls.")
 }
@@ -37,7 +22,4 @@ func (p *poise) newSummaryScreen() fyne.CanvasObject {
 }
 func (p *poise) newPacksScreen() fyne.CanvasObject {
 	return comingSoon("Packs", "Install, update and remove your team's content packs.")
-}
-func (p *poise) newSettingsScreen() fyne.CanvasObject {
-	return comingSoon("Settings", "Your name for templates, auto-lock time and theme.")
 }

@@ -1,9 +1,26 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Screen titles, used to navigate between screens.
+const (
+	screenFind       = "Find"
+	screenGuides     = "Guides"
+	screenMatrix     = "Matrix"
+	screenStatements = "Statements"
+	screenTone       = "Tone check"
+	screenJournal    = "Journal"
+	screenSummary    = "Summary"
+	screenPacks      = "Packs"
+	screenSettings   = "Settings"
 )
 
 // screen is one destination of the navigation rail. build runs once, the
@@ -17,25 +34,108 @@ type screen struct {
 // screens lists the rail in order. Each screen lives in its own file.
 func (p *poise) screens() []screen {
 	return []screen{
-		{"Find", theme.SearchIcon(), p.newFindScreen},
-		{"Guides", theme.DocumentIcon(), p.newGuidesScreen},
-		{"Matrix", theme.GridIcon(), p.newMatrixScreen},
-		{"Statements", theme.AccountIcon(), p.newStatementsScreen},
-		{"Tone check", theme.ConfirmIcon(), p.newToneScreen},
-		{"Journal", theme.DocumentCreateIcon(), p.newJournalScreen},
-		{"Summary", theme.HistoryIcon(), p.newSummaryScreen},
-		{"Packs", theme.StorageIcon(), p.newPacksScreen},
-		{"Settings", theme.SettingsIcon(), p.newSettingsScreen},
+		{screenFind, theme.SearchIcon(), p.newFindScreen},
+		{screenGuides, theme.DocumentIcon(), p.newGuidesScreen},
+		{screenMatrix, theme.GridIcon(), p.newMatrixScreen},
+		{screenStatements, theme.AccountIcon(), p.newStatementsScreen},
+		{screenTone, theme.ConfirmIcon(), p.newToneScreen},
+		{screenJournal, theme.DocumentCreateIcon(), p.newJournalScreen},
+		{screenSummary, theme.HistoryIcon(), p.newSummaryScreen},
+		{screenPacks, theme.StorageIcon(), p.newPacksScreen},
+		{screenSettings, theme.SettingsIcon(), p.newSettingsScreen},
 	}
 }
 
-// buildShell lays the rail on the left and the current screen on the right.
+// Keys shown to the person and bound app-wide. Ctrl is Cmd on macOS.
+var (
+	keyFind  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+	keyPause = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// keyLabel is how a shortcut is written on buttons and hints.
+func keyLabel(s *desktop.CustomShortcut) string {
+	mod := "Ctrl"
+	if s.Modifier&fyne.KeyModifierSuper != 0 {
+		mod = "Cmd"
+	}
+	return mod + "+" + string(s.KeyName)
+}
+
+// buildShell lays the rail on the left, the current screen on the right,
+// notices above it and the status line below.
 func (p *poise) buildShell() fyne.CanvasObject {
 	var tabs []*container.TabItem
 	for _, s := range p.screens() {
-		tabs = append(tabs, container.NewTabItemWithIcon(s.title, s.icon, newLazy(s.build)))
+		l := newLazy(s.build)
+		p.views[s.title] = l
+		tabs = append(tabs, container.NewTabItemWithIcon(s.title, s.icon, l))
 	}
-	rail := container.NewAppTabs(tabs...)
-	rail.SetTabLocation(container.TabLocationLeading)
-	return rail
+	p.tabs = container.NewAppTabs(tabs...)
+	p.tabs.SetTabLocation(container.TabLocationLeading)
+	p.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == screenFind && p.find != nil {
+			p.find.focus()
+		}
+	}
+	p.bindKeys()
+
+	hint := widget.NewLabel(fmt.Sprintf("%s find · %s pause · Enter copy · Ctrl+Enter open", keyLabel(keyFind), keyLabel(keyPause)))
+	hint.Importance = widget.LowImportance
+	hint.Truncation = fyne.TextTruncateEllipsis
+	p.status.Truncation = fyne.TextTruncateEllipsis
+	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
+	return container.NewBorder(p.notices, statusBar, nil, nil, p.tabs)
+}
+
+// bindKeys registers the app-wide shortcuts on the canvas. Entries forward
+// them too (see shortcutEntry), since a focused Entry swallows shortcuts.
+func (p *poise) bindKeys() {
+	add := func(s fyne.Shortcut, fn func()) {
+		p.keys[s.ShortcutName()] = fn
+		p.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { fn() })
+	}
+	add(keyFind, p.quickFind)
+	add(keyPause, p.startPause)
+	for i, s := range p.screens() {
+		if i >= 9 {
+			break
+		}
+		title := s.title
+		add(&desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}, func() { p.show(title) })
+	}
+}
+
+// handleShortcut runs an app-wide shortcut; false when s is not one.
+func (p *poise) handleShortcut(s fyne.Shortcut) bool {
+	fn, ok := p.keys[s.ShortcutName()]
+	if ok {
+		fn()
+	}
+	return ok
+}
+
+// show switches to a screen, building it if needed, and returns it.
+func (p *poise) show(title string) fyne.CanvasObject {
+	l, ok := p.views[title]
+	if !ok {
+		return nil
+	}
+	obj := l.content()
+	for _, t := range p.tabs.Items {
+		if t.Text == title {
+			p.tabs.Select(t)
+		}
+	}
+	return obj
+}
+
+// quickFind brings the window forward on the Find screen with the search
+// field focused and its text selected, ready to type over.
+func (p *poise) quickFind() {
+	p.win.Show()
+	p.win.RequestFocus()
+	p.show(screenFind)
+	if p.find != nil {
+		p.find.focus()
+	}
 }

@@ -1,0 +1,324 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
+)
+
+// findLimit is how many hits the list shows; enough to scroll, few enough
+// to render at once.
+const findLimit = 50
+
+// findScreen is where an agent types a few words and copies what to say.
+// Searches run off the UI goroutine; while one runs, keystrokes coalesce
+// into a single follow-up search, so typing never queues stale work and a
+// lone keystroke is answered at once.
+type findScreen struct {
+	widget.BaseWidget
+	p *poise
+
+	entry    *shortcutEntry
+	kinds    *chipRow
+	emotions *chipRow
+	info     *widget.Label
+	list     *widget.List
+	preview  *previewPane
+	content  fyne.CanvasObject
+
+	hits []search.Hit
+	sel  int
+
+	running bool
+	pending bool
+	// applied, when set by tests and benchmarks, is called after a result
+	// list is shown, with the query text it answers.
+	applied func(text string)
+}
+
+func (p *poise) newFindScreen() fyne.CanvasObject {
+	f := &findScreen{p: p, sel: -1}
+	f.ExtendBaseWidget(f)
+	p.find = f
+
+	f.entry = newShortcutEntry(p)
+	f.entry.SetPlaceHolder(fmt.Sprintf("Type a few words: late refund, angry, manager…  (%s)", keyLabel(keyFind)))
+	f.entry.OnChanged = func(string) { f.refresh() }
+	f.entry.OnSubmitted = func(string) { f.copySelected() }
+	f.entry.onKey = f.typedKey
+	f.entry.onShortcut = f.typedShortcut
+
+	f.kinds = newChipRow("All", func(v string) string { return kindName(kb.Kind(v)) + "s" }, func(string) { f.refresh() })
+	f.emotions = newChipRow("Any feeling", strings.ToLower, func(string) { f.refresh() })
+	f.info = widget.NewLabel(p.indexing)
+	f.info.Importance = widget.LowImportance
+	f.info.Truncation = fyne.TextTruncateEllipsis
+
+	f.list = widget.NewList(
+		func() int { return len(f.hits) },
+		func() fyne.CanvasObject { return newHitRow() },
+		f.updateRow,
+	)
+	f.list.OnSelected = func(i widget.ListItemID) {
+		if i == f.sel {
+			return
+		}
+		f.sel = i
+		f.showSelected()
+	}
+	f.preview = newPreviewPane(p)
+
+	top := container.NewVBox(f.entry,
+		container.NewHScroll(f.kinds.box),
+		container.NewHScroll(f.emotions.box),
+		f.info)
+	split := container.NewHSplit(f.list, f.preview)
+	split.Offset = 0.45
+	f.content = container.NewBorder(top, nil, nil, nil, split)
+
+	p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { f.openSelected() })
+	p.onSearch(f.refresh)
+	p.win.Canvas().Focus(f.entry)
+	return f
+}
+
+func (f *findScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(f.content)
+}
+
+// focus puts the cursor in the search field with its text selected, so
+// the next words replace the last query.
+func (f *findScreen) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.entry); c != nil {
+		c.Focus(f.entry)
+	} else {
+		f.p.win.Canvas().Focus(f.entry)
+	}
+	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// showIndexing shows the index's progress until search is ready.
+func (f *findScreen) showIndexing() {
+	if f.p.search == nil {
+		f.info.SetText(f.p.indexing)
+	}
+}
+
+func (f *findScreen) query() search.Query {
+	q := search.Query{Text: f.entry.Text, Limit: findLimit, Default: f.p.usage.Defaults()}
+	if k := f.kinds.selected; k != "" {
+		q.Kinds = []kb.Kind{kb.Kind(k)}
+	}
+	if e := f.emotions.selected; e != "" {
+		q.Emotions = []string{e}
+	}
+	return q
+}
+
+// refresh searches for what is typed now, or marks that another search is
+// due when one is still running.
+func (f *findScreen) refresh() {
+	s := f.p.search
+	if s == nil {
+		return
+	}
+	if f.running {
+		f.pending = true
+		return
+	}
+	f.running = true
+	q := f.query()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		res, err := s.Search(ctx, q)
+		cancel()
+		fyne.Do(func() {
+			f.running = false
+			if f.pending {
+				f.pending = false
+				f.refresh()
+				return
+			}
+			f.apply(q, res, err)
+		})
+	}()
+}
+
+func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			f.p.logf("poise: search %q: %v", q.Text, err)
+			f.info.SetText("Search failed. Try again, or restart Poise if it keeps failing.")
+		}
+		return
+	}
+	f.hits = res.Hits
+	blank := strings.TrimSpace(q.Text) == ""
+	switch {
+	case blank && len(q.Default) > 0:
+		f.info.SetText("Your favourites and recently copied items come first. Type to search.")
+	case blank:
+		f.info.SetText("Type a few words to search. Enter copies, Ctrl+D stars an item to keep it here.")
+	case res.Total == 0:
+		f.info.SetText("Nothing found. Try fewer or other words, or clear the filters.")
+	default:
+		f.info.SetText(fmt.Sprintf("%d found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear", res.Total))
+	}
+	f.kinds.set(res.Facets.Kinds, fmt.Sprintf("All %d", res.Total))
+	f.emotions.set(res.Facets.Emotions, "Any feeling")
+	f.sel = -1
+	f.list.UnselectAll()
+	f.list.Refresh()
+	if len(f.hits) > 0 {
+		f.list.ScrollToTop()
+		f.list.Select(0)
+	} else {
+		f.preview.clear()
+	}
+	if f.applied != nil {
+		f.applied(q.Text)
+	}
+}
+
+func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(f.hits) {
+		return
+	}
+	h := f.hits[i]
+	o.(*hitRow).set(h, f.p.packName(h.Pack), f.p.usage.IsFavourite(h.ID))
+}
+
+func (f *findScreen) showSelected() {
+	if f.sel < 0 || f.sel >= len(f.hits) {
+		f.preview.clear()
+		return
+	}
+	f.preview.show(f.hits[f.sel].ID)
+}
+
+// move changes the selection by delta, staying within the list.
+func (f *findScreen) move(delta int) {
+	if len(f.hits) == 0 {
+		return
+	}
+	i := min(max(f.sel+delta, 0), len(f.hits)-1)
+	f.list.Select(i)
+	f.list.ScrollTo(i)
+}
+
+func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyDown:
+		f.move(1)
+	case fyne.KeyUp:
+		f.move(-1)
+	case fyne.KeyPageDown:
+		f.move(8)
+	case fyne.KeyPageUp:
+		f.move(-8)
+	case fyne.KeyEscape:
+		f.clear()
+	default:
+		return false
+	}
+	return true
+}
+
+func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	switch cs.KeyName {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		f.openSelected()
+	case fyne.KeyD:
+		f.toggleFavourite()
+	default:
+		return false
+	}
+	return true
+}
+
+// clear empties the field, then the filters on a second Esc.
+func (f *findScreen) clear() {
+	if f.entry.Text != "" {
+		f.entry.SetText("")
+		return
+	}
+	if f.kinds.selected != "" || f.emotions.selected != "" {
+		f.kinds.selected, f.emotions.selected = "", ""
+		f.refresh()
+	}
+}
+
+func (f *findScreen) selectedItem() (*kb.Item, bool) {
+	if f.sel < 0 || f.sel >= len(f.hits) {
+		return nil, false
+	}
+	return f.p.item(f.hits[f.sel].ID)
+}
+
+func (f *findScreen) copySelected() {
+	if it, ok := f.selectedItem(); ok {
+		f.p.copyItem(it)
+	}
+}
+
+func (f *findScreen) openSelected() {
+	if it, ok := f.selectedItem(); ok {
+		f.p.open(it.ID)
+	}
+}
+
+func (f *findScreen) toggleFavourite() {
+	it, ok := f.selectedItem()
+	if !ok {
+		return
+	}
+	f.p.toggleFavourite(it)
+	f.list.RefreshItem(f.sel)
+}
+
+// packName is the name of a pack as its manifest gives it.
+func (p *poise) packName(id string) string {
+	for _, pk := range p.lib.Packs {
+		if pk.Manifest.ID == id {
+			if pk.Builtin {
+				return "Built-in"
+			}
+			if pk.Manifest.Name != "" {
+				return pk.Manifest.Name
+			}
+		}
+	}
+	return id
+}
+
+// toggleFavourite stars or unstars an item and says so.
+func (p *poise) toggleFavourite(it *kb.Item) {
+	on := !p.usage.IsFavourite(it.ID)
+	if err := p.usage.SetFavourite(it.ID, on); err != nil {
+		p.showError(err, "Your favourites could not be saved. Check that the data folder is writable.")
+		return
+	}
+	if on {
+		p.toast("Starred: " + shorten(it.Title, 60))
+	} else {
+		p.toast("Unstarred: " + shorten(it.Title, 60))
+	}
+	if p.find != nil {
+		p.find.preview.refreshStar()
+	}
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// copyItem copies what the agent says for an item, asking for its
+// placeholders first when it has any.
+func (p *poise) copyItem(it *kb.Item) {
+	p.copyText(it.ID, it.Title, it.Text, it.Fields)
+}
+
+// copyText copies text for item id, after a small form when text has
+// placeholders the agent must fill. label names it in the confirmation.
+func (p *poise) copyText(id, label, text string, declared []kb.Field) {
+	f := newTemplateForm(p, text, declared)
+	if !f.asks() {
+		p.finishCopy(id, label, f.rendered())
+		return
+	}
+	done := false
+	var d dialog.Dialog
+	finish := func() {
+		if done {
+			return
+		}
+		done = true
+		f.remember()
+		p.finishCopy(id, label, f.rendered())
+	}
+	f.onSubmit = func() {
+		finish()
+		d.Hide()
+	}
+	d = dialog.NewCustomConfirm("Fill in: "+label, "Copy", "Cancel", f.content, func(ok bool) {
+		if ok {
+			finish()
+		}
+		p.refocus()
+	}, p.win)
+	d.Resize(fyne.NewSize(560, 440))
+	d.Show()
+	if f.first != nil {
+		p.win.Canvas().Focus(f.first)
+	}
+}
+
+// finishCopy puts text on the clipboard, remembers the copy and confirms.
+func (p *poise) finishCopy(id, label, text string) {
+	p.app.Clipboard().SetContent(text)
+	if err := p.usage.RecordCopy(id, p.now()); err != nil {
+		p.logf("poise: record copy: %v", err)
+	}
+	p.toast(fmt.Sprintf("Copied: %s", shorten(label, 60)))
+}
+
+// refocus returns the keyboard to the Find field after a dialog closes,
+// when Find is the screen showing.
+func (p *poise) refocus() {
+	if p.find != nil && p.tabs != nil && p.tabs.Selected() != nil && p.tabs.Selected().Text == screenFind {
+		p.find.focus()
+	}
+}
+
+// shorten cuts s to n runes with an ellipsis, on one line.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,209 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// itemView renders an item from its parsed model, kind by kind (Fyne's own
+// markdown drops tables and task lists), and returns its main Copy action.
+func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
+	head := p.itemHeader(it)
+	copyIt := func() { p.copyItem(it) }
+	var body fyne.CanvasObject
+	switch it.Kind {
+	case kb.KindStatement:
+		body = p.statementBody(it)
+	case kb.KindMatrix:
+		body = p.matrixBody(it)
+		if len(it.Options) > 0 {
+			o := it.Options[0]
+			copyIt = func() { p.copyText(it.ID, o.Title, o.Say, nil) }
+		}
+	case kb.KindPhrase:
+		body = p.phraseBody(it)
+	case kb.KindChecklist:
+		body = checklistBody(it)
+	case kb.KindTemplate:
+		f := newTemplateForm(p, it.Text, it.Fields)
+		f.onSubmit = func() { f.remember(); p.finishCopy(it.ID, it.Title, f.rendered()) }
+		copyIt = f.onSubmit
+		body = f.content
+	default:
+		body = p.guideBody(it)
+	}
+	return container.NewVBox(head, body), copyIt
+}
+
+// itemHeader is the title, what kind of item it is and where it comes from.
+func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
+	title := widget.NewRichText(&widget.TextSegment{Text: it.Title, Style: widget.RichTextStyleSubHeading})
+	title.Wrapping = fyne.TextWrapWord
+	meta := []string{kindName(it.Kind), p.packName(it.Pack)}
+	if it.Category != "" {
+		meta = append(meta, it.Category)
+	}
+	if len(it.Emotions) > 0 {
+		meta = append(meta, strings.Join(it.Emotions, ", "))
+	}
+	m := widget.NewLabel(strings.Join(meta, " · "))
+	m.Importance = widget.LowImportance
+	m.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title, m}
+	if it.Summary != "" && it.Kind != kb.KindStatement {
+		objs = append(objs, wrapLabel(it.Summary))
+	}
+	return container.NewVBox(objs...)
+}
+
+func (p *poise) statementBody(it *kb.Item) fyne.CanvasObject {
+	say := widget.NewLabelWithStyle(it.Text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	say.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{say}
+	if len(it.Situations) > 0 {
+		objs = append(objs, lowLabel("When: "+strings.Join(it.Situations, ", ")))
+	}
+	objs = append(objs, lowLabel("Fits: "+channels(it.Channels)))
+	return container.NewVBox(objs...)
+}
+
+func channels(cs []string) string {
+	if len(cs) == 0 {
+		return "voice, chat and email"
+	}
+	return strings.Join(cs, ", ")
+}
+
+// matrixBody shows the recommended option first and the others behind a
+// button, so the agent offers one thing at a time.
+func (p *poise) matrixBody(it *kb.Item) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{}
+	if len(it.Signals) > 0 {
+		objs = append(objs, boldLabel("What customers say"))
+		for _, s := range it.Signals {
+			objs = append(objs, wrapLabel("• "+s))
+		}
+	}
+	if len(it.Options) == 0 {
+		return container.NewVBox(objs...)
+	}
+	objs = append(objs, boldLabel("Offer first"), p.optionCard(it, it.Options[0]))
+	if rest := it.Options[1:]; len(rest) > 0 {
+		alts := container.NewVBox()
+		for _, o := range rest {
+			alts.Add(p.optionCard(it, o))
+		}
+		alts.Hide()
+		var toggle *widget.Button
+		toggle = widget.NewButtonWithIcon(altLabel(false, len(rest)), theme.MenuDropDownIcon(), func() {
+			if alts.Visible() {
+				alts.Hide()
+			} else {
+				alts.Show()
+			}
+			toggle.SetText(altLabel(alts.Visible(), len(rest)))
+		})
+		objs = append(objs, toggle, alts)
+	}
+	return container.NewVBox(objs...)
+}
+
+func altLabel(shown bool, n int) string {
+	if shown {
+		return "Hide alternatives"
+	}
+	if n == 1 {
+		return "Show 1 alternative"
+	}
+	return "Show " + strconv.Itoa(n) + " alternatives"
+}
+
+func (p *poise) optionCard(it *kb.Item, o kb.Option) fyne.CanvasObject {
+	say := widget.NewLabelWithStyle(o.Say, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	say.Wrapping = fyne.TextWrapWord
+	label := o.Title
+	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyText(it.ID, label, o.Say, nil) })
+	objs := []fyne.CanvasObject{
+		container.NewBorder(nil, nil, nil, cp, boldLabel(o.Title)),
+		say,
+	}
+	if o.When != "" {
+		objs = append(objs, lowLabel("When: "+o.When))
+	}
+	if o.Authority != "" {
+		objs = append(objs, lowLabel("Who can grant it: "+o.Authority))
+	}
+	return widget.NewCard("", "", container.NewVBox(objs...))
+}
+
+func (p *poise) phraseBody(it *kb.Item) fyne.CanvasObject {
+	if it.Phrase == nil {
+		return wrapLabel(it.Text)
+	}
+	objs := []fyne.CanvasObject{boldLabel("Instead of"), wrapLabel(it.Phrase.InsteadOf), boldLabel("Try")}
+	for _, t := range it.Phrase.Try {
+		cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyText(it.ID, t, t, nil) })
+		objs = append(objs, container.NewBorder(nil, nil, nil, cp, wrapLabel(t)))
+	}
+	if it.Phrase.Why != "" {
+		objs = append(objs, boldLabel("Why"), wrapLabel(it.Phrase.Why))
+	}
+	return container.NewVBox(objs...)
+}
+
+func checklistBody(it *kb.Item) fyne.CanvasObject {
+	objs := []fyne.CanvasObject{}
+	group := ""
+	for _, s := range it.Steps {
+		if s.Group != group && s.Group != "" {
+			objs = append(objs, boldLabel(s.Group))
+		}
+		group = s.Group
+		objs = append(objs, wrapLabel("☐ "+s.Text))
+	}
+	return container.NewVBox(objs...)
+}
+
+// guideBody renders a guide with its sections, or one section.
+func (p *poise) guideBody(it *kb.Item) fyne.CanvasObject {
+	if it.Parent != "" {
+		return p.markdown(it, it.Body)
+	}
+	return p.markdown(it, introOf(it.Body))
+}
+
+// introOf is a guide's markdown before its first section.
+func introOf(md string) string {
+	if strings.HasPrefix(md, "## ") {
+		return ""
+	}
+	if i := strings.Index(md, "\n## "); i >= 0 {
+		return md[:i]
+	}
+	return md
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func lowLabel(s string) *widget.Label {
+	l := wrapLabel(s)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+func boldLabel(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

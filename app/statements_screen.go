@@ -1,0 +1,178 @@
+package app
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
+)
+
+const (
+	allFeelings   = "All feelings"
+	allSituations = "All situations"
+	allChannels   = "Any channel"
+)
+
+// statementsScreen is the empathy statement bank, narrowed by the
+// customer's feeling, the situation and the channel, each with Copy.
+type statementsScreen struct {
+	widget.BaseWidget
+	p *poise
+
+	all       []*kb.Item
+	emotion   *widget.Select
+	situation *widget.Select
+	channel   *widget.Select
+	count     *widget.Label
+	rows      *fyne.Container
+	view      *container.Scroll
+	content   fyne.CanvasObject
+	shown     []string
+	rowOf     map[string]fyne.CanvasObject
+}
+
+func (p *poise) newStatementsScreen() fyne.CanvasObject {
+	s := &statementsScreen{p: p, rowOf: map[string]fyne.CanvasObject{}}
+	s.ExtendBaseWidget(s)
+	p.stmts = s
+	emotions := map[string]bool{}
+	p.lib.Items(func(it *kb.Item) {
+		if it.Kind == kb.KindStatement {
+			s.all = append(s.all, it)
+			for _, e := range it.Emotions {
+				emotions[strings.ToLower(e)] = true
+			}
+		}
+	})
+	s.emotion = widget.NewSelect(append([]string{allFeelings}, sortedKeys(emotions)...), func(string) {
+		s.fillSituations()
+		s.filter()
+	})
+	s.situation = widget.NewSelect([]string{allSituations}, func(string) { s.filter() })
+	s.channel = widget.NewSelect([]string{allChannels, "voice", "chat", "email"}, func(string) { s.filter() })
+	s.emotion.SetSelectedIndex(0)
+	s.situation.SetSelectedIndex(0)
+	s.channel.SetSelectedIndex(0)
+	s.count = lowLabel("")
+	s.rows = container.NewVBox()
+	s.view = container.NewVScroll(s.rows)
+	filters := container.NewGridWithColumns(3, s.emotion, s.situation, s.channel)
+	s.content = container.NewBorder(container.NewVBox(filters, s.count), nil, nil, nil, s.view)
+	s.fillSituations()
+	s.filter()
+	return s
+}
+
+func (s *statementsScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+// fillSituations offers the situations of the chosen feeling only.
+func (s *statementsScreen) fillSituations() {
+	if s.situation == nil {
+		return
+	}
+	sits := map[string]bool{}
+	for _, it := range s.all {
+		if s.matchEmotion(it) {
+			for _, x := range it.Situations {
+				sits[x] = true
+			}
+		}
+	}
+	keep := s.situation.Selected
+	s.situation.Options = append([]string{allSituations}, sortedKeys(sits)...)
+	if !sits[keep] {
+		keep = allSituations
+	}
+	s.situation.Selected = keep
+	s.situation.Refresh()
+}
+
+func (s *statementsScreen) matchEmotion(it *kb.Item) bool {
+	e := s.emotion.Selected
+	return e == "" || e == allFeelings || slices.ContainsFunc(it.Emotions, func(x string) bool { return strings.EqualFold(x, e) })
+}
+
+func (s *statementsScreen) match(it *kb.Item) bool {
+	if !s.matchEmotion(it) {
+		return false
+	}
+	if sit := s.situation.Selected; sit != "" && sit != allSituations && !slices.Contains(it.Situations, sit) {
+		return false
+	}
+	ch := s.channel.Selected
+	return ch == "" || ch == allChannels || len(it.Channels) == 0 || slices.Contains(it.Channels, ch)
+}
+
+// filter rebuilds the list; there are a few hundred statements at most.
+func (s *statementsScreen) filter() {
+	if s.rows == nil || s.channel == nil || s.situation == nil {
+		return
+	}
+	s.shown = s.shown[:0]
+	s.rowOf = map[string]fyne.CanvasObject{}
+	var objs []fyne.CanvasObject
+	for _, it := range s.all {
+		if !s.match(it) {
+			continue
+		}
+		s.shown = append(s.shown, it.ID)
+		row := s.row(it)
+		s.rowOf[it.ID] = row
+		objs = append(objs, row)
+	}
+	s.rows.Objects = objs
+	s.rows.Refresh()
+	s.count.SetText(countLabel(len(s.shown), "statement"))
+	s.view.ScrollToTop()
+}
+
+func (s *statementsScreen) row(it *kb.Item) fyne.CanvasObject {
+	text := wrapLabel(it.Text)
+	meta := lowLabel(strings.Join(append(slices.Clone(it.Emotions), strings.Join(it.Situations, ", "), channels(it.Channels)), " · "))
+	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { s.p.copyItem(it) })
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(cp), container.NewVBox(text, meta))
+}
+
+// openItem shows a statement among those for the same feeling and
+// situation, scrolled into view.
+func (s *statementsScreen) openItem(it *kb.Item) {
+	if len(it.Emotions) > 0 {
+		s.emotion.SetSelected(strings.ToLower(it.Emotions[0]))
+	}
+	if len(it.Situations) > 0 {
+		s.situation.SetSelected(it.Situations[0])
+	}
+	s.channel.SetSelected(allChannels)
+	if row, ok := s.rowOf[it.ID]; ok {
+		s.view.Offset = fyne.NewPos(0, row.Position().Y)
+		s.view.Refresh()
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func countLabel(n int, noun string) string {
+	switch n {
+	case 0:
+		return "No " + noun + "s match. Choose another feeling, situation or channel."
+	case 1:
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -1,0 +1,122 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// agentNameField is filled from Settings, so the agent types it once.
+const agentNameField = "agent_name"
+
+// templateForm asks for a text's placeholders, one field each, and shows
+// the text as it will be copied while the agent types.
+type templateForm struct {
+	p        *poise
+	text     string
+	fields   []kb.Field // every placeholder, computed ones included
+	get      map[string]func() string
+	first    fyne.Focusable
+	preview  *widget.Label
+	content  fyne.CanvasObject
+	onSubmit func()
+}
+
+func newTemplateForm(p *poise, text string, declared []kb.Field) *templateForm {
+	f := &templateForm{p: p, text: text, fields: templateFields(text, declared), get: map[string]func() string{}}
+	f.preview = widget.NewLabel("")
+	f.preview.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm()
+	for _, fld := range f.fields {
+		if fld.Computed {
+			continue
+		}
+		val := f.initial(fld)
+		var obj fyne.CanvasObject
+		switch {
+		case len(fld.Choices) > 0:
+			s := widget.NewSelectEntry(fld.Choices)
+			s.SetText(val)
+			s.OnChanged = func(string) { f.update() }
+			s.OnSubmitted = func(string) { f.submit() }
+			f.get[fld.Name] = func() string { return s.Text }
+			obj = s
+			f.focusFirst(s)
+		default:
+			e := newShortcutEntry(p)
+			if fld.Multiline {
+				e.MultiLine = true
+				e.Wrapping = fyne.TextWrapWord
+				e.SetMinRowsVisible(3)
+			}
+			e.SetText(val)
+			e.OnChanged = func(string) { f.update() }
+			e.OnSubmitted = func(string) { f.submit() }
+			f.get[fld.Name] = func() string { return e.Text }
+			obj = e
+			f.focusFirst(e)
+		}
+		form.Append(fld.Label, obj)
+	}
+	head := widget.NewLabelWithStyle("Will copy:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.content = container.NewVBox(form, head, f.preview)
+	f.update()
+	return f
+}
+
+// initial is what a field starts with: the agent's own name, else the last
+// value typed for a field of that name, else the pack's default.
+func (f *templateForm) initial(fld kb.Field) string {
+	if fld.Name == agentNameField && f.p.settings.AgentName != "" {
+		return f.p.settings.AgentName
+	}
+	if v := f.p.usage.Value(fld.Name); v != "" {
+		return v
+	}
+	return fld.Default
+}
+
+func (f *templateForm) focusFirst(o fyne.Focusable) {
+	if f.first == nil {
+		f.first = o
+	}
+}
+
+// asks reports whether the form has anything for the agent to fill.
+func (f *templateForm) asks() bool { return len(f.get) > 0 }
+
+func (f *templateForm) values() map[string]string {
+	v := map[string]string{}
+	for name, get := range f.get {
+		v[name] = get()
+	}
+	return v
+}
+
+// rendered is the text with every placeholder filled.
+func (f *templateForm) rendered() string {
+	return renderTemplate(f.text, f.fields, f.values(), f.p.now())
+}
+
+func (f *templateForm) update() { f.preview.SetText(f.rendered()) }
+
+func (f *templateForm) submit() {
+	if f.onSubmit != nil {
+		f.onSubmit()
+	}
+}
+
+// remember keeps the values for next time, and the agent's name in Settings.
+func (f *templateForm) remember() {
+	vals := f.values()
+	if name := vals[agentNameField]; name != "" && name != f.p.settings.AgentName {
+		f.p.settings.AgentName = name
+		f.p.saveSettings()
+	}
+	delete(vals, agentNameField)
+	if err := f.p.usage.RememberValues(vals); err != nil {
+		f.p.logf("poise: remember form values: %v", err)
+	}
+}
