@@ -1,0 +1,157 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// engine is one open Bleve index with what is needed to query it the Poise
+// way. It is shared by Index (pack items) and Documents (journal entries).
+type engine struct {
+	bi    bleve.Index
+	en    analysis.Analyzer
+	syn   *synonyms
+	known map[string]bool // synonym words, never "corrected"
+	hl    *stemCache
+}
+
+func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*engine, error) {
+	en := im.AnalyzerNamed(analyzerEn)
+	if en == nil {
+		return nil, errors.New("english analyzer missing from mapping")
+	}
+	known := map[string]bool{}
+	for _, set := range syn.sets {
+		for _, m := range set {
+			eachWord(m.text, func(s, e int) bool {
+				known[normWord(m.text[s:e])] = true
+				return true
+			})
+		}
+	}
+	return &engine{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en)}, nil
+}
+
+func (e *engine) reader() (index.IndexReader, error) {
+	adv, err := e.bi.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("open index reader: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("open index reader: %w", err)
+	}
+	return r, nil
+}
+
+// filter restricts a search to documents with one of the given values in
+// each named keyword field.
+type filter struct {
+	field  string
+	values []string
+}
+
+// rawHit is one match before it is dressed for the caller.
+type rawHit struct {
+	id    string
+	score float64
+}
+
+type rawResult struct {
+	hits   []rawHit
+	total  int
+	facets map[string][]FacetCount
+}
+
+// run executes the text query of p (or match-all when p has none) under the
+// filters, returning up to size hits and facet counts for facetFields.
+func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, facetFields []string) (*rawResult, error) {
+	var q query.Query = p.q
+	fq := filterQuery(filters)
+	switch {
+	case q == nil:
+		all := bleve.NewTermQuery("y")
+		all.SetField(fDoc)
+		q = all
+		if fq != nil {
+			q = bleve.NewConjunctionQuery(all, fq)
+		}
+	case fq != nil:
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(q)
+		bq.AddFilter(fq)
+		q = bq
+	}
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	for _, f := range facetFields {
+		req.AddFacet(f, bleve.NewFacetRequest(f, defaultFacetLen))
+	}
+	res, err := e.bi.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("run search: %w", err)
+	}
+	out := &rawResult{total: int(res.Total), facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		out.hits = append(out.hits, rawHit{id: h.ID, score: h.Score})
+	}
+	for name, fr := range res.Facets {
+		var counts []FacetCount
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		slices.SortStableFunc(counts, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		out.facets[name] = counts
+	}
+	return out, nil
+}
+
+func filterQuery(filters []filter) query.Query {
+	var must []query.Query
+	for _, f := range filters {
+		if len(f.values) == 0 {
+			continue
+		}
+		var any []query.Query
+		for _, v := range f.values {
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(f.field)
+			any = append(any, tq)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(any...))
+	}
+	if len(must) == 0 {
+		return nil
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// indexSynonyms stores the synonym sets in the index, for Bleve's
+// single-word expansion.
+func indexSynonyms(b *bleve.Batch, syn *synonyms) error {
+	for i, words := range syn.definitions() {
+		def := &bleve.SynonymDefinition{Synonyms: words}
+		if err := b.IndexSynonym(fmt.Sprintf("synonym-%d", i), synonymColl, def); err != nil {
+			return fmt.Errorf("index synonym set %d: %w", i, err)
+		}
+	}
+	return nil
+}

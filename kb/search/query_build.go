@@ -1,0 +1,257 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Limits that keep hostile or pasted input cheap: a 10 KB email becomes a
+// query over its first words, never thousands of clauses.
+const (
+	maxQueryBytes   = 4 << 10
+	maxQueryWords   = 16
+	maxPhraseWords  = 10
+	maxCorrections  = 2
+	minFuzzyLen     = 4 // edit distance 1 from 4 letters
+	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
+	minPrefixLetter = prefixMin
+)
+
+// Boosts: where a word is found says how much it counts. Titles and what
+// customers say outrank tags, tags outrank body text, a phrase outranks
+// scattered words, a corrected typo counts a bit less than the word typed.
+const (
+	boostTitle      = 4.0
+	boostSignals    = 3.0
+	boostMeta       = 2.0
+	boostBody       = 1.0
+	boostHPrefix    = 1.5
+	boostBPrefix    = 0.4
+	boostPhraseHead = 6.0
+	boostPhraseBody = 3.0
+	factorCorrected = 0.6
+	factorSynonym   = 0.8
+)
+
+// queryWord is one word of what the person typed.
+type queryWord struct {
+	text    string   // normalised surface form
+	stem    string   // "" for a stop word
+	fixes   []string // stems of likely intended words, for typos
+	partial bool     // the last word, still being typed
+}
+
+// plan is a parsed query: the words, what they expand to, and the Bleve
+// query that finds them.
+type plan struct {
+	words []queryWord
+	ex    expansion
+	q     query.Query // nil when the text has no words
+}
+
+// parseWords splits user text into query words. It never fails: text
+// without letters or digits has no words.
+func parseWords(text string) []queryWord {
+	if len(text) > maxQueryBytes {
+		text = strings.ToValidUTF8(text[:maxQueryBytes], "")
+	}
+	var out []queryWord
+	seen := map[string]bool{}
+	eachWord(text, func(s, e int) bool {
+		w := normWord(text[s:e])
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, queryWord{text: w})
+		}
+		return len(out) < maxQueryWords
+	})
+	if len(out) > 0 && endsInWord(text) && len(out) < maxQueryWords {
+		out[len(out)-1].partial = true
+	}
+	return out
+}
+
+// buildPlan analyses the words against the index: stems, typo fixes from
+// the index's own vocabulary, synonym expansion, and the query itself.
+func (e *engine) buildPlan(text string) (*plan, error) {
+	p := &plan{words: parseWords(text)}
+	if len(p.words) == 0 {
+		return p, nil
+	}
+	r, err := e.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+
+	var stems []string
+	for i := range p.words {
+		w := &p.words[i]
+		if st := stemsOf(e.en, w.text); len(st) == 1 {
+			w.stem = st[0]
+		} else if len(st) > 1 {
+			// A word the analyser splits (rare: digits and letters mixed)
+			// is looked up by its first part.
+			w.stem = st[0]
+		}
+		if w.stem != "" {
+			stems = append(stems, w.stem)
+		}
+		w.fixes = e.corrections(r, w)
+	}
+	p.ex = e.syn.expand(stems)
+	p.q = e.textQuery(p, text)
+	return p, nil
+}
+
+// corrections finds what a word the index does not know was probably meant
+// to be, within edit distance 1 from 4 letters and 2 from 7.
+func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
+	n := utf8.RuneCountInString(w.text)
+	if n < minFuzzyLen || e.known[w.text] {
+		return nil
+	}
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	if w.partial && hasPrefix(r, w.text) {
+		return nil
+	}
+	fuzz := 1
+	if n >= minFuzzy2Len {
+		fuzz = 2
+	}
+	dict, err := fr.FieldDictFuzzy(fWords, w.text, fuzz, "")
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	var cands []index.DictEntry
+	for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
+		if de.EditDistance == 0 {
+			return nil // the word is in the index as typed
+		}
+		cands = append(cands, *de)
+	}
+	slices.SortFunc(cands, func(a, b index.DictEntry) int {
+		if c := cmp.Compare(a.EditDistance, b.EditDistance); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Count, a.Count)
+	})
+	var fixes []string
+	for _, c := range cands {
+		if c.EditDistance > cands[0].EditDistance || len(fixes) == maxCorrections {
+			break
+		}
+		st := stemsOf(e.en, c.Term)
+		if len(st) != 1 || st[0] == w.stem || slices.Contains(fixes, st[0]) {
+			continue
+		}
+		fixes = append(fixes, st[0])
+	}
+	return fixes
+}
+
+// hasPrefix reports whether any indexed word starts with prefix.
+func hasPrefix(r index.IndexReader, prefix string) bool {
+	dict, err := r.FieldDictPrefix(fWords, []byte(prefix))
+	if err != nil {
+		return false
+	}
+	defer dict.Close()
+	de, err := dict.Next()
+	return err == nil && de != nil
+}
+
+// textQuery is the scoring part of a query: one clause per word (its stem
+// in every text field, its typo fixes, and for the word being typed its
+// prefix), the whole text as a phrase, and synonym phrases.
+func (e *engine) textQuery(p *plan, text string) query.Query {
+	var should []query.Query
+	content := 0
+	for _, w := range p.words {
+		var alts []query.Query
+		if w.stem != "" {
+			content++
+			alts = append(alts, stemClauses(w.stem, 1)...)
+		}
+		for _, f := range w.fixes {
+			alts = append(alts, stemClauses(f, factorCorrected)...)
+		}
+		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
+			pre := truncRunes(w.text, prefixMax)
+			alts = append(alts, term(fHPrefix, pre, boostHPrefix), term(fBPrefix, pre, boostBPrefix))
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		should = append(should, query.NewDisjunctionQuery(alts))
+	}
+	if content >= 2 && content <= maxPhraseWords {
+		phrase := phraseText(p.words)
+		should = append(should, query.NewDisjunctionQuery([]query.Query{
+			matchPhrase(fTitle, phrase, boostPhraseHead),
+			matchPhrase(fSignals, phrase, boostPhraseHead),
+			matchPhrase(fBody, phrase, boostPhraseBody),
+		}))
+	}
+	if len(p.ex.words)+len(p.ex.phrases) > 0 {
+		var alts []query.Query
+		for _, st := range p.ex.words {
+			alts = append(alts, stemClauses(st, factorSynonym)...)
+		}
+		for _, ph := range p.ex.phrases {
+			alts = append(alts,
+				matchPhrase(fTitle, ph, boostTitle*factorSynonym),
+				matchPhrase(fSignals, ph, boostSignals*factorSynonym),
+				matchPhrase(fMeta, ph, boostMeta*factorSynonym),
+				matchPhrase(fBody, ph, boostBody*factorSynonym))
+		}
+		should = append(should, query.NewDisjunctionQuery(alts))
+	}
+	if len(should) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(should)
+}
+
+// phraseText is the words as typed, joined, for a phrase lookup: the field
+// analyser then removes stop words and keeps their positions.
+func phraseText(ws []queryWord) string {
+	parts := make([]string, 0, len(ws))
+	for _, w := range ws {
+		parts = append(parts, w.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+func stemClauses(stem string, factor float64) []query.Query {
+	return []query.Query{
+		term(fTitle, stem, boostTitle*factor),
+		term(fSignals, stem, boostSignals*factor),
+		term(fMeta, stem, boostMeta*factor),
+		term(fBody, stem, boostBody*factor),
+	}
+}
+
+func term(field, t string, boost float64) query.Query {
+	q := bleve.NewTermQuery(t)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+func matchPhrase(field, text string, boost float64) query.Query {
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
