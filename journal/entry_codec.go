@@ -42,8 +42,8 @@ func paddedLen(n int) int {
 	if n <= minPadded {
 		return minPadded
 	}
-	e := bits.Len(uint(n)) - 1        // floor(log2 n)
-	s := bits.Len(uint(e))            // floor(log2 e) + 1
+	e := bits.Len(uint(n)) - 1 // floor(log2 n)
+	s := bits.Len(uint(e))     // floor(log2 e) + 1
 	mask := (1 << max(e-s, 0)) - 1
 	return (n + mask) &^ mask
 }
@@ -55,11 +55,15 @@ func encodeRecord(r fileRecord) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode record: %w", err)
 	}
-	b = append(b, '\n')
+	return pad(append(b, '\n')), nil
+}
+
+// pad appends spaces up to paddedLen.
+func pad(b []byte) []byte {
 	if n := paddedLen(len(b)); n > len(b) {
 		b = append(b, bytes.Repeat([]byte{' '}, n-len(b))...)
 	}
-	return b, nil
+	return b
 }
 
 // decodeRecord parses and checks the plaintext of a journal file.

@@ -21,12 +21,13 @@ var errForeign = errors.New("not a journal file")
 type loaded struct {
 	sub, name string
 	rec       fileRecord
+	fileKey   []byte
 	err       error
 }
 
 // readDir decrypts every file in sub, in parallel: X25519 and ChaCha20 are
 // the cost of unlocking, and they scale with cores.
-func (j *Journal) readDir(keys *vault.Keys, sub string) ([]loaded, error) {
+func (j *Journal) readDir(keys *vault.Keys, fk map[string][]byte, sub string) ([]loaded, error) {
 	des, err := os.ReadDir(filepath.Join(j.dir, sub))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -49,7 +50,7 @@ func (j *Journal) readDir(keys *vault.Keys, sub string) ([]loaded, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = j.readFile(keys, sub, names[i])
+				out[i] = j.readFile(keys, fk[relName(sub, names[i])], sub, names[i])
 			}
 		})
 	}
@@ -61,7 +62,7 @@ func (j *Journal) readDir(keys *vault.Keys, sub string) ([]loaded, error) {
 	return out, nil
 }
 
-func (j *Journal) readFile(keys *vault.Keys, sub, name string) loaded {
+func (j *Journal) readFile(keys *vault.Keys, fileKey []byte, sub, name string) loaded {
 	l := loaded{sub: sub, name: name}
 	if !strings.HasSuffix(name, ".age") {
 		l.err = errForeign
@@ -72,11 +73,12 @@ func (j *Journal) readFile(keys *vault.Keys, sub, name string) loaded {
 		l.err = err
 		return l
 	}
-	plain, err := keys.Open(data)
+	plain, fk, err := keys.OpenKeyed(data, fileKey)
 	if err != nil {
 		l.err = err
 		return l
 	}
+	l.fileKey = fk
 	l.rec, l.err = decodeRecord(plain)
 	return l
 }
@@ -88,11 +90,19 @@ func (j *Journal) load(keys *vault.Keys) error {
 	trash := map[string]*stored{}
 	drafts := map[string]*storedDraft{}
 	var problems []Problem
+	oldKeys := j.readFileKeys(keys)
+	fileKeys := map[string][]byte{}
+	for k, v := range oldKeys {
+		// History is read on demand, not at unlock: keep its keys.
+		if strings.HasPrefix(k, historyDir+"/") {
+			fileKeys[k] = v
+		}
+	}
 	report := func(l loaded, err error) {
 		problems = append(problems, Problem{File: filepath.ToSlash(filepath.Join(l.sub, l.name)), Err: err})
 	}
 	for _, sub := range []string{entriesDir, trashDir, draftsDir} {
-		ls, err := j.readDir(keys, sub)
+		ls, err := j.readDir(keys, oldKeys, sub)
 		if err != nil {
 			return fmt.Errorf("unlock journal: %w", err)
 		}
@@ -101,6 +111,7 @@ func (j *Journal) load(keys *vault.Keys) error {
 				report(l, l.err)
 				continue
 			}
+			fileKeys[relName(l.sub, l.name)] = l.fileKey
 			switch {
 			case sub == draftsDir && l.rec.Draft != nil:
 				drafts[l.rec.Draft.ID] = &storedDraft{d: *l.rec.Draft, file: l.name}
@@ -134,12 +145,26 @@ func (j *Journal) load(keys *vault.Keys) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.keys, j.entries, j.trash, j.drafts, j.problems = keys, ents, trash, drafts, problems
+	j.fileKeys, j.fileKeysDirty = fileKeys, !sameKeys(oldKeys, fileKeys)
 	if j.index != nil {
 		j.index.close()
 		j.index = nil
 	}
 	j.purgeTrashLocked(j.now())
+	j.saveFileKeysLocked()
 	return nil
+}
+
+func sameKeys(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if string(b[k]) != string(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // purgeTrashLocked removes entries deleted more than TrashDays ago, with
@@ -157,7 +182,7 @@ func (j *Journal) purgeTrashLocked(now time.Time) {
 	if len(gone) == 0 {
 		return
 	}
-	hs, _ := j.readDir(j.keys, historyDir)
+	hs, _ := j.readDir(j.keys, j.fileKeys, historyDir)
 	for _, h := range hs {
 		if h.err == nil && h.rec.Entry != nil && gone[h.rec.Entry.ID] {
 			os.Remove(filepath.Join(j.dir, historyDir, h.name))

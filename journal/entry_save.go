@@ -161,8 +161,12 @@ func (j *Journal) keepVersionLocked(s *stored) error {
 	if err := os.MkdirAll(filepath.Join(j.dir, historyDir), 0o700); err != nil {
 		return fmt.Errorf("keep previous version: %w", err)
 	}
-	if err := atomicfile.Write(filepath.Join(j.dir, historyDir, randomName()), data, 0o600); err != nil {
+	name := randomName()
+	if err := atomicfile.Write(filepath.Join(j.dir, historyDir, name), data, 0o600); err != nil {
 		return fmt.Errorf("keep previous version: %w", err)
+	}
+	if fk, ok := j.fileKeys[relName(entriesDir, s.file)]; ok {
+		j.fileKeys[relName(historyDir, name)] = fk
 	}
 	return nil
 }
@@ -280,7 +284,7 @@ func (j *Journal) History(id string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls, err := j.readDir(keys, historyDir)
+	ls, err := j.readDir(keys, j.fileKeys, historyDir)
 	if err != nil {
 		return nil, err
 	}

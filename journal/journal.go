@@ -76,6 +76,9 @@ type Journal struct {
 	drafts   map[string]*storedDraft
 	problems []Problem
 	index    *searchIndex
+
+	fileKeys      map[string][]byte // "entries/x.age" → age file key
+	fileKeysDirty bool
 }
 
 type stored struct {
@@ -229,8 +232,10 @@ func (j *Journal) Locked() bool {
 func (j *Journal) Lock() {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	j.saveFileKeysLocked()
 	j.keys = nil
 	j.entries, j.trash, j.drafts, j.problems = nil, nil, nil, nil
+	j.fileKeys, j.fileKeysDirty = nil, false
 	if j.index != nil {
 		j.index.close()
 		j.index = nil
@@ -284,9 +289,18 @@ func (j *Journal) writeRecord(keys *vault.Keys, sub, name string, rec fileRecord
 	if err != nil {
 		return err
 	}
-	data, err := keys.Seal(plain)
+	data, fk, err := keys.SealKeyed(plain)
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(j.dir, sub, name), data, 0o600)
+	if err := atomicfile.Write(filepath.Join(j.dir, sub, name), data, 0o600); err != nil {
+		return err
+	}
+	if j.fileKeys != nil {
+		j.fileKeys[relName(sub, name)] = fk
+		j.fileKeysDirty = true
+	}
+	return nil
 }
+
+func mkdir(path string) error { return os.MkdirAll(path, 0o700) }

@@ -1,0 +1,178 @@
+package journal
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/poisehq/poise/internal/atomicfile"
+)
+
+// The export format: plain JSON, for people who leave Poise or want their
+// entries in another tool. Only ever written on explicit request.
+const formatExport = "poise-journal-export"
+
+type exportFile struct {
+	Format   string    `json:"format"`
+	Version  int       `json:"version"`
+	Exported time.Time `json:"exported"`
+	Entries  []Entry   `json:"entries"`
+}
+
+// ExportJSON writes every entry, decrypted, as one JSON document.
+func (j *Journal) ExportJSON(w io.Writer) error {
+	es, err := j.Entries()
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(exportFile{Format: formatExport, Version: formatVersion, Exported: j.now(), Entries: es}); err != nil {
+		return fmt.Errorf("export journal: %w", err)
+	}
+	return nil
+}
+
+// ExportMarkdown writes every entry, decrypted, as a markdown file in dir
+// (created if needed) and returns how many it wrote. Names start with the
+// date, so the files sort as a diary.
+func (j *Journal) ExportMarkdown(dir string) (int, error) {
+	es, err := j.Entries()
+	if err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return 0, fmt.Errorf("export journal: %w", err)
+	}
+	for _, e := range es {
+		name := e.sortTime().Format("2006-01-02-1504") + "-" + e.ID + ".md"
+		if err := atomicfile.Write(filepath.Join(dir, name), []byte(e.Markdown()), 0o600); err != nil {
+			return 0, fmt.Errorf("export journal: %w", err)
+		}
+	}
+	return len(es), nil
+}
+
+// Markdown renders an entry for reading outside Poise.
+func (e Entry) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", e.sortTime().Format("Monday 2 January 2006, 15:04"))
+	meta := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "- **%s:** %s\n", k, v)
+		}
+	}
+	scale := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n) + "/5"
+	}
+	var trig []string
+	for _, t := range e.Triggers {
+		trig = append(trig, t.Label())
+	}
+	meta("Channel", string(e.Channel))
+	meta("Customer felt", strings.Join(e.Emotions, ", "))
+	meta("Triggers", strings.Join(trig, ", "))
+	meta("Tags", strings.Join(e.Tags, ", "))
+	meta("Difficulty", scale(e.Difficulty))
+	if e.StressBefore != 0 || e.StressAfter != 0 {
+		meta("My stress", scale(e.StressBefore)+" before, "+scale(e.StressAfter)+" after")
+	}
+	meta("Outcome", strings.ReplaceAll(string(e.Outcome), "-", " "))
+	meta("Customer satisfaction", scale(e.Satisfaction))
+	if !e.FollowUp.IsZero() {
+		done := ""
+		if e.FollowUpDone {
+			done = " (done)"
+		}
+		meta("Follow up", e.FollowUp.Format("2 Jan 2006 15:04")+done)
+	}
+	section := func(h, s string) {
+		if strings.TrimSpace(s) != "" {
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n", h, strings.TrimSpace(s))
+		}
+	}
+	section("What happened", e.WhatHappened)
+	tried := strings.TrimSpace(e.WhatITried)
+	if len(e.TriedItems) > 0 {
+		tried += "\n\nGuidance used:\n"
+	}
+	for _, id := range e.TriedItems {
+		tried += "\n- " + id
+	}
+	section("What I tried", tried)
+	section("What worked", e.WhatWorked)
+	section("What didn't", e.WhatDidnt)
+	section("Takeaway", e.Takeaway)
+	return b.String()
+}
+
+// ImportResult counts what an import or restore did.
+type ImportResult struct {
+	Added, Updated, Unchanged int
+}
+
+// ImportJSON reads a document written by ExportJSON. Entries new to this
+// journal are added; entries it already holds are replaced only when the
+// imported copy is newer (the old one goes to the history), so importing
+// the same file twice changes nothing.
+func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
+	var f exportFile
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&f); err != nil {
+		return ImportResult{}, fmt.Errorf("import journal: %w", err)
+	}
+	if f.Format != formatExport || f.Version < 1 || f.Version > formatVersion {
+		return ImportResult{}, fmt.Errorf("import journal: %w: format %q version %d", errFormat, f.Format, f.Version)
+	}
+	for i, e := range f.Entries {
+		if err := e.Validate(); err != nil {
+			return ImportResult{}, fmt.Errorf("import journal: entry %d: %w", i+1, err)
+		}
+	}
+	return j.merge(f.Entries)
+}
+
+// merge adds or updates entries as ImportJSON describes.
+func (j *Journal) merge(es []Entry) (ImportResult, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	keys, err := j.unlocked()
+	if err != nil {
+		return ImportResult{}, err
+	}
+	var res ImportResult
+	for _, e := range es {
+		e = normalize(e)
+		if e.ID == "" {
+			e.ID = newID()
+		}
+		if e.Created.IsZero() {
+			e.Created = j.now()
+		}
+		if e.Updated.IsZero() {
+			e.Updated = e.Created
+		}
+		old, ok := j.entries[e.ID]
+		switch {
+		case !ok:
+			res.Added++
+		case e.Updated.After(old.e.Updated):
+			res.Updated++
+		default:
+			res.Unchanged++
+			continue
+		}
+		if err := j.putLocked(keys, e); err != nil {
+			return res, fmt.Errorf("import journal: %w", err)
+		}
+	}
+	return res, nil
+}
