@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,6 +60,7 @@ func Run(cfg Config) error {
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
 	p.applyTheme()
 	p.win.SetContent(p.buildShell())
+	p.find.focus()
 	p.win.Resize(fyne.NewSize(1100, 720))
 	p.win.SetMaster()
 	p.setupTray()
@@ -93,21 +95,28 @@ type poise struct {
 	searchReady []func()
 	indexing    string // what the Find screen shows while waiting
 
-	tabs    *container.AppTabs
+	rail    *widget.List
+	body    *fyne.Container
+	current string // title of the screen showing
 	views   map[string]*lazy
 	keys    map[string]func()
 	notices *fyne.Container
 	status  *widget.Label
 	toastID int
 
-	find    *findScreen
-	guides  *guidesScreen
-	matrix  *matrixScreen
-	stmts   *statementsScreen
-	tone    *toneScreen
-	now     func() time.Time
-	logf    func(format string, args ...any)
-	pausing bool
+	find   *findScreen
+	guides *guidesScreen
+	matrix *matrixScreen
+	stmts  *statementsScreen
+	tone   *toneScreen
+	now    func() time.Time
+	logf   func(format string, args ...any)
+	// do runs fn on Fyne's goroutine; tests swap it for a queue they
+	// drain themselves, since the test driver runs fyne.Do at once.
+	do         func(fn func())
+	pausing    bool
+	pauseCount *canvas.Text
+	pauseWords *widget.Label
 
 	// newJournalEntry, when the journal screen sets it, starts a new entry;
 	// the tray menu calls it.
@@ -131,6 +140,7 @@ func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
 		status:   widget.NewLabel(""),
 		now:      time.Now,
 		logf:     log.Printf,
+		do:       fyne.Do,
 	}
 }
 
@@ -162,9 +172,9 @@ func (p *poise) openIndex(dir string) {
 			}
 			last = time.Now()
 			msg := fmt.Sprintf("Preparing search… %d of %d items", done, total)
-			fyne.Do(func() { p.setIndexing(msg) })
+			p.do(func() { p.setIndexing(msg) })
 		}})
-		fyne.Do(func() {
+		p.do(func() {
 			if err != nil {
 				p.setIndexing("Search is unavailable. Browse with Guides, Matrix and Statements, and restart Poise to try again.")
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")

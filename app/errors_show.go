@@ -59,7 +59,7 @@ func (p *poise) toast(msg string) {
 	id := p.toastID
 	p.status.SetText(msg)
 	time.AfterFunc(2500*time.Millisecond, func() {
-		fyne.Do(func() {
+		p.do(func() {
 			if p.toastID == id {
 				p.status.SetText("")
 			}

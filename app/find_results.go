@@ -24,6 +24,15 @@ var kindNames = map[kb.Kind]string{
 	kb.KindTemplate:  "Template",
 }
 
+// kindPlural names a kind on a filter chip.
+func kindPlural(k kb.Kind) string {
+	switch k {
+	case kb.KindMatrix:
+		return "Matrix"
+	}
+	return kindName(k) + "s"
+}
+
 func kindName(k kb.Kind) string {
 	if n, ok := kindNames[k]; ok {
 		return n

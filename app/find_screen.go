@@ -58,7 +58,7 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 	f.entry.onKey = f.typedKey
 	f.entry.onShortcut = f.typedShortcut
 
-	f.kinds = newChipRow("All", func(v string) string { return kindName(kb.Kind(v)) + "s" }, func(string) { f.refresh() })
+	f.kinds = newChipRow("All", func(v string) string { return kindPlural(kb.Kind(v)) }, func(string) { f.refresh() })
 	f.emotions = newChipRow("Any feeling", strings.ToLower, func(string) { f.refresh() })
 	f.info = widget.NewLabel(p.indexing)
 	f.info.Importance = widget.LowImportance
@@ -89,7 +89,6 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 	p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { f.openSelected() })
 	p.onSearch(f.refresh)
-	p.win.Canvas().Focus(f.entry)
 	return f
 }
 
@@ -100,11 +99,10 @@ func (f *findScreen) CreateRenderer() fyne.WidgetRenderer {
 // focus puts the cursor in the search field with its text selected, so
 // the next words replace the last query.
 func (f *findScreen) focus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.entry); c != nil {
-		c.Focus(f.entry)
-	} else {
-		f.p.win.Canvas().Focus(f.entry)
+	if f.p.win.Content() == nil {
+		return // the shell is still being built; it focuses Find when done
 	}
+	f.p.win.Canvas().Focus(f.entry)
 	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
@@ -143,7 +141,7 @@ func (f *findScreen) refresh() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		res, err := s.Search(ctx, q)
 		cancel()
-		fyne.Do(func() {
+		f.p.do(func() {
 			f.running = false
 			if f.pending {
 				f.pending = false

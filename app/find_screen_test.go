@@ -3,7 +3,6 @@ package app
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -17,7 +16,7 @@ func findReady(t testing.TB) (*poise, *findScreen) {
 	f := p.show(screenFind).(*findScreen)
 	done := waitApplied(f)
 	startSearch(t, p)
-	wait(t, done, "")
+	wait(t, p, done, "")
 	return p, f
 }
 
@@ -29,19 +28,22 @@ func waitApplied(f *findScreen) chan string {
 }
 
 // wait blocks until the list answering text is shown.
-func wait(t testing.TB, ch chan string, text string) {
+func wait(t testing.TB, p *poise, ch chan string, text string) {
 	t.Helper()
-	timeout := time.After(10 * time.Second)
-	for {
-		select {
-		case q := <-ch:
-			if q == text {
-				return
+	got := false
+	pump(t, p, func() bool {
+		for {
+			select {
+			case q := <-ch:
+				if q == text {
+					got = true
+				}
+				continue
+			default:
 			}
-		case <-timeout:
-			t.Fatalf("no results shown for %q", text)
+			return got
 		}
-	}
+	})
 }
 
 // typeQuery types text into the search field as a person would.
@@ -49,7 +51,7 @@ func typeQuery(t testing.TB, f *findScreen, text string) {
 	t.Helper()
 	ch := waitApplied(f)
 	test.Type(f.entry, text)
-	wait(t, ch, f.entry.Text)
+	wait(t, f.p, ch, f.entry.Text)
 }
 
 func hitIDs(f *findScreen) []string {
@@ -131,7 +133,7 @@ func TestFindKeyboard(t *testing.T) {
 	if f.entry.Text != "" {
 		t.Errorf("Esc left %q in the field", f.entry.Text)
 	}
-	wait(t, ch, "")
+	wait(t, p, ch, "")
 	if len(f.hits) == 0 || f.hits[0].ID != it.ID {
 		t.Errorf("empty Find should list the copied item first, got %v", hitIDs(f))
 	}
@@ -146,7 +148,7 @@ func TestFindOpensWithCtrlEnter(t *testing.T) {
 		}
 	}
 	f.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
-	if got := p.tabs.Selected().Text; got != screenGuides {
+	if got := p.current; got != screenGuides {
 		t.Fatalf("Ctrl+Enter on a guide section showed %q, want %q", got, screenGuides)
 	}
 	if p.guides.current != "builtin/guides/staying-calm" || p.guides.section != "builtin/guides/staying-calm#the-five-second-pause" {
@@ -159,7 +161,7 @@ func TestFindChipsFilterByKind(t *testing.T) {
 	typeQuery(t, f, "refund")
 	ch := waitApplied(f)
 	f.kinds.pick("statement")
-	wait(t, ch, "refund")
+	wait(t, f.p, ch, "refund")
 	for _, h := range f.hits {
 		if h.Kind != "statement" {
 			t.Errorf("kind chip statement let through %s (%s)", h.ID, h.Kind)
@@ -177,11 +179,10 @@ func TestCtrlKFocusesFindFromAnotherEntry(t *testing.T) {
 	p, f := findReady(t)
 	p.show(screenSettings)
 	other := newShortcutEntry(p)
-	p.win.SetContent(other) // any focused entry anywhere must let Ctrl+K through
-	p.win.SetContent(p.tabs)
-	p.show(screenSettings)
+	p.body.Add(other) // any focused entry anywhere must let Ctrl+K through
+	p.win.Canvas().Focus(other)
 	other.TypedShortcut(keyFind)
-	if got := p.tabs.Selected().Text; got != screenFind {
+	if got := p.current; got != screenFind {
 		t.Fatalf("Ctrl+K from an entry showed %q, want Find", got)
 	}
 	if p.win.Canvas().Focused() != f.entry {

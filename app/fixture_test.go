@@ -76,7 +76,7 @@ func fixtureLibrary() *kb.Library {
 				Text: "Stand up, and see late delivery.", Links: []string{"builtin/matrix/late-delivery"}, Source: src("guides/staying-calm.md")},
 			{ID: "builtin/phrases/limits#1", Pack: "builtin", Kind: kb.KindPhrase, Title: "I can't do that.",
 				Text:   "What I can do is …",
-				Phrase: &kb.PhraseRule{InsteadOf: "I can't do that.", Try: []string{"What I can do is …", "Here's what I can offer …"}, Why: "Leads with what is possible.", Patterns: []string{"can't do that"}},
+				Phrase: &kb.PhraseRule{InsteadOf: "I can't do that.", Try: []string{"What I can do is …", "Here's what I can offer …"}, Why: "Leads with what is possible.", Patterns: []string{"I can't do that"}},
 				Source: src("phrases/limits.md")},
 			{ID: "builtin/phrases/limits#2", Pack: "builtin", Kind: kb.KindPhrase, Title: "That's our policy.",
 				Text:   "The reason we do it this way is …",
@@ -109,9 +109,13 @@ func newTestPoise(t testing.TB, lib *kb.Library) *poise {
 	p := newPoise(a, w, lib)
 	p.now = func() time.Time { return fixedNow }
 	p.logf = t.Logf
+	q := make(uiQueue, 4096)
+	p.do = q.do
+	queues[p] = q
 	dir := t.TempDir()
 	p.loadState(filepath.Join(dir, settings.FileName), filepath.Join(dir, usage.FileName))
 	w.SetContent(p.buildShell())
+	p.find.focus()
 	w.Resize(fyne.NewSize(1000, 700))
 	t.Cleanup(w.Close)
 	return p
@@ -126,4 +130,27 @@ func startSearch(t testing.TB, p *poise) {
 	}
 	t.Cleanup(func() { ix.Close() })
 	p.setSearcher(ix)
+}
+
+// uiQueue holds work sent to Fyne's goroutine until the test runs it, so
+// the test goroutine is the only one touching widgets.
+type uiQueue chan func()
+
+func (q uiQueue) do(fn func()) { q <- fn }
+
+var queues = map[*poise]uiQueue{}
+
+// pump runs queued UI work until cond holds.
+func pump(t testing.TB, p *poise, cond func() bool) {
+	t.Helper()
+	q := queues[p]
+	timeout := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case fn := <-q:
+			fn()
+		case <-timeout:
+			t.Fatal("timed out waiting for the UI")
+		}
+	}
 }

@@ -63,7 +63,7 @@ func (p *poise) finishCopy(id, label, text string) {
 // refocus returns the keyboard to the Find field after a dialog closes,
 // when Find is the screen showing.
 func (p *poise) refocus() {
-	if p.find != nil && p.tabs != nil && p.tabs.Selected() != nil && p.tabs.Selected().Text == screenFind {
+	if p.find != nil && p.current == screenFind {
 		p.find.focus()
 	}
 }

@@ -62,29 +62,35 @@ func keyLabel(s *desktop.CustomShortcut) string {
 }
 
 // buildShell lays the rail on the left, the current screen on the right,
-// notices above it and the status line below.
+// notices above it and the status line below. The rail is a compact list
+// rather than AppTabs, whose tall tabs overflow into a menu at 800×600.
 func (p *poise) buildShell() fyne.CanvasObject {
-	var tabs []*container.TabItem
-	for _, s := range p.screens() {
-		l := newLazy(s.build)
-		p.views[s.title] = l
-		tabs = append(tabs, container.NewTabItemWithIcon(s.title, s.icon, l))
+	list := p.screens()
+	for _, s := range list {
+		p.views[s.title] = newLazy(s.build)
 	}
-	p.tabs = container.NewAppTabs(tabs...)
-	p.tabs.SetTabLocation(container.TabLocationLeading)
-	p.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == screenFind && p.find != nil {
-			p.find.focus()
-		}
-	}
+	p.body = container.NewStack()
+	p.rail = widget.NewList(
+		func() int { return len(list) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel("Statements"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(list[i].icon)
+			row.Objects[1].(*widget.Label).SetText(list[i].title)
+		},
+	)
+	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
 	p.bindKeys()
 
-	hint := widget.NewLabel(fmt.Sprintf("%s find · %s pause · Enter copy · Ctrl+Enter open", keyLabel(keyFind), keyLabel(keyPause)))
+	hint := widget.NewLabel(fmt.Sprintf("%s find · %s pause", keyLabel(keyFind), keyLabel(keyPause)))
 	hint.Importance = widget.LowImportance
-	hint.Truncation = fyne.TextTruncateEllipsis
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
-	return container.NewBorder(p.notices, statusBar, nil, nil, p.tabs)
+	p.show(screenFind)
+	main := container.NewBorder(nil, nil, container.NewHBox(p.rail, widget.NewSeparator()), nil, p.body)
+	return container.NewBorder(p.notices, statusBar, nil, nil, main)
 }
 
 // bindKeys registers the app-wide shortcuts on the canvas. Entries forward
@@ -121,9 +127,17 @@ func (p *poise) show(title string) fyne.CanvasObject {
 		return nil
 	}
 	obj := l.content()
-	for _, t := range p.tabs.Items {
-		if t.Text == title {
-			p.tabs.Select(t)
+	if p.current != title {
+		p.current = title
+		p.body.Objects = []fyne.CanvasObject{l}
+		p.body.Refresh()
+		for i, s := range p.screens() {
+			if s.title == title {
+				p.rail.Select(i)
+			}
+		}
+		if title == screenFind && p.find != nil {
+			p.find.focus()
 		}
 	}
 	return obj

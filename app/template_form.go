@@ -97,7 +97,7 @@ func (f *templateForm) values() map[string]string {
 
 // rendered is the text with every placeholder filled.
 func (f *templateForm) rendered() string {
-	return renderTemplate(f.text, f.fields, f.values(), f.p.now())
+	return renderTemplate(f.text, f.values(), f.p.now())
 }
 
 func (f *templateForm) update() { f.preview.SetText(f.rendered()) }

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/poisehq/poise/internal/settings"
+)
+
+func TestTemplateFormFillsAndRemembers(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "hand-off supervisor")
+	if len(f.hits) == 0 || f.hits[0].ID != "builtin/templates/hand-off" {
+		t.Fatalf("want the hand-off template first, got %v", hitIDs(f))
+	}
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	c := p.win.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("Enter on a template did not ask for its fields")
+	}
+	fill := []string{"Sam", "Ana"} // agent_name, customer_name
+	for _, v := range fill {
+		test.Type(c.Focused(), v)
+		c.FocusNext()
+	}
+	test.Type(c.Focused(), "a lost parcel") // concern, a choice field
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	want := "Hi, this is Sam. I have Ana about a lost parcel, since Wednesday 25 November."
+	if got := p.app.Clipboard().Content(); got != want {
+		t.Errorf("clipboard = %q, want %q", got, want)
+	}
+	if c.Overlays().Top() != nil {
+		t.Error("the form is still open after Enter")
+	}
+	if p.settings.AgentName != "Sam" {
+		t.Errorf("agent name not remembered in settings: %q", p.settings.AgentName)
+	}
+	saved, err := settings.Load(p.settingsPath)
+	if err != nil || saved.AgentName != "Sam" {
+		t.Errorf("settings file has agent name %q (err %v), want Sam", saved.AgentName, err)
+	}
+	if got := p.usage.Value("customer_name"); got != "Ana" {
+		t.Errorf("last customer name = %q, want Ana", got)
+	}
+
+	// The next form starts from what was typed last time.
+	form := newTemplateForm(p, "{{agent_name}} for {{customer_name}}", nil)
+	if got := form.rendered(); got != "Sam for Ana" {
+		t.Errorf("second form starts as %q, want %q", got, "Sam for Ana")
+	}
+}
+
+func TestTemplatePreviewIsLive(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	it, _ := p.item("builtin/templates/hand-off")
+	form := newTemplateForm(p, it.Text, it.Fields)
+	if !strings.Contains(form.preview.Text, "[customer_name]") {
+		t.Errorf("an empty field should show as [customer_name], preview is %q", form.preview.Text)
+	}
+	test.Type(form.first.(fyne.Focusable), "Jo")
+	if !strings.HasPrefix(form.preview.Text, "Hi, this is Jo.") {
+		t.Errorf("preview did not follow typing: %q", form.preview.Text)
+	}
+}
+
+func TestToneMarksAndApplies(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	p.show(screenTone)
+	s := p.tone
+	test.Type(s.draft, "I can't do that. That's our policy.")
+	if len(s.found) != 2 {
+		t.Fatalf("findings = %+v, want 2", s.found)
+	}
+	if got := len(s.findings.Objects); got != 2 {
+		t.Errorf("%d finding cards shown, want 2", got)
+	}
+	if !strings.Contains(s.summary.Text, "2 phrases") {
+		t.Errorf("summary = %q", s.summary.Text)
+	}
+	s.apply(s.found[0], s.found[0].Try[0])
+	want := "What I can do is …. That's our policy."
+	if s.draft.Text != want {
+		t.Errorf("after applying: %q, want %q", s.draft.Text, want)
+	}
+	if len(s.found) != 1 {
+		t.Errorf("after applying, findings = %+v, want 1", s.found)
+	}
+}
+
+func TestPauseCountsDown(t *testing.T) {
+	old := pauseTick
+	pauseTick = time.Millisecond
+	t.Cleanup(func() { pauseTick = old })
+	p := newTestPoise(t, fixtureLibrary())
+	p.find.entry.TypedShortcut(keyPause) // works from the focused search field
+	if !p.pausing || p.pauseCount.Text != "5" {
+		t.Fatalf("Ctrl+P did not start the pause at 5 (pausing=%v)", p.pausing)
+	}
+	var seen []string
+	pump(t, p, func() bool {
+		if len(seen) == 0 || seen[len(seen)-1] != p.pauseCount.Text {
+			seen = append(seen, p.pauseCount.Text)
+		}
+		return !p.pausing
+	})
+	if got := strings.Join(seen, ","); got != "5,4,3,2,1" {
+		t.Errorf("countdown showed %s, want 5,4,3,2,1", got)
+	}
+	if p.win.Canvas().Overlays().Top() != nil {
+		t.Error("the pause is still shown after five seconds")
+	}
+}
+
+func TestSettingsSaved(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	p.show(screenSettings)
+	s := p.views[screenSettings].content().(*settingsScreen)
+	test.Type(s.name, "Robin")
+	s.lock.SetSelected("30 minutes")
+	s.theme.SetSelected("Dark")
+	got, err := settings.Load(filepath.Clean(p.settingsPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, Theme: "dark"}
+	if got != want {
+		t.Errorf("saved %+v, want %+v", got, want)
+	}
+	if v := fyne.CurrentApp().Settings().Theme().(variantTheme).variant; v != theme.VariantDark {
+		t.Errorf("theme variant = %v, want dark", v)
+	}
+}

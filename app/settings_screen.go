@@ -1,0 +1,124 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/internal/settings"
+)
+
+// autoLockChoices are the idle times offered for locking the journal.
+var autoLockChoices = []int{0, 5, 10, 15, 30, 60}
+
+var themeChoices = []struct{ value, label string }{
+	{"system", "Follow the system"},
+	{"light", "Light"},
+	{"dark", "Dark"},
+}
+
+// settingsScreen edits the agent's name used in templates, the journal's
+// auto-lock and the theme. Every change is saved at once.
+type settingsScreen struct {
+	widget.BaseWidget
+	p       *poise
+	name    *shortcutEntry
+	lock    *widget.Select
+	theme   *widget.RadioGroup
+	content fyne.CanvasObject
+}
+
+func (p *poise) newSettingsScreen() fyne.CanvasObject {
+	s := &settingsScreen{p: p}
+	s.ExtendBaseWidget(s)
+
+	s.name = newShortcutEntry(p)
+	s.name.SetPlaceHolder("e.g. Sam")
+	s.name.SetText(p.settings.AgentName)
+	s.name.OnChanged = func(v string) {
+		p.settings.AgentName = strings.TrimSpace(v)
+		p.saveSettings()
+	}
+
+	var lockLabels []string
+	for _, m := range autoLockChoices {
+		lockLabels = append(lockLabels, lockLabel(m))
+	}
+	s.lock = widget.NewSelect(lockLabels, nil)
+	s.lock.SetSelected(lockLabel(p.settings.AutoLockMinutes))
+	s.lock.OnChanged = func(v string) {
+		for _, m := range autoLockChoices {
+			if lockLabel(m) == v {
+				p.settings.AutoLockMinutes = m
+			}
+		}
+		p.saveSettings()
+	}
+
+	var themeLabels []string
+	for _, t := range themeChoices {
+		themeLabels = append(themeLabels, t.label)
+	}
+	s.theme = widget.NewRadioGroup(themeLabels, nil)
+	s.theme.Horizontal = true
+	s.theme.Required = true
+	for _, t := range themeChoices {
+		if t.value == p.settings.Theme {
+			s.theme.SetSelected(t.label)
+		}
+	}
+	s.theme.OnChanged = func(v string) {
+		for _, t := range themeChoices {
+			if t.label == v {
+				p.settings.Theme = t.value
+			}
+		}
+		p.saveSettings()
+		p.applyTheme()
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Your name", s.name),
+		widget.NewFormItem("Lock the journal after", s.lock),
+		widget.NewFormItem("Theme", s.theme),
+	)
+	form.Items[0].HintText = "Fills {{agent_name}} in templates."
+	form.Items[1].HintText = "Idle time before the journal asks for your passphrase again."
+	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Ctrl+Enter open · Esc clear · Ctrl+D star · %s five-second pause · Ctrl+1…9 switch screens.",
+		keyLabel(keyFind), keyLabel(keyPause)))
+	where := lowLabel("Your data is kept in " + p.dataDir + ".")
+	if p.dataDir == "" {
+		where.Hide()
+	}
+	head := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.content = container.NewVScroll(container.NewVBox(head, form, widget.NewSeparator(), keys, where))
+	return s
+}
+
+func (s *settingsScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+func lockLabel(m int) string {
+	switch m {
+	case 0:
+		return "Never"
+	case 1:
+		return "1 minute"
+	}
+	return strconv.Itoa(m) + " minutes"
+}
+
+// saveSettings writes the settings file, saying so when it cannot.
+func (p *poise) saveSettings() {
+	if p.settingsPath == "" {
+		return
+	}
+	if err := settings.Save(p.settingsPath, p.settings); err != nil {
+		p.showError(err, "Your settings could not be saved. Check that the data folder is writable.")
+	}
+}

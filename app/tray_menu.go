@@ -1,0 +1,34 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// setupTray adds Poise to the system tray where the platform has one, so
+// an agent can jump to Find from any application.
+func (p *poise) setupTray() {
+	desk, ok := p.app.(desktop.App)
+	if !ok {
+		return
+	}
+	quit := fyne.NewMenuItem("Quit", p.app.Quit)
+	quit.IsQuit = true
+	desk.SetSystemTrayMenu(fyne.NewMenu("Poise",
+		fyne.NewMenuItem("Quick find", p.quickFind),
+		fyne.NewMenuItem("New journal entry", p.startJournalEntry),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	))
+}
+
+// startJournalEntry opens the journal on a new entry, once the journal
+// screen offers one; until then it shows the journal.
+func (p *poise) startJournalEntry() {
+	p.win.Show()
+	p.win.RequestFocus()
+	p.show(screenJournal)
+	if p.newJournalEntry != nil {
+		p.newJournalEntry()
+	}
+}
