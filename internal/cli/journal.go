@@ -1,8 +1,468 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/journal"
+)
 
 // journalCmd is "poise journal …". Owned by the journal work (issue 6).
 func (c *cli) journalCmd() *cobra.Command {
-	return groupCmd("journal", "Write and read your private journal")
+	return groupCmd("journal", "Write and read your private journal",
+		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
+		c.journalDoneCmd(), c.journalDeleteCmd(),
+		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
+		c.journalPasswdCmd(), c.journalRecoverCmd(),
+	)
+}
+
+// journalDir is where the journal lives in a data directory.
+func journalDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "journal" }
+
+// journalHint turns journal errors into what to do next.
+func journalHint(err error) error {
+	switch {
+	case errors.Is(err, journal.ErrWrongPassphrase):
+		return withHint(err, "Check the passphrase and try again. If you forgot it, run 'poise journal recover' with your recovery key.")
+	case errors.Is(err, journal.ErrWrongRecoveryKey):
+		return withHint(err, "The recovery key is the AGE-SECRET-KEY-1… line shown when the journal was set up.")
+	case errors.Is(err, journal.ErrNotSetUp):
+		return withHint(err, "Run 'poise journal init' to set up your journal.")
+	case errors.Is(err, journal.ErrAlreadySetUp):
+		return withHint(err, "Your journal is already set up; 'poise journal passwd' changes its passphrase.")
+	case errors.Is(err, journal.ErrNotFound):
+		return withHint(err, "Run 'poise journal list' to see the ids.")
+	}
+	return err
+}
+
+// openJournal unlocks the journal, for commands that read. write takes the
+// data directory's lock first and returns it for the caller to close.
+func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
+	release := func() {}
+	if write {
+		d, err := c.openData()
+		if err != nil {
+			return nil, nil, err
+		}
+		release = func() { d.Close() }
+	}
+	j := journal.Open(journalDir(c.dataDir()))
+	if !j.IsSetUp() {
+		release()
+		return nil, nil, journalHint(journal.ErrNotSetUp)
+	}
+	pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	if err := j.Unlock(pass); err != nil {
+		release()
+		return nil, nil, journalHint(err)
+	}
+	if ps := j.Problems(); len(ps) > 0 {
+		fmt.Fprintf(c.env.Stderr, "poise: skipped %d unreadable file(s) in the journal:\n", len(ps))
+		for _, p := range ps {
+			fmt.Fprintf(c.env.Stderr, "  %s\n", p)
+		}
+	}
+	return j, func() { j.Lock(); release() }, nil
+}
+
+func (c *cli) journalInitCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Set up the journal with a passphrase and show its recovery key once",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if j.IsSetUp() {
+				return journalHint(journal.ErrAlreadySetUp)
+			}
+			pass, err := c.secret(EnvPassphraseFile, "New journal passphrase", true)
+			if err != nil {
+				return err
+			}
+			rk, err := j.Init(pass)
+			if err != nil {
+				return journalHint(err)
+			}
+			j.Lock()
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, map[string]string{"recovery_key": rk, "journal": j.Dir()})
+			}
+			fmt.Fprintf(w, "Journal set up in %s.\n\n", j.Dir())
+			fmt.Fprintf(w, "Your recovery key, shown only this once:\n\n    %s\n\n", rk)
+			fmt.Fprintln(w, "Write it down or keep it in a password manager. If you forget your passphrase,")
+			fmt.Fprintln(w, "'poise journal recover' sets a new one with this key. Without either, nobody")
+			fmt.Fprintln(w, "(not even Poise) can read your journal.")
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the recovery key as JSON")
+	return cmd
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func (c *cli) journalListCmd() *cobra.Command {
+	var asJSON, followUps bool
+	cmd := &cobra.Command{
+		Use:   "list [QUERY...]",
+		Short: "List entries, newest first, or those matching a search",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			var es []journal.Entry
+			if followUps {
+				es, err = j.FollowUps()
+			} else {
+				es, err = j.Search(strings.Join(args, " "))
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if es == nil {
+					es = []journal.Entry{}
+				}
+				return writeJSON(cmd.OutOrStdout(), es)
+			}
+			now := time.Now()
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			for _, e := range es {
+				state := string(e.Outcome)
+				if followUps {
+					state = "follow-up " + e.FollowUpState(now).String() + " " + e.FollowUp.Local().Format("2006-01-02 15:04")
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.When.Local().Format("2006-01-02 15:04"), e.Channel, state, e.Title())
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print entries as JSON")
+	cmd.Flags().BoolVar(&followUps, "follow-ups", false, "list only open follow-ups, most overdue first")
+	return cmd
+}
+
+func (c *cli) journalShowCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one entry (a unique prefix of its id is enough)",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			e, err := j.Entry(args[0])
+			if err != nil {
+				return journalHint(err)
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), e)
+			}
+			_, err = fmt.Fprint(cmd.OutOrStdout(), e.Markdown())
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
+	return cmd
+}
+
+// exactArgs is cobra.ExactArgs as a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError{fmt.Errorf("%q takes %d argument(s), got %d", cmd.CommandPath(), n, len(args))}
+		}
+		return nil
+	}
+}
+
+func (c *cli) journalDoneCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "done ID",
+		Short: "Mark an entry's follow-up as done",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(true)
+			if err != nil {
+				return err
+			}
+			defer done()
+			return journalHint(j.MarkFollowUpDone(args[0]))
+		},
+	}
+}
+
+func (c *cli) journalDeleteCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete ID",
+		Short: fmt.Sprintf("Move an entry to the trash (kept %d days)", journal.TrashDays),
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(true)
+			if err != nil {
+				return err
+			}
+			defer done()
+			return journalHint(j.Delete(args[0]))
+		},
+	}
+}
+
+func (c *cli) journalExportCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write every entry DECRYPTED, as JSON or markdown files",
+		Long: "Write every entry decrypted: as one JSON document (to standard output, or --out FILE),\n" +
+			"or as one markdown file per entry (--format markdown --out FOLDER).\n" +
+			"The result is plain text: keep it somewhere private. For a backup, use 'poise journal backup'.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "json" && format != "markdown" {
+				return usageError{fmt.Errorf("--format must be json or markdown, not %q", format)}
+			}
+			if format == "markdown" && out == "" {
+				return usageError{errors.New("--format markdown needs --out FOLDER")}
+			}
+			j, done, err := c.openJournal(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			if format == "markdown" {
+				n, err := j.ExportMarkdown(out)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(c.env.Stderr, "Wrote %d entries, decrypted, to %s.\n", n, out)
+				return nil
+			}
+			if out == "" {
+				return j.ExportJSON(cmd.OutOrStdout())
+			}
+			var buf bytes.Buffer
+			if err := j.ExportJSON(&buf); err != nil {
+				return err
+			}
+			return atomicfile.Write(out, buf.Bytes(), 0o600)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "json or markdown")
+	cmd.Flags().StringVar(&out, "out", "", "file (json) or folder (markdown) to write")
+	return cmd
+}
+
+func (c *cli) journalImportCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Add entries from a JSON export ('-' reads standard input)",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, closeIn, err := c.openInput(args[0])
+			if err != nil {
+				return err
+			}
+			defer closeIn()
+			j, done, err := c.openJournal(true)
+			if err != nil {
+				return err
+			}
+			defer done()
+			res, err := j.ImportJSON(r)
+			if err != nil {
+				return withHint(err, "Import reads the JSON that 'poise journal export' writes.")
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			return nil
+		},
+	}
+}
+
+func (c *cli) openInput(name string) (io.Reader, func(), error) {
+	if name == "-" {
+		return c.env.Stdin, func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+func (c *cli) journalBackupCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Write the whole journal, encrypted, to one file",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			var buf bytes.Buffer
+			if err := j.Backup(&buf); err != nil {
+				return err
+			}
+			if err := atomicfile.Write(args[0], buf.Bytes(), 0o600); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase or recovery key.\n", args[0])
+			return nil
+		},
+	}
+}
+
+func (c *cli) journalRestoreCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore FILE",
+		Short: "Bring entries back from a backup (into a new or an existing journal)",
+		Long: "Restore a backup. Into a data directory without a journal, the backup's passphrase and\n" +
+			"recovery key come along. Into an existing journal, entries are merged: newer copies win and\n" +
+			"older ones are kept in the history. The secret asked for opens the backup: its passphrase\n" +
+			"or its recovery key.",
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if j.IsSetUp() {
+				pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
+				if err != nil {
+					return err
+				}
+				if err := j.Unlock(pass); err != nil {
+					return journalHint(err)
+				}
+				defer j.Lock()
+			}
+			backupSecret, err := c.backupSecret(j)
+			if err != nil {
+				return err
+			}
+			res, err := j.Restore(bytes.NewReader(data), backupSecret)
+			if errors.Is(err, journal.ErrWrongPassphrase) && os.Getenv(EnvPassphraseFile) == "" {
+				return withHint(err, "Type the passphrase the backup was made with, or its recovery key.")
+			}
+			if err != nil {
+				return journalHint(err)
+			}
+			j.Lock()
+			fmt.Fprintf(cmd.OutOrStdout(), "Restored: added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			return nil
+		},
+	}
+}
+
+// backupSecret asks what opens the backup: the recovery key file if one is
+// named, else the passphrase.
+func (c *cli) backupSecret(j *journal.Journal) (string, error) {
+	if os.Getenv(EnvRecoveryKeyFile) != "" {
+		return c.secret(EnvRecoveryKeyFile, "Recovery key", false)
+	}
+	return c.secret(EnvPassphraseFile, "Backup passphrase (or recovery key)", false)
+}
+
+func (c *cli) journalPasswdCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "passwd",
+		Short: "Change the journal passphrase (entries are not rewritten)",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if !j.IsSetUp() {
+				return journalHint(journal.ErrNotSetUp)
+			}
+			old, err := c.secret(EnvPassphraseFile, "Current passphrase", false)
+			if err != nil {
+				return err
+			}
+			nw, err := c.secret(EnvNewPassphraseFile, "New passphrase", true)
+			if err != nil {
+				return err
+			}
+			if err := j.ChangePassphrase(old, nw); err != nil {
+				return journalHint(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "Passphrase changed. Your recovery key still works.")
+			return nil
+		},
+	}
+}
+
+func (c *cli) journalRecoverCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "recover",
+		Short: "Set a new passphrase with the recovery key shown at setup",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if !j.IsSetUp() {
+				return journalHint(journal.ErrNotSetUp)
+			}
+			rk, err := c.secret(EnvRecoveryKeyFile, "Recovery key", false)
+			if err != nil {
+				return err
+			}
+			nw, err := c.secret(EnvPassphraseFile, "New passphrase", true)
+			if err != nil {
+				return err
+			}
+			if err := j.Recover(rk, nw); err != nil {
+				return journalHint(err)
+			}
+			j.Lock()
+			fmt.Fprintln(cmd.OutOrStdout(), "New passphrase set. Your recovery key stays the same: keep it.")
+			return nil
+		},
+	}
 }
