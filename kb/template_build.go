@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 
+	"github.com/poisehq/poise/kb/internal/mdparse"
 	"github.com/poisehq/poise/kb/internal/placeholder"
 )
 
@@ -10,6 +11,9 @@ import (
 // matter, as written, so line breaks of a message survive copying.
 func (b *builder) template() {
 	title, skip := b.requireTitle()
+	if len(b.doc.Blocks) > 0 && b.doc.Blocks[0].Kind == mdparse.Heading && b.doc.Blocks[0].Level == 1 {
+		skip = 1 // a heading over the message is never part of what is copied
+	}
 	t := b.item(KindTemplate, b.rec.id, 1)
 	t.Title = title
 	start := b.bodyStart(skip)
@@ -17,11 +21,9 @@ func (b *builder) template() {
 	lead := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
 	t.Text = strings.TrimSpace(body)
 	t.Body = t.Text
-	t.Summary = cmpOr(b.fm.Summary, firstSentence(b.doc.Blocks[skip:]))
+	t.Summary = b.fm.Summary // a template's first line is a greeting, not a summary
 	if t.Text == "" {
 		b.l.ps.add(b.file, 1, "template has no text; write the message to copy after the front matter")
-	} else {
-		t.Source.Line = b.doc.Line(start + lead)
 	}
 	toks := b.checkPlaceholders(t.Text, start+lead, 1)
 	t.Fields = b.fields(toks, 1)
@@ -43,7 +45,7 @@ func (b *builder) fields(toks []placeholder.Token, line int) []Field {
 			continue
 		}
 		used[t.Name] = true
-		f := Field{Name: t.Name, Computed: t.Computed, Label: humanise(t.Name)}
+		f := Field{Name: t.Name, Computed: t.Computed, Label: placeholder.Label(t.Name)}
 		if s, ok := specs[t.Name]; ok {
 			f.Label = cmpOr(s.Label, f.Label)
 			f.Default, f.Choices, f.Multiline = s.Default, s.Choices, s.Multiline

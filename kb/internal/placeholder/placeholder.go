@@ -191,3 +191,26 @@ func IsComputed(name string) bool {
 	_, _, ok := Offset(name)
 	return ok
 }
+
+// Label is the default form label for a field: "customer_name" becomes
+// "Customer name", "date+3d" "Date in 3 days".
+func Label(name string) string {
+	switch name {
+	case "date":
+		return "Today's date"
+	case "time":
+		return "Current time"
+	}
+	if rest, ok := strings.CutPrefix(name, "date+"); ok && IsComputed(name) {
+		n, unit := rest[:len(rest)-1], map[byte]string{'d': "day", 'w': "week", 'h': "hour"}[rest[len(rest)-1]]
+		if n != "1" {
+			unit += "s"
+		}
+		return "Date in " + n + " " + unit
+	}
+	s := strings.ReplaceAll(name, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

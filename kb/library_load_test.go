@@ -1,0 +1,75 @@
+package kb_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/poisehq/poise/kb"
+)
+
+var builtinFS = fstest.MapFS{
+	"pack.toml":   {Data: []byte("id = \"builtin\"\nname = \"Essentials\"\nversion = \"1.0.0\"\n")},
+	"guides/a.md": {Data: []byte("---\ntitle: A\n---\nText.\n")},
+}
+
+func TestLoadLibrary(t *testing.T) {
+	packs := t.TempDir()
+	writeInto(t, filepath.Join(packs, "acme"), map[string]string{
+		"pack.toml":   manifest,
+		"guides/b.md": "---\ntitle: B\n---\nText.\n",
+	})
+	writeInto(t, filepath.Join(packs, "broken"), map[string]string{
+		"pack.toml":   "id = \"broken\"\nname = \"Broken\"\nversion = \"1.0.0\"\n",
+		"guides/c.md": "---\ntitle: C\n---\nText.\n",
+		"guides/d.md": "No title.\n",
+	})
+	writeInto(t, filepath.Join(packs, "impostor"), map[string]string{
+		"pack.toml": "id = \"builtin\"\nname = \"Not really\"\nversion = \"1.0.0\"\n",
+	})
+	writeInto(t, filepath.Join(packs, ".staging"), map[string]string{"pack.toml": "broken"})
+
+	lib, err := kb.LoadLibrary(builtinFS, packs)
+	var pe *kb.ProblemsError
+	if !errors.As(err, &pe) || len(pe.Problems) != 1 || pe.Problems[0].File != "guides/d.md" {
+		t.Errorf("error = %v, want the broken pack's one problem", err)
+	}
+	if err == nil || !strings.Contains(err.Error(), `id "builtin" is already used by the built-in pack`) {
+		t.Errorf("error = %v, want it to name the pack that reuses the built-in id", err)
+	}
+	var ids []string
+	for _, p := range lib.Packs {
+		ids = append(ids, p.Manifest.ID)
+	}
+	if got := strings.Join(ids, " "); got != "builtin acme broken" {
+		t.Errorf("packs = %s, want builtin acme broken", got)
+	}
+	if !lib.Packs[0].Builtin || lib.Packs[1].Builtin {
+		t.Error("only the first pack should be marked built-in")
+	}
+	for _, id := range []string{"builtin/guides/a", "acme/guides/b", "broken/guides/c"} {
+		if _, ok := lib.Item(id); !ok {
+			t.Errorf("library has no item %s", id)
+		}
+	}
+}
+
+func TestLoadLibraryWithoutPacksDir(t *testing.T) {
+	lib, err := kb.LoadLibrary(builtinFS, filepath.Join(t.TempDir(), "packs"))
+	if err != nil {
+		t.Fatalf("LoadLibrary: %v", err)
+	}
+	if len(lib.Packs) != 1 {
+		t.Errorf("got %d packs, want only the built-in one", len(lib.Packs))
+	}
+}
+
+func writeInto(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	src := writePack(t, files)
+	if err := copyDir(src, dir); err != nil {
+		t.Fatal(err)
+	}
+}
