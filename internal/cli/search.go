@@ -1,18 +1,127 @@
 package cli
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
 )
 
-// searchCmd is "poise search QUERY". Owned by the search work (issue 4).
+// searchHit is one result of "poise search --json", a stable shape for
+// scripts.
+type searchHit struct {
+	ID      string  `json:"id"`
+	Kind    string  `json:"kind"`
+	Pack    string  `json:"pack"`
+	Title   string  `json:"title"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+}
+
+// searchCmd is "poise search QUERY...". It only reads: the index the app
+// keeps is used when it matches and is free, otherwise one is built in
+// memory, so searching never waits for or disturbs a running app.
 func (c *cli) searchCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "search QUERY",
+	var (
+		kind   string
+		limit  int
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
 		Short: "Search the guidance from the terminal",
+		Long: "Search every installed pack as the app does: typos, partial words and synonyms are forgiven.\n" +
+			"The words are taken as typed; quotes and symbols have no special meaning.",
+		Example: "  poise search money back\n  poise search --kind statement angry\n  poise search --json --limit 5 third time called",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError{fmt.Errorf("%q needs something to search for", cmd.CommandPath())}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("search is not built yet")
+			q := search.Query{Text: strings.Join(args, " "), Limit: limit}
+			if kind != "" {
+				k := kb.Kind(strings.ToLower(kind))
+				if !slices.Contains(kb.Kinds, k) {
+					return usageError{fmt.Errorf("unknown kind %q: use one of %s", kind, kindList())}
+				}
+				q.Kinds = []kb.Kind{k}
+			}
+			if limit < 0 {
+				return usageError{fmt.Errorf("--limit must be positive, not %d", limit)}
+			}
+			lib, err := c.library()
+			if lib == nil {
+				return withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
+			}
+			if err != nil {
+				fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
+			}
+			ix, err := search.Open(filepath.Join(c.dataDir(), "index"), lib, search.Options{ReadOnly: true})
+			if err != nil {
+				return fmt.Errorf("open search index: %w", err)
+			}
+			defer ix.Close()
+			res, err := ix.Search(cmd.Context(), q)
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			if asJSON {
+				return writeHitsJSON(cmd.OutOrStdout(), res.Hits)
+			}
+			return writeHitsText(cmd.OutOrStdout(), q.Text, res)
 		},
 	}
+	cmd.Flags().StringVar(&kind, "kind", "", "only items of this kind: "+kindList())
+	cmd.Flags().IntVar(&limit, "limit", 10, "at most this many results")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print results as a JSON array of {id, kind, pack, title, snippet, score}")
+	return cmd
+}
+
+func kindList() string {
+	var ks []string
+	for _, k := range kb.Kinds {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
+}
+
+func writeHitsJSON(w io.Writer, hits []search.Hit) error {
+	out := make([]searchHit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeHitsText(w io.Writer, text string, res *search.Results) error {
+	if len(res.Hits) == 0 {
+		_, err := fmt.Fprintf(w, "No matches for %q. Try fewer or different words.\n", text)
+		return err
+	}
+	for i, h := range res.Hits {
+		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, h.Title, h.Kind, h.Pack, h.ID); err != nil {
+			return err
+		}
+		if h.Snippet != "" {
+			if _, err := fmt.Fprintf(w, "   %s\n", h.Snippet); err != nil {
+				return err
+			}
+		}
+	}
+	if res.Total > len(res.Hits) {
+		_, err := fmt.Fprintf(w, "(%d of %d matches; use --limit to see more)\n", len(res.Hits), res.Total)
+		return err
+	}
+	return nil
 }

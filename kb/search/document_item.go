@@ -17,6 +17,11 @@ func itemDocument(it *kb.Item) document {
 		Emotions: lowerAll(it.Emotions),
 		Tags:     lowerAll(it.Tags),
 	}
+	if it.Category != "" && (it.Kind == kb.KindStatement || it.Kind == kb.KindPhrase) {
+		// A bank's title ("When the customer is grieving") names what
+		// each of its short statements is for.
+		d.Title2 = it.Category
+	}
 	d.Signals = append(d.Signals, it.Signals...)
 	d.Signals = append(d.Signals, it.Situations...)
 	d.Meta = append(d.Meta, it.Tags...)

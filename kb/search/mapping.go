@@ -15,18 +15,21 @@ import (
 
 // mappingVersion changes whenever the mapping, the analysis or the way an
 // item becomes a document changes, so that indexes on disk are rebuilt.
-const mappingVersion = "poise-search-5"
+const mappingVersion = "poise-search-7"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
-// ranking, lower-cased surface words (words) for typo correction, and front
-// edge n-grams (hprefix, bprefix) for the word being typed.
+// ranking, lower-cased surface words for typo correction (words) and for
+// quotes full of stop words ("where is my order") matched as phrases in
+// titles and signals (hwords), and front edge n-grams (hprefix, bprefix)
+// for the word being typed.
 const (
 	fTitle   = "title"
 	fSignals = "signals"
 	fMeta    = "meta"
 	fBody    = "body"
 	fWords   = "words"
+	fHWords  = "hwords"
 	fHPrefix = "hprefix"
 	fBPrefix = "bprefix"
 
@@ -123,8 +126,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("title", text(fTitle), plain(fWords, analyzerWords), plain(fHPrefix, analyzerPrefix))
-	dm.AddFieldMappingsAt("signals", text(fSignals), plain(fWords, analyzerWords), plain(fHPrefix, analyzerPrefix))
+	hwords := plain(fHWords, analyzerWords)
+	hwords.IncludeTermVectors = true
+	dm.AddFieldMappingsAt("title", text(fTitle), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
+	dm.AddFieldMappingsAt("title2", text(fTitle), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
+	dm.AddFieldMappingsAt("signals", text(fSignals), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
 	dm.AddFieldMappingsAt("meta", text(fMeta), plain(fWords, analyzerWords), plain(fHPrefix, analyzerPrefix))
 	dm.AddFieldMappingsAt("body", text(fBody), plain(fWords, analyzerWords), plain(fBPrefix, analyzerPrefix))
 	doc := kw(fDoc)
@@ -146,6 +152,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 type document struct {
 	Doc      string   `json:"doc"`
 	Title    string   `json:"title"`
+	Title2   string   `json:"title2,omitempty"`
 	Signals  []string `json:"signals,omitempty"`
 	Meta     []string `json:"meta,omitempty"`
 	Body     []string `json:"body,omitempty"`

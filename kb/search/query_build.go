@@ -35,6 +35,7 @@ const (
 	boostBPrefix    = 0.4
 	boostPhraseHead = 6.0
 	boostPhraseBody = 3.0
+	boostTitleAll   = 4.0
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
 )
@@ -195,13 +196,28 @@ func (e *engine) textQuery(p *plan, text string) query.Query {
 		}
 		should = append(should, query.NewDisjunctionQuery(alts))
 	}
-	if content >= 2 && content <= maxPhraseWords {
+	if n := len(p.words); n >= 2 && n <= maxPhraseWords {
+		// The words as said, stop words included, in a title or signal:
+		// the strongest sign the customer is saying exactly this.
 		phrase := phraseText(p.words)
-		should = append(should, query.NewDisjunctionQuery([]query.Query{
-			matchPhrase(fTitle, phrase, boostPhraseHead),
-			matchPhrase(fSignals, phrase, boostPhraseHead),
-			matchPhrase(fBody, phrase, boostPhraseBody),
-		}))
+		alts := []query.Query{matchPhrase(fHWords, phrase, boostPhraseHead)}
+		if content >= 2 {
+			alts = append(alts, matchPhrase(fBody, phrase, boostPhraseBody))
+		}
+		should = append(should, query.NewDisjunctionQuery(alts))
+	}
+	if content >= 2 {
+		// (Nearly) every word in the title: the item is about what was typed.
+		var all []query.Query
+		for _, w := range p.words {
+			if w.stem != "" {
+				all = append(all, term(fTitle, w.stem, 1))
+			}
+		}
+		tq := query.NewDisjunctionQuery(all)
+		tq.SetMin(float64(max(2, content-1)))
+		tq.SetBoost(boostTitleAll)
+		should = append(should, tq)
 	}
 	if len(p.ex.words)+len(p.ex.phrases) > 0 {
 		var alts []query.Query

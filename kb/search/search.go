@@ -81,7 +81,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if g == nil {
 		return nil, ErrClosed
 	}
-	p, err := g.eng.buildPlan(q.Text)
+	return g.eng.search(ctx, q, g)
+}
+
+// source is what the engine's hits are looked up in: a library, or the
+// documents of a Documents index.
+type source interface {
+	// hit describes the document with the given id and lists the texts a
+	// snippet may come from, best first.
+	hit(id string) (h Hit, snippetFrom []string, ok bool)
+	// defaults lists the hits for a blank query.
+	defaults(q Query, limit int) []Hit
+}
+
+func (e *engine) search(ctx context.Context, q Query, src source) (*Results, error) {
+	p, err := e.buildPlan(q.Text)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +118,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if blank {
 		size = 0
 	}
-	raw, err := g.eng.run(ctx, p, filters, size, facetFields)
+	raw, err := e.run(ctx, p, filters, size, facetFields)
 	if err != nil {
 		return nil, err
 	}
@@ -115,21 +129,29 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		Tags:     raw.facets[fTag],
 	}}
 	if blank {
-		res.Hits = g.defaults(q, limit)
+		res.Hits = src.defaults(q, limit)
 		return res, nil
 	}
-	m := newMarker(p, g.eng.syn, g.eng.hl)
+	m := newMarker(p, e.syn, e.hl)
 	for _, h := range raw.hits {
-		it, ok := g.lib.Item(h.id)
+		hit, from, ok := src.hit(h.id)
 		if !ok {
 			continue
 		}
-		hit := Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title, Score: h.score}
-		hit.Snippet, hit.Highlights = m.snippet(snippetSources(it)...)
-		hit.TitleHighlights = m.spans(it.Title)
+		hit.Score = h.score
+		hit.Snippet, hit.Highlights = m.snippet(from...)
+		hit.TitleHighlights = m.spans(hit.Title)
 		res.Hits = append(res.Hits, hit)
 	}
 	return res, nil
+}
+
+func (g *generation) hit(id string) (Hit, []string, bool) {
+	it, ok := g.lib.Item(id)
+	if !ok {
+		return Hit{}, nil, false
+	}
+	return Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title}, snippetSources(it), true
 }
 
 // defaults is the list for a blank query: the given ids first, then every

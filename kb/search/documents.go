@@ -1,0 +1,249 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// Doc is text to search that is not a pack item, such as a journal entry.
+type Doc struct {
+	ID    string
+	Title string
+	// Body is plain text or markdown; markdown punctuation is ignored.
+	Body string
+	// Kind is a free label returned in Hit.Kind and filtered by
+	// Query.Kinds (a journal might use "entry" and "draft").
+	Kind     kb.Kind
+	Tags     []string
+	Emotions []string
+}
+
+// Documents is an in-memory index of Docs with the same query behaviour as
+// Index: stemming, typos, prefixes, synonyms, filters, facets, snippets.
+// Nothing is written to disk. It is safe for concurrent use.
+type Documents struct {
+	mu    sync.RWMutex
+	eng   *engine
+	sets  []kb.SynonymSet
+	docs  map[string]Doc
+	order []string // ids in the order first put, for the blank query
+	// writes counts changes since the last rebuild: each change is a
+	// segment, and in-memory segments are never merged.
+	writes int
+}
+
+// rebuildAfter is the number of changes after which Documents rebuilds
+// itself, to keep queries from walking many small segments.
+const rebuildAfter = 64
+
+// NewDocuments indexes docs, expanding queries with the given synonym sets
+// (typically lib.Synonyms(), so the journal understands what packs do).
+func NewDocuments(docs []Doc, syns []kb.SynonymSet) (*Documents, error) {
+	d := &Documents{sets: syns, docs: map[string]Doc{}}
+	for _, doc := range docs {
+		if _, ok := d.docs[doc.ID]; !ok {
+			d.order = append(d.order, doc.ID)
+		}
+		d.docs[doc.ID] = doc
+	}
+	if err := d.rebuild(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// rebuild replaces the index with a fresh one of all documents.
+func (d *Documents) rebuild() error {
+	im, err := newMapping()
+	if err != nil {
+		return err
+	}
+	bi, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("create document index: %w", err)
+	}
+	syn, err := synonymsFor(im, d.sets)
+	if err != nil {
+		bi.Close()
+		return err
+	}
+	b := bi.NewBatch()
+	if err := indexSynonyms(b, syn); err != nil {
+		bi.Close()
+		return err
+	}
+	for _, id := range d.order {
+		if err := b.Index(id, docDocument(d.docs[id])); err != nil {
+			bi.Close()
+			return fmt.Errorf("index document %s: %w", id, err)
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		bi.Close()
+		return fmt.Errorf("index documents: %w", err)
+	}
+	eng, err := newEngine(bi, im, syn)
+	if err != nil {
+		bi.Close()
+		return err
+	}
+	if d.eng != nil {
+		d.eng.bi.Close()
+	}
+	d.eng, d.writes = eng, 0
+	return nil
+}
+
+// Put adds documents or replaces those with the same ids.
+func (d *Documents) Put(docs ...Doc) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.eng == nil {
+		return ErrClosed
+	}
+	b := d.eng.bi.NewBatch()
+	for _, doc := range docs {
+		if _, ok := d.docs[doc.ID]; !ok {
+			d.order = append(d.order, doc.ID)
+		}
+		d.docs[doc.ID] = doc
+		if err := b.Index(doc.ID, docDocument(doc)); err != nil {
+			return fmt.Errorf("index document %s: %w", doc.ID, err)
+		}
+	}
+	return d.apply(b)
+}
+
+// Delete removes documents; unknown ids are ignored.
+func (d *Documents) Delete(ids ...string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.eng == nil {
+		return ErrClosed
+	}
+	b := d.eng.bi.NewBatch()
+	for _, id := range ids {
+		if _, ok := d.docs[id]; !ok {
+			continue
+		}
+		delete(d.docs, id)
+		b.Delete(id)
+	}
+	kept := d.order[:0]
+	for _, id := range d.order {
+		if _, ok := d.docs[id]; ok {
+			kept = append(kept, id)
+		}
+	}
+	d.order = kept
+	return d.apply(b)
+}
+
+func (d *Documents) apply(b *bleve.Batch) error {
+	if b.Size() == 0 {
+		return nil
+	}
+	d.writes++
+	if d.writes >= rebuildAfter {
+		return d.rebuild()
+	}
+	if err := d.eng.bi.Batch(b); err != nil {
+		return fmt.Errorf("update document index: %w", err)
+	}
+	return nil
+}
+
+// Search answers q over the documents. Query.Packs is ignored.
+func (d *Documents) Search(ctx context.Context, q Query) (*Results, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	if d.eng == nil {
+		return nil, ErrClosed
+	}
+	q.Packs = nil
+	return d.eng.search(ctx, q, docSource{d})
+}
+
+// Close releases the index.
+func (d *Documents) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.eng == nil {
+		return nil
+	}
+	err := d.eng.bi.Close()
+	d.eng = nil
+	return err
+}
+
+// docSource looks hits up among the documents; the caller holds d.mu.
+type docSource struct{ d *Documents }
+
+func (s docSource) hit(id string) (Hit, []string, bool) {
+	doc, ok := s.d.docs[id]
+	if !ok {
+		return Hit{}, nil, false
+	}
+	return Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title}, []string{plainText(doc.Body)}, true
+}
+
+func (s docSource) defaults(q Query, limit int) []Hit {
+	var hits []Hit
+	seen := map[string]bool{}
+	add := func(id string) {
+		doc, ok := s.d.docs[id]
+		if !ok || seen[id] || len(hits) >= limit {
+			return
+		}
+		if len(q.Kinds) > 0 && !containsKind(q.Kinds, doc.Kind) ||
+			!anyFold(q.Emotions, doc.Emotions) || !anyFold(q.Tags, doc.Tags) {
+			return
+		}
+		seen[id] = true
+		snip, _ := (&marker{}).snippet(plainText(doc.Body))
+		hits = append(hits, Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Snippet: snip})
+	}
+	for _, id := range q.Default {
+		add(id)
+	}
+	for _, id := range s.d.order {
+		add(id)
+	}
+	return hits
+}
+
+func containsKind(ks []kb.Kind, k kb.Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// docDocument is a Doc as the index sees it: title ranks above tags, tags
+// above the body.
+func docDocument(doc Doc) document {
+	d := document{
+		Doc:      "y",
+		Title:    doc.Title,
+		Kind:     string(doc.Kind),
+		Emotions: lowerAll(doc.Emotions),
+		Tags:     lowerAll(doc.Tags),
+	}
+	d.Meta = append(d.Meta, doc.Tags...)
+	d.Meta = append(d.Meta, doc.Emotions...)
+	if b := plainText(doc.Body); b != "" {
+		d.Body = []string{b}
+	}
+	return d
+}
