@@ -1,0 +1,125 @@
+// Package template lists and fills the {{placeholders}} of a template item.
+// Computed fields ({{date}}, {{date+3d}}, {{date+1w}}, {{date+24h}},
+// {{time}}) are filled from the clock; the rest come from the agent.
+package template
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/internal/placeholder"
+)
+
+// ErrMissing is matched (errors.Is) by the *MissingError Render returns when
+// some fields had no value.
+var ErrMissing = errors.New("missing fields")
+
+// MissingError names the fields Render had no value for. They are written
+// into the text as [name], so a pasted message shows plainly what is left.
+type MissingError struct {
+	Names []string
+}
+
+func (e *MissingError) Error() string {
+	return "missing fields: " + strings.Join(e.Names, ", ")
+}
+
+// Is makes errors.Is(err, ErrMissing) true.
+func (e *MissingError) Is(target error) bool { return target == ErrMissing }
+
+// Fields lists the placeholders of text in order of first appearance. Labels
+// are made from the names ("customer_name" → "Customer name"); a loaded
+// template item's Fields also carry the labels and choices of its front matter.
+func Fields(text string) []kb.Field {
+	toks, _ := placeholder.Scan(text, false)
+	seen := map[string]bool{}
+	var out []kb.Field
+	for _, t := range toks {
+		if seen[t.Name] {
+			continue
+		}
+		seen[t.Name] = true
+		out = append(out, kb.Field{Name: t.Name, Label: placeholder.Label(t.Name), Computed: t.Computed})
+	}
+	return out
+}
+
+// Problem is a placeholder written wrongly, with its byte span in the text.
+type Problem struct {
+	Start, End int
+	Message    string
+}
+
+// Problems lists the malformed placeholders of text: unclosed braces, names
+// that are not lower case letters, digits and underscores, unknown computed
+// dates, {name} where {{name}} was meant. Pack lint reports the same.
+func Problems(text string) []Problem {
+	_, probs := placeholder.Scan(text, false)
+	out := make([]Problem, len(probs))
+	for i, p := range probs {
+		out[i] = Problem{Start: p.Start, End: p.End, Message: p.Message}
+	}
+	return out
+}
+
+// Render fills text's placeholders: computed ones from now, the others from
+// values. A value given for a computed field wins, so a form can let the
+// agent pick another date. Fields with no value or an empty one are written
+// as [name] and named in a *MissingError; the text is returned either way.
+// Malformed placeholders are left as written.
+func Render(text string, values map[string]string, now time.Time) (string, error) {
+	toks, _ := placeholder.Scan(text, false)
+	var sb strings.Builder
+	var missing []string
+	last := 0
+	for _, t := range toks {
+		sb.WriteString(text[last:t.Start])
+		last = t.End
+		if v, ok := values[t.Name]; ok && strings.TrimSpace(v) != "" {
+			sb.WriteString(v)
+			continue
+		}
+		if t.Computed {
+			sb.WriteString(Computed(t.Name, now))
+			continue
+		}
+		sb.WriteString("[" + t.Name + "]")
+		if !contains(missing, t.Name) {
+			missing = append(missing, t.Name)
+		}
+	}
+	sb.WriteString(text[last:])
+	if len(missing) > 0 {
+		return sb.String(), &MissingError{Names: missing}
+	}
+	return sb.String(), nil
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Computed is the value of a computed field at now: dates as "Friday 27
+// November" (with the year when it is not now's), the time as "15:04".
+// It returns "" for a name that is not computed.
+func Computed(name string, now time.Time) string {
+	if name == "time" {
+		return now.Format("15:04")
+	}
+	d, days, ok := placeholder.Offset(name)
+	if !ok {
+		return ""
+	}
+	t := now.Add(d).AddDate(0, 0, days)
+	if t.Year() != now.Year() {
+		return t.Format("Monday 2 January 2006")
+	}
+	return t.Format("Monday 2 January")
+}
