@@ -14,6 +14,7 @@ import (
 
 	"github.com/poisehq/poise/internal/atomicfile"
 	"github.com/poisehq/poise/journal/internal/vault"
+	"github.com/poisehq/poise/kb"
 )
 
 // Sentinel errors for what callers branch on.
@@ -79,6 +80,7 @@ type Journal struct {
 
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
+	synonyms      []kb.SynonymSet
 }
 
 type stored struct {

@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/poisehq/poise/kb"
 )
 
 func TestSaveRoundTripsEveryField(t *testing.T) {
@@ -407,6 +410,48 @@ func TestSearch(t *testing.T) {
 	}
 	if es, _ := j.Search("refund"); len(es) != 0 {
 		t.Error("deleted entry still found by search")
+	}
+	t.Run("synonyms from the packs", func(t *testing.T) {
+		c, _ := j.Save(Entry{WhatHappened: "Gave a refund for the broken kettle"})
+		j.UseSynonyms([]kb.SynonymSet{{"refund", "money back"}})
+		es, err := j.Search("money back")
+		if err != nil || len(es) != 1 || es[0].ID != c.ID {
+			t.Errorf("Search(money back) = %v, %v", es, err)
+		}
+	})
+	t.Run("typo", func(t *testing.T) {
+		if es, _ := j.Search("kettel"); len(es) != 1 {
+			t.Errorf("Search(kettel) = %v", es)
+		}
+	})
+	t.Run("locked", func(t *testing.T) {
+		j.Lock()
+		if _, err := j.Search("parcel"); !errors.Is(err, ErrLocked) {
+			t.Errorf("err = %v, want ErrLocked", err)
+		}
+	})
+}
+
+func TestSearchWhileSaving(t *testing.T) {
+	j, _ := newTestJournal(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 20 {
+			if _, err := j.Save(Entry{WhatHappened: fmt.Sprintf("kettle number %d", i)}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for range 5 {
+		if _, err := j.Search("kettle"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	if es, _ := j.Search("kettle"); len(es) != 20 {
+		t.Errorf("found %d of 20 entries after the saves", len(es))
 	}
 }
 

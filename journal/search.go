@@ -1,102 +1,209 @@
 package journal
 
 import (
+	"context"
+	"errors"
 	"strings"
-	"unicode"
+	"sync"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
 )
 
-// searchIndex is the journal's in-memory search. It never touches the disk:
-// an index file would be plain text of private entries.
+// The journal searches with the knowledge base's engine (kb/search
+// Documents), so queries behave the same everywhere: stems, typos, the word
+// being typed as a prefix, the packs' synonyms. Its index lives in memory
+// only: an index file would be plain text of private entries.
+
+// searchIndex is built on the first search after unlocking. Saves do not
+// touch it: they queue changes that the next search applies, so a save
+// never waits for the index.
 type searchIndex struct {
-	docs map[string][]string // id → lower-cased words
+	ready   chan struct{} // closed once docs is built (or failed)
+	err     error
+	mu      sync.Mutex // serialises applying queued changes
+	docs    *search.Documents
+	pending map[string]*Entry // guarded by Journal.mu; nil value = delete
 }
 
-func newSearchIndex() *searchIndex { return &searchIndex{docs: map[string][]string{}} }
+func (s *searchIndex) close() {
+	if s.docs != nil {
+		s.docs.Close()
+	}
+}
 
-func (s *searchIndex) close() { s.docs = nil }
-
-func (s *searchIndex) put(e Entry) { s.docs[e.ID] = words(entryText(e)) }
-
-func (s *searchIndex) remove(id string) { delete(s.docs, id) }
-
-// entryText is everything a search looks through.
-func entryText(e Entry) string {
-	parts := []string{string(e.Channel), e.WhatHappened, e.WhatITried, e.WhatWorked, e.WhatDidnt, e.Takeaway, string(e.Outcome)}
-	parts = append(parts, e.Emotions...)
-	parts = append(parts, e.Tags...)
+// entryDoc is an entry as the search engine sees it.
+func entryDoc(e Entry) search.Doc {
+	parts := []string{e.WhatHappened, e.WhatITried, e.WhatWorked, e.WhatDidnt, e.Takeaway, string(e.Channel), strings.ReplaceAll(string(e.Outcome), "-", " ")}
+	tags := append([]string(nil), e.Tags...)
 	for _, t := range e.Triggers {
-		parts = append(parts, t.Label())
+		tags = append(tags, t.Label())
 	}
-	return strings.Join(parts, " ")
-}
-
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// search returns ids whose words start with every query word.
-func (s *searchIndex) search(q string) map[string]bool {
-	qs := words(q)
-	out := map[string]bool{}
-	for id, ws := range s.docs {
-		all := true
-		for _, q := range qs {
-			found := false
-			for _, w := range ws {
-				if strings.HasPrefix(w, q) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				all = false
-				break
-			}
-		}
-		if all {
-			out[id] = true
-		}
-	}
-	return out
+	return search.Doc{ID: e.ID, Kind: "entry", Title: e.Title(), Body: strings.Join(parts, "\n\n"), Tags: tags, Emotions: e.Emotions}
 }
 
 func (j *Journal) indexLocked(e Entry) {
 	if j.index != nil {
-		j.index.put(e)
+		j.index.pending[e.ID] = &e
 	}
 }
 
 func (j *Journal) unindexLocked(id string) {
 	if j.index != nil {
-		j.index.remove(id)
+		j.index.pending[id] = nil
 	}
 }
 
-// Search returns the entries matching query, best first; a blank query
-// returns every entry, newest first. The index is built in memory on the
-// first search after unlocking and dropped by Lock.
-func (j *Journal) Search(query string) ([]Entry, error) {
+// UseSynonyms sets the synonym sets searches expand queries with, usually
+// the library's, so "money back" finds an entry about a refund.
+func (j *Journal) UseSynonyms(sets []kb.SynonymSet) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if _, err := j.unlocked(); err != nil {
+	j.synonyms = sets
+	if j.index != nil {
+		j.index.close()
+		j.index = nil
+	}
+}
+
+// searcher returns the built index with every queued change applied,
+// building it first if needed. The build runs without holding j.mu, so
+// saves go on meanwhile.
+func (j *Journal) searcher() (*search.Documents, error) {
+	j.mu.Lock()
+	if j.keys == nil {
+		j.mu.Unlock()
+		return nil, ErrLocked
+	}
+	ix := j.index
+	if ix == nil {
+		ix = &searchIndex{ready: make(chan struct{}), pending: map[string]*Entry{}}
+		j.index = ix
+		docs := make([]search.Doc, 0, len(j.entries))
+		for _, s := range j.entries {
+			docs = append(docs, entryDoc(s.e))
+		}
+		syns := j.synonyms
+		j.mu.Unlock()
+		ix.docs, ix.err = search.NewDocuments(docs, syns)
+		close(ix.ready)
+	} else {
+		j.mu.Unlock()
+	}
+	<-ix.ready
+	if ix.err != nil {
+		return nil, ix.err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	j.mu.Lock()
+	if j.index != ix {
+		// Locked (or re-unlocked) while building: this index is stale.
+		j.mu.Unlock()
+		ix.close()
+		return nil, ErrLocked
+	}
+	pending := ix.pending
+	ix.pending = map[string]*Entry{}
+	j.mu.Unlock()
+	var put []search.Doc
+	var del []string
+	for id, e := range pending {
+		if e == nil {
+			del = append(del, id)
+		} else {
+			put = append(put, entryDoc(*e))
+		}
+	}
+	if len(put) > 0 {
+		if err := ix.docs.Put(put...); err != nil {
+			return nil, err
+		}
+	}
+	if len(del) > 0 {
+		if err := ix.docs.Delete(del...); err != nil {
+			return nil, err
+		}
+	}
+	return ix.docs, nil
+}
+
+// WarmSearch builds the search index now, so the first search is instant.
+// The app calls it in the background after unlocking.
+func (j *Journal) WarmSearch() error {
+	_, err := j.searcher()
+	return err
+}
+
+// Hit is one entry matching a search, with a snippet of the matching text.
+type Hit struct {
+	Entry   Entry
+	Snippet string
+	// Highlights are the byte ranges of Snippet that matched.
+	Highlights []Span
+}
+
+// Span is a byte range of a text: text[Start:End].
+type Span struct{ Start, End int }
+
+// SearchHits returns up to limit entries matching query, best first, with
+// snippets; a blank query returns the newest entries.
+func (j *Journal) SearchHits(ctx context.Context, query string, limit int) ([]Hit, error) {
+	if strings.TrimSpace(query) == "" {
+		es, err := j.Entries()
+		if len(es) > limit {
+			es = es[:limit]
+		}
+		hits := make([]Hit, len(es))
+		for i, e := range es {
+			hits[i] = Hit{Entry: e, Snippet: e.Title()}
+		}
+		return hits, err
+	}
+	docs, err := j.searcher()
+	if err != nil {
 		return nil, err
 	}
-	all := sortedEntries(j.entries)
+	res, err := docs.Search(ctx, search.Query{Text: query, Limit: min(max(limit, 1), search.MaxLimit)})
+	if errors.Is(err, search.ErrClosed) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.keys == nil {
+		return nil, ErrLocked
+	}
+	var hits []Hit
+	for _, h := range res.Hits {
+		s, ok := j.entries[h.ID]
+		if !ok {
+			continue // deleted since the search began
+		}
+		hit := Hit{Entry: s.e.clone(), Snippet: h.Snippet}
+		for _, sp := range h.Highlights {
+			hit.Highlights = append(hit.Highlights, Span{sp.Start, sp.End})
+		}
+		hits = append(hits, hit)
+	}
+	return hits, nil
+}
+
+// Search returns the entries matching query, best first; a blank query
+// returns every entry, newest first.
+func (j *Journal) Search(query string) ([]Entry, error) {
 	if strings.TrimSpace(query) == "" {
-		return all, nil
+		return j.Entries()
 	}
-	if j.index == nil {
-		j.index = newSearchIndex()
-		for _, s := range j.entries {
-			j.index.put(s.e)
-		}
+	hits, err := j.SearchHits(context.Background(), query, search.MaxLimit)
+	if err != nil {
+		return nil, err
 	}
-	hit := j.index.search(query)
-	out := all[:0]
-	for _, e := range all {
-		if hit[e.ID] {
-			out = append(out, e)
-		}
+	out := make([]Entry, len(hits))
+	for i, h := range hits {
+		out[i] = h.Entry
 	}
 	return out, nil
 }
