@@ -8,8 +8,7 @@ import (
 )
 
 var channelNames = map[string]string{
-	"voice": "voice", "phone": "voice", "call": "voice",
-	"chat": "chat", "email": "email", "e-mail": "email",
+	"voice": "voice", "chat": "chat", "email": "email", "e-mail": "email",
 }
 
 // statements builds one item per bullet, each ## heading being the
