@@ -143,6 +143,11 @@ func (c *cli) journalListCmd() *cobra.Command {
 			if followUps {
 				es, err = j.FollowUps()
 			} else {
+				if lib, _ := c.library(); lib != nil {
+					// The packs' synonyms, so the journal hears everyday words
+					// as the library search does; a broken pack only loses some.
+					j.UseSynonyms(lib.Synonyms())
+				}
 				es, err = j.Search(strings.Join(args, " "))
 			}
 			if err != nil {
