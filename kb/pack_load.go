@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -79,10 +81,8 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range paths {
-		if err := l.loadFile(p, pack); err != nil {
-			return nil, err
-		}
+	for _, f := range l.parse(paths) {
+		l.loadFile(f, pack)
 	}
 	l.resolveLinks()
 	for _, rec := range l.order {
@@ -168,24 +168,62 @@ var kindNames = map[string]Kind{
 	"template": KindTemplate, "templates": KindTemplate,
 }
 
-func (l *loader) loadFile(p string, pack *Pack) error {
+// parsed is one markdown file read and parsed, or the reason it was not.
+type parsed struct {
+	path    string
+	doc     *mdparse.Doc
+	readErr error
+	badLine int // the first line that is not UTF-8; 0 when all is
+}
+
+// parse reads and parses the files on every core: parsing is most of the
+// time a load takes, and the files do not depend on each other.
+func (l *loader) parse(paths []string) []parsed {
+	out := make([]parsed, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = l.parseFile(paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func (l *loader) parseFile(p string) parsed {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.ps.add(p, 0, "could not be read (%v); check its permissions", err)
-		return nil
+		return parsed{path: p, readErr: err}
 	}
 	if !utf8.Valid(src) {
-		off := invalidUTF8(src)
-		l.ps.add(p, 1+bytes.Count(src[:off], []byte("\n")), "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
-		return nil
+		return parsed{path: p, badLine: 1 + bytes.Count(src[:invalidUTF8(src)], []byte("\n"))}
 	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	doc := mdparse.Parse(src)
+	return parsed{path: p, doc: mdparse.Parse(bytes.TrimPrefix(src, []byte("\uFEFF")))}
+}
+
+func (l *loader) loadFile(f parsed, pack *Pack) {
+	p := f.path
+	switch {
+	case f.readErr != nil:
+		l.ps.add(p, 0, "could not be read (%v); check its permissions", f.readErr)
+		return
+	case f.badLine > 0:
+		l.ps.add(p, f.badLine, "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
+		return
+	}
+	doc := f.doc
 	fm := parseFrontMatter(doc.Front, doc.FrontLine, p, &l.ps)
 
 	if !l.plain && strings.EqualFold(p, "synonyms.md") {
 		pack.Synonyms = append(pack.Synonyms, l.synonyms(p, doc)...)
-		return nil
+		return
 	}
 
 	dir, base := path.Split(p)
@@ -239,7 +277,6 @@ func (l *loader) loadFile(p string, pack *Pack) error {
 	rec.items = slices.DeleteFunc(rec.items, func(it Item) bool { return !l.claim(it) })
 	l.files[p] = rec
 	l.order = append(l.order, rec)
-	return nil
 }
 
 // claim records it's id, reporting a duplicate; false drops the item.

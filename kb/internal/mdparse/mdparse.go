@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -96,16 +97,22 @@ type Link struct {
 	Line int
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{
-	Formats: []frontmatter.Format{frontmatter.YAML},
-}))
+// parsers hands each goroutine its own goldmark instance: goldmark does not
+// promise that one may parse several documents at once.
+var parsers = sync.Pool{New: func() any {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, &frontmatter.Extender{
+		Formats: []frontmatter.Format{frontmatter.YAML},
+	}))
+}}
 
 // Parse parses src. It never fails: markdown has no syntax errors, and front
 // matter is returned raw for the caller to decode and report on.
 func Parse(src []byte) *Doc {
 	d := &Doc{Source: src, lineStarts: lineStarts(src)}
 	ctx := parser.NewContext()
+	md := parsers.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	parsers.Put(md)
 	if fm := frontmatter.Get(ctx); fm != nil {
 		d.Front, d.FrontLine, d.BodyStart = splitFront(src)
 	}
