@@ -73,8 +73,8 @@ func (b *builder) phrases() {
 		for i, h := range bl.Header {
 			col[strings.ToLower(strings.TrimSpace(h.Text))] = i
 		}
-		iOf, okOf := col["instead of"]
-		iTry, okTry := col["try"]
+		_, okOf := col["instead of"]
+		_, okTry := col["try"]
 		if !okOf || !okTry {
 			b.l.ps.add(b.file, bl.Line, "table needs the columns Instead of, Try and Why (and optionally Match)")
 			continue
@@ -89,8 +89,8 @@ func (b *builder) phrases() {
 			n++
 			it := b.item(KindPhrase, b.rec.id+"#"+itoa(n), r.Line)
 			b.rec.anchors[itoa(n)] = it.ID
-			rule := &PhraseRule{InsteadOf: r.Cells[iOf].Text, Why: cell(r, "why").Text}
-			for _, t := range strings.Split(r.Cells[iTry].Text, "\n") {
+			rule := &PhraseRule{InsteadOf: cell(r, "instead of").Text, Why: cell(r, "why").Text}
+			for _, t := range strings.Split(cell(r, "try").Text, "\n") {
 				if t = strings.TrimSpace(t); t != "" {
 					rule.Try = append(rule.Try, t)
 				}
@@ -116,7 +116,7 @@ func (b *builder) phrases() {
 			if len(rule.Try) > 0 {
 				it.Text = rule.Try[0]
 			}
-			it.Body = r.Cells[iTry].Text
+			it.Body = cell(r, "try").Text
 			it.Phrase = rule
 			b.rec.items = append(b.rec.items, it)
 		}

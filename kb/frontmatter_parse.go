@@ -44,7 +44,8 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems) frontMat
 		msg := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line = first + n - 1
+			// yaml may blame the line after the end; keep it inside the front matter
+			line = min(first+n-1, first+strings.Count(string(raw), "\n"))
 		}
 		msg = strings.TrimPrefix(yamlLineRE.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""), ": ")
 		ps.add(file, line, "front matter is not valid YAML (%s); check the indentation, and put values with a colon in quotes", msg)
