@@ -205,7 +205,9 @@ func (l *loader) parseFile(p string) parsed {
 	if !utf8.Valid(src) {
 		return parsed{path: p, badLine: 1 + bytes.Count(src[:invalidUTF8(src)], []byte("\n"))}
 	}
-	return parsed{path: p, doc: mdparse.Parse(bytes.TrimPrefix(src, []byte("\uFEFF")))}
+	// Windows line endings would otherwise reach copied text as stray \r.
+	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
+	return parsed{path: p, doc: mdparse.Parse(src)}
 }
 
 func (l *loader) loadFile(f parsed, pack *Pack) {
