@@ -134,27 +134,37 @@ func (c *Checker) Check(draft string) []Finding {
 // longest finds the longest sequence matching from token i. It returns the
 // index of its last token and its rule (0 when nothing matches).
 func (c *Checker) longest(toks []pattern.Token, i int) (end, rule int) {
-	var walk func(n *node, j int)
-	walk = func(n *node, j int) {
-		if n.rule != 0 && j > i && (j == len(toks) || toks[j].Start != toks[j-1].Start) {
-			if j-1 > end || rule == 0 {
-				end, rule = j-1, n.rule
-			}
-		}
-		if j == len(toks) || (j > i && toks[j].Break) {
-			return
-		}
-		if to := n.next[toks[j].Word]; to != nil {
-			walk(to, j+1)
-		}
-		for _, w := range n.wild {
-			if w.elem.Match(toks[j].Word) {
-				walk(w.to, j+1)
-			}
+	m := matcher{toks: toks, start: i}
+	m.walk(c.root, i)
+	return m.end, m.rule
+}
+
+// matcher is the state of one longest-match search.
+type matcher struct {
+	toks      []pattern.Token
+	start     int
+	end, rule int
+}
+
+func (m *matcher) walk(n *node, j int) {
+	toks := m.toks
+	// A match ends on a whole written word: not after "can" of "can't".
+	if n.rule != 0 && j > m.start && (j == len(toks) || toks[j].Start != toks[j-1].Start) {
+		if m.rule == 0 || j-1 > m.end {
+			m.end, m.rule = j-1, n.rule
 		}
 	}
-	walk(c.root, i)
-	return end, rule
+	if j == len(toks) || (j > m.start && toks[j].Break) {
+		return
+	}
+	if to := n.next[toks[j].Word]; to != nil {
+		m.walk(to, j+1)
+	}
+	for _, w := range n.wild {
+		if w.elem.Match(toks[j].Word) {
+			m.walk(w.to, j+1)
+		}
+	}
 }
 
 // Apply replaces the phrase of f in draft with replacement. When the draft

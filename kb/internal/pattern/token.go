@@ -41,7 +41,7 @@ var suffixes = []struct {
 // apostrophes inside them; contractions become their full words, all spanning
 // the written word, so "can’t" yields "can" and "not".
 func Tokenize(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/5)
 	brk := false
 	newlines := 0
 	for i := 0; i < len(s); {
@@ -76,10 +76,8 @@ func Tokenize(s string) []Token {
 			}
 			break
 		}
-		for _, w := range expand(normalise(s[start:end])) {
-			toks = append(toks, Token{Word: w, Start: start, End: end, Break: brk})
-			brk = false
-		}
+		toks = appendWords(toks, normalise(s[start:end]), start, end, brk)
+		brk = false
 		newlines = 0
 		i = end
 	}
@@ -116,17 +114,21 @@ func normalise(w string) string {
 	return sb.String()
 }
 
-func expand(w string) []string {
+// appendWords appends w, its contraction expanded, as tokens spanning start..end.
+func appendWords(toks []Token, w string, start, end int, brk bool) []Token {
 	if e, ok := contractions[w]; ok {
-		return e
+		for i, x := range e {
+			toks = append(toks, Token{Word: x, Start: start, End: end, Break: brk && i == 0})
+		}
+		return toks
 	}
-	if !strings.Contains(w, "'") {
-		return []string{w}
-	}
-	for _, s := range suffixes {
-		if base, ok := strings.CutSuffix(w, s.end); ok && base != "" {
-			return append(expand(base), s.word)
+	if strings.IndexByte(w, '\'') >= 0 {
+		for _, sf := range suffixes {
+			if base, ok := strings.CutSuffix(w, sf.end); ok && base != "" {
+				toks = appendWords(toks, base, start, end, brk)
+				return append(toks, Token{Word: sf.word, Start: start, End: end})
+			}
 		}
 	}
-	return []string{w}
+	return append(toks, Token{Word: w, Start: start, End: end, Break: brk})
 }
