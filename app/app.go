@@ -60,6 +60,7 @@ func Run(cfg Config) error {
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
 	p.applyTheme()
 	p.win.SetContent(p.buildShell())
+	p.shown = true
 	p.find.focus()
 	p.win.Resize(fyne.NewSize(1100, 720))
 	p.win.SetMaster()
@@ -98,6 +99,7 @@ type poise struct {
 	rail    *widget.List
 	body    *fyne.Container
 	current string // title of the screen showing
+	shown   bool   // the shell is the window's content
 	views   map[string]*lazy
 	keys    map[string]func()
 	notices *fyne.Container

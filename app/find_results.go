@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -49,6 +50,13 @@ type hitRow struct {
 	title   *widget.RichText
 	pack    *widget.Label
 	snippet *widget.RichText
+	key     string // what the row shows now
+}
+
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 func newHitRow() *hitRow {
@@ -61,10 +69,15 @@ func newHitRow() *hitRow {
 	r.kind.Importance = widget.HighImportance
 	r.pack.Importance = widget.LowImportance
 	r.pack.Truncation = fyne.TextTruncateEllipsis
-	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.snippet.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, r.kind, container.NewGridWrap(fyne.NewSize(90, r.pack.MinSize().Height), r.pack), r.title)
-	r.box = container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), top, r.snippet)
+	// No truncation: measuring where to cut costs more than the search on
+	// every keystroke. The list clips what does not fit, and row text is
+	// kept short enough for a wide window.
+	h := r.pack.MinSize().Height
+	pad := -theme.Padding() * 2
+	left := container.NewGridWrap(fyne.NewSize(84, 2*h+pad),
+		container.New(layout.NewCustomPaddedVBoxLayout(pad), r.kind, r.pack))
+	r.box = container.NewBorder(nil, nil, left, nil,
+		container.New(layout.NewCustomPaddedVBoxLayout(pad), r.title, r.snippet))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -72,16 +85,46 @@ func newHitRow() *hitRow {
 func (r *hitRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
 func (r *hitRow) set(h search.Hit, packName string, favourite bool) {
-	r.kind.SetText(kindName(h.Kind))
+	// Rows are reused as the list refreshes on every keystroke; shaping
+	// text is the costly part, so skip what has not changed.
+	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite)
+	if key == r.key {
+		return
+	}
+	r.key = key
+	setLabel(r.kind, kindName(h.Kind))
 	title := highlighted(h.Title, h.TitleHighlights, true)
 	if favourite {
 		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "★ ", Style: widget.RichTextStyleStrong}}, title...)
 	}
 	r.title.Segments = title
 	r.title.Refresh()
-	r.pack.SetText(packName)
-	r.snippet.Segments = highlighted(h.Snippet, h.Highlights, false)
+	setLabel(r.pack, packName)
+	snip, spans := clip(h.Snippet, h.Highlights, rowChars)
+	r.snippet.Segments = highlighted(snip, spans, false)
 	r.snippet.Refresh()
+}
+
+// rowChars is about as much snippet as a row shows in a wide window.
+const rowChars = 110
+
+// clip cuts text to at most n bytes at a word boundary, keeping the spans
+// that still fit.
+func clip(text string, spans []search.Span, n int) (string, []search.Span) {
+	if len(text) <= n {
+		return text, spans
+	}
+	cut := strings.LastIndexByte(text[:n], ' ')
+	if cut <= 0 {
+		cut = n
+	}
+	var kept []search.Span
+	for _, sp := range spans {
+		if sp.End <= cut {
+			kept = append(kept, sp)
+		}
+	}
+	return text[:cut] + " …", kept
 }
 
 // highlighted splits text into plain and highlighted inline segments.
@@ -139,13 +182,14 @@ func (c *chipRow) pick(v string) {
 // set shows the counts of the latest results, keeping a picked value
 // visible even when nothing matches it.
 func (c *chipRow) set(counts []search.FacetCount, allLabel string) {
-	c.all.SetText(allLabel)
+	imp := widget.MediumImportance
 	if c.selected == "" {
-		c.all.Importance = widget.HighImportance
-	} else {
-		c.all.Importance = widget.MediumImportance
+		imp = widget.HighImportance
 	}
-	c.all.Refresh()
+	if c.all.Text != allLabel || c.all.Importance != imp {
+		c.all.Text, c.all.Importance = allLabel, imp
+		c.all.Refresh()
+	}
 	seen := map[string]bool{}
 	objs := []fyne.CanvasObject{c.all}
 	add := func(v string, n int) {
@@ -155,13 +199,15 @@ func (c *chipRow) set(counts []search.FacetCount, allLabel string) {
 			b = widget.NewButton("", func() { c.pick(v) })
 			c.buttons[v] = b
 		}
-		b.Text = fmt.Sprintf("%s %d", c.label(v), n)
+		text := fmt.Sprintf("%s %d", c.label(v), n)
+		imp := widget.LowImportance
 		if v == c.selected {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.LowImportance
+			imp = widget.HighImportance
 		}
-		b.Refresh()
+		if b.Text != text || b.Importance != imp {
+			b.Text, b.Importance = text, imp
+			b.Refresh()
+		}
 		objs = append(objs, b)
 	}
 	sorted := append([]search.FacetCount(nil), counts...)

@@ -74,7 +74,15 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 			return
 		}
 		f.sel = i
-		f.showSelected()
+		// Render the preview after the list has been updated, and only if
+		// it is still the selection by then: a fast typist's intermediate
+		// results never pay for a preview.
+		id := f.hits[i].ID
+		p.do(func() {
+			if f.sel == i && i < len(f.hits) && f.hits[i].ID == id {
+				f.showSelected()
+			}
+		})
 	}
 	f.preview = newPreviewPane(p)
 
@@ -99,8 +107,8 @@ func (f *findScreen) CreateRenderer() fyne.WidgetRenderer {
 // focus puts the cursor in the search field with its text selected, so
 // the next words replace the last query.
 func (f *findScreen) focus() {
-	if f.p.win.Content() == nil {
-		return // the shell is still being built; it focuses Find when done
+	if !f.p.shown {
+		return // the shell is still being built; Run focuses Find when done
 	}
 	f.p.win.Canvas().Focus(f.entry)
 	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})

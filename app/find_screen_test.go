@@ -85,6 +85,7 @@ func TestFindShowsResultsAsYouType(t *testing.T) {
 			if tt.first && ids[0] != tt.want {
 				t.Errorf("first hit for %q = %s, want %s", tt.query, ids[0], tt.want)
 			}
+			settle(f.p)
 			if f.sel != 0 || f.preview.id != ids[0] {
 				t.Errorf("first hit not selected and previewed: sel=%d preview=%q", f.sel, f.preview.id)
 			}
@@ -99,6 +100,7 @@ func TestFindKeyboard(t *testing.T) {
 		t.Fatalf("want at least two hits for refund, got %v", hitIDs(f))
 	}
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	settle(p)
 	if f.sel != 1 || f.preview.id != f.hits[1].ID {
 		t.Fatalf("Down: sel=%d preview=%q, want 1 and %q", f.sel, f.preview.id, f.hits[1].ID)
 	}

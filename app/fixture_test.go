@@ -115,6 +115,7 @@ func newTestPoise(t testing.TB, lib *kb.Library) *poise {
 	dir := t.TempDir()
 	p.loadState(filepath.Join(dir, settings.FileName), filepath.Join(dir, usage.FileName))
 	w.SetContent(p.buildShell())
+	p.shown = true
 	p.find.focus()
 	w.Resize(fyne.NewSize(1000, 700))
 	t.Cleanup(w.Close)
@@ -151,6 +152,19 @@ func pump(t testing.TB, p *poise, cond func() bool) {
 			fn()
 		case <-timeout:
 			t.Fatal("timed out waiting for the UI")
+		}
+	}
+}
+
+// settle runs the UI work queued so far.
+func settle(p *poise) {
+	q := queues[p]
+	for {
+		select {
+		case fn := <-q:
+			fn()
+		default:
+			return
 		}
 	}
 }

@@ -86,10 +86,7 @@ func channels(cs []string) string {
 func (p *poise) matrixBody(it *kb.Item) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{}
 	if len(it.Signals) > 0 {
-		objs = append(objs, boldLabel("What customers say"))
-		for _, s := range it.Signals {
-			objs = append(objs, wrapLabel("• "+s))
-		}
+		objs = append(objs, boldLabel("What customers say"), wrapLabel("• "+strings.Join(it.Signals, "\n• ")))
 	}
 	if len(it.Options) == 0 {
 		return container.NewVBox(objs...)
@@ -160,14 +157,23 @@ func (p *poise) phraseBody(it *kb.Item) fyne.CanvasObject {
 
 func checklistBody(it *kb.Item) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{}
+	var lines []string
+	flush := func() {
+		if len(lines) > 0 {
+			objs = append(objs, wrapLabel(strings.Join(lines, "\n")))
+			lines = nil
+		}
+	}
 	group := ""
 	for _, s := range it.Steps {
 		if s.Group != group && s.Group != "" {
+			flush()
 			objs = append(objs, boldLabel(s.Group))
 		}
 		group = s.Group
-		objs = append(objs, wrapLabel("☐ "+s.Text))
+		lines = append(lines, "☐ "+s.Text)
 	}
+	flush()
 	return container.NewVBox(objs...)
 }
 

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"os"
+	"runtime"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -9,7 +12,7 @@ import (
 // an agent can jump to Find from any application.
 func (p *poise) setupTray() {
 	desk, ok := p.app.(desktop.App)
-	if !ok {
+	if !ok || !trayAvailable() {
 		return
 	}
 	quit := fyne.NewMenuItem("Quit", p.app.Quit)
@@ -31,4 +34,15 @@ func (p *poise) startJournalEntry() {
 	if p.newJournalEntry != nil {
 		p.newJournalEntry()
 	}
+}
+
+// trayAvailable is false on a Linux or BSD desktop without a D-Bus session:
+// the tray library then fails, and crashes on quit (fyne.io/systray with a
+// nil connection), so Poise runs without a tray there.
+func trayAvailable() bool {
+	switch runtime.GOOS {
+	case "darwin", "windows":
+		return true
+	}
+	return os.Getenv("DBUS_SESSION_BUS_ADDRESS") != ""
 }
