@@ -16,17 +16,18 @@ var channelNames = map[string]string{
 func (b *builder) statements() {
 	title, skip := b.requireTitle()
 	situation := ""
+	var pending []string
 	n := 0
 	for _, bl := range b.doc.Blocks[skip:] {
 		if bl.Kind == mdparse.Heading {
 			situation = bl.Text
-			b.anchor(bl.Text, b.rec.id)
+			pending = append(pending, bl.Text)
 			continue
 		}
 		for _, li := range bl.Items {
 			n++
 			it := b.item(KindStatement, b.rec.id+"#"+itoa(n), li.Line)
-			b.rec.anchors[itoa(n)] = it.ID
+			b.firstItem(&pending, it.ID, n)
 			it.Title = cmpOr(situation, title)
 			it.Category = cmpOr(b.fm.Category, title)
 			if situation != "" {
@@ -61,10 +62,11 @@ func (b *builder) statements() {
 // phrases builds one item per table row of the positive-language chart.
 func (b *builder) phrases() {
 	title, _ := b.requireTitle()
+	var pending []string
 	n := 0
 	for _, bl := range b.doc.Blocks {
 		if bl.Kind == mdparse.Heading {
-			b.anchor(bl.Text, b.rec.id)
+			pending = append(pending, bl.Text)
 		}
 		if bl.Kind != mdparse.Table {
 			continue
@@ -88,7 +90,7 @@ func (b *builder) phrases() {
 		for _, r := range bl.Rows {
 			n++
 			it := b.item(KindPhrase, b.rec.id+"#"+itoa(n), r.Line)
-			b.rec.anchors[itoa(n)] = it.ID
+			b.firstItem(&pending, it.ID, n)
 			rule := &PhraseRule{InsteadOf: cell(r, "instead of").Text, Why: cell(r, "why").Text}
 			for _, t := range strings.Split(cell(r, "try").Text, "\n") {
 				if t = strings.TrimSpace(t); t != "" {
@@ -124,6 +126,20 @@ func (b *builder) phrases() {
 	if n == 0 {
 		b.l.ps.add(b.file, 1, "no phrase rows found; write a table with the columns Instead of, Try, Why and Match")
 	}
+}
+
+// firstItem registers the n-th item of a statements or phrases file for
+// links: by its number, by the headings above it that had no item yet, and,
+// for the first, by the file itself.
+func (b *builder) firstItem(pending *[]string, id string, n int) {
+	b.rec.anchors[itoa(n)] = id
+	if n == 1 {
+		b.rec.anchors[""] = id
+	}
+	for _, h := range *pending {
+		b.anchor(h, id)
+	}
+	*pending = (*pending)[:0]
 }
 
 // literalPattern makes Instead-of text a pattern that means just its words.
