@@ -17,6 +17,7 @@ func (b *builder) guide() {
 	g.Body = strings.TrimSpace(string(b.doc.Source[b.bodyStart(skip):]))
 	g.Text = plain(intro)
 	b.rec.anchors[""] = g.ID
+	b.anchorDeeper(intro, g.ID)
 
 	seen := map[string]int{}
 	var items []Item
@@ -29,6 +30,7 @@ func (b *builder) guide() {
 		s.Body = b.raw(blocks, indexOf(blocks, h.Start)+1, indexOf(blocks, h.Start)+len(sec))
 		s.Text = plain(sec[1:])
 		b.anchor(h.Text, s.ID)
+		b.anchorDeeper(sec[1:], s.ID)
 		g.Sections = append(g.Sections, s.ID)
 		items = append(items, s)
 	}
@@ -123,4 +125,16 @@ func (b *builder) plainTemplate(it *Item, raw string, blocks []mdparse.Block) {
 	it.Kind = KindTemplate
 	it.Text = sb.String()
 	it.Fields = b.fields(toks, it.Source.Line)
+}
+
+// anchorDeeper lets links name a ### (or deeper) heading: they land on the
+// item the heading sits in.
+func (b *builder) anchorDeeper(blocks []mdparse.Block, id string) {
+	for _, bl := range blocks {
+		if bl.Kind == mdparse.Heading {
+			if _, taken := b.rec.anchors[slugify(bl.Text)]; !taken {
+				b.anchor(bl.Text, id)
+			}
+		}
+	}
 }
