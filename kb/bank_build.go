@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -26,10 +28,10 @@ func (b *builder) statements() {
 		}
 		for _, li := range bl.Items {
 			n++
-			it := b.item(KindStatement, b.rec.id+"#"+itoa(n), li.Line)
+			it := b.item(KindStatement, b.rec.id+"#"+strconv.Itoa(n), li.Line)
 			b.firstItem(&pending, it.ID, n)
-			it.Title = cmpOr(situation, title)
-			it.Category = cmpOr(b.fm.Category, title)
+			it.Title = cmp.Or(situation, title)
+			it.Category = cmp.Or(b.fm.Category, title)
 			if situation != "" {
 				it.Situations = append([]string{situation}, b.fm.Situations...)
 			}
@@ -89,7 +91,7 @@ func (b *builder) phrases() {
 		}
 		for _, r := range bl.Rows {
 			n++
-			it := b.item(KindPhrase, b.rec.id+"#"+itoa(n), r.Line)
+			it := b.item(KindPhrase, b.rec.id+"#"+strconv.Itoa(n), r.Line)
 			b.firstItem(&pending, it.ID, n)
 			rule := &PhraseRule{InsteadOf: cell(r, "instead of").Text, Why: cell(r, "why").Text}
 			for _, t := range strings.Split(cell(r, "try").Text, "\n") {
@@ -114,7 +116,7 @@ func (b *builder) phrases() {
 			}
 			it.Title = rule.InsteadOf
 			it.Summary = rule.Why
-			it.Category = cmpOr(b.fm.Category, title)
+			it.Category = cmp.Or(b.fm.Category, title)
 			if len(rule.Try) > 0 {
 				it.Text = rule.Try[0]
 			}
@@ -132,7 +134,7 @@ func (b *builder) phrases() {
 // links: by its number, by the headings above it that had no item yet, and,
 // for the first, by the file itself.
 func (b *builder) firstItem(pending *[]string, id string, n int) {
-	b.rec.anchors[itoa(n)] = id
+	b.rec.anchors[strconv.Itoa(n)] = id
 	if n == 1 {
 		b.rec.anchors[""] = id
 	}
@@ -181,7 +183,7 @@ func (b *builder) checklist() {
 			}
 		}
 	}
-	c.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	c.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
 	c.Text = strings.TrimSpace(strings.Join(text, "\n"))
 	if len(c.Steps) == 0 {
 		b.l.ps.add(b.file, 1, "checklist has no tasks; write each as a task-list bullet: - [ ] what to check")

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -13,7 +14,7 @@ func (b *builder) guide() {
 	intro, secs := sections(blocks, 2)
 	g := b.item(KindGuide, b.rec.id, 1)
 	g.Title = title
-	g.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	g.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
 	g.Body = strings.TrimSpace(string(b.doc.Source[b.bodyStart(skip):]))
 	g.Text = plain(intro)
 	b.rec.anchors[""] = g.ID
@@ -74,7 +75,7 @@ func (b *builder) plainFile() {
 	}
 	f := b.item(KindGuide, b.rec.id, 1)
 	f.Title = title
-	f.Summary = cmpOr(b.fm.Summary, firstSentence(intro))
+	f.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
 	f.Body = strings.TrimSpace(string(b.doc.Source[b.doc.BodyStart:]))
 	f.Text = plain(intro)
 	b.rec.anchors[""] = f.ID

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -163,14 +164,7 @@ func uniqueSlug(seen map[string]int, s string) string {
 	if !ok {
 		return s
 	}
-	return s + "-" + itoa(n)
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return s + "-" + strconv.Itoa(n)
 }
 
 // unquote strips one pair of quotes around words to say.

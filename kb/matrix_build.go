@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -65,8 +66,8 @@ func (b *builder) options(m *Item, blocks []mdparse.Block) {
 	for _, sec := range opts {
 		h := sec[0]
 		n := len(m.Options) + 1
-		o := Option{ID: m.ID + "#" + itoa(n), Title: h.Text, Recommended: n == 1}
-		b.rec.anchors[itoa(n)] = m.ID
+		o := Option{ID: m.ID + "#" + strconv.Itoa(n), Title: h.Text, Recommended: n == 1}
+		b.rec.anchors[strconv.Itoa(n)] = m.ID
 		b.anchor(h.Text, m.ID)
 		sayLine := h.Line
 		for _, bl := range sec[1:] {

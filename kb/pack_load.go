@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -71,7 +72,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		l.id = slugify(l.id)
 	}
 	if l.id == "" {
-		l.id = cmpOr(slugify(opts.ID), "pack")
+		l.id = cmp.Or(slugify(opts.ID), "pack")
 	}
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id
@@ -89,13 +90,6 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		pack.Items = append(pack.Items, rec.items...)
 	}
 	return pack, l.ps.err()
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // loader holds the state of one LoadFS call.

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -47,7 +48,7 @@ func (b *builder) fields(toks []placeholder.Token, line int) []Field {
 		used[t.Name] = true
 		f := Field{Name: t.Name, Computed: t.Computed, Label: placeholder.Label(t.Name)}
 		if s, ok := specs[t.Name]; ok {
-			f.Label = cmpOr(s.Label, f.Label)
+			f.Label = cmp.Or(s.Label, f.Label)
 			f.Default, f.Choices, f.Multiline = s.Default, s.Choices, s.Multiline
 		}
 		out = append(out, f)
