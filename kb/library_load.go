@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,9 +22,13 @@ const BuiltinID = "builtin"
 func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 	var packs []*Pack
 	var errs []error
-	bp, err := LoadFS(builtin, LoadOptions{ID: BuiltinID, Builtin: true})
-	if err != nil {
-		errs = append(errs, fmt.Errorf("built-in pack: %w", err))
+	var bp *Pack
+	if builtin != nil { // nil in tools and tests that want installed packs only
+		var err error
+		bp, err = LoadFS(builtin, LoadOptions{ID: BuiltinID, Builtin: true})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("built-in pack: %w", err))
+		}
 	}
 	if bp != nil {
 		packs = append(packs, bp)
@@ -56,14 +61,10 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 		seen[p.Manifest.ID] = dir
 		packs = append(packs, p)
 	}
-	slices.SortStableFunc(packs[min(1, len(packs)):], func(a, b *Pack) int {
-		switch {
-		case a.Manifest.ID < b.Manifest.ID:
-			return -1
-		case a.Manifest.ID > b.Manifest.ID:
-			return 1
-		}
-		return 0
-	})
+	installed := packs
+	if bp != nil {
+		installed = packs[1:] // the built-in pack stays first
+	}
+	slices.SortStableFunc(installed, func(a, b *Pack) int { return cmp.Compare(a.Manifest.ID, b.Manifest.ID) })
 	return NewLibrary(packs...), errors.Join(errs...)
 }

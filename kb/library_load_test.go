@@ -73,3 +73,20 @@ func writeInto(t *testing.T, dir string, files map[string]string) {
 		t.Fatal(err)
 	}
 }
+
+func TestLoadLibraryWithoutBuiltin(t *testing.T) {
+	packs := t.TempDir()
+	for _, id := range []string{"zeta", "alpha"} {
+		writeInto(t, filepath.Join(packs, id), map[string]string{
+			"pack.toml":   "id = \"" + id + "\"\nname = \"P\"\nversion = \"1.0.0\"\n",
+			"guides/a.md": "---\ntitle: A\n---\nText.\n",
+		})
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		t.Fatalf("LoadLibrary: %v", err)
+	}
+	if len(lib.Packs) != 2 || lib.Packs[0].Manifest.ID != "alpha" || lib.Packs[0].Builtin {
+		t.Errorf("packs = %v, want alpha then zeta, neither built-in", lib.Packs)
+	}
+}
