@@ -13,9 +13,9 @@ import (
 // BuiltinID is the id of the pack bundled with Poise; no other pack may use it.
 const BuiltinID = "builtin"
 
-// LoadLibrary loads the built-in pack from builtin and every installed pack
-// folder under packsDir (<data dir>/packs/<id>/; a missing packsDir means
-// none are installed). A pack with problems is still added with whatever did
+// LoadLibrary loads the built-in pack from builtin (none when nil) and every
+// installed pack folder under packsDir (<data dir>/packs/<id>/, sorted by id;
+// a missing packsDir means none are installed). A pack with problems is still added with whatever did
 // load, and a pack that cannot load at all is left out; neither stops the
 // others. The error, when not nil, joins one error per troubled pack, each
 // wrapping its *ProblemsError where there is one.
