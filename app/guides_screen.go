@@ -55,8 +55,11 @@ func (p *poise) newGuidesScreen() fyne.CanvasObject {
 	empty := lowLabel("Pick a guide on the left. Guides explain the why behind what to say; search finds the section you need.")
 	g.view = container.NewVScroll(container.NewPadded(empty))
 	split := container.NewHSplit(g.tree, g.view)
-	split.Offset = 0.3
+	split.Offset = 0.36
 	g.content = split
+	if pks := g.branches[""]; len(pks) > 0 && len(g.branches[pks[0]]) > 0 {
+		g.tree.Select(g.branches[pks[0]][0])
+	}
 	return g
 }
 

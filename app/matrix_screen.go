@@ -61,8 +61,11 @@ func (p *poise) newMatrixScreen() fyne.CanvasObject {
 	m.tree.OpenAllBranches()
 	m.view = container.NewVScroll(container.NewPadded(lowLabel("Pick a customer concern on the left to see what to offer first.")))
 	split := container.NewHSplit(m.tree, m.view)
-	split.Offset = 0.32
+	split.Offset = 0.36
 	m.content = split
+	if cats := m.branches[""]; len(cats) > 0 && len(m.branches[cats[0]]) > 0 {
+		m.tree.Select(m.branches[cats[0]][0])
+	}
 	return m
 }
 
