@@ -14,9 +14,6 @@ func comingSoon(title, what string) fyne.CanvasObject {
 	return container.NewVBox(head, body)
 }
 
-func (p *poise) newJournalScreen() fyne.CanvasObject {
-	return comingSoon("Journal", "Your private, encrypted journal of hard calls.")
-}
 func (p *poise) newSummaryScreen() fyne.CanvasObject {
 	return comingSoon("Summary", "Monthly patterns from your journal: recurring triggers, what worked, trends.")
 }

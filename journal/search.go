@@ -70,6 +70,19 @@ func (j *Journal) UseSynonyms(sets []kb.SynonymSet) {
 // building it first if needed. The build runs without holding j.mu, so
 // saves go on meanwhile.
 func (j *Journal) searcher() (*search.Documents, error) {
+	for {
+		docs, err := j.trySearcher()
+		if !errors.Is(err, errStaleIndex) {
+			return docs, err
+		}
+	}
+}
+
+// errStaleIndex means the index was replaced (new synonyms, a relock)
+// while being built or updated: try again with the new one.
+var errStaleIndex = errors.New("search index replaced")
+
+func (j *Journal) trySearcher() (*search.Documents, error) {
 	j.mu.Lock()
 	if j.keys == nil {
 		j.mu.Unlock()
@@ -98,10 +111,10 @@ func (j *Journal) searcher() (*search.Documents, error) {
 	defer ix.mu.Unlock()
 	j.mu.Lock()
 	if j.index != ix {
-		// Locked (or re-unlocked) while building: this index is stale.
+		// Replaced while building: drop this one.
 		j.mu.Unlock()
 		ix.close()
-		return nil, ErrLocked
+		return nil, errStaleIndex
 	}
 	pending := ix.pending
 	ix.pending = map[string]*Entry{}
@@ -166,7 +179,8 @@ func (j *Journal) SearchHits(ctx context.Context, query string, limit int) ([]Hi
 	}
 	res, err := docs.Search(ctx, search.Query{Text: query, Limit: min(max(limit, 1), search.MaxLimit)})
 	if errors.Is(err, search.ErrClosed) {
-		return nil, ErrLocked
+		// Replaced (or locked) mid-query: ask the current index.
+		return j.SearchHits(ctx, query, limit)
 	}
 	if err != nil {
 		return nil, err

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/journal"
+)
+
+const (
+	listAll       = "All entries"
+	listFollowUps = "Follow-ups"
+)
+
+// journalList is the left pane: a search over the journal, or the open
+// follow-ups, most overdue first.
+type journalList struct {
+	s       *journalScreen
+	search  *shortcutEntry
+	mode    *widget.RadioGroup
+	status  *widget.Label
+	list    *widget.List
+	rows    []journal.Hit
+	seq     int
+	content fyne.CanvasObject
+}
+
+func newJournalList(s *journalScreen) *journalList {
+	l := &journalList{s: s}
+	l.search = s.entry()
+	l.search.SetPlaceHolder("Search your journal")
+	l.search.OnChanged = func(string) { s.touch(); l.reload() }
+	l.search.onKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyDown && len(l.rows) > 0 {
+			l.list.Select(0)
+			s.p.win.Canvas().Focus(l.list)
+			return true
+		}
+		return false
+	}
+	l.mode = widget.NewRadioGroup([]string{listAll, listFollowUps}, nil)
+	l.mode.Horizontal = true
+	l.mode.Required = true
+	l.mode.SetSelected(listAll)
+	l.mode.OnChanged = func(string) { s.touch(); l.reload() }
+	l.status = lowLabel("")
+	l.list = widget.NewList(
+		func() int { return len(l.rows) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			m := lowLabel("meta")
+			m.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(t, m)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(l.rows) {
+				return
+			}
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(l.rows[i].Entry.Title())
+			box.Objects[1].(*widget.Label).SetText(l.meta(l.rows[i]))
+		},
+	)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(l.rows) {
+			return
+		}
+		s.touch()
+		f := s.form
+		if f.dirty {
+			f.saveDraftNow()
+			f.offerDrafts()
+			s.p.toast("Your unsaved changes were kept as a draft.")
+		}
+		if e, err := s.j.Entry(l.rows[i].Entry.ID); err == nil {
+			f.load(e)
+		}
+	}
+	top := container.NewVBox(l.search, l.mode)
+	l.content = container.NewBorder(top, l.status, nil, nil, l.list)
+	return l
+}
+
+// meta is the second line of a row: when, channel, outcome or follow-up.
+func (l *journalList) meta(h journal.Hit) string {
+	e := h.Entry
+	parts := []string{e.When.Local().Format("2 Jan 2006 15:04")}
+	if e.Channel != "" {
+		parts = append(parts, string(e.Channel))
+	}
+	if st := e.FollowUpState(l.s.p.now()); st == journal.FollowUpDue || st == journal.FollowUpOverdue || l.mode.Selected == listFollowUps {
+		parts = append(parts, fmt.Sprintf("follow-up %s %s", st, e.FollowUp.Local().Format("2 Jan 15:04")))
+	} else if e.Outcome != "" {
+		parts = append(parts, strings.ReplaceAll(string(e.Outcome), "-", " "))
+	}
+	if h.Snippet != "" && h.Snippet != e.Title() {
+		parts = append(parts, h.Snippet)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// reload fills the list for the mode and query. Searches run off the UI
+// goroutine; a slower, older answer never replaces a newer one.
+func (l *journalList) reload() {
+	l.seq++
+	seq, q, j := l.seq, l.search.Text, l.s.j
+	if l.mode.Selected == listFollowUps {
+		es, _ := j.FollowUps()
+		hits := make([]journal.Hit, len(es))
+		for i, e := range es {
+			hits[i] = journal.Hit{Entry: e}
+		}
+		l.set(hits, fmt.Sprintf("%d open follow-up(s)", len(es)))
+		return
+	}
+	if strings.TrimSpace(q) == "" {
+		es, _ := j.Entries()
+		hits := make([]journal.Hit, len(es))
+		for i, e := range es {
+			hits[i] = journal.Hit{Entry: e}
+		}
+		l.set(hits, fmt.Sprintf("%d entries", len(es)))
+		return
+	}
+	l.status.SetText("Searching…")
+	go func() {
+		hits, err := j.SearchHits(context.Background(), q, 200)
+		l.s.p.do(func() {
+			if seq != l.seq || l.s.list != l {
+				return
+			}
+			if err != nil {
+				l.set(nil, "Search is unavailable just now.")
+				return
+			}
+			l.set(hits, fmt.Sprintf("%d found", len(hits)))
+		})
+	}()
+}
+
+func (l *journalList) set(hits []journal.Hit, status string) {
+	l.rows = hits
+	l.list.UnselectAll()
+	l.list.Refresh()
+	l.status.SetText(status)
+}

@@ -1,0 +1,220 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/journal"
+)
+
+// Journal keys, active while the Journal screen shows.
+var (
+	keyJournalSave = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	keyJournalNew  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	keyJournalLock = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// idleCheckEvery is how often the screen checks whether to auto-lock.
+const idleCheckEvery = 15 * time.Second
+
+// journalScreen is the private journal: set-up, unlock and, once unlocked,
+// the entry list beside the entry form. Locking, by hand or after the idle
+// time in settings, drops every decrypted entry and shows only the lock.
+type journalScreen struct {
+	widget.BaseWidget
+	p *poise
+	j *journal.Journal
+
+	body     *fyne.Container // the view for the current state
+	form     *journalForm
+	list     *journalList
+	lastUsed time.Time
+	stopIdle func()
+	// stopWatch ends the follow-up watcher of this unlock.
+	stopWatch context.CancelFunc
+	// writeMu keeps saves and draft saves in the order they were asked.
+	writeMu sync.Mutex
+	// unlocking is true while a passphrase is being checked.
+	unlocking bool
+}
+
+// newJournalScreen is the journal's entry in the shell's screen list.
+func (p *poise) newJournalScreen() fyne.CanvasObject {
+	s := &journalScreen{p: p, j: journal.Open(filepath.Join(p.dataDir, "journal"))}
+	s.ExtendBaseWidget(s)
+	s.body = container.NewStack()
+	p.newJournalEntry = s.startNew
+	for sc, fn := range map[*desktop.CustomShortcut]func(){keyJournalSave: s.save, keyJournalNew: s.startNew, keyJournalLock: s.lockNow} {
+		p.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+			if p.current == screenJournal {
+				fn()
+			}
+		})
+	}
+	s.showGate()
+	return s
+}
+
+func (s *journalScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.body)
+}
+
+// shortcut handles the journal's keys for its own entries, which see
+// shortcuts before the canvas does.
+func (s *journalScreen) shortcut(sc fyne.Shortcut) bool {
+	switch sc.ShortcutName() {
+	case keyJournalSave.ShortcutName():
+		s.save()
+	case keyJournalNew.ShortcutName():
+		s.startNew()
+	case keyJournalLock.ShortcutName():
+		s.lockNow()
+	default:
+		return false
+	}
+	return true
+}
+
+// entry is a single-line field that knows the journal's keys and counts
+// as activity for auto-lock.
+func (s *journalScreen) entry() *shortcutEntry {
+	e := newShortcutEntry(s.p)
+	e.onShortcut = s.shortcut
+	return e
+}
+
+// editor is a long-text field, fast with long text (see wrapEditor).
+func (s *journalScreen) editor(rows int) *wrapEditor {
+	e := newWrapEditor(s.p)
+	e.onShortcut = s.shortcut
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+func (s *journalScreen) setView(o fyne.CanvasObject) {
+	s.body.Objects = []fyne.CanvasObject{o}
+	s.body.Refresh()
+}
+
+// showGate shows set-up or unlock, whichever the journal needs.
+func (s *journalScreen) showGate() {
+	if s.j.IsSetUp() {
+		s.setView(s.unlockView())
+	} else {
+		s.setView(s.setupView())
+	}
+}
+
+// opened runs on the UI goroutine once the journal is unlocked.
+func (s *journalScreen) opened() {
+	s.touch()
+	s.form = newJournalForm(s)
+	s.list = newJournalList(s)
+	split := container.NewHSplit(s.list.content, s.form.content)
+	split.Offset = 0.34
+	s.setView(split)
+	s.list.reload()
+	s.form.offerDrafts()
+	s.form.focus()
+	s.startIdleCheck()
+	s.startFollowUpWatch()
+	s.j.UseSynonyms(s.p.lib.Synonyms())
+	// Build the search index now, so the first search is instant.
+	go s.j.WarmSearch()
+}
+
+// touch records activity, postponing auto-lock.
+func (s *journalScreen) touch() { s.lastUsed = s.p.now() }
+
+func (s *journalScreen) startIdleCheck() {
+	if s.stopIdle != nil {
+		s.stopIdle()
+	}
+	t := time.NewTicker(idleCheckEvery)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				s.p.do(s.checkIdle)
+			}
+		}
+	}()
+	s.stopIdle = func() { t.Stop(); close(done) }
+}
+
+// checkIdle locks the journal once it has been left alone for the idle
+// time in settings (0 never locks).
+func (s *journalScreen) checkIdle() {
+	m := s.p.settings.AutoLockMinutes
+	if m <= 0 || s.j.Locked() {
+		return
+	}
+	if s.p.now().Sub(s.lastUsed) >= time.Duration(m)*time.Minute {
+		s.lockNow()
+	}
+}
+
+func (s *journalScreen) startFollowUpWatch() {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopWatch = cancel
+	w := s.j.NewFollowUpWatcher(s.p.now(), func(e journal.Entry) {
+		s.p.do(func() {
+			s.p.app.SendNotification(fyne.NewNotification("Follow-up due", e.Title()))
+			if s.list != nil {
+				s.list.reload()
+			}
+		})
+	})
+	go w.Run(ctx, 30*time.Second)
+}
+
+// lockNow keeps what is being typed as an encrypted draft, drops every
+// decrypted entry and shows the lock.
+func (s *journalScreen) lockNow() {
+	if s.j.Locked() {
+		return
+	}
+	if s.form != nil && s.form.dirty {
+		s.form.saveDraftNow()
+	}
+	if s.stopIdle != nil {
+		s.stopIdle()
+		s.stopIdle = nil
+	}
+	if s.stopWatch != nil {
+		s.stopWatch()
+	}
+	s.writeMu.Lock()
+	s.j.Lock()
+	s.writeMu.Unlock()
+	// Drop the widgets too: their text is decrypted data.
+	s.form, s.list = nil, nil
+	s.setView(s.unlockView())
+}
+
+// startNew opens an empty form, unlocking first if needed.
+func (s *journalScreen) startNew() {
+	if s.form == nil {
+		return
+	}
+	s.touch()
+	s.form.startNew()
+}
+
+// save saves the form, after the privacy check.
+func (s *journalScreen) save() {
+	if s.form != nil {
+		s.touch()
+		s.form.save()
+	}
+}
