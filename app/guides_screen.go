@@ -57,9 +57,6 @@ func (p *poise) newGuidesScreen() fyne.CanvasObject {
 	split := container.NewHSplit(g.tree, g.view)
 	split.Offset = 0.36
 	g.content = split
-	if pks := g.branches[""]; len(pks) > 0 && len(g.branches[pks[0]]) > 0 {
-		g.tree.Select(g.branches[pks[0]][0])
-	}
 	return g
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/poisehq/poise/kb"
@@ -38,13 +39,18 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 		finish()
 		d.Hide()
 	}
-	d = dialog.NewCustomConfirm("Fill in: "+label, "Copy", "Cancel", f.content, func(ok bool) {
+	f.onCancel = func() { d.Hide() }
+	// The form scrolls, so a template with many fields still fits 800×600.
+	body := container.NewVScroll(f.content)
+	body.SetMinSize(fyne.NewSize(420, 240))
+	d = dialog.NewCustomConfirm("Fill in: "+label, "Copy", "Cancel", body, func(ok bool) {
 		if ok {
 			finish()
 		}
 		p.refocus()
 	}, p.win)
-	d.Resize(fyne.NewSize(560, 440))
+	ws := p.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(600, ws.Width-40), min(520, ws.Height-40)))
 	d.Show()
 	if f.first != nil {
 		p.win.Canvas().Focus(f.first)

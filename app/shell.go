@@ -136,9 +136,7 @@ func (p *poise) show(title string) fyne.CanvasObject {
 				p.rail.Select(i)
 			}
 		}
-		if title == screenFind && p.find != nil {
-			p.find.focus()
-		}
+		p.focusScreen(obj)
 	}
 	return obj
 }
@@ -152,4 +150,26 @@ func (p *poise) quickFind() {
 	if p.find != nil {
 		p.find.focus()
 	}
+}
+
+// focusTarget is a screen with a field that should have the keyboard when
+// it is shown. Other screens take the focus away from the last one's field,
+// so typing never lands in a field that is out of sight.
+type focusTarget interface {
+	focusField() fyne.Focusable
+}
+
+func (p *poise) focusScreen(obj fyne.CanvasObject) {
+	if !p.shown {
+		return
+	}
+	if obj == fyne.CanvasObject(p.find) {
+		p.find.focus()
+		return
+	}
+	if ft, ok := obj.(focusTarget); ok {
+		p.win.Canvas().Focus(ft.focusField())
+		return
+	}
+	p.win.Canvas().Unfocus()
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -13,6 +14,10 @@ import (
 
 	"github.com/poisehq/poise/kb"
 )
+
+// statementsPage is how many statements show before "Show more": wrapping
+// hundreds of paragraphs at once takes seconds in Fyne.
+const statementsPage = 40
 
 const (
 	allFeelings   = "All feelings"
@@ -35,6 +40,8 @@ type statementsScreen struct {
 	view      *container.Scroll
 	content   fyne.CanvasObject
 	shown     []string
+	allRows   []fyne.CanvasObject
+	more      *widget.Button
 	rowOf     map[string]fyne.CanvasObject
 }
 
@@ -119,6 +126,7 @@ func (s *statementsScreen) filter() {
 	}
 	s.shown = s.shown[:0]
 	s.rowOf = map[string]fyne.CanvasObject{}
+	s.more = nil
 	var objs []fyne.CanvasObject
 	for _, it := range s.all {
 		if !s.match(it) {
@@ -130,9 +138,27 @@ func (s *statementsScreen) filter() {
 		objs = append(objs, row)
 	}
 	s.rows.Objects = objs
-	s.rows.Refresh()
+	s.limit(statementsPage)
 	s.count.SetText(countLabel(len(s.shown), "statement"))
 	s.view.ScrollToTop()
+}
+
+// limit shows the first n rows and a button for the next page.
+func (s *statementsScreen) limit(n int) {
+	all := s.rows.Objects
+	if s.more != nil {
+		all = s.allRows
+	}
+	s.allRows = all
+	if len(all) <= n {
+		s.more = nil
+		s.rows.Objects = all
+		s.rows.Refresh()
+		return
+	}
+	s.more = widget.NewButton(fmt.Sprintf("Show more (%d left)", len(all)-n), func() { s.limit(n + statementsPage) })
+	s.rows.Objects = append(append([]fyne.CanvasObject(nil), all[:n]...), s.more)
+	s.rows.Refresh()
 }
 
 func (s *statementsScreen) row(it *kb.Item) fyne.CanvasObject {
@@ -152,6 +178,11 @@ func (s *statementsScreen) openItem(it *kb.Item) {
 		s.situation.SetSelected(it.Situations[0])
 	}
 	s.channel.SetSelected(allChannels)
+	for i, id := range s.shown {
+		if id == it.ID && i >= len(s.rows.Objects)-1 {
+			s.limit(i + statementsPage)
+		}
+	}
 	if row, ok := s.rowOf[it.ID]; ok {
 		s.view.Offset = fyne.NewPos(0, row.Position().Y)
 		s.view.Refresh()

@@ -22,6 +22,8 @@ type templateForm struct {
 	preview  *widget.Label
 	content  fyne.CanvasObject
 	onSubmit func()
+	// onCancel, if set, runs on Esc in any field.
+	onCancel func()
 }
 
 func newTemplateForm(p *poise, text string, declared []kb.Field) *templateForm {
@@ -54,6 +56,13 @@ func newTemplateForm(p *poise, text string, declared []kb.Field) *templateForm {
 			e.SetText(val)
 			e.OnChanged = func(string) { f.update() }
 			e.OnSubmitted = func(string) { f.submit() }
+			e.onKey = func(k *fyne.KeyEvent) bool {
+				if k.Name == fyne.KeyEscape && f.onCancel != nil {
+					f.onCancel()
+					return true
+				}
+				return false
+			}
 			f.get[fld.Name] = func() string { return e.Text }
 			obj = e
 			f.focusFirst(e)

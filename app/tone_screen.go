@@ -116,3 +116,5 @@ func (s *toneScreen) findingCard(f tone.Finding) fyne.CanvasObject {
 func (s *toneScreen) apply(f tone.Finding, try string) {
 	s.draft.SetText(tone.Apply(s.draft.Text, f, try))
 }
+
+func (s *toneScreen) focusField() fyne.Focusable { return s.draft }
