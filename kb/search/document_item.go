@@ -9,55 +9,49 @@ import (
 // itemDocument turns an item into what the index sees. Titles and what
 // customers say rank above tags, and tags above body text.
 func itemDocument(it *kb.Item) document {
-	d := document{
+	title := it.Title
+	if it.Category != "" && (it.Kind == kb.KindStatement || it.Kind == kb.KindPhrase) {
+		// A bank's title ("When the customer is grieving") names what
+		// each of its short statements is for.
+		title = joinText(it.Title, it.Category)
+	}
+	signals := joinText(joinText(it.Signals...), joinText(it.Situations...))
+	meta := joinText(joinText(it.Tags...), joinText(it.Emotions...))
+	if it.Kind != kb.KindStatement && it.Kind != kb.KindPhrase {
+		meta = joinText(meta, it.Category)
+	}
+	text := plainText(it.Text)
+	body := plainText(it.Body)
+	if body == text {
+		body = ""
+	}
+	var extra []string
+	if it.Phrase != nil {
+		extra = append(extra, it.Phrase.InsteadOf)
+		extra = append(extra, it.Phrase.Try...)
+		extra = append(extra, it.Phrase.Why)
+	}
+	if it.Body == "" {
+		// Kinds whose body the loader leaves empty still carry their words.
+		for _, o := range it.Options {
+			extra = append(extra, o.Title, plainText(o.Say))
+		}
+		for _, s := range it.Steps {
+			extra = append(extra, s.Text)
+		}
+	}
+	return document{
 		Doc:      "y",
-		Title:    it.Title,
+		Title:    title,
+		Signals:  signals,
+		Meta:     meta,
+		Body:     joinText(it.Summary, text, body, joinText(extra...)),
+		Head:     joinText(title, signals, meta),
 		Kind:     string(it.Kind),
 		Pack:     it.Pack,
 		Emotions: lowerAll(it.Emotions),
 		Tags:     lowerAll(it.Tags),
 	}
-	if it.Category != "" && (it.Kind == kb.KindStatement || it.Kind == kb.KindPhrase) {
-		// A bank's title ("When the customer is grieving") names what
-		// each of its short statements is for.
-		d.Title2 = it.Category
-	}
-	d.Signals = append(d.Signals, it.Signals...)
-	d.Signals = append(d.Signals, it.Situations...)
-	d.Meta = append(d.Meta, it.Tags...)
-	d.Meta = append(d.Meta, it.Emotions...)
-	if it.Category != "" {
-		d.Meta = append(d.Meta, it.Category)
-	}
-	add := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			d.Body = append(d.Body, s)
-		}
-	}
-	add(it.Summary)
-	add(plainText(it.Text))
-	body := plainText(it.Body)
-	if body != plainText(it.Text) {
-		add(body)
-	}
-	if it.Phrase != nil {
-		add(it.Phrase.InsteadOf)
-		for _, t := range it.Phrase.Try {
-			add(t)
-		}
-		add(it.Phrase.Why)
-	}
-	if it.Body == "" {
-		// Kinds whose body the loader leaves empty still carry their words.
-		for _, o := range it.Options {
-			add(o.Title)
-			add(plainText(o.Say))
-		}
-		for _, s := range it.Steps {
-			add(s.Text)
-		}
-	}
-	return d
 }
 
 func lowerAll(ss []string) []string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/poisehq/poise/kb"
 )
@@ -30,6 +31,7 @@ type Doc struct {
 type Documents struct {
 	mu    sync.RWMutex
 	eng   *engine
+	im    *mapping.IndexMappingImpl
 	sets  []kb.SynonymSet
 	docs  map[string]Doc
 	order []string // ids in the order first put, for the blank query
@@ -79,7 +81,11 @@ func (d *Documents) rebuild() error {
 		return err
 	}
 	for _, id := range d.order {
-		if err := b.Index(id, docDocument(d.docs[id])); err != nil {
+		bd, err := newBleveDoc(im, id, docDocument(d.docs[id]))
+		if err == nil {
+			err = b.IndexAdvanced(bd)
+		}
+		if err != nil {
 			bi.Close()
 			return fmt.Errorf("index document %s: %w", id, err)
 		}
@@ -96,7 +102,7 @@ func (d *Documents) rebuild() error {
 	if d.eng != nil {
 		d.eng.bi.Close()
 	}
-	d.eng, d.writes = eng, 0
+	d.eng, d.im, d.writes = eng, im, 0
 	return nil
 }
 
@@ -113,7 +119,11 @@ func (d *Documents) Put(docs ...Doc) error {
 			d.order = append(d.order, doc.ID)
 		}
 		d.docs[doc.ID] = doc
-		if err := b.Index(doc.ID, docDocument(doc)); err != nil {
+		bd, err := newBleveDoc(d.im, doc.ID, docDocument(doc))
+		if err == nil {
+			err = b.IndexAdvanced(bd)
+		}
+		if err != nil {
 			return fmt.Errorf("index document %s: %w", doc.ID, err)
 		}
 	}
@@ -188,12 +198,12 @@ func (d *Documents) Close() error {
 // docSource looks hits up among the documents; the caller holds d.mu.
 type docSource struct{ d *Documents }
 
-func (s docSource) hit(id string) (Hit, []string, bool) {
+func (s docSource) hit(id string) (Hit, []func() string, bool) {
 	doc, ok := s.d.docs[id]
 	if !ok {
 		return Hit{}, nil, false
 	}
-	return Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title}, []string{plainText(doc.Body)}, true
+	return Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title}, []func() string{func() string { return plainText(doc.Body) }}, true
 }
 
 func (s docSource) defaults(q Query, limit int) []Hit {
@@ -209,7 +219,7 @@ func (s docSource) defaults(q Query, limit int) []Hit {
 			return
 		}
 		seen[id] = true
-		snip, _ := (&marker{}).snippet(plainText(doc.Body))
+		snip, _ := (&marker{}).snippet(func() string { return plainText(doc.Body) })
 		hits = append(hits, Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Snippet: snip})
 	}
 	for _, id := range q.Default {
@@ -233,17 +243,15 @@ func containsKind(ks []kb.Kind, k kb.Kind) bool {
 // docDocument is a Doc as the index sees it: title ranks above tags, tags
 // above the body.
 func docDocument(doc Doc) document {
-	d := document{
+	meta := joinText(joinText(doc.Tags...), joinText(doc.Emotions...))
+	return document{
 		Doc:      "y",
 		Title:    doc.Title,
+		Meta:     meta,
+		Body:     plainText(doc.Body),
+		Head:     joinText(doc.Title, meta),
 		Kind:     string(doc.Kind),
 		Emotions: lowerAll(doc.Emotions),
 		Tags:     lowerAll(doc.Tags),
 	}
-	d.Meta = append(d.Meta, doc.Tags...)
-	d.Meta = append(d.Meta, doc.Emotions...)
-	if b := plainText(doc.Body); b != "" {
-		d.Body = []string{b}
-	}
-	return d
 }

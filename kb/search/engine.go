@@ -73,8 +73,9 @@ type rawResult struct {
 }
 
 // run executes the text query of p (or match-all when p has none) under the
-// filters, returning up to size hits and facet counts for facetFields.
-func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, facetFields []string) (*rawResult, error) {
+// filters, returning up to size hits and, when facets is set, the facet
+// counts by field name.
+func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, facets bool) (*rawResult, error) {
 	var q query.Query = p.q
 	fq := filterQuery(filters)
 	switch {
@@ -92,8 +93,9 @@ func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, f
 		q = bq
 	}
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	for _, f := range facetFields {
-		req.AddFacet(f, bleve.NewFacetRequest(f, defaultFacetLen))
+	if facets {
+		// Every value comes back; each kind of facet is cut to length below.
+		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetValues))
 	}
 	res, err := e.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -106,20 +108,22 @@ func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, f
 	for _, h := range res.Hits {
 		out.hits = append(out.hits, rawHit{id: h.ID, score: h.Score})
 	}
-	for name, fr := range res.Facets {
-		var counts []FacetCount
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+	if fr := res.Facets[fFacet]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			field, value, ok := strings.Cut(t.Term, ":")
+			if ok {
+				out.facets[field] = append(out.facets[field], FacetCount{Value: value, Count: t.Count})
 			}
 		}
+	}
+	for field, counts := range out.facets {
 		slices.SortStableFunc(counts, func(a, b FacetCount) int {
 			if a.Count != b.Count {
 				return b.Count - a.Count
 			}
 			return strings.Compare(a.Value, b.Value)
 		})
-		out.facets[name] = counts
+		out.facets[field] = counts[:min(len(counts), defaultFacetLen)]
 	}
 	return out, nil
 }

@@ -88,9 +88,6 @@ func buildStored(ctx context.Context, dir string, c *corpus, progress func(done,
 		return nil, "", fmt.Errorf("create index %s: %w", tmp, err)
 	}
 	_, err = fillIndex(ctx, bi, im, c, progress, batchSize)
-	if err == nil {
-		err = compact(ctx, bi)
-	}
 	if cerr := bi.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close new index: %w", cerr)
 	}

@@ -2,6 +2,10 @@ package search
 
 import (
 	"fmt"
+	"strings"
+
+	bdoc "github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -9,20 +13,19 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // mappingVersion changes whenever the mapping, the analysis or the way an
 // item becomes a document changes, so that indexes on disk are rebuilt.
-const mappingVersion = "poise-search-7"
+const mappingVersion = "poise-search-11"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
-// ranking, lower-cased surface words for typo correction (words) and for
-// quotes full of stop words ("where is my order") matched as phrases in
-// titles and signals (hwords), and front edge n-grams (hprefix, bprefix)
-// for the word being typed.
+// ranking, lower-cased surface words of titles, signals and tags for typo
+// correction (words) and for quotes full of stop words ("where is my
+// order") matched as phrases (hwords), and front edge n-grams of the same
+// (hprefix) for the word being typed.
 const (
 	fTitle   = "title"
 	fSignals = "signals"
@@ -31,9 +34,9 @@ const (
 	fWords   = "words"
 	fHWords  = "hwords"
 	fHPrefix = "hprefix"
-	fBPrefix = "bprefix"
 
 	fDoc     = "doc" // every document has doc:y, so blank queries skip synonym entries
+	fFacet   = "facet" // "kind:matrix", "tag:refund", …: all facets in one field
 	fKind    = "kind"
 	fPack    = "pack"
 	fEmotion = "emotion"
@@ -42,7 +45,7 @@ const (
 
 const (
 	docType         = "item"
-	analyzerEn      = en.AnalyzerName
+	analyzerEn      = "poise_en"
 	analyzerWords   = "poise_words"
 	analyzerPrefix  = "poise_prefix"
 	filterEdge      = "poise_edge"
@@ -50,7 +53,8 @@ const (
 	synonymColl     = "poise"
 	prefixMin       = 2
 	prefixMax       = 12
-	defaultFacetLen = 20
+	defaultFacetLen = 20     // values returned per kind of facet
+	maxFacetValues  = 100000 // values counted, all of them in practice
 )
 
 // newMapping is the explicit mapping: the default mapping is disabled, so
@@ -70,16 +74,23 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("define edge n-gram filter: %w", err)
 	}
+	if err := im.AddCustomAnalyzer(analyzerEn, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     tokenizerName,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, stemmerName},
+	}); err != nil {
+		return nil, fmt.Errorf("define english analyzer: %w", err)
+	}
 	if err := im.AddCustomAnalyzer(analyzerWords, map[string]interface{}{
 		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
+		"tokenizer":     tokenizerName,
 		"token_filters": []string{en.PossessiveName, lowercase.Name},
 	}); err != nil {
 		return nil, fmt.Errorf("define words analyzer: %w", err)
 	}
 	if err := im.AddCustomAnalyzer(analyzerPrefix, map[string]interface{}{
 		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
+		"tokenizer":     tokenizerName,
 		"token_filters": []string{en.PossessiveName, lowercase.Name, filterEdge},
 	}); err != nil {
 		return nil, fmt.Errorf("define prefix analyzer: %w", err)
@@ -121,21 +132,25 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm.Store = false
 		fm.IncludeInAll = false
 		fm.IncludeTermVectors = false
-		fm.DocValues = true
+		fm.DocValues = false
 		return fm
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
+	// One property per field, so Bleve never merges same-named fields.
 	hwords := plain(fHWords, analyzerWords)
 	hwords.IncludeTermVectors = true
-	dm.AddFieldMappingsAt("title", text(fTitle), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
-	dm.AddFieldMappingsAt("title2", text(fTitle), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
-	dm.AddFieldMappingsAt("signals", text(fSignals), plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
-	dm.AddFieldMappingsAt("meta", text(fMeta), plain(fWords, analyzerWords), plain(fHPrefix, analyzerPrefix))
-	dm.AddFieldMappingsAt("body", text(fBody), plain(fWords, analyzerWords), plain(fBPrefix, analyzerPrefix))
-	doc := kw(fDoc)
-	doc.DocValues = false
-	dm.AddFieldMappingsAt("doc", doc)
+	dm.AddFieldMappingsAt("title", text(fTitle))
+	dm.AddFieldMappingsAt("signals", text(fSignals))
+	dm.AddFieldMappingsAt("meta", text(fMeta))
+	// Bodies are most of the text, so they get one analysis only and no
+	// positions: this keeps a 10,000-item build within seconds.
+	body := text(fBody)
+	body.IncludeTermVectors = false
+	dm.AddFieldMappingsAt("body", body)
+	dm.AddFieldMappingsAt("head", plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
+	dm.AddFieldMappingsAt("doc", kw(fDoc))
+	// The facet field is added to each document by newBleveDoc.
 	dm.AddFieldMappingsAt("kind", kw(fKind))
 	dm.AddFieldMappingsAt("pack", kw(fPack))
 	dm.AddFieldMappingsAt("emotions", kw(fEmotion))
@@ -148,20 +163,75 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// document is what one item or entry looks like to the index.
+// document is what one item or entry looks like to the index. Each text
+// property is one string: several values of one field would be merged by
+// Bleve for every document, at a real cost to build time.
 type document struct {
-	Doc      string   `json:"doc"`
-	Title    string   `json:"title"`
-	Title2   string   `json:"title2,omitempty"`
-	Signals  []string `json:"signals,omitempty"`
-	Meta     []string `json:"meta,omitempty"`
-	Body     []string `json:"body,omitempty"`
+	Doc     string `json:"doc"`
+	Title   string `json:"title"`
+	Signals string `json:"signals,omitempty"`
+	Meta    string `json:"meta,omitempty"`
+	Body    string `json:"body,omitempty"`
+	// Head is title, signals and meta together, for typo correction,
+	// prefixes and quoted phrases.
+	Head     string   `json:"head,omitempty"`
 	Kind     string   `json:"kind,omitempty"`
 	Pack     string   `json:"pack,omitempty"`
 	Emotions []string `json:"emotions,omitempty"`
 	Tags     []string `json:"tags,omitempty"`
 }
 
-// BleveType names the document mapping, so the type field is not needed in
-// the stored source.
+// facetOptions index the facet field for counting only. Counting facets
+// visits the values of every matching document: one field holding them all
+// costs a quarter of four fields, and leaving its values uncompressed saves
+// decompressing them on every query, which was most of a query's time.
+const facetOptions = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipFreqNorm
+
+// newBleveDoc maps d through the mapping and adds its facet values.
+func newBleveDoc(im *mapping.IndexMappingImpl, id string, d document) (*bdoc.Document, error) {
+	bd := bdoc.NewDocument(id)
+	if err := im.MapDocument(bd, d); err != nil {
+		return nil, err
+	}
+	kw := im.AnalyzerNamed(keyword.Name)
+	add := func(field, v string) {
+		bd.AddField(bdoc.NewTextFieldCustom(fFacet, nil, []byte(field+":"+v), facetOptions, kw))
+	}
+	if d.Kind != "" {
+		add(fKind, d.Kind)
+	}
+	if d.Pack != "" {
+		add(fPack, d.Pack)
+	}
+	for _, e := range d.Emotions {
+		add(fEmotion, e)
+	}
+	for _, t := range d.Tags {
+		add(fTag, t)
+	}
+	return bd, nil
+}
+
+// BleveType names the document mapping.
 func (document) BleveType() string { return docType }
+
+// joinText joins the non-empty parts with a line break, which separates
+// words like any other space.
+func joinText(parts ...string) string {
+	var n int
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,8 @@ const (
 	minFuzzyLen     = 4 // edit distance 1 from 4 letters
 	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
 	minPrefixLetter = prefixMin
+	maxPrefixScan   = 2000 // body terms looked at for the word being typed
+	maxPrefixTerms  = 12   // of which the most frequent are searched
 )
 
 // Boosts: where a word is found says how much it counts. Titles and what
@@ -34,7 +37,6 @@ const (
 	boostHPrefix    = 1.5
 	boostBPrefix    = 0.4
 	boostPhraseHead = 6.0
-	boostPhraseBody = 3.0
 	boostTitleAll   = 4.0
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
@@ -46,6 +48,8 @@ type queryWord struct {
 	stem    string   // "" for a stop word
 	fixes   []string // stems of likely intended words, for typos
 	partial bool     // the last word, still being typed
+	// bodyPrefix are the body stems the word being typed may start.
+	bodyPrefix []string
 }
 
 // plan is a parsed query: the words, what they expand to, and the Bleve
@@ -94,50 +98,80 @@ func (e *engine) buildPlan(text string) (*plan, error) {
 	var stems []string
 	for i := range p.words {
 		w := &p.words[i]
-		if st := stemsOf(e.en, w.text); len(st) == 1 {
-			w.stem = st[0]
-		} else if len(st) > 1 {
-			// A word the analyser splits (rare: digits and letters mixed)
-			// is looked up by its first part.
+		if st := stemsOf(e.en, w.text); len(st) > 0 {
+			// A word the analyser splits (digits and letters mixed) is
+			// looked up by its first part.
 			w.stem = st[0]
 		}
 		if w.stem != "" {
 			stems = append(stems, w.stem)
 		}
+		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
+			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
+		}
 		w.fixes = e.corrections(r, w)
 	}
 	p.ex = e.syn.expand(stems)
-	p.q = e.textQuery(p, text)
+	p.q = e.textQuery(p)
 	return p, nil
 }
 
 // corrections finds what a word the index does not know was probably meant
-// to be, within edit distance 1 from 4 letters and 2 from 7.
+// to be, within edit distance 1 from 4 letters and 2 from 7: first among
+// the surface words of titles, signals and tags, then among body stems.
 func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
 	n := utf8.RuneCountInString(w.text)
 	if n < minFuzzyLen || e.known[w.text] {
 		return nil
 	}
+	if w.partial && (len(w.bodyPrefix) > 0 || hasPrefix(r, fHPrefix, truncRunes(w.text, prefixMax))) {
+		return nil // a word still being typed, and a known start of one
+	}
+	if w.stem != "" && hasTerm(r, fBody, w.stem) {
+		return nil
+	}
+	cands, known := fuzzyTerms(r, fWords, w.text, fuzziness(n))
+	if known {
+		return nil
+	}
+	var fixes []string
+	for _, c := range cands {
+		if st := stemsOf(e.en, c); len(st) == 1 && st[0] != w.stem && !slices.Contains(fixes, st[0]) {
+			fixes = append(fixes, st[0])
+		}
+	}
+	if len(fixes) == 0 && w.stem != "" {
+		// Body words are only indexed as stems; a typo in one is
+		// corrected against them.
+		stemCands, _ := fuzzyTerms(r, fBody, w.stem, fuzziness(utf8.RuneCountInString(w.stem)))
+		fixes = stemCands
+	}
+	return fixes
+}
+
+func fuzziness(n int) int {
+	if n >= minFuzzy2Len {
+		return 2
+	}
+	return 1
+}
+
+// fuzzyTerms lists the terms of field closest to t (at most
+// maxCorrections, most frequent first), or reports that t itself is there.
+func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []string, exact bool) {
 	fr, ok := r.(index.IndexReaderFuzzy)
 	if !ok {
-		return nil
+		return nil, false
 	}
-	if w.partial && hasPrefix(r, w.text) {
-		return nil
-	}
-	fuzz := 1
-	if n >= minFuzzy2Len {
-		fuzz = 2
-	}
-	dict, err := fr.FieldDictFuzzy(fWords, w.text, fuzz, "")
+	dict, err := fr.FieldDictFuzzy(field, t, fuzz, "")
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	defer dict.Close()
 	var cands []index.DictEntry
 	for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
 		if de.EditDistance == 0 {
-			return nil // the word is in the index as typed
+			return nil, true
 		}
 		cands = append(cands, *de)
 	}
@@ -147,23 +181,18 @@ func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
 		}
 		return cmp.Compare(b.Count, a.Count)
 	})
-	var fixes []string
 	for _, c := range cands {
-		if c.EditDistance > cands[0].EditDistance || len(fixes) == maxCorrections {
+		if c.EditDistance > cands[0].EditDistance || len(terms) == maxCorrections {
 			break
 		}
-		st := stemsOf(e.en, c.Term)
-		if len(st) != 1 || st[0] == w.stem || slices.Contains(fixes, st[0]) {
-			continue
-		}
-		fixes = append(fixes, st[0])
+		terms = append(terms, c.Term)
 	}
-	return fixes
+	return terms, false
 }
 
-// hasPrefix reports whether any indexed word starts with prefix.
-func hasPrefix(r index.IndexReader, prefix string) bool {
-	dict, err := r.FieldDictPrefix(fWords, []byte(prefix))
+// hasPrefix reports whether any term of field starts with prefix.
+func hasPrefix(r index.IndexReader, field, prefix string) bool {
+	dict, err := r.FieldDictPrefix(field, []byte(prefix))
 	if err != nil {
 		return false
 	}
@@ -172,10 +201,49 @@ func hasPrefix(r index.IndexReader, prefix string) bool {
 	return err == nil && de != nil
 }
 
+// hasTerm reports whether field holds the term t.
+func hasTerm(r index.IndexReader, field, t string) bool {
+	if rc, ok := r.(index.IndexReaderContains); ok {
+		if dc, err := rc.FieldDictContains(field); err == nil {
+			found, err := dc.Contains([]byte(t))
+			return err == nil && found
+		}
+	}
+	tfr, err := r.TermFieldReader(context.Background(), []byte(t), field, false, false, false)
+	if err != nil {
+		return false
+	}
+	defer tfr.Close()
+	return tfr.Count() > 0
+}
+
+// bodyPrefixTerms expands the word being typed into the most frequent body
+// stems it starts. Bodies carry no edge n-grams (they would triple the
+// index and its build time), so this bounded expansion stands in: the
+// dictionary walk is cheap, and only maxPrefixTerms terms are searched.
+func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
+	dict, err := r.FieldDictPrefix(fBody, []byte(prefix))
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	var all []index.DictEntry
+	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxPrefixScan; de, err = dict.Next() {
+		all = append(all, *de)
+	}
+	slices.SortFunc(all, func(a, b index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	var terms []string
+	for _, de := range all[:min(len(all), maxPrefixTerms)] {
+		terms = append(terms, de.Term)
+	}
+	return terms
+}
+
 // textQuery is the scoring part of a query: one clause per word (its stem
 // in every text field, its typo fixes, and for the word being typed its
-// prefix), the whole text as a phrase, and synonym phrases.
-func (e *engine) textQuery(p *plan, text string) query.Query {
+// prefix), the words as a phrase in titles and signals, a bonus for titles
+// that hold (nearly) all the words, and synonym phrases.
+func (e *engine) textQuery(p *plan) query.Query {
 	var should []query.Query
 	content := 0
 	for _, w := range p.words {
@@ -188,8 +256,12 @@ func (e *engine) textQuery(p *plan, text string) query.Query {
 			alts = append(alts, stemClauses(f, factorCorrected)...)
 		}
 		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
-			pre := truncRunes(w.text, prefixMax)
-			alts = append(alts, term(fHPrefix, pre, boostHPrefix), term(fBPrefix, pre, boostBPrefix))
+			alts = append(alts, term(fHPrefix, truncRunes(w.text, prefixMax), boostHPrefix))
+			for _, t := range w.bodyPrefix {
+				if t != w.stem {
+					alts = append(alts, term(fBody, t, boostBPrefix))
+				}
+			}
 		}
 		if len(alts) == 0 {
 			continue
@@ -199,12 +271,7 @@ func (e *engine) textQuery(p *plan, text string) query.Query {
 	if n := len(p.words); n >= 2 && n <= maxPhraseWords {
 		// The words as said, stop words included, in a title or signal:
 		// the strongest sign the customer is saying exactly this.
-		phrase := phraseText(p.words)
-		alts := []query.Query{matchPhrase(fHWords, phrase, boostPhraseHead)}
-		if content >= 2 {
-			alts = append(alts, matchPhrase(fBody, phrase, boostPhraseBody))
-		}
-		should = append(should, query.NewDisjunctionQuery(alts))
+		should = append(should, matchPhrase(fHWords, phraseText(p.words), boostPhraseHead))
 	}
 	if content >= 2 {
 		// (Nearly) every word in the title: the item is about what was typed.
@@ -228,8 +295,17 @@ func (e *engine) textQuery(p *plan, text string) query.Query {
 			alts = append(alts,
 				matchPhrase(fTitle, ph, boostTitle*factorSynonym),
 				matchPhrase(fSignals, ph, boostSignals*factorSynonym),
-				matchPhrase(fMeta, ph, boostMeta*factorSynonym),
-				matchPhrase(fBody, ph, boostBody*factorSynonym))
+				matchPhrase(fMeta, ph, boostMeta*factorSynonym))
+			// Bodies keep no positions: all the phrase's words will do.
+			if st := stemsOf(e.en, ph); len(st) > 1 {
+				var all []query.Query
+				for _, t := range st {
+					all = append(all, term(fBody, t, 1))
+				}
+				cq := query.NewConjunctionQuery(all)
+				cq.SetBoost(boostBody * factorSynonym)
+				alts = append(alts, cq)
+			}
 		}
 		should = append(should, query.NewDisjunctionQuery(alts))
 	}

@@ -66,8 +66,6 @@ type Hit struct {
 	Score           float64
 }
 
-var facetFields = []string{fKind, fPack, fEmotion, fTag}
-
 // Search answers q. A blank query returns the default list; text without
 // any word that can match returns no hits. Errors are only cancellation of
 // ctx, a closed index, or a failing index.
@@ -89,7 +87,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 type source interface {
 	// hit describes the document with the given id and lists the texts a
 	// snippet may come from, best first.
-	hit(id string) (h Hit, snippetFrom []string, ok bool)
+	hit(id string) (h Hit, snippetFrom []func() string, ok bool)
 	// defaults lists the hits for a blank query.
 	defaults(q Query, limit int) []Hit
 }
@@ -118,7 +116,7 @@ func (e *engine) search(ctx context.Context, q Query, src source) (*Results, err
 	if blank {
 		size = 0
 	}
-	raw, err := e.run(ctx, p, filters, size, facetFields)
+	raw, err := e.run(ctx, p, filters, size, true)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +144,7 @@ func (e *engine) search(ctx context.Context, q Query, src source) (*Results, err
 	return res, nil
 }
 
-func (g *generation) hit(id string) (Hit, []string, bool) {
+func (g *generation) hit(id string) (Hit, []func() string, bool) {
 	it, ok := g.lib.Item(id)
 	if !ok {
 		return Hit{}, nil, false
@@ -215,18 +213,27 @@ func anyFold(want, have []string) bool {
 
 // snippetSources are the texts a snippet may come from, best first: what
 // an agent says for kinds that are said, otherwise what the item is about.
-func snippetSources(it *kb.Item) []string {
-	signals := strings.Join(it.Signals, " · ")
-	text := plainText(it.Text)
+// They are made only when the snippet needs them.
+func snippetSources(it *kb.Item) []func() string {
+	signals := func() string { return strings.Join(it.Signals, " · ") }
+	txt := func() string { return plainText(it.Text) }
+	body := func() string {
+		if it.Body == it.Text {
+			return ""
+		}
+		return plainText(it.Body)
+	}
 	switch it.Kind {
 	case kb.KindStatement, kb.KindPhrase, kb.KindTemplate:
-		var phrase string
-		if it.Phrase != nil {
-			phrase = it.Phrase.InsteadOf + " → " + strings.Join(it.Phrase.Try, " / ")
+		phrase := func() string {
+			if it.Phrase == nil {
+				return ""
+			}
+			return it.Phrase.InsteadOf + " → " + strings.Join(it.Phrase.Try, " / ")
 		}
-		return []string{text, phrase, it.Summary, plainText(it.Body)}
+		return []func() string{txt, phrase, text(it.Summary), body}
 	default:
-		return []string{it.Summary, signals, text, plainText(it.Body)}
+		return []func() string{text(it.Summary), signals, txt, body}
 	}
 }
 

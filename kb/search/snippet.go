@@ -28,6 +28,7 @@ type Span struct {
 type marker struct {
 	stems  map[string]bool
 	prefix string
+	words  int // query words that can be highlighted
 	cache  *stemCache
 	// firsts holds the first two bytes of every stem, to skip stemming
 	// words that cannot match (stemming only rewrites endings).
@@ -55,6 +56,9 @@ func newMarker(p *plan, syn *synonyms, cache *stemCache) *marker {
 		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
 			m.prefix = w.text
 		}
+		if w.stem != "" || w.partial {
+			m.words++
+		}
 	}
 	for _, st := range p.ex.stems {
 		add(st)
@@ -71,13 +75,20 @@ func first2(s string) string {
 
 func (m *marker) empty() bool { return len(m.stems) == 0 && m.prefix == "" }
 
-// spans lists the byte ranges of text to highlight.
+// spans lists the byte ranges of text to highlight. Most words are
+// rejected on their first two letters, without lower-casing or stemming.
 func (m *marker) spans(text string) []Span {
 	var out []Span
 	eachWord(text, func(s, e int) bool {
-		w := normWord(text[s:e])
-		if (m.prefix != "" && strings.HasPrefix(w, m.prefix)) ||
-			(m.firsts[first2(w)] && m.stems[m.cache.stem(w)]) {
+		raw := text[s:e]
+		if m.prefix != "" && len(raw) >= len(m.prefix) && strings.EqualFold(raw[:len(m.prefix)], m.prefix) {
+			out = append(out, Span{s, e})
+			return true
+		}
+		if !m.firsts[lowerFirst2(raw)] {
+			return true
+		}
+		if m.stems[m.cache.stem(normWord(raw))] {
 			out = append(out, Span{s, e})
 		}
 		return true
@@ -85,13 +96,28 @@ func (m *marker) spans(text string) []Span {
 	return out
 }
 
+// lowerFirst2 is first2 of the lower-cased word, without allocating for
+// ASCII words.
+func lowerFirst2(w string) string {
+	if len(w) >= 2 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf {
+		a, b := w[0], w[1]
+		if 'A' <= a && a <= 'Z' || 'A' <= b && b <= 'Z' {
+			return first2(strings.ToLower(w[:2]))
+		}
+		return w[:2]
+	}
+	return first2(normWord(w))
+}
+
 // snippet picks the part of the candidate texts that best shows why an
 // item matched, and where in it the matched words are. Candidates are in
-// order of preference; with no match anywhere the first non-empty one is
-// shown from its start.
-func (m *marker) snippet(cands ...string) (string, []Span) {
+// order of preference and made only when looked at; the search stops at
+// the first that holds every word of the query. With no match anywhere the
+// first non-empty candidate is shown from its start.
+func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	bestText, bestSpans, bestScore := "", []Span(nil), -1
-	for _, c := range cands {
+	for _, cand := range cands {
+		c := cand()
 		if c == "" {
 			continue
 		}
@@ -104,10 +130,16 @@ func (m *marker) snippet(cands ...string) (string, []Span) {
 		sp := m.spans(c)
 		if score := distinct(c, sp); score > bestScore && len(sp) > 0 {
 			bestText, bestSpans, bestScore = c, sp, score
+			if score >= m.words {
+				break
+			}
 		}
 	}
 	return cut(bestText, bestSpans)
 }
+
+// text makes a constant candidate for snippet.
+func text(s string) func() string { return func() string { return s } }
 
 // distinct counts the different words highlighted, so one text with three
 // query words beats another with one word three times.
