@@ -35,7 +35,7 @@ const (
 	fHWords  = "hwords"
 	fHPrefix = "hprefix"
 
-	fDoc     = "doc" // every document has doc:y, so blank queries skip synonym entries
+	fDoc     = "doc"   // every document has doc:y, so blank queries skip synonym entries
 	fFacet   = "facet" // "kind:matrix", "tag:refund", …: all facets in one field
 	fKind    = "kind"
 	fPack    = "pack"
