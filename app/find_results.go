@@ -67,7 +67,7 @@ func newHitRow() *hitRow {
 		snippet: widget.NewRichText(),
 	}
 	r.kind.Importance = widget.HighImportance
-	r.pack.Importance = widget.LowImportance
+	secondary(r.pack)
 	r.pack.Truncation = fyne.TextTruncateEllipsis
 	// No truncation: measuring where to cut costs more than the search on
 	// every keystroke. The list clips what does not fit, and row text is

@@ -61,7 +61,7 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 	f.kinds = newChipRow("All", func(v string) string { return kindPlural(kb.Kind(v)) }, func(string) { f.refresh() })
 	f.emotions = newChipRow("Any feeling", strings.ToLower, func(string) { f.refresh() })
 	f.info = widget.NewLabel(p.indexing)
-	f.info.Importance = widget.LowImportance
+	secondary(f.info)
 	f.info.Truncation = fyne.TextTruncateEllipsis
 
 	f.list = widget.NewList(

@@ -54,7 +54,7 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 		meta = append(meta, strings.Join(it.Emotions, ", "))
 	}
 	m := widget.NewLabel(strings.Join(meta, " · "))
-	m.Importance = widget.LowImportance
+	secondary(m)
 	m.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{title, m}
 	if it.Summary != "" && it.Kind != kb.KindStatement {
@@ -204,7 +204,7 @@ func wrapLabel(s string) *widget.Label {
 
 func lowLabel(s string) *widget.Label {
 	l := wrapLabel(s)
-	l.Importance = widget.LowImportance
+	secondary(l)
 	return l
 }
 
@@ -212,4 +212,10 @@ func boldLabel(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// secondary styles a label as supporting text: smaller, but in the normal
+// colour, since the theme's low-importance grey is hard to read in light mode.
+func secondary(l *widget.Label) {
+	l.SizeName = theme.SizeNameCaptionText
 }

@@ -39,7 +39,7 @@ func newPreviewPane(p *poise) *previewPane {
 	v.bar = container.NewHBox(v.copyBtn, v.openBtn, v.starBtn)
 	v.body = container.NewVScroll(widget.NewLabel(""))
 	empty := wrapLabel("Pick a result to see it in full. Up and Down move through the list; Enter copies what to say.")
-	empty.Importance = widget.LowImportance
+	secondary(empty)
 	v.empty = container.NewPadded(empty)
 	v.stack = container.NewStack(v.empty)
 	v.ExtendBaseWidget(v)

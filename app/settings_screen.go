@@ -122,3 +122,5 @@ func (p *poise) saveSettings() {
 		p.showError(err, "Your settings could not be saved. Check that the data folder is writable.")
 	}
 }
+
+func (s *settingsScreen) focusField() fyne.Focusable { return s.name }

@@ -85,7 +85,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 	p.bindKeys()
 
 	hint := widget.NewLabel(fmt.Sprintf("%s find · %s pause", keyLabel(keyFind), keyLabel(keyPause)))
-	hint.Importance = widget.LowImportance
+	secondary(hint)
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
 	p.show(screenFind)
