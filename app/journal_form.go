@@ -33,7 +33,7 @@ type journalForm struct {
 	title                                      *widget.Label
 	what, tried, worked, didnt, takeaway       *wrapEditor
 	when, emotions, tags, triedItems           *shortcutEntry
-	channel, outcome, followUp                 *widget.RadioGroup
+	channel, outcome, followUp                 *widget.Select
 	difficulty, stressBefore, stressAfter, sat *widget.RadioGroup
 	triggers                                   []*widget.Check
 	followUpDone                               *widget.Check
@@ -71,12 +71,17 @@ func newJournalForm(s *journalScreen) *journalForm {
 		r.Horizontal = true
 		return r
 	}
-	f.channel = radio(strs(journal.Channels))
-	f.outcome = radio(outcomeLabels())
+	// Selects, not radio rows: they keep the form narrow enough for a
+	// laptop screen beside the list.
+	f.channel = widget.NewSelect(strs(journal.Channels), changed)
+	f.channel.PlaceHolder = "(not noted)"
+	f.outcome = widget.NewSelect(outcomeLabels(), changed)
+	f.outcome.PlaceHolder = "(not noted)"
 	f.difficulty, f.stressBefore, f.stressAfter, f.sat = radio(scaleOptions), radio(scaleOptions), radio(scaleOptions), radio(scaleOptions)
-	f.followUp = radio(followUpLabels())
+	f.followUp = widget.NewSelect(followUpLabels(), changed)
 	f.followUpDone = widget.NewCheck("done", func(bool) { f.changed() })
-	grid := container.NewGridWithColumns(4)
+	// Checks flow into as many columns as fit.
+	grid := container.NewGridWrap(fyne.NewSize(230, 36))
 	for _, t := range journal.Triggers {
 		c := widget.NewCheck(t.Label(), func(bool) { f.changed() })
 		f.triggers = append(f.triggers, c)
@@ -106,15 +111,16 @@ func newJournalForm(s *journalScreen) *journalForm {
 		widget.NewFormItem("Takeaway", f.takeaway),
 		widget.NewFormItem("Follow up", container.NewHBox(f.followUp, f.followUpDone)),
 	)
-	saveBtn := widget.NewButtonWithIcon("Save ("+keyLabel(keyJournalSave)+")", theme.DocumentSaveIcon(), s.save)
+	saveBtn := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.save)
 	saveBtn.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon("New ("+keyLabel(keyJournalNew)+")", theme.ContentAddIcon(), s.startNew)
-	lockBtn := widget.NewButtonWithIcon("Lock ("+keyLabel(keyJournalLock)+")", theme.VisibilityOffIcon(), s.lockNow)
+	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.startNew)
+	lockBtn := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), s.lockNow)
+	keys := lowLabel(keyLabel(keyJournalSave) + " save · " + keyLabel(keyJournalNew) + " new · " + keyLabel(keyJournalLock) + " lock · Tab next field")
 	f.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
 	f.deleteBtn.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, f.title, container.NewHBox(saveBtn, newBtn, f.deleteBtn, lockBtn))
 	f.content = container.NewBorder(container.NewVBox(f.drafts, bar), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(form, f.msg)))
+		container.NewVScroll(container.NewVBox(form, f.msg, keys)))
 	f.startNew()
 	return f
 }
@@ -201,8 +207,14 @@ func (f *journalForm) fill(e journal.Entry) {
 	f.emotions.SetText(strings.Join(e.Emotions, ", "))
 	f.tags.SetText(strings.Join(e.Tags, ", "))
 	f.triedItems.SetText(strings.Join(e.TriedItems, ", "))
-	f.channel.SetSelected(string(e.Channel))
-	f.outcome.SetSelected(strings.ReplaceAll(string(e.Outcome), "-", " "))
+	f.channel.ClearSelected()
+	if e.Channel != "" {
+		f.channel.SetSelected(string(e.Channel))
+	}
+	f.outcome.ClearSelected()
+	if e.Outcome != "" {
+		f.outcome.SetSelected(strings.ReplaceAll(string(e.Outcome), "-", " "))
+	}
 	for _, r := range []struct {
 		g *widget.RadioGroup
 		v int
@@ -221,7 +233,7 @@ func (f *journalForm) fill(e journal.Entry) {
 		sel = "on " + e.FollowUp.Local().Format("Mon 2 Jan 15:04")
 		opts = append(opts, sel)
 	}
-	f.followUp.Options = opts
+	f.followUp.SetOptions(opts)
 	f.followUp.SetSelected(sel)
 	f.followUpDone.SetChecked(e.FollowUpDone)
 }

@@ -2,10 +2,13 @@ package app
 
 import (
 	"errors"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,8 +32,15 @@ func gateView(title, intro string, rows ...fyne.CanvasObject) fyne.CanvasObject 
 	text := widget.NewLabel(intro)
 	text.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(append([]fyne.CanvasObject{head, text}, rows...)...)
-	// A readable column, not a field across a wide window.
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, box.MinSize().Height+40), box))
+	// A readable column near the top, not a field across a wide window.
+	// The scroll keeps the wrapped text's first, tall measurement from
+	// growing the window.
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(460, 1))
+	top := canvas.NewRectangle(color.Transparent)
+	top.SetMinSize(fyne.NewSize(1, 60))
+	col := container.NewHBox(layout.NewSpacer(), container.NewStack(width, box), layout.NewSpacer())
+	return container.NewVScroll(container.NewVBox(top, col))
 }
 
 // setupView asks for a new passphrase, twice.
