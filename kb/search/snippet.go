@@ -175,9 +175,8 @@ func cut(text string, sp []Span) (string, []Span) {
 		}
 		start = max(0, best-snippetLead)
 	}
-	end := min(len(text), start+snippetLen)
 	start = wordStart(text, start)
-	end = wordEnd(text, end)
+	end := wordEnd(text, min(len(text), start+snippetLen))
 	out := strings.TrimLeft(text[start:end], " ")
 	shift := start + (end - start - len(out))
 	out = strings.TrimRight(out, " ")

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSearchCommand(t *testing.T) {
+	dataDir := t.TempDir()
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr string
+	}{
+		{"customer quote", []string{"search", "I", "want", "my", "money", "back"}, ExitOK, "builtin/matrix/", ""},
+		{"kind filter", []string{"search", "--kind", "statement", "angry"}, ExitOK, "builtin/statements/angry#", ""},
+		{"hostile text", []string{"search", `+title:"x`, "^~*?"}, ExitOK, "", ""},
+		{"nothing found", []string{"search", "zzzzqqqq"}, ExitOK, "No matches", ""},
+		{"no query", []string{"search"}, ExitUsage, "", "needs something to search for"},
+		{"unknown kind", []string{"search", "--kind", "poem", "refund"}, ExitUsage, "", "unknown kind \"poem\""},
+		{"negative limit", []string{"search", "--limit", "-1", "refund"}, ExitUsage, "", "--limit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, append([]string{"--data-dir", dataDir}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Errorf("exit code = %d, want %d (stderr %q)", code, tt.wantCode, stderr)
+			}
+			if !strings.Contains(stdout, tt.wantStdout) {
+				t.Errorf("stdout = %q, want it to contain %q", stdout, tt.wantStdout)
+			}
+			if !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, tt.wantStderr)
+			}
+		})
+	}
+	// Searching only reads: the index belongs to the app.
+	if _, err := os.Stat(filepath.Join(dataDir, "index")); !os.IsNotExist(err) {
+		t.Errorf("search wrote an index into the data directory (%v)", err)
+	}
+}
+
+func TestSearchCommandJSON(t *testing.T) {
+	code, stdout, stderr := run(t, "--data-dir", t.TempDir(), "search", "--json", "--limit", "3", "this is the third time I've called")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &hits); err != nil {
+		t.Fatalf("output is not a JSON array: %v\n%s", err, stdout)
+	}
+	if len(hits) == 0 || len(hits) > 3 {
+		t.Fatalf("%d hits, want 1 to 3", len(hits))
+	}
+	for _, key := range []string{"id", "kind", "pack", "title", "snippet", "score"} {
+		if _, ok := hits[0][key]; !ok {
+			t.Errorf("hit lacks %q: %v", key, hits[0])
+		}
+	}
+	if hits[0]["id"] != "builtin/matrix/repeated-contact" {
+		t.Errorf("first hit %v, want builtin/matrix/repeated-contact", hits[0]["id"])
+	}
+	code, stdout, _ = run(t, "--data-dir", t.TempDir(), "search", "--json", "zzzzqqqq")
+	if code != ExitOK || strings.TrimSpace(stdout) != "[]" {
+		t.Errorf("no hits: exit %d, stdout %q, want []", code, stdout)
+	}
+}
