@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -22,6 +20,9 @@ type engine struct {
 	syn   *synonyms
 	known map[string]bool // synonym words, never "corrected"
 	hl    *stemCache
+	// facets is read from the index once per snapshot.
+	facets facetCache
+	plain  plainCache
 }
 
 func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*engine, error) {
@@ -92,40 +93,7 @@ func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, f
 		bq.AddFilter(fq)
 		q = bq
 	}
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	if facets {
-		// Every value comes back; each kind of facet is cut to length below.
-		req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetValues))
-	}
-	res, err := e.bi.SearchInContext(ctx, req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("run search: %w", err)
-	}
-	out := &rawResult{total: int(res.Total), facets: map[string][]FacetCount{}}
-	for _, h := range res.Hits {
-		out.hits = append(out.hits, rawHit{id: h.ID, score: h.Score})
-	}
-	if fr := res.Facets[fFacet]; fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			field, value, ok := strings.Cut(t.Term, ":")
-			if ok {
-				out.facets[field] = append(out.facets[field], FacetCount{Value: value, Count: t.Count})
-			}
-		}
-	}
-	for field, counts := range out.facets {
-		slices.SortStableFunc(counts, func(a, b FacetCount) int {
-			if a.Count != b.Count {
-				return b.Count - a.Count
-			}
-			return strings.Compare(a.Value, b.Value)
-		})
-		out.facets[field] = counts[:min(len(counts), defaultFacetLen)]
-	}
-	return out, nil
+	return e.collect(ctx, q, size, facets)
 }
 
 func filterQuery(filters []filter) query.Query {

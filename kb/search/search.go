@@ -149,7 +149,7 @@ func (g *generation) hit(id string) (Hit, []func() string, bool) {
 	if !ok {
 		return Hit{}, nil, false
 	}
-	return Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title}, snippetSources(it), true
+	return Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title}, snippetSources(it, g.eng.plain.get), true
 }
 
 // defaults is the list for a blank query: the given ids first, then every
@@ -162,7 +162,7 @@ func (g *generation) defaults(q Query, limit int) []Hit {
 			return
 		}
 		seen[it.ID] = true
-		snip, _ := (&marker{}).snippet(snippetSources(it)...)
+		snip, _ := (&marker{}).snippet(snippetSources(it, plainText)...)
 		hits = append(hits, Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title, Snippet: snip})
 	}
 	for _, id := range q.Default {
@@ -214,14 +214,14 @@ func anyFold(want, have []string) bool {
 // snippetSources are the texts a snippet may come from, best first: what
 // an agent says for kinds that are said, otherwise what the item is about.
 // They are made only when the snippet needs them.
-func snippetSources(it *kb.Item) []func() string {
+func snippetSources(it *kb.Item, plain func(string) string) []func() string {
 	signals := func() string { return strings.Join(it.Signals, " · ") }
-	txt := func() string { return plainText(it.Text) }
+	txt := func() string { return plain(it.Text) }
 	body := func() string {
 		if it.Body == it.Text {
 			return ""
 		}
-		return plainText(it.Body)
+		return plain(it.Body)
 	}
 	switch it.Kind {
 	case kb.KindStatement, kb.KindPhrase, kb.KindTemplate:

@@ -275,3 +275,32 @@ func sortedSpans(sp []Span) []Span {
 	}
 	return out
 }
+
+// plainCache remembers the plain text of markdown recently shown in
+// snippets: the same items come back keystroke after keystroke.
+type plainCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+const plainCacheMax = 2048
+
+func (c *plainCache) get(md string) string {
+	if len(md) < 256 {
+		return plainText(md) // cheaper than a lookup
+	}
+	c.mu.Lock()
+	p, ok := c.m[md]
+	c.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = plainText(md)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= plainCacheMax {
+		c.m = map[string]string{}
+	}
+	c.m[md] = p
+	c.mu.Unlock()
+	return p
+}
