@@ -19,7 +19,7 @@ var journalFastScrypt sync.Once
 
 // journalPoise opens the app with an empty data folder and returns it with
 // its journal screen showing.
-func journalPoise(t *testing.T) (*poise, *journalScreen) {
+func journalPoise(t testing.TB) (*poise, *journalScreen) {
 	t.Helper()
 	journalFastScrypt.Do(func() { journal.SetTestWorkFactor(10) })
 	p := newTestPoise(t, fixtureLibrary())
@@ -52,7 +52,7 @@ func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
-func buttonNamed(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Button {
+func buttonNamed(t testing.TB, o fyne.CanvasObject, prefix string) *widget.Button {
 	t.Helper()
 	for _, b := range findAll[*widget.Button](o) {
 		if strings.HasPrefix(b.Text, prefix) {
@@ -64,7 +64,7 @@ func buttonNamed(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Butto
 }
 
 // setUpJournal goes through set-up and the recovery key dialog.
-func setUpJournal(t *testing.T, p *poise, s *journalScreen) string {
+func setUpJournal(t testing.TB, p *poise, s *journalScreen) string {
 	t.Helper()
 	pass := findAll[*shortcutEntry](s.body)
 	if len(pass) != 2 {
@@ -245,5 +245,39 @@ func TestJournalSearchAndFollowUps(t *testing.T) {
 	l.mode.SetSelected(listFollowUps)
 	if len(l.rows) != 1 || !strings.Contains(l.meta(l.rows[0]), "follow-up due") {
 		t.Errorf("follow-ups = %+v", l.rows)
+	}
+}
+
+func TestJournalRecoverWithRecoveryKey(t *testing.T) {
+	p, s := journalPoise(t)
+	key := setUpJournal(t, p, s)
+	s.lockNow()
+	test.Tap(buttonNamed(t, s.body, "Forgot your passphrase"))
+	fields := findAll[*shortcutEntry](s.body)
+	if len(fields) != 3 {
+		t.Fatalf("recovery shows %d fields, want 3", len(fields))
+	}
+	test.Type(fields[0], key)
+	test.Type(fields[1], "a brand new passphrase")
+	test.Type(fields[2], "a brand new passphrase")
+	fields[2].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return s.form != nil })
+	s.lockNow()
+	if err := s.j.Unlock("a brand new passphrase"); err != nil {
+		t.Errorf("the new passphrase does not open the journal: %v", err)
+	}
+}
+
+// BenchmarkJournalFormTyping is one keystroke at the end of a 10,000-letter
+// "what happened" in the real form, inside its scroll and beside the list.
+func BenchmarkJournalFormTyping(b *testing.B) {
+	p, s := journalPoise(b)
+	setUpJournal(b, p, s)
+	w := s.form.what
+	w.SetText(longParagraph(10000))
+	p.win.Canvas().Focus(w)
+	w.CursorRow, w.CursorColumn = rowCol([]rune(w.Entry.Text), len(w.Entry.Text))
+	for b.Loop() {
+		test.Type(w, "a")
 	}
 }
