@@ -370,7 +370,7 @@ func (f *journalForm) askPrivacy(e journal.Entry, found []journal.FieldFinding) 
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Personal data in this entry", container.NewBorder(nil, container.NewHBox(mask, keep, cancel), nil, nil, text), f.s.p.win)
 	d.Resize(fyne.NewSize(560, 320))
-	d.Show()
+	f.s.showDialog(d)
 	f.s.p.win.Canvas().Focus(mask)
 }
 
@@ -379,7 +379,7 @@ func (f *journalForm) confirmDelete() {
 	if id == "" {
 		return
 	}
-	dialog.ShowConfirm("Delete this entry?", fmt.Sprintf("It goes to the trash and can be restored for %d days.", journal.TrashDays), func(ok bool) {
+	f.s.showDialog(dialog.NewConfirm("Delete this entry?", fmt.Sprintf("It goes to the trash and can be restored for %d days.", journal.TrashDays), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -390,5 +390,5 @@ func (f *journalForm) confirmDelete() {
 		f.startNew()
 		f.s.list.reload()
 		f.s.p.toast("Entry moved to the trash.")
-	}, f.s.p.win)
+	}, f.s.p.win))
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/journal"
@@ -15,6 +17,7 @@ import (
 const (
 	listAll       = "All entries"
 	listFollowUps = "Follow-ups"
+	listTrash     = "Trash"
 )
 
 // journalList is the left pane: a search over the journal, or the open
@@ -26,6 +29,7 @@ type journalList struct {
 	status  *widget.Label
 	list    *widget.List
 	rows    []journal.Hit
+	deleted map[string]time.Time // trash mode: when each row was deleted
 	seq     int
 	content fyne.CanvasObject
 }
@@ -43,7 +47,7 @@ func newJournalList(s *journalScreen) *journalList {
 		}
 		return false
 	}
-	l.mode = widget.NewRadioGroup([]string{listAll, listFollowUps}, nil)
+	l.mode = widget.NewRadioGroup([]string{listAll, listFollowUps, listTrash}, nil)
 	l.mode.Horizontal = true
 	l.mode.Required = true
 	l.mode.SetSelected(listAll)
@@ -72,6 +76,10 @@ func newJournalList(s *journalScreen) *journalList {
 			return
 		}
 		s.touch()
+		if l.mode.Selected == listTrash {
+			l.offerUndelete(l.rows[i].Entry)
+			return
+		}
 		f := s.form
 		if f.dirty {
 			f.saveDraftNow()
@@ -91,6 +99,9 @@ func newJournalList(s *journalScreen) *journalList {
 func (l *journalList) meta(h journal.Hit) string {
 	e := h.Entry
 	parts := []string{e.When.Local().Format("2 Jan 2006 15:04")}
+	if d, ok := l.deleted[e.ID]; ok {
+		return strings.Join(append(parts, "deleted "+d.Local().Format("2 Jan 15:04")), " · ")
+	}
 	if e.Channel != "" {
 		parts = append(parts, string(e.Channel))
 	}
@@ -110,6 +121,18 @@ func (l *journalList) meta(h journal.Hit) string {
 func (l *journalList) reload() {
 	l.seq++
 	seq, q, j := l.seq, l.search.Text, l.s.j
+	if l.mode.Selected == listTrash {
+		ts, _ := j.Trash()
+		hits := make([]journal.Hit, len(ts))
+		l.deleted = map[string]time.Time{}
+		for i, t := range ts {
+			hits[i] = journal.Hit{Entry: t.Entry}
+			l.deleted[t.Entry.ID] = t.Deleted
+		}
+		l.set(hits, fmt.Sprintf("%d in the trash, each kept %d days. Choose one to restore it.", len(ts), journal.TrashDays))
+		return
+	}
+	l.deleted = nil
 	if l.mode.Selected == listFollowUps {
 		es, _ := j.FollowUps()
 		hits := make([]journal.Hit, len(es))
@@ -149,4 +172,21 @@ func (l *journalList) set(hits []journal.Hit, status string) {
 	l.list.UnselectAll()
 	l.list.Refresh()
 	l.status.SetText(status)
+}
+
+// offerUndelete asks whether to bring a deleted entry back.
+func (l *journalList) offerUndelete(e journal.Entry) {
+	s := l.s
+	s.showDialog(dialog.NewConfirm("Restore this entry?", e.Title(), func(ok bool) {
+		l.list.UnselectAll()
+		if !ok {
+			return
+		}
+		if err := s.j.Undelete(e.ID); err != nil {
+			s.p.showError(err, "The entry could not be restored. Check that the data folder is writable.")
+			return
+		}
+		l.reload()
+		s.p.toast("Entry restored.")
+	}, s.p.win))
 }

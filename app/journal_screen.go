@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,6 +44,14 @@ type journalScreen struct {
 	writeMu sync.Mutex
 	// unlocking is true while a passphrase is being checked.
 	unlocking bool
+	// dialog is the journal dialog showing, if any: locking closes it, as
+	// it may show decrypted text.
+	dialog dialog.Dialog
+}
+
+func (s *journalScreen) showDialog(d dialog.Dialog) {
+	s.dialog = d
+	d.Show()
 }
 
 // newJournalScreen is the journal's entry in the shell's screen list.
@@ -199,6 +208,10 @@ func (s *journalScreen) lockNow() {
 	s.writeMu.Unlock()
 	// Drop the widgets too: their text is decrypted data.
 	s.form, s.list = nil, nil
+	if s.dialog != nil {
+		s.dialog.Hide()
+		s.dialog = nil
+	}
 	s.setView(s.unlockView())
 }
 

@@ -281,3 +281,32 @@ func BenchmarkJournalFormTyping(b *testing.B) {
 		test.Type(w, "a")
 	}
 }
+
+func TestJournalDeleteAndRestoreFromTrash(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	e, err := s.j.Save(journal.Entry{WhatHappened: "An entry to delete"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.list.reload()
+	s.list.list.Select(0)
+	if s.form.base.ID != e.ID {
+		t.Fatalf("selecting the row did not open the entry")
+	}
+	c := p.win.Canvas()
+	s.form.confirmDelete()
+	test.Tap(buttonNamed(t, c.Overlays().Top(), "Yes"))
+	if es, _ := s.j.Entries(); len(es) != 0 {
+		t.Fatal("the entry was not deleted")
+	}
+	s.list.mode.SetSelected(listTrash)
+	if len(s.list.rows) != 1 || !strings.Contains(s.list.meta(s.list.rows[0]), "deleted") {
+		t.Fatalf("trash rows = %+v", s.list.rows)
+	}
+	s.list.list.Select(0)
+	test.Tap(buttonNamed(t, c.Overlays().Top(), "Yes"))
+	if es, _ := s.j.Entries(); len(es) != 1 {
+		t.Error("the entry was not restored from the trash")
+	}
+}

@@ -21,7 +21,7 @@ import (
 func (c *cli) journalCmd() *cobra.Command {
 	return groupCmd("journal", "Write and read your private journal",
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
-		c.journalDoneCmd(), c.journalDeleteCmd(),
+		c.journalDoneCmd(), c.journalDeleteCmd(), c.journalTrashCmd(), c.journalUndeleteCmd(),
 		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
 		c.journalPasswdCmd(), c.journalRecoverCmd(),
 	)
@@ -467,6 +467,58 @@ func (c *cli) journalRecoverCmd() *cobra.Command {
 			}
 			j.Lock()
 			fmt.Fprintln(cmd.OutOrStdout(), "New passphrase set. Your recovery key stays the same: keep it.")
+			return nil
+		},
+	}
+}
+
+func (c *cli) journalTrashCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "trash",
+		Short: "List deleted entries, which are kept 30 days",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			j, done, err := c.openJournal(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			ts, err := j.Trash()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if ts == nil {
+					ts = []journal.Trashed{}
+				}
+				return writeJSON(cmd.OutOrStdout(), ts)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			for _, t := range ts {
+				fmt.Fprintf(tw, "%s\tdeleted %s\t%s\n", t.Entry.ID, t.Deleted.Local().Format("2006-01-02 15:04"), t.Entry.Title())
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the trash as JSON")
+	return cmd
+}
+
+func (c *cli) journalUndeleteCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "undelete ID",
+		Short: "Bring an entry back from the trash",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, done, err := c.openJournal(true)
+			if err != nil {
+				return err
+			}
+			defer done()
+			if err := j.Undelete(args[0]); err != nil {
+				return withHint(err, "Run 'poise journal trash' to see the ids of deleted entries.")
+			}
 			return nil
 		},
 	}

@@ -99,6 +99,19 @@ func TestJournalCommandsEndToEnd(t *testing.T) {
 			t.Errorf("follow-ups after done:\n%s", out)
 		}
 	})
+	t.Run("delete, trash and undelete", func(t *testing.T) {
+		out := mustRun(t, "--data-dir", dd, "journal", "add", "--json", "--what", "soon gone")
+		var e journal.Entry
+		if err := json.Unmarshal([]byte(out), &e); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, "--data-dir", dd, "journal", "delete", e.ID)
+		if out := mustRun(t, "--data-dir", dd, "journal", "trash"); !strings.Contains(out, e.ID) {
+			t.Errorf("trash:\n%s", out)
+		}
+		mustRun(t, "--data-dir", dd, "journal", "undelete", e.ID)
+		mustRun(t, "--data-dir", dd, "journal", "delete", e.ID)
+	})
 	t.Run("export then import elsewhere", func(t *testing.T) {
 		export := filepath.Join(t.TempDir(), "export.json")
 		mustRun(t, "--data-dir", dd, "journal", "export", "--out", export)
