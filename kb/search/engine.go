@@ -23,6 +23,7 @@ type engine struct {
 	// facets is read from the index once per snapshot.
 	facets facetCache
 	plain  plainCache
+	fixes  fixCache
 }
 
 func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*engine, error) {

@@ -18,20 +18,19 @@ import (
 
 // mappingVersion changes whenever the mapping, the analysis or the way an
 // item becomes a document changes, so that indexes on disk are rebuilt.
-const mappingVersion = "poise-search-11"
+const mappingVersion = "poise-search-12"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
-// ranking, lower-cased surface words of titles, signals and tags for typo
-// correction (words) and for quotes full of stop words ("where is my
-// order") matched as phrases (hwords), and front edge n-grams of the same
-// (hprefix) for the word being typed.
+// ranking, lower-cased surface words of titles, signals and tags for quotes
+// full of stop words ("where is my order") matched as phrases and as the
+// vocabulary typos are corrected from (hwords), and front edge n-grams of
+// the same (hprefix) for the word being typed.
 const (
 	fTitle   = "title"
 	fSignals = "signals"
 	fMeta    = "meta"
 	fBody    = "body"
-	fWords   = "words"
 	fHWords  = "hwords"
 	fHPrefix = "hprefix"
 
@@ -148,7 +147,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	body := text(fBody)
 	body.IncludeTermVectors = false
 	dm.AddFieldMappingsAt("body", body)
-	dm.AddFieldMappingsAt("head", plain(fWords, analyzerWords), hwords, plain(fHPrefix, analyzerPrefix))
+	dm.AddFieldMappingsAt("head", hwords, plain(fHPrefix, analyzerPrefix))
 	dm.AddFieldMappingsAt("doc", kw(fDoc))
 	// The facet field is added to each document by newBleveDoc.
 	dm.AddFieldMappingsAt("kind", kw(fKind))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -109,7 +110,7 @@ func (e *engine) buildPlan(text string) (*plan, error) {
 		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
 		}
-		w.fixes = e.corrections(r, w)
+		w.fixes = e.fixes.get(r, w, e.corrections)
 	}
 	p.ex = e.syn.expand(stems)
 	p.q = e.textQuery(p)
@@ -130,7 +131,7 @@ func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
 	if w.stem != "" && hasTerm(r, fBody, w.stem) {
 		return nil
 	}
-	cands, known := fuzzyTerms(r, fWords, w.text, fuzziness(n))
+	cands, known := fuzzyTerms(r, fHWords, w.text, fuzziness(n))
 	if known {
 		return nil
 	}
@@ -346,4 +347,38 @@ func matchPhrase(field, text string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// fixCache remembers corrections for the current snapshot: as a person
+// types, every keystroke sends the earlier words again, and building a
+// Levenshtein automaton for each was a third of a query.
+type fixCache struct {
+	mu   sync.Mutex
+	snap index.IndexReader
+	m    map[string][]string
+}
+
+const fixCacheMax = 4096
+
+func (c *fixCache) get(r index.IndexReader, w *queryWord, find func(index.IndexReader, *queryWord) []string) []string {
+	key := w.text
+	if w.partial {
+		key += "\x00"
+	}
+	c.mu.Lock()
+	if c.snap != snapshotOf(r) || len(c.m) >= fixCacheMax {
+		c.snap, c.m = snapshotOf(r), map[string][]string{}
+	}
+	fixes, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return fixes
+	}
+	fixes = find(r, w)
+	c.mu.Lock()
+	if c.snap == snapshotOf(r) {
+		c.m[key] = fixes
+	}
+	c.mu.Unlock()
+	return fixes
 }
