@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/poisehq/poise/journal"
+)
+
+func (c *cli) journalInitCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Set up the journal with a passphrase and show its recovery key once",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if j.IsSetUp() {
+				return journalHint(journal.ErrAlreadySetUp)
+			}
+			pass, err := c.secret(EnvPassphraseFile, "New journal passphrase", true)
+			if err != nil {
+				return err
+			}
+			rk, err := j.Init(pass)
+			if err != nil {
+				return journalHint(err)
+			}
+			j.Lock()
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, map[string]string{"recovery_key": rk, "journal": j.Dir()})
+			}
+			fmt.Fprintf(w, "Journal set up in %s.\n\n", j.Dir())
+			fmt.Fprintf(w, "Your recovery key, shown only this once:\n\n    %s\n\n", rk)
+			fmt.Fprintln(w, "Write it down or keep it in a password manager. If you forget your passphrase,")
+			fmt.Fprintln(w, "'poise journal recover' sets a new one with this key. Without either, nobody")
+			fmt.Fprintln(w, "(not even Poise) can read your journal.")
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the recovery key as JSON")
+	return cmd
+}
+
+func (c *cli) journalPasswdCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "passwd",
+		Short: "Change the journal passphrase (entries are not rewritten)",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if !j.IsSetUp() {
+				return journalHint(journal.ErrNotSetUp)
+			}
+			old, err := c.secret(EnvPassphraseFile, "Current passphrase", false)
+			if err != nil {
+				return err
+			}
+			nw, err := c.secret(EnvNewPassphraseFile, "New passphrase", true)
+			if err != nil {
+				return err
+			}
+			if err := j.ChangePassphrase(old, nw); err != nil {
+				return journalHint(err)
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "Passphrase changed. Your recovery key still works.")
+			return nil
+		},
+	}
+}
+
+func (c *cli) journalRecoverCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "recover",
+		Short: "Set a new passphrase with the recovery key shown at setup",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := c.openData()
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			j := journal.Open(journalDir(d.Path))
+			if !j.IsSetUp() {
+				return journalHint(journal.ErrNotSetUp)
+			}
+			rk, err := c.secret(EnvRecoveryKeyFile, "Recovery key", false)
+			if err != nil {
+				return err
+			}
+			nw, err := c.secret(EnvPassphraseFile, "New passphrase", true)
+			if err != nil {
+				return err
+			}
+			if err := j.Recover(rk, nw); err != nil {
+				return journalHint(err)
+			}
+			j.Lock()
+			fmt.Fprintln(cmd.OutOrStdout(), "New passphrase set. Your recovery key stays the same: keep it.")
+			return nil
+		},
+	}
+}

@@ -1,0 +1,89 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/poisehq/poise/kb"
+)
+
+func TestSearch(t *testing.T) {
+	j, _ := newTestJournal(t)
+	a, _ := j.Save(fullEntry())
+	b, _ := j.Save(Entry{WhatHappened: "Refund refused by policy", Triggers: []Trigger{TriggerPolicyLimit}})
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{"word", "parcel", []string{a.ID}},
+		{"prefix as typed", "refu", []string{b.ID}},
+		{"trigger label", "policy limit", []string{b.ID}},
+		{"blank gives all", " ", []string{b.ID, a.ID}},
+		{"nothing", "zebra", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es, err := j.Search(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, e.ID)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Search(%q) = %v, want %v", tt.q, got, tt.want)
+			}
+		})
+	}
+	if err := j.Delete(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := j.Search("refund"); len(es) != 0 {
+		t.Error("deleted entry still found by search")
+	}
+	t.Run("synonyms from the packs", func(t *testing.T) {
+		c, _ := j.Save(Entry{WhatHappened: "Gave a refund for the broken kettle"})
+		j.UseSynonyms([]kb.SynonymSet{{"refund", "money back"}})
+		es, err := j.Search("money back")
+		if err != nil || len(es) != 1 || es[0].ID != c.ID {
+			t.Errorf("Search(money back) = %v, %v", es, err)
+		}
+	})
+	t.Run("typo", func(t *testing.T) {
+		if es, _ := j.Search("kettel"); len(es) != 1 {
+			t.Errorf("Search(kettel) = %v", es)
+		}
+	})
+	t.Run("locked", func(t *testing.T) {
+		j.Lock()
+		if _, err := j.Search("parcel"); !errors.Is(err, ErrLocked) {
+			t.Errorf("err = %v, want ErrLocked", err)
+		}
+	})
+}
+
+func TestSearchWhileSaving(t *testing.T) {
+	j, _ := newTestJournal(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 20 {
+			if _, err := j.Save(Entry{WhatHappened: fmt.Sprintf("kettle number %d", i)}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for range 5 {
+		if _, err := j.Search("kettle"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	if es, _ := j.Search("kettle"); len(es) != 20 {
+		t.Errorf("found %d of 20 entries after the saves", len(es))
+	}
+}
