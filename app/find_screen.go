@@ -41,6 +41,7 @@ type findScreen struct {
 
 	running bool
 	pending bool
+	gen     int // counts queries asked for, so stale previews are skipped
 	// applied, when set by tests and benchmarks, is called after a result
 	// list is shown, with the query text it answers.
 	applied func(text string)
@@ -77,9 +78,9 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 		// Render the preview after the list has been updated, and only if
 		// it is still the selection by then: a fast typist's intermediate
 		// results never pay for a preview.
-		id := f.hits[i].ID
+		id, gen := f.hits[i].ID, f.gen
 		p.do(func() {
-			if f.sel == i && i < len(f.hits) && f.hits[i].ID == id {
+			if f.gen == gen && f.sel == i && i < len(f.hits) && f.hits[i].ID == id {
 				f.showSelected()
 			}
 		})
@@ -135,6 +136,7 @@ func (f *findScreen) query() search.Query {
 // refresh searches for what is typed now, or marks that another search is
 // due when one is still running.
 func (f *findScreen) refresh() {
+	f.gen++
 	s := f.p.search
 	if s == nil {
 		return
