@@ -135,8 +135,18 @@ func (s *journalScreen) opened() {
 	s.startIdleCheck()
 	s.startFollowUpWatch()
 	s.j.UseSynonyms(s.p.lib.Synonyms())
-	// Build the search index now, so the first search is instant.
-	go s.j.WarmSearch()
+	// Build the search index now. Until it is ready, searches get a plain
+	// word match; then the list asks again for the real answer.
+	list := s.list
+	go func() {
+		if s.j.WarmSearch() == nil {
+			s.p.do(func() {
+				if s.list == list && list.search.Text != "" {
+					list.reload()
+				}
+			})
+		}
+	}()
 }
 
 // touch records activity, postponing auto-lock.

@@ -237,6 +237,9 @@ func TestJournalSearchAndFollowUps(t *testing.T) {
 		}
 	}
 	l := s.list
+	if err := s.j.WarmSearch(); err != nil { // typo matching needs the full index
+		t.Fatal(err)
+	}
 	test.Type(l.search, "parcl")
 	pump(t, p, func() bool { return l.status.Text != "Searching…" })
 	if len(l.rows) != 1 || l.rows[0].Entry.Title() != "Parcel lost again" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
@@ -173,6 +174,9 @@ func (j *Journal) SearchHits(ctx context.Context, query string, limit int) ([]Hi
 		}
 		return hits, err
 	}
+	if hits, ok := j.quickSearchWhileBuilding(query, limit); ok {
+		return hits, nil
+	}
 	docs, err := j.searcher()
 	if err != nil {
 		return nil, err
@@ -220,4 +224,53 @@ func (j *Journal) Search(query string) ([]Entry, error) {
 		out[i] = h.Entry
 	}
 	return out, nil
+}
+
+// quickSearchWhileBuilding answers from a plain word-prefix match while
+// the index is still being built (seconds for thousands of entries), so
+// the list answers at once after unlocking; ok is false once the index is
+// ready, or when no build is under way.
+func (j *Journal) quickSearchWhileBuilding(query string, limit int) ([]Hit, bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.keys == nil || j.index == nil {
+		return nil, false
+	}
+	select {
+	case <-j.index.ready:
+		return nil, false
+	default:
+	}
+	qs := strings.Fields(strings.ToLower(query))
+	var hits []Hit
+	for _, e := range sortedEntries(j.entries) {
+		d := entryDoc(e)
+		words := strings.FieldsFunc(strings.ToLower(d.Body+" "+strings.Join(d.Tags, " ")), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if allPrefixed(qs, words) {
+			hits = append(hits, Hit{Entry: e, Snippet: e.Title()})
+			if len(hits) == limit {
+				break
+			}
+		}
+	}
+	return hits, true
+}
+
+func allPrefixed(qs, words []string) bool {
+	for _, q := range qs {
+		q = strings.TrimFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		found := q == ""
+		for _, w := range words {
+			if strings.HasPrefix(w, q) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -87,3 +87,17 @@ func TestSearchWhileSaving(t *testing.T) {
 		t.Errorf("found %d of 20 entries after the saves", len(es))
 	}
 }
+
+func TestSearchAnswersWhileTheIndexBuilds(t *testing.T) {
+	j, _ := newTestJournal(t)
+	a, _ := j.Save(Entry{WhatHappened: "Parcel lost in the depot"})
+	j.Save(Entry{WhatHappened: "Billing mix-up"})
+	// An index whose build has not finished.
+	j.mu.Lock()
+	j.index = &searchIndex{ready: make(chan struct{}), pending: map[string]*Entry{}}
+	j.mu.Unlock()
+	es, err := j.Search("parc dep")
+	if err != nil || len(es) != 1 || es[0].ID != a.ID {
+		t.Errorf("Search while building = %v, %v", es, err)
+	}
+}
