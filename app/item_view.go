@@ -64,7 +64,7 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 }
 
 func (p *poise) statementBody(it *kb.Item) fyne.CanvasObject {
-	say := widget.NewLabelWithStyle(it.Text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	say := widget.NewLabelWithStyle(renderTemplate(it.Text, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	say.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{say}
 	if len(it.Situations) > 0 {
@@ -123,7 +123,8 @@ func altLabel(shown bool, n int) string {
 }
 
 func (p *poise) optionCard(it *kb.Item, o kb.Option) fyne.CanvasObject {
-	say := widget.NewLabelWithStyle(o.Say, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	// Dates are filled in and fields shown as [name], as they will copy.
+	say := widget.NewLabelWithStyle(renderTemplate(o.Say, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	say.Wrapping = fyne.TextWrapWord
 	label := o.Title
 	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyText(it.ID, label, o.Say, nil) })
