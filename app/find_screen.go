@@ -36,8 +36,9 @@ type findScreen struct {
 	preview  *previewPane
 	content  fyne.CanvasObject
 
-	hits []search.Hit
-	sel  int
+	hits   []search.Hit
+	sel    int
+	recent map[string]bool // recently copied, marked on the empty screen
 
 	running bool
 	pending bool
@@ -173,6 +174,12 @@ func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
 	}
 	f.hits = res.Hits
 	blank := strings.TrimSpace(q.Text) == ""
+	f.recent = map[string]bool{}
+	if blank {
+		for _, id := range f.p.usage.Recent() {
+			f.recent[id] = true
+		}
+	}
 	switch {
 	case blank && len(q.Default) > 0:
 		f.info.SetText("Your favourites and recently copied items come first. Type to search.")
@@ -204,7 +211,11 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	h := f.hits[i]
-	o.(*hitRow).set(h, f.p.packName(h.Pack), f.p.usage.IsFavourite(h.ID))
+	where := f.p.packName(h.Pack)
+	if f.recent[h.ID] {
+		where = "Recent" // on the empty screen, say why it is at the top
+	}
+	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID))
 }
 
 func (f *findScreen) showSelected() {

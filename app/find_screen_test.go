@@ -139,6 +139,9 @@ func TestFindKeyboard(t *testing.T) {
 	if len(f.hits) == 0 || f.hits[0].ID != it.ID {
 		t.Errorf("empty Find should list the copied item first, got %v", hitIDs(f))
 	}
+	if !f.recent[it.ID] {
+		t.Errorf("the copied item is not marked as recent on the empty screen")
+	}
 }
 
 func TestFindOpensWithCtrlEnter(t *testing.T) {
