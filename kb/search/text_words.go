@@ -13,13 +13,28 @@ import (
 func eachWord(s string, fn func(start, end int) bool) {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			// ASCII, most of any text: a table lookup, no decoding.
+			if asciiWord[c] {
+				if start < 0 {
+					start = i
+				}
+				i++
+				continue
 			}
-			i += size
-			continue
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+				i += size
+				continue
+			}
 		}
 		if start >= 0 && (r == '\'' || r == '’') {
 			if n, _ := utf8.DecodeRuneInString(s[i+size:]); i+size < len(s) && isWordRune(n) {
@@ -39,6 +54,14 @@ func eachWord(s string, fn func(start, end int) bool) {
 		fn(start, len(s))
 	}
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
