@@ -69,7 +69,8 @@ func pad(b []byte) []byte {
 // decodeRecord parses and checks the plaintext of a journal file.
 func decodeRecord(b []byte) (fileRecord, error) {
 	var r fileRecord
-	if err := json.Unmarshal(b, &r); err != nil {
+	// The padding is white space to JSON; skip scanning it.
+	if err := json.Unmarshal(bytes.TrimRight(b, " "), &r); err != nil {
 		return r, fmt.Errorf("%w: %v", errFormat, err)
 	}
 	if r.Version < 1 || r.Version > formatVersion {

@@ -185,8 +185,11 @@ func encrypt(plain []byte, rs ...age.Recipient) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// decrypt uses age's ReaderAt, which knows the plaintext size up front:
+// one exact allocation instead of a growing buffer, which matters when
+// unlocking thousands of entries.
 func decrypt(data []byte, id age.Identity) ([]byte, error) {
-	r, err := age.Decrypt(bytes.NewReader(data), id)
+	r, size, err := age.DecryptReaderAt(bytes.NewReader(data), int64(len(data)), id)
 	if err != nil {
 		var nm *age.NoIdentityMatchError
 		if errors.As(err, &nm) {
@@ -194,8 +197,8 @@ func decrypt(data []byte, id age.Identity) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
+	plain := make([]byte, size)
+	if n, err := r.ReadAt(plain, 0); int64(n) != size || (err != nil && err != io.EOF) {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	return plain, nil
