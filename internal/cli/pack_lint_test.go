@@ -25,8 +25,8 @@ func writePack(t *testing.T, files map[string]string) string {
 }
 
 var brokenPack = map[string]string{
-	"pack.toml": "id = \"acme\"\nname = \"Acme\"\nversion = \"1.0\"\n",
-	"guides/calm.md": "---\nsummary: no title here\n---\nSee [the matrix](../matrix/nowhere.md).\n",
+	"pack.toml":         "id = \"acme\"\nname = \"Acme\"\nversion = \"1.0\"\n",
+	"guides/calm.md":    "---\nsummary: no title here\n---\nSee [the matrix](../matrix/nowhere.md).\n",
 	"templates/note.md": "---\ntitle: Note\n---\nHi {{Customer Name}}, thanks.\n",
 }
 
