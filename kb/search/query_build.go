@@ -293,10 +293,7 @@ func (e *engine) textQuery(p *plan) query.Query {
 			alts = append(alts, stemClauses(st, factorSynonym)...)
 		}
 		for _, ph := range p.ex.phrases {
-			alts = append(alts,
-				matchPhrase(fTitle, ph, boostTitle*factorSynonym),
-				matchPhrase(fSignals, ph, boostSignals*factorSynonym),
-				matchPhrase(fMeta, ph, boostMeta*factorSynonym))
+			alts = append(alts, matchPhrase(fHWords, ph, boostSignals*factorSynonym))
 			// Bodies keep no positions: all the phrase's words will do.
 			if st := stemsOf(e.en, ph); len(st) > 1 {
 				var all []query.Query
