@@ -64,7 +64,7 @@ func TestTemplatePreviewIsLive(t *testing.T) {
 	if !strings.Contains(form.preview.Text, "[customer_name]") {
 		t.Errorf("an empty field should show as [customer_name], preview is %q", form.preview.Text)
 	}
-	test.Type(form.first.(fyne.Focusable), "Jo")
+	test.Type(form.first, "Jo")
 	if !strings.HasPrefix(form.preview.Text, "Hi, this is Jo.") {
 		t.Errorf("preview did not follow typing: %q", form.preview.Text)
 	}
