@@ -60,12 +60,16 @@ func (w *wrapEditor) SetText(s string) {
 	w.show([]rune(s), -1)
 }
 
-// Resize rewraps to the new width: a column for every average letter.
+// proseSample measures an average letter of ordinary writing.
+const proseSample = "She said the parcel was late again, and asked me why nobody called her back."
+
+// Resize rewraps to the new width: a column for every average letter of
+// prose, less a little so a line of wide letters still fits.
 func (w *wrapEditor) Resize(size fyne.Size) {
 	w.shortcutEntry.Resize(size)
-	avg := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ", theme.TextSize(), fyne.TextStyle{}).Width / 37
+	avg := fyne.MeasureText(proseSample, theme.TextSize(), fyne.TextStyle{}).Width / float32(len(proseSample))
 	pad := 4 * theme.InnerPadding()
-	cols := max(int((size.Width-pad)/avg), 20)
+	cols := max(int(0.92*(size.Width-pad)/avg), 20)
 	if cols != w.columns {
 		w.columns = cols
 		w.show([]rune(w.Text()), w.CursorTextOffset())
