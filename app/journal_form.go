@@ -352,7 +352,7 @@ func (f *journalForm) askPrivacy(e journal.Entry, found []journal.FieldFinding) 
 	text := widget.NewLabel("This entry holds what looks like a customer's personal data. Your journal is private, but it is safer not to keep it:\n\n" + strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	mask := widget.NewButton("Mask and save", func() {
+	mask := newEnterButton("Mask and save", func() {
 		d.Hide()
 		f.filling = true
 		m := e.MaskPersonalData()
@@ -391,4 +391,23 @@ func (f *journalForm) confirmDelete() {
 		f.s.list.reload()
 		f.s.p.toast("Entry moved to the trash.")
 	}, f.s.p.win))
+}
+
+// enterButton is a button that Enter presses too, not only Space, so the
+// privacy prompt's default answer is one key away.
+type enterButton struct{ widget.Button }
+
+func newEnterButton(label string, tapped func()) *enterButton {
+	b := &enterButton{}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
 }
