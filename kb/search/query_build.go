@@ -118,8 +118,12 @@ func (e *engine) buildPlan(text string) (*plan, error) {
 }
 
 // corrections finds what a word the index does not know was probably meant
-// to be, within edit distance 1 from 4 letters and 2 from 7: first among
+// to be, within edit distance 1 from 4 letters and 2 from 7, first among
 // the surface words of titles, signals and tags, then among body stems.
+// Two neighbouring letters swapped, the commonest slip when typing fast,
+// counts as one edit and is tried first: it needs only exact lookups,
+// while a Levenshtein automaton for distance 2 is the costliest step of a
+// query.
 func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
 	n := utf8.RuneCountInString(w.text)
 	if n < minFuzzyLen || e.known[w.text] {
@@ -131,23 +135,59 @@ func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
 	if w.stem != "" && hasTerm(r, fBody, w.stem) {
 		return nil
 	}
-	cands, known := fuzzyTerms(r, fHWords, w.text, fuzziness(n))
-	if known {
+	if hasTerm(r, fHWords, w.text) {
 		return nil
 	}
-	var fixes []string
-	for _, c := range cands {
-		if st := stemsOf(e.en, c); len(st) == 1 && st[0] != w.stem && !slices.Contains(fixes, st[0]) {
-			fixes = append(fixes, st[0])
+	stemAll := func(words []string) []string {
+		var fixes []string
+		for _, c := range words {
+			if st := stemsOf(e.en, c); len(st) == 1 && st[0] != w.stem && !slices.Contains(fixes, st[0]) {
+				fixes = append(fixes, st[0])
+			}
+		}
+		return fixes
+	}
+	if fixes := stemAll(swapped(r, fHWords, w.text)); len(fixes) > 0 {
+		return fixes
+	}
+	if w.stem != "" {
+		if fixes := swapped(r, fBody, w.stem); len(fixes) > 0 {
+			return fixes
 		}
 	}
-	if len(fixes) == 0 && w.stem != "" {
-		// Body words are only indexed as stems; a typo in one is
-		// corrected against them.
-		stemCands, _ := fuzzyTerms(r, fBody, w.stem, fuzziness(utf8.RuneCountInString(w.stem)))
-		fixes = stemCands
+	for fuzz := 1; fuzz <= fuzziness(n); fuzz++ {
+		cands, _ := fuzzyTerms(r, fHWords, w.text, fuzz)
+		if fixes := stemAll(cands); len(fixes) > 0 {
+			return fixes
+		}
+		if w.stem != "" {
+			// Body words are only indexed as stems; a typo in one is
+			// corrected against them.
+			if fixes, _ := fuzzyTerms(r, fBody, w.stem, min(fuzz, fuzziness(utf8.RuneCountInString(w.stem)))); len(fixes) > 0 {
+				return fixes
+			}
+		}
 	}
-	return fixes
+	return nil
+}
+
+// swapped lists the terms of field that are t with two neighbouring
+// letters swapped.
+func swapped(r index.IndexReader, field, t string) []string {
+	rs := []rune(t)
+	has := termChecker(r, field)
+	var out []string
+	for i := 0; i+1 < len(rs) && len(out) < maxCorrections; i++ {
+		if rs[i] == rs[i+1] {
+			continue
+		}
+		rs[i], rs[i+1] = rs[i+1], rs[i]
+		if c := string(rs); has(c) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+		rs[i], rs[i+1] = rs[i+1], rs[i]
+	}
+	return out
 }
 
 func fuzziness(n int) int {
@@ -204,18 +244,28 @@ func hasPrefix(r index.IndexReader, field, prefix string) bool {
 
 // hasTerm reports whether field holds the term t.
 func hasTerm(r index.IndexReader, field, t string) bool {
+	return termChecker(r, field)(t)
+}
+
+// termChecker returns a test for terms of field, opening the field's
+// dictionaries once for many lookups.
+func termChecker(r index.IndexReader, field string) func(string) bool {
 	if rc, ok := r.(index.IndexReaderContains); ok {
 		if dc, err := rc.FieldDictContains(field); err == nil {
-			found, err := dc.Contains([]byte(t))
-			return err == nil && found
+			return func(t string) bool {
+				found, err := dc.Contains([]byte(t))
+				return err == nil && found
+			}
 		}
 	}
-	tfr, err := r.TermFieldReader(context.Background(), []byte(t), field, false, false, false)
-	if err != nil {
-		return false
+	return func(t string) bool {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(t), field, false, false, false)
+		if err != nil {
+			return false
+		}
+		defer tfr.Close()
+		return tfr.Count() > 0
 	}
-	defer tfr.Close()
-	return tfr.Count() > 0
 }
 
 // bodyPrefixTerms expands the word being typed into the most frequent body
