@@ -109,6 +109,9 @@ func TestRelevance(t *testing.T) {
 		{"cancelation", "builtin/matrix/cancellation"},
 		{"anxous", "builtin/statements/anxious#"},
 		{"pasword reset", "builtin/matrix/password-reset-failing"},
+		{"lcoked out", "builtin/matrix/account-locked"},
+		{"wrnog item", "builtin/matrix/wrong-item"},
+		{"let me speak to your manger", "builtin/matrix/demand-for-manager"},
 		// Partial words, still being typed.
 		{"manag", "builtin/matrix/demand-for-manager"},
 		{"cancel", "builtin/matrix/cancellation"},
