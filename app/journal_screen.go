@@ -56,6 +56,10 @@ func (s *journalScreen) showDialog(d dialog.Dialog) {
 
 // newJournalScreen is the journal's entry in the shell's screen list.
 func (p *poise) newJournalScreen() fyne.CanvasObject {
+	if p.dataDir == "" {
+		// Never a journal in whatever folder Poise was started from.
+		return comingSoon("Journal", "The journal needs a data folder. Start Poise with --data-dir, or without it to use your usual one.")
+	}
 	s := &journalScreen{p: p, j: journal.Open(filepath.Join(p.dataDir, "journal"))}
 	s.ExtendBaseWidget(s)
 	s.body = container.NewStack()

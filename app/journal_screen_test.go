@@ -314,3 +314,30 @@ func TestJournalDeleteAndRestoreFromTrash(t *testing.T) {
 		t.Error("the entry was not restored from the trash")
 	}
 }
+
+// TestJournalRenders keeps markup golden files of the journal's gates, the
+// screens a person sees before any entry (so without dates or secrets).
+func TestJournalRenders(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, s *journalScreen)
+	}{
+		{"journal_setup", func(t *testing.T, s *journalScreen) {}},
+		{"journal_locked", func(t *testing.T, s *journalScreen) {
+			if _, err := s.j.Init(journalPass); err != nil {
+				t.Fatal(err)
+			}
+			s.j.Lock()
+			s.showGate()
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := journalPoise(t)
+			p.win.Resize(fyne.NewSize(800, 600))
+			tt.setup(t, s)
+			settle(p)
+			test.AssertRendersToMarkup(t, tt.name+".xml", p.win.Canvas())
+		})
+	}
+}
