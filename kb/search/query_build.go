@@ -24,7 +24,8 @@ const (
 	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
 	minPrefixLetter = prefixMin
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
-	maxPrefixTerms  = 12   // of which the most frequent are searched
+	maxPrefixTerms  = 8    // of which the most frequent are searched
+	minBodyPrefix   = 3    // shorter starts match titles, signals and tags only
 )
 
 // Boosts: where a word is found says how much it counts. Titles and what
@@ -107,7 +108,7 @@ func (e *engine) buildPlan(text string) (*plan, error) {
 		if w.stem != "" {
 			stems = append(stems, w.stem)
 		}
-		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
+		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
 		}
 		w.fixes = e.fixes.get(r, w, e.corrections)
