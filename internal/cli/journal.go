@@ -134,7 +134,7 @@ func (c *cli) journalListCmd() *cobra.Command {
 }
 
 func (c *cli) journalShowCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, history bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one entry (a unique prefix of its id is enough)",
@@ -149,14 +149,31 @@ func (c *cli) journalShowCmd() *cobra.Command {
 			if err != nil {
 				return journalHint(err)
 			}
+			versions := []journal.Entry{e}
+			if history {
+				older, err := j.History(e.ID)
+				if err != nil {
+					return err
+				}
+				versions = append(versions, older...)
+			}
 			if asJSON {
+				if history {
+					return writeJSON(cmd.OutOrStdout(), versions)
+				}
 				return writeJSON(cmd.OutOrStdout(), e)
 			}
-			_, err = fmt.Fprint(cmd.OutOrStdout(), e.Markdown())
-			return err
+			for i, v := range versions {
+				if i > 0 {
+					fmt.Fprintf(cmd.OutOrStdout(), "\n---\n\nVersion saved %s:\n\n", v.Updated.Local().Format("2006-01-02 15:04"))
+				}
+				fmt.Fprint(cmd.OutOrStdout(), v.Markdown())
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
+	cmd.Flags().BoolVar(&history, "history", false, "also print earlier versions, newest first")
 	return cmd
 }
 

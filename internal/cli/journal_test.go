@@ -83,6 +83,13 @@ func TestJournalCommandsEndToEnd(t *testing.T) {
 			t.Errorf("show as markdown:\n%s", md)
 		}
 	})
+	t.Run("history after done", func(t *testing.T) {
+		// "done" below edits the entry; here it has no history yet.
+		var vs []journal.Entry
+		if err := json.Unmarshal([]byte(mustRun(t, "--data-dir", dd, "journal", "show", "--json", "--history", added.ID)), &vs); err != nil || len(vs) != 1 {
+			t.Errorf("history = %d versions, %v", len(vs), err)
+		}
+	})
 	t.Run("list and search", func(t *testing.T) {
 		mustRun(t, "--data-dir", dd, "journal", "add", "--what", "A calm chat about billing", "--trigger", "billing")
 		if out := mustRun(t, "--data-dir", dd, "journal", "list"); strings.Count(out, "\n") != 2 {
@@ -97,6 +104,9 @@ func TestJournalCommandsEndToEnd(t *testing.T) {
 		mustRun(t, "--data-dir", dd, "journal", "done", added.ID)
 		if out := mustRun(t, "--data-dir", dd, "journal", "list", "--follow-ups", "--json"); strings.TrimSpace(out) != "[]" {
 			t.Errorf("follow-ups after done:\n%s", out)
+		}
+		if out := mustRun(t, "--data-dir", dd, "journal", "show", "--history", added.ID); strings.Count(out, "## What happened") != 2 {
+			t.Errorf("show --history after an edit:\n%s", out)
 		}
 	})
 	t.Run("delete, trash and undelete", func(t *testing.T) {
