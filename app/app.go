@@ -16,6 +16,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/content"
+	// Before Fyne initialises: no locale error under LANG=C.UTF-8, in the
+	// app and in its tests.
+	_ "github.com/poisehq/poise/internal/clocale"
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/kb"
@@ -115,8 +118,10 @@ type poise struct {
 	logf   func(format string, args ...any)
 	// do runs fn on Fyne's goroutine; tests swap it for a queue they
 	// drain themselves, since the test driver runs fyne.Do at once.
-	do         func(fn func())
-	pausing    bool
+	do      func(fn func())
+	pausing bool
+	// pauseTick is one second of the pause; tests shorten it.
+	pauseTick  time.Duration
 	pauseCount *canvas.Text
 	pauseWords *widget.Label
 
@@ -130,19 +135,20 @@ type poise struct {
 func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
 	u, _ := usage.Open("") // never saved until loadState gives it a path
 	return &poise{
-		app:      a,
-		win:      w,
-		lib:      lib,
-		usage:    u,
-		settings: settings.Default(),
-		indexing: "Preparing search…",
-		views:    map[string]*lazy{},
-		keys:     map[string]func(){},
-		notices:  container.NewVBox(),
-		status:   widget.NewLabel(""),
-		now:      time.Now,
-		logf:     log.Printf,
-		do:       fyne.Do,
+		app:       a,
+		win:       w,
+		lib:       lib,
+		usage:     u,
+		settings:  settings.Default(),
+		indexing:  "Preparing search…",
+		views:     map[string]*lazy{},
+		keys:      map[string]func(){},
+		notices:   container.NewVBox(),
+		status:    widget.NewLabel(""),
+		now:       time.Now,
+		pauseTick: time.Second,
+		logf:      log.Printf,
+		do:        fyne.Do,
 	}
 }
 

@@ -21,9 +21,6 @@ var pauseSteps = []string{
 	"Now answer, calmly.",
 }
 
-// pauseTick is one second of the pause; tests shorten it.
-var pauseTick = time.Second
-
 // startPause shows the five-second breathing countdown over the window.
 func (p *poise) startPause() {
 	if p.pausing {
@@ -55,8 +52,10 @@ func (p *poise) startPause() {
 	p.win.Canvas().Focus(skip)
 	p.pauseCount = count
 	p.pauseWords = words
+	// Read before the goroutine, so each pause owns its tick.
+	tick := p.pauseTick
 	go func() {
-		t := time.NewTicker(pauseTick)
+		t := time.NewTicker(tick)
 		defer t.Stop()
 		for left := 4; left >= 0; left-- {
 			select {

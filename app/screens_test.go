@@ -95,10 +95,8 @@ func TestToneMarksAndApplies(t *testing.T) {
 }
 
 func TestPauseCountsDown(t *testing.T) {
-	old := pauseTick
-	pauseTick = time.Millisecond
-	t.Cleanup(func() { pauseTick = old })
 	p := newTestPoise(t, fixtureLibrary())
+	p.pauseTick = time.Millisecond
 	p.find.entry.TypedShortcut(keyPause) // works from the focused search field
 	if !p.pausing || p.pauseCount.Text != "5" {
 		t.Fatalf("Ctrl+P did not start the pause at 5 (pausing=%v)", p.pausing)

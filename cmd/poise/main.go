@@ -7,8 +7,6 @@ import (
 
 	"github.com/poisehq/poise/app"
 	"github.com/poisehq/poise/internal/cli"
-	// Before Fyne initialises: no locale error under LANG=C.UTF-8.
-	_ "github.com/poisehq/poise/internal/clocale"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".

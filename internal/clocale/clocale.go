@@ -5,7 +5,7 @@
 // main runs. The C locale means "no translation", which is English, so we
 // say so through LANGUAGE. This package imports only the standard library,
 // so Go initialises it before Fyne's packages, whose imports sort later;
-// cmd/poise imports it for that side effect, and the smoke test checks it.
+// app imports it for that side effect, and the smoke test checks it.
 package clocale
 
 import (
