@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -260,20 +259,6 @@ func (c *stemCache) stem(w string) string {
 	c.m[strings.Clone(w)] = st
 	c.mu.Unlock()
 	return st
-}
-
-// sortedSpans merges overlapping spans, in order.
-func sortedSpans(sp []Span) []Span {
-	slices.SortFunc(sp, func(a, b Span) int { return a.Start - b.Start })
-	var out []Span
-	for _, s := range sp {
-		if n := len(out); n > 0 && s.Start <= out[n-1].End {
-			out[n-1].End = max(out[n-1].End, s.End)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 // plainCache remembers the plain text of markdown recently shown in
