@@ -29,6 +29,10 @@ import (
 // AppID matches FyneApp.toml, so preferences and the desktop file agree.
 const AppID = "app.poise.desktop"
 
+// windowSize is the window's size at start: room for results and a
+// preview side by side, and within a 1280×800 screen.
+var windowSize = fyne.NewSize(1100, 720)
+
 // Config is what cmd/poise passes in.
 type Config struct {
 	DataDir string
@@ -65,7 +69,11 @@ func Run(cfg Config) error {
 	p.win.SetContent(p.buildShell())
 	p.shown = true
 	p.find.focus()
-	p.win.Resize(fyne.NewSize(1100, 720))
+	p.win.Resize(windowSize)
+	// The window is created before its first layout, when wrapped text has
+	// no width yet and asks for far more height than it needs (under X11 the
+	// window opened 1600+ px tall); sizing it again once started fixes that.
+	a.Lifecycle().SetOnStarted(func() { p.win.Resize(windowSize) })
 	p.win.SetMaster()
 	p.setupTray()
 	if libErr != nil {

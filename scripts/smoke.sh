@@ -16,7 +16,9 @@ cleanup() { kill "$xvfb" 2>/dev/null || true; kill "${app:-}" 2>/dev/null || tru
 trap cleanup EXIT
 sleep 1
 
-DISPLAY=$display LANG=C.UTF-8 LC_ALL=C.UTF-8 timeout 120 "$bin" --data-dir "$work/data" >"$work/out.log" 2>&1 &
+# A config folder of its own: a Fyne preferences file left behind by
+# another run must not change what this one sees.
+DISPLAY=$display XDG_CONFIG_HOME="$work/config" LANG=C.UTF-8 LC_ALL=C.UTF-8 timeout 120 "$bin" --data-dir "$work/data" >"$work/out.log" 2>&1 &
 app=$!
 
 win=""
@@ -32,6 +34,12 @@ if [ -z "$win" ]; then
   exit 1
 fi
 sleep 3 # let the first frame render
+# The window must fit the 1280x800 screen it opened on.
+eval "$(DISPLAY=$display xdotool getwindowgeometry --shell "$win")"
+if [ "$WIDTH" -gt 1280 ] || [ "$HEIGHT" -gt 800 ]; then
+  echo "smoke: the window opened at ${WIDTH}x${HEIGHT}, larger than the 1280x800 screen" >&2
+  exit 1
+fi
 DISPLAY=$display import -window root "$shot"
 
 kill -TERM "$app"
