@@ -13,7 +13,7 @@ import (
 
 // packCmd is "poise pack …". Owned by the knowledge-base work (issue 3).
 func (c *cli) packCmd() *cobra.Command {
-	return groupCmd("pack", "Check, install and manage content packs", c.packLintCmd())
+	return groupCmd("pack", "Check content packs before you share them", c.packLintCmd())
 }
 
 func (c *cli) packLintCmd() *cobra.Command {
