@@ -238,6 +238,8 @@ func showAlreadyRunning(a fyne.App, dataDir string) {
 		"Poise is already open with the data in %s.\nSwitch to that window, or close it and start Poise again.", dataDir))
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Close", a.Quit)), nil, nil, msg))
-	w.Resize(fyne.NewSize(460, 160))
+	size := fyne.NewSize(460, 160)
+	w.Resize(size)
+	a.Lifecycle().SetOnStarted(func() { w.Resize(size) }) // see windowSize in Run
 	w.ShowAndRun()
 }

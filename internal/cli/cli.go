@@ -77,7 +77,11 @@ func (c *cli) rootCmd() *cobra.Command {
 			if c.env.OpenGUI == nil {
 				return errors.New("this build has no desktop window")
 			}
-			return c.env.OpenGUI(c.dataDir())
+			err := c.env.OpenGUI(c.dataDir())
+			if errors.Is(err, datadir.ErrLocked) {
+				return withHint(err, "Switch to the Poise window that is already open, or pass --data-dir to use another data folder.")
+			}
+			return err
 		},
 	}
 	root.PersistentFlags().StringVar(&c.dataDirArg, "data-dir", "", "where Poise keeps its data (default $POISE_HOME, else the XDG data directory)")

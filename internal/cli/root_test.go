@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/poisehq/poise/internal/datadir"
 )
 
 // run runs the CLI as a person would type it and returns exit code and output.
@@ -63,5 +66,21 @@ func TestOpenGUIGetsResolvedDataDir(t *testing.T) {
 	})
 	if code != ExitOK || got != "/tmp/somewhere" {
 		t.Errorf("code %d, OpenGUI got %q; want 0 and /tmp/somewhere", code, got)
+	}
+}
+
+func TestGUIAlreadyRunningSaysWhatToDo(t *testing.T) {
+	var errOut bytes.Buffer
+	code := Run(nil, Env{
+		Stdout: &bytes.Buffer{}, Stderr: &errOut,
+		OpenGUI: func(dir string) error {
+			return fmt.Errorf("lock data directory %s: %w", dir, datadir.ErrLocked)
+		},
+	})
+	if code != ExitError {
+		t.Errorf("exit code = %d, want %d", code, ExitError)
+	}
+	if !strings.Contains(errOut.String(), "already open") {
+		t.Errorf("stderr = %q, want a hint to switch to the open window", errOut.String())
 	}
 }
