@@ -45,9 +45,9 @@ func journalHint(err error) error {
 	return err
 }
 
-// openJournal unlocks the journal, for commands that read. write takes the
-// data directory's lock first and returns it for the caller to close.
-func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
+// setUpJournal opens the journal, still locked, and checks that it has been
+// set up. With write it holds the data directory's lock until release.
+func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 	release := func() {}
 	if write {
 		d, err := c.openData()
@@ -60,6 +60,16 @@ func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 	if !j.IsSetUp() {
 		release()
 		return nil, nil, journalHint(journal.ErrNotSetUp)
+	}
+	return j, release, nil
+}
+
+// openJournal unlocks the journal, for commands that read. write takes the
+// data directory's lock first and returns it for the caller to close.
+func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
+	j, release, err := c.setUpJournal(write)
+	if err != nil {
+		return nil, nil, err
 	}
 	pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
 	if err != nil {

@@ -55,15 +55,11 @@ func (c *cli) journalPasswdCmd() *cobra.Command {
 		Short: "Change the journal passphrase (entries are not rewritten)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := c.openData()
+			j, release, err := c.setUpJournal(true)
 			if err != nil {
 				return err
 			}
-			defer d.Close()
-			j := journal.Open(journalDir(d.Path))
-			if !j.IsSetUp() {
-				return journalHint(journal.ErrNotSetUp)
-			}
+			defer release()
 			old, err := c.secret(EnvPassphraseFile, "Current passphrase", false)
 			if err != nil {
 				return err
@@ -87,15 +83,11 @@ func (c *cli) journalRecoverCmd() *cobra.Command {
 		Short: "Set a new passphrase with the recovery key shown at setup",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := c.openData()
+			j, release, err := c.setUpJournal(true)
 			if err != nil {
 				return err
 			}
-			defer d.Close()
-			j := journal.Open(journalDir(d.Path))
-			if !j.IsSetUp() {
-				return journalHint(journal.ErrNotSetUp)
-			}
+			defer release()
 			rk, err := c.secret(EnvRecoveryKeyFile, "Recovery key", false)
 			if err != nil {
 				return err
