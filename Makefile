@@ -8,6 +8,8 @@ TAGS  := migrated_fynedo
 GO    ?= go
 BIN   := poise
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# FyneApp.toml holds the one version number; the binary reports it.
+VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
 
 .PHONY: run build deps test-deps test fmt-check vet staticcheck unit domain-nocgo fuzz smoke package bench clean
 
@@ -16,7 +18,7 @@ run: build
 
 build: deps
 	@echo "Building $(BIN). The first build compiles Fyne's C parts: about 3 minutes on 2 cores, later builds take seconds."
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/poise
+	$(GO) build -tags $(TAGS) -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/poise
 
 deps:
 	@scripts/system-deps.sh build
