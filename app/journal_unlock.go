@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -14,10 +15,6 @@ import (
 
 	"github.com/poisehq/poise/journal"
 )
-
-// minPassphrase is the shortest passphrase set-up accepts: the journal is
-// only as private as it.
-const minPassphrase = 8
 
 func (s *journalScreen) passwordEntry(placeholder string, submit func()) *shortcutEntry {
 	e := s.entry()
@@ -52,8 +49,8 @@ func (s *journalScreen) setupView() fyne.CanvasObject {
 	var btn *widget.Button
 	submit := func() {
 		switch {
-		case len(pass.Text) < minPassphrase:
-			msg.SetText("Choose a passphrase of at least 8 characters; a few words you will remember work well.")
+		case journal.CheckNewPassphrase(pass.Text) != nil:
+			msg.SetText(fmt.Sprintf("Choose a passphrase of at least %d characters; a few words you will remember work well.", journal.MinPassphraseLen))
 			return
 		case pass.Text != again.Text:
 			msg.SetText("The two passphrases differ. Type the same one twice.")
@@ -173,8 +170,8 @@ func (s *journalScreen) recoverView() fyne.CanvasObject {
 	var btn *widget.Button
 	submit := func() {
 		switch {
-		case len(pass.Text) < minPassphrase:
-			msg.SetText("Choose a new passphrase of at least 8 characters.")
+		case journal.CheckNewPassphrase(pass.Text) != nil:
+			msg.SetText(fmt.Sprintf("Choose a new passphrase of at least %d characters.", journal.MinPassphraseLen))
 			return
 		case pass.Text != again.Text:
 			msg.SetText("The two passphrases differ. Type the same one twice.")

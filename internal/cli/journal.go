@@ -233,7 +233,7 @@ func (c *cli) journalTrashCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "trash",
-		Short: "List deleted entries, which are kept 30 days",
+		Short: fmt.Sprintf("List deleted entries, which are kept %d days", journal.TrashDays),
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			j, done, err := c.openJournal(false)
