@@ -15,8 +15,8 @@ import (
 func writePack(t testing.TB, dir, id, version string, files map[string]string) string {
 	t.Helper()
 	all := map[string]string{
-		"pack.toml": fmt.Sprintf("id = %q\nname = \"Team %s\"\nversion = %q\nauthors = [\"Dana Reyes\"]\n", id, id, version),
-		"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n\n## Late refunds\nSay sorry and check the date.\n",
+		"pack.toml":                fmt.Sprintf("id = %q\nname = \"Team %s\"\nversion = %q\nauthors = [\"Dana Reyes\"]\n", id, id, version),
+		"guides/refunds.md":        "---\ntitle: Refunds\n---\nHow we refund.\n\n## Late refunds\nSay sorry and check the date.\n",
 		"templates/refund-note.md": "---\ntitle: Refund note\n---\nHi {{customer_name}}, your refund is on its way.\n",
 	}
 	for k, v := range files {
