@@ -131,12 +131,18 @@ func (s *Store) commit(st *state) error {
 // LoadLibrary loads the built-in pack (unless disabled) and every enabled
 // installed pack, as kb.LoadLibrary does.
 func (s *Store) LoadLibrary(builtin fs.FS) (*kb.Library, error) {
+	return LoadLibrary(builtin, s.dir)
+}
+
+// LoadLibrary loads the library of the packs folder dir without opening a
+// Store: it writes nothing and takes no lock, for readers such as poise
+// search. Disabled packs live outside dir's top level, so kb.LoadLibrary
+// skips them; the built-in pack is left out when disabled.
+func LoadLibrary(builtin fs.FS, dir string) (*kb.Library, error) {
+	s := &Store{dir: dir}
 	st, err := s.readState()
-	if err != nil {
-		return nil, err
-	}
-	if st.BuiltinDisabled {
+	if err == nil && st.BuiltinDisabled {
 		builtin = nil
 	}
-	return kb.LoadLibrary(builtin, s.dir)
+	return kb.LoadLibrary(builtin, dir)
 }
