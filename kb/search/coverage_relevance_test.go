@@ -67,6 +67,13 @@ func TestRelevanceOfCoverage(t *testing.T) {
 		{"I want to speak to someone from here", "builtin/matrix/discriminatory-agent-request"},
 		{"customer made a racist remark", "builtin/matrix/discriminatory-agent-request"},
 		{"put a man on the phone", "builtin/matrix/discriminatory-agent-request"},
+		// Their statements.
+		{"embarrassed can't pay the bill", "builtin/statements/money-worries#"},
+		{"feel stupid for falling for a scam", "builtin/statements/scammed#"},
+		{"take all the time you need relay", "builtin/statements/access-and-language#"},
+		{"a business customer's own customers were affected", "builtin/statements/business-customers#"},
+		{"calling for someone else", "builtin/statements/holding-the-line#"},
+		{"complaining in public", "builtin/statements/legal-and-public#"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
