@@ -38,7 +38,8 @@ type Item struct {
 	Tags       []string
 	Situations []string
 	Emotions   []string
-	// Channels the item fits (voice, chat, email); empty means all.
+	// Channels the item fits (voice, chat, email, social, sms, in-person);
+	// empty means all.
 	Channels []string
 	Category string
 	// Signals are what customers typically say (matrix concerns).
