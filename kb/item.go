@@ -58,6 +58,11 @@ type Item struct {
 	// Links are the ids this item links to, as resolved by the loader.
 	Links []string
 
+	// Language is the base code of the language the item is written in
+	// ("fr", "zh"), from its front matter, its pack or detection; "" when
+	// unknown, and search then analyses it for no language in particular.
+	Language string
+
 	Source Source
 }
 
