@@ -22,6 +22,7 @@ func TestRelevanceOfCoverage(t *testing.T) {
 		{"lost my job behind on payments", "builtin/matrix/financial-hardship"},
 		{"payment plan", "builtin/matrix/financial-hardship"},
 		{"hardship", "builtin/matrix/financial-hardship"},
+		{"please don't cut me off", "builtin/matrix/financial-hardship"},
 		// Chargebacks.
 		{"I'm going to dispute it with my bank", "builtin/matrix/chargeback"},
 		{"chargeback", "builtin/matrix/chargeback"},
@@ -54,11 +55,14 @@ func TestRelevanceOfCoverage(t *testing.T) {
 		{"you missed the SLA", "builtin/matrix/b2b-sla-dispute"},
 		{"we're owed service credits", "builtin/matrix/b2b-sla-dispute"},
 		{"root cause report for my board", "builtin/matrix/b2b-sla-dispute"},
+		{"SLA dispute", "builtin/matrix/b2b-sla-dispute"},
 		// Third parties and identity checks.
 		{"I'm calling for my husband", "builtin/matrix/third-party-caller"},
 		{"I don't remember my security answers", "builtin/matrix/third-party-caller"},
 		{"power of attorney", "builtin/matrix/third-party-caller"},
 		{"failed security", "builtin/matrix/third-party-caller"},
+		{"failed ID check", "builtin/matrix/third-party-caller"},
+		{"just tell me the balance I'm his wife", "builtin/matrix/third-party-caller"},
 		// Holding the line.
 		{"none of that works for me", "builtin/matrix/refuses-every-option"},
 		{"we're going round in circles", "builtin/matrix/refuses-every-option"},
@@ -68,6 +72,8 @@ func TestRelevanceOfCoverage(t *testing.T) {
 		{"I want to speak to someone from here", "builtin/matrix/discriminatory-agent-request"},
 		{"customer made a racist remark", "builtin/matrix/discriminatory-agent-request"},
 		{"put a man on the phone", "builtin/matrix/discriminatory-agent-request"},
+		{"discrimination", "builtin/matrix/discriminatory-agent-request"},
+		{"where are you even from", "builtin/matrix/discriminatory-agent-request"},
 		// Channels.
 		{"how to reply on social media", "builtin/guides/social-media-replies#"},
 		{"public holding reply", "builtin/templates/social-public-reply"},
