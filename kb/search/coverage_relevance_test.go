@@ -65,7 +65,8 @@ func TestRelevanceOfCoverage(t *testing.T) {
 		{"just tell me the balance I'm his wife", "builtin/matrix/third-party-caller"},
 		// Holding the line.
 		{"none of that works for me", "builtin/matrix/refuses-every-option"},
-		{"we're going round in circles", "builtin/matrix/refuses-every-option"},
+		{"we're going around in circles", "builtin/matrix/refuses-every-option"},
+		{"is that seriously all you can do", "builtin/matrix/refuses-every-option"},
 		{"I'm recording this call", "builtin/matrix/recording-or-agent-name"},
 		{"what's your full name", "builtin/matrix/recording-or-agent-name"},
 		{"give me your employee number", "builtin/matrix/recording-or-agent-name"},
