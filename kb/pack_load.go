@@ -100,6 +100,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
 	}
+	l.ps = append(l.ps, shadowedPhrases(pack.Items)...)
 	return pack, l.ps.err()
 }
 
