@@ -16,6 +16,10 @@ type builder struct {
 	doc  *mdparse.Doc
 	fm   frontMatter
 	file string
+	lang string // the file's language, for its items
+	// src is doc.Source as one string: the bodies of a file's items are
+	// slices of it, so a file's text is held once, not once per item.
+	src string
 }
 
 // item starts an item of the file with the front matter's common fields.
@@ -24,7 +28,8 @@ func (b *builder) item(kind Kind, id string, line int) Item {
 		ID: id, Pack: b.l.id, Kind: kind,
 		Tags: b.fm.Tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
 		Channels: b.fm.Channels, Category: b.fm.Category,
-		Source: Source{File: b.file, Line: line},
+		Language: b.lang,
+		Source:   Source{File: b.file, Line: line},
 	}
 }
 
@@ -72,7 +77,7 @@ func (b *builder) raw(blocks []mdparse.Block, from, to int) string {
 	if start > end {
 		return ""
 	}
-	return strings.TrimSpace(string(b.doc.Source[start:end]))
+	return strings.TrimSpace(b.src[start:end])
 }
 
 // plain is the plain text of blocks, a blank line apart.

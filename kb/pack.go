@@ -22,10 +22,15 @@ type Manifest struct {
 	// Overrides are ids of other packs' items that this pack's item of the
 	// same folder and slug replaces in results.
 	Overrides []string
+	// Language is the language the pack is written in, a base code such
+	// as "de"; "" lets Poise detect it per file. See docs/languages.md.
+	Language string
 }
 
-// SynonymSet is a group of words or phrases that mean the same to a customer.
-type SynonymSet []string
+// SynonymSet is a group of words or phrases that mean the same to a
+// customer. It is a plain []string so the library's sets go to the text
+// engine (and to the journal) as they are.
+type SynonymSet = []string
 
 // Pack is a loaded pack: its manifest, items and synonyms.
 type Pack struct {

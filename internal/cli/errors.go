@@ -34,12 +34,16 @@ func withHint(err error, hint string) error {
 func (c *cli) report(err error) int {
 	w := c.env.Stderr
 	var ue usageError
+	var he hintError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(w, "poise: %v\nRun 'poise --help' to see the commands and flags.\n", err)
+		hint := "Run 'poise --help' to see the commands and flags."
+		if errors.As(err, &he) {
+			hint = he.hint
+		}
+		fmt.Fprintf(w, "poise: %v\n%s\n", err, hint)
 		return ExitUsage
 	}
 	fmt.Fprintf(w, "poise: %v\n", err)
-	var he hintError
 	if errors.As(err, &he) {
 		fmt.Fprintln(w, he.hint)
 	}

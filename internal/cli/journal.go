@@ -21,7 +21,7 @@ func (c *cli) journalCmd() *cobra.Command {
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
 		c.journalDoneCmd(), c.journalDeleteCmd(), c.journalTrashCmd(), c.journalUndeleteCmd(),
 		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
-		c.journalPasswdCmd(), c.journalRecoverCmd(),
+		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalSummaryCmd(),
 	)
 }
 
