@@ -96,8 +96,9 @@ var ErrNotBackup = errors.New("not a Poise journal backup")
 
 // Restore reads a backup written by Backup, opened with the passphrase it
 // was made under or with its recovery key. Into a journal that is not set
-// up, it brings the backup's keys along (same passphrase, same recovery
-// key) and leaves the journal unlocked. Into an unlocked journal, it merges
+// up, or one that lost both key files, it brings the backup's keys along
+// (same passphrase, same recovery key) and leaves the journal unlocked; it
+// never writes over a key file. Into an unlocked journal, it merges
 // entries as ImportJSON does, re-encrypted to this journal's keys.
 func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportResult, error) {
 	files := map[string][]byte{}
@@ -139,7 +140,7 @@ func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportRe
 	if err := json.Unmarshal(plain, &b); err != nil || b.Format != formatBackup || b.Version < 1 || b.Version > formatVersion {
 		return ImportResult{}, fmt.Errorf("restore journal: %w: bundle unreadable", ErrNotBackup)
 	}
-	if !j.IsSetUp() {
+	if !j.exists(identityFile) && !j.exists(escrowFile) {
 		if err := j.adoptKeys(files); err != nil {
 			return ImportResult{}, err
 		}

@@ -37,9 +37,7 @@ func (j *Journal) readDir(keys *vault.Keys, fk map[string][]byte, sub string) ([
 	}
 	var names []string
 	for _, de := range des {
-		// Dot files are atomicfile's temp files from an interrupted write:
-		// ciphertext, and never the only copy of anything.
-		if de.IsDir() || strings.HasPrefix(de.Name(), ".") {
+		if de.IsDir() || isTempName(de.Name()) {
 			continue
 		}
 		names = append(names, de.Name())

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -25,9 +24,6 @@ func (c *cli) journalCmd() *cobra.Command {
 	)
 }
 
-// journalDir is where the journal lives in a data directory.
-func journalDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "journal" }
-
 // journalHint turns journal errors into what to do next.
 func journalHint(err error) error {
 	switch {
@@ -37,6 +33,14 @@ func journalHint(err error) error {
 		return withHint(err, "The recovery key is the AGE-SECRET-KEY-1… line shown when the journal was set up.")
 	case errors.Is(err, journal.ErrNotSetUp):
 		return withHint(err, "Run 'poise journal init' to set up your journal.")
+	case errors.Is(err, journal.ErrIdentityMissing):
+		return withHint(err, "Your entries are still there: run 'poise journal recover' with your recovery key to set a new passphrase.")
+	case errors.Is(err, journal.ErrKeysMissing):
+		return withHint(err, "Copy identity.age and identity-recovery.age back into "+journal.FolderName+"/ from a copy of the folder, or run 'poise journal restore' with a backup.")
+	case errors.Is(err, journal.ErrRecoveryCopyMissing):
+		return withHint(err, "Your passphrase still opens the journal: 'poise journal rekey' writes a new recovery copy and shows its new key once.")
+	case errors.Is(err, journal.ErrPassphraseTooShort):
+		return withHint(err, fmt.Sprintf("Choose a passphrase of at least %d characters; a few words you will remember work well.", journal.MinPassphraseLen))
 	case errors.Is(err, journal.ErrAlreadySetUp):
 		return withHint(err, "Your journal is already set up; 'poise journal passwd' changes its passphrase.")
 	case errors.Is(err, journal.ErrNotFound):
@@ -56,7 +60,7 @@ func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 		}
 		release = func() { d.Close() }
 	}
-	j := journal.Open(journalDir(c.dataDir()))
+	j := journal.Open(journal.PathIn(c.dataDir()))
 	if !j.IsSetUp() {
 		release()
 		return nil, nil, journalHint(journal.ErrNotSetUp)

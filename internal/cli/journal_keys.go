@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -20,9 +21,9 @@ func (c *cli) journalInitCmd() *cobra.Command {
 				return err
 			}
 			defer d.Close()
-			j := journal.Open(journalDir(d.Path))
+			j := journal.Open(journal.PathIn(d.Path))
 			if j.IsSetUp() {
-				return journalHint(journal.ErrAlreadySetUp)
+				return journalHint(alreadySetUp(j))
 			}
 			pass, err := c.secret(EnvPassphraseFile, "New journal passphrase", true)
 			if err != nil {
@@ -104,4 +105,14 @@ func (c *cli) journalRecoverCmd() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// alreadySetUp says why init refuses a folder: a whole journal, or one that
+// lost a key file and needs recover or restore rather than a fresh start.
+func alreadySetUp(j *journal.Journal) error {
+	err := j.CheckKeys()
+	if err == nil || errors.Is(err, journal.ErrRecoveryCopyMissing) {
+		return journal.ErrAlreadySetUp
+	}
+	return fmt.Errorf("%w: %w", journal.ErrAlreadySetUp, err)
 }

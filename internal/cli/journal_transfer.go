@@ -128,17 +128,22 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 			"or its recovery key.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			in, err := os.Open(args[0])
 			if err != nil {
 				return err
 			}
+			defer in.Close()
 			d, err := c.openData()
 			if err != nil {
 				return err
 			}
 			defer d.Close()
-			j := journal.Open(journalDir(d.Path))
-			if j.IsSetUp() {
+			j := journal.Open(journal.PathIn(d.Path))
+			switch err := j.CheckKeys(); {
+			case errors.Is(err, journal.ErrIdentityMissing):
+				// Restoring would merge into a journal nobody can unlock.
+				return journalHint(err)
+			case err == nil || errors.Is(err, journal.ErrRecoveryCopyMissing):
 				pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
 				if err != nil {
 					return err
@@ -152,7 +157,7 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := j.Restore(bytes.NewReader(data), backupSecret)
+			res, err := j.Restore(in, backupSecret)
 			if errors.Is(err, journal.ErrWrongPassphrase) && os.Getenv(EnvPassphraseFile) == "" {
 				return withHint(err, "Type the passphrase the backup was made with, or its recovery key.")
 			}
