@@ -152,7 +152,7 @@ func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportRe
 	if err != nil {
 		return res, err
 	}
-	return res, j.restoreExtras(b)
+	return res, j.restoreExtras(b, &res)
 }
 
 // adoptKeys makes a backup's key files this journal's, escrow first as in
@@ -172,8 +172,9 @@ func (j *Journal) adoptKeys(files map[string][]byte) error {
 }
 
 // restoreExtras brings back the trash and the history, skipping what this
-// journal already holds, so restoring twice adds nothing.
-func (j *Journal) restoreExtras(b bundle) error {
+// journal already holds, so restoring twice adds nothing. Records that are
+// not valid entries with ids Poise makes are counted in res.Skipped.
+func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	keys, err := j.unlocked()
@@ -184,7 +185,11 @@ func (j *Journal) restoreExtras(b bundle) error {
 		if _, live := j.entries[t.Entry.ID]; live {
 			continue
 		}
-		if _, there := j.trash[t.Entry.ID]; there || t.Entry.Validate() != nil {
+		if _, there := j.trash[t.Entry.ID]; there {
+			continue
+		}
+		if !wellFormedID(t.Entry.ID) || t.Entry.Validate() != nil {
+			res.Skipped++
 			continue
 		}
 		s := &stored{e: t.Entry, file: randomName(), deleted: t.Deleted}
@@ -204,7 +209,11 @@ func (j *Journal) restoreExtras(b bundle) error {
 		}
 	}
 	for _, e := range b.History {
-		if have[historyKey(e)] || e.Validate() != nil {
+		if have[historyKey(e)] {
+			continue
+		}
+		if !wellFormedID(e.ID) || e.Validate() != nil {
+			res.Skipped++
 			continue
 		}
 		if err := j.writeRecord(keys, historyDir, randomName(), fileRecord{Format: formatEntry, Entry: &e}); err != nil {

@@ -32,8 +32,17 @@ func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
+	d.Entry = normalize(d.Entry)
 	if err := d.Entry.validateDraft(); err != nil {
 		return Draft{}, err
+	}
+	if _, ok := j.drafts[d.ID]; !ok && d.ID != "" && !wellFormedID(d.ID) {
+		return Draft{}, invalid("id", "draft id %q is not one Poise makes; use NewDraftID", d.ID)
+	}
+	if d.EntryID != "" {
+		if err := checkWord("id", "the entry id", d.EntryID, MaxIDLen); err != nil {
+			return Draft{}, err
+		}
 	}
 	if d.ID == "" {
 		d.ID = newID()

@@ -1,8 +1,6 @@
 package journal
 
 import (
-	"crypto/rand"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -320,32 +318,6 @@ func (j *Journal) unlocked() (*vault.Keys, error) {
 		return nil, ErrLocked
 	}
 	return j.keys, nil
-}
-
-var b32 = base32.StdEncoding.WithPadding(base32.NoPadding)
-
-// randomName is a file name that says nothing about its content or date.
-func randomName() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return toLower(b32.EncodeToString(b)) + ".age"
-}
-
-// newID is an entry or draft id: short enough to type in the CLI.
-func newID() string {
-	b := make([]byte, 7)
-	rand.Read(b)
-	return toLower(b32.EncodeToString(b))
-}
-
-func toLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // writeRecord seals rec and writes it crash-safely to sub/name.

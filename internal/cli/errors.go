@@ -35,10 +35,11 @@ func (c *cli) report(err error) int {
 	w := c.env.Stderr
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(w, "poise: %v\nRun 'poise --help' to see the commands and flags.\n", err)
+		fmt.Fprintf(w, "poise: %s\nRun 'poise --help' to see the commands and flags.\n", termText(err.Error(), true))
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "poise: %v\n", err)
+	// Errors quote file names, ids and text from outside: escape them.
+	fmt.Fprintf(w, "poise: %s\n", termText(err.Error(), true))
 	var he hintError
 	if errors.As(err, &he) {
 		fmt.Fprintln(w, he.hint)

@@ -87,7 +87,7 @@ func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 	if ps := j.Problems(); len(ps) > 0 {
 		fmt.Fprintf(c.env.Stderr, "poise: skipped %d unreadable file(s) in the journal:\n", len(ps))
 		for _, p := range ps {
-			fmt.Fprintf(c.env.Stderr, "  %s\n", p)
+			fmt.Fprintf(c.env.Stderr, "  %s\n", termText(p.String(), false))
 		}
 	}
 	return j, func() { j.Lock(); release() }, nil
@@ -137,7 +137,8 @@ func (c *cli) journalListCmd() *cobra.Command {
 				if followUps {
 					state = "follow-up " + e.FollowUpState(now).String() + " " + e.FollowUp.Local().Format("2006-01-02 15:04")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.When.Local().Format("2006-01-02 15:04"), e.Channel, state, e.Title())
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", termText(e.ID, false), e.When.Local().Format("2006-01-02 15:04"),
+					termText(string(e.Channel), false), termText(state, false), termText(e.Title(), false))
 			}
 			return tw.Flush()
 		},
@@ -181,7 +182,7 @@ func (c *cli) journalShowCmd() *cobra.Command {
 				if i > 0 {
 					fmt.Fprintf(cmd.OutOrStdout(), "\n---\n\nVersion saved %s:\n\n", v.Updated.Local().Format("2006-01-02 15:04"))
 				}
-				fmt.Fprint(cmd.OutOrStdout(), v.Markdown())
+				fmt.Fprint(cmd.OutOrStdout(), termText(v.Markdown(), true))
 			}
 			return nil
 		},
@@ -257,7 +258,7 @@ func (c *cli) journalTrashCmd() *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, t := range ts {
-				fmt.Fprintf(tw, "%s\tdeleted %s\t%s\n", t.Entry.ID, t.Deleted.Local().Format("2006-01-02 15:04"), t.Entry.Title())
+				fmt.Fprintf(tw, "%s\tdeleted %s\t%s\n", termText(t.Entry.ID, false), t.Deleted.Local().Format("2006-01-02 15:04"), termText(t.Entry.Title(), false))
 			}
 			return tw.Flush()
 		},

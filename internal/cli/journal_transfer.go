@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +79,7 @@ func (c *cli) journalImportCmd() *cobra.Command {
 			if err != nil {
 				return withHint(err, "Import reads the JSON that 'poise journal export' writes.")
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			printImport(cmd.OutOrStdout(), "", res)
 			return nil
 		},
 	}
@@ -165,7 +167,7 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 				return journalHint(err)
 			}
 			j.Lock()
-			fmt.Fprintf(cmd.OutOrStdout(), "Restored: added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			printImport(cmd.OutOrStdout(), "Restored: ", res)
 			return nil
 		},
 	}
@@ -178,4 +180,20 @@ func (c *cli) backupSecret(j *journal.Journal) (string, error) {
 		return c.secret(EnvRecoveryKeyFile, "Recovery key", false)
 	}
 	return c.secret(EnvPassphraseFile, "Backup passphrase (or recovery key)", false)
+}
+
+// printImport says what an import or restore did, naming every entry that
+// came with an id Poise would not make and got a new one.
+func printImport(w io.Writer, prefix string, res journal.ImportResult) {
+	msg := fmt.Sprintf("added %d, updated %d, unchanged %d.", res.Added, res.Updated, res.Unchanged)
+	if prefix == "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	fmt.Fprintln(w, prefix+msg)
+	for _, r := range res.Renamed {
+		fmt.Fprintf(w, "Entry %s had the id %s, which Poise does not use: it is now %s.\n", r.To, termText(strconv.Quote(r.From), false), r.To)
+	}
+	if res.Skipped > 0 {
+		fmt.Fprintf(w, "Skipped %d unreadable record(s) of the trash or the history.\n", res.Skipped)
+	}
 }
