@@ -167,7 +167,7 @@ func TestImportFillsMissingDates(t *testing.T) {
 	older := time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
 	when := time.Date(2024, 2, 28, 9, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name, doc                string
+		name, doc              string
 		wantWhen, wantC, wantU time.Time
 	}{
 		{"no dates", `{"what_happened":"x"}`, fixedNow, fixedNow, fixedNow},
