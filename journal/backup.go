@@ -101,6 +101,9 @@ var ErrNotBackup = errors.New("not a Poise journal backup")
 // never writes over a key file. Into an unlocked journal, it merges
 // entries as ImportJSON does, re-encrypted to this journal's keys.
 func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportResult, error) {
+	if j.readOnly {
+		return ImportResult{}, ErrReadOnly
+	}
 	files := map[string][]byte{}
 	tr := tar.NewReader(io.LimitReader(r, maxBackupLen))
 	for {
@@ -177,7 +180,7 @@ func (j *Journal) adoptKeys(files map[string][]byte) error {
 func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}

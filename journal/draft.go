@@ -28,7 +28,7 @@ type storedDraft struct {
 func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return Draft{}, err
 	}
@@ -84,7 +84,7 @@ func (j *Journal) Drafts() ([]Draft, error) {
 func (j *Journal) DiscardDraft(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if _, err := j.unlocked(); err != nil {
+	if _, err := j.writable(); err != nil {
 		return err
 	}
 	s, ok := j.drafts[id]

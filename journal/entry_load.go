@@ -148,8 +148,12 @@ func (j *Journal) load(keys *vault.Keys) error {
 		j.index.close()
 		j.index = nil
 	}
-	j.purgeTrashLocked(j.now())
-	j.saveFileKeysLocked()
+	if !j.readOnly {
+		// Housekeeping writes: only a journal opened to write does it.
+		j.purgeTrashLocked(j.now())
+		j.saveFileKeysLocked()
+		j.removeStaleTempFiles(time.Now()) // file times are wall-clock times
+	}
 	return nil
 }
 

@@ -96,7 +96,7 @@ func (j *Journal) findLocked(id string) (*stored, error) {
 func (j *Journal) Save(e Entry) (Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return Entry{}, err
 	}
@@ -222,7 +222,7 @@ var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 func (j *Journal) Delete(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (j *Journal) Trash() ([]Trashed, error) {
 func (j *Journal) Undelete(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}

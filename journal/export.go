@@ -189,7 +189,7 @@ func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 func (j *Journal) merge(es []Entry) (ImportResult, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return ImportResult{}, err
 	}

@@ -32,6 +32,9 @@ var (
 	// ErrRecoveryCopyMissing means identity-recovery.age is gone, so the
 	// recovery key cannot replace the passphrase.
 	ErrRecoveryCopyMissing = errors.New("the journal's recovery copy identity-recovery.age is missing")
+	// ErrReadOnly means a journal opened with OpenReadOnly was asked to
+	// write.
+	ErrReadOnly = errors.New("journal is open read-only")
 )
 
 // Folder and file names inside the journal folder.
@@ -79,8 +82,9 @@ func (p Problem) String() string { return p.File + ": " + p.Err.Error() }
 // Journal is one journal folder. It is safe for concurrent use. Decrypted
 // entries exist only between Unlock (or Init, or Recover) and Lock.
 type Journal struct {
-	dir string
-	now func() time.Time
+	dir      string
+	now      func() time.Time
+	readOnly bool
 
 	mu       sync.Mutex
 	keys     *vault.Keys
@@ -104,6 +108,16 @@ type stored struct {
 // Open returns the journal in dir, locked. It creates nothing until Init.
 func Open(dir string) *Journal {
 	return &Journal{dir: dir, now: time.Now}
+}
+
+// OpenReadOnly returns the journal in dir, locked, for reading only: it
+// never writes a file, not even the file-key cache or the purge of old
+// trash, so it needs no data lock and can run beside a Poise that writes.
+// Every method that would write returns ErrReadOnly.
+func OpenReadOnly(dir string) *Journal {
+	j := Open(dir)
+	j.readOnly = true
+	return j
 }
 
 // Dir is the journal folder.
@@ -140,6 +154,9 @@ func (j *Journal) hasRecords() bool {
 // stored. The journal is unlocked afterwards. It refuses a folder that
 // holds any part of a journal, so it can never replace a key file.
 func (j *Journal) Init(passphrase string) (recoveryKey string, err error) {
+	if j.readOnly {
+		return "", ErrReadOnly
+	}
 	if err := CheckNewPassphrase(passphrase); err != nil {
 		return "", err
 	}
@@ -247,6 +264,9 @@ func (j *Journal) openIdentity(passphrase string) (*vault.Keys, error) {
 // Entries are untouched: they are encrypted to the identity, not to the
 // passphrase.
 func (j *Journal) ChangePassphrase(oldPassphrase, newPassphrase string) error {
+	if j.readOnly {
+		return ErrReadOnly
+	}
 	if err := CheckNewPassphrase(newPassphrase); err != nil {
 		return err
 	}
@@ -265,6 +285,9 @@ func (j *Journal) ChangePassphrase(oldPassphrase, newPassphrase string) error {
 // It needs only the recovery copy: it also brings back a journal whose
 // identity.age was lost. The journal is unlocked afterwards.
 func (j *Journal) Recover(recoveryKey, newPassphrase string) error {
+	if j.readOnly {
+		return ErrReadOnly
+	}
 	if err := CheckNewPassphrase(newPassphrase); err != nil {
 		return err
 	}
@@ -310,6 +333,15 @@ func (j *Journal) Problems() []Problem {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return append([]Problem(nil), j.problems...)
+}
+
+// writable returns the keys, or ErrLocked, or ErrReadOnly; j.mu must be
+// held. Every method that writes starts with it.
+func (j *Journal) writable() (*vault.Keys, error) {
+	if j.readOnly {
+		return nil, ErrReadOnly
+	}
+	return j.unlocked()
 }
 
 // unlocked returns the keys or ErrLocked; j.mu must be held.

@@ -20,7 +20,7 @@ func (c *cli) journalCmd() *cobra.Command {
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
 		c.journalDoneCmd(), c.journalDeleteCmd(), c.journalTrashCmd(), c.journalUndeleteCmd(),
 		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
-		c.journalPasswdCmd(), c.journalRecoverCmd(),
+		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalRekeyCmd(),
 	)
 }
 
@@ -38,7 +38,7 @@ func journalHint(err error) error {
 	case errors.Is(err, journal.ErrKeysMissing):
 		return withHint(err, "Copy identity.age and identity-recovery.age back into "+journal.FolderName+"/ from a copy of the folder, or run 'poise journal restore' with a backup.")
 	case errors.Is(err, journal.ErrRecoveryCopyMissing):
-		return withHint(err, "Your passphrase still opens the journal: 'poise journal rekey' writes a new recovery copy and shows its new key once.")
+		return withHint(err, rekeyAdvice)
 	case errors.Is(err, journal.ErrPassphraseTooShort):
 		return withHint(err, fmt.Sprintf("Choose a passphrase of at least %d characters; a few words you will remember work well.", journal.MinPassphraseLen))
 	case errors.Is(err, journal.ErrAlreadySetUp):
@@ -50,17 +50,20 @@ func journalHint(err error) error {
 }
 
 // setUpJournal opens the journal, still locked, and checks that it has been
-// set up. With write it holds the data directory's lock until release.
+// set up. With write it holds the data directory's lock until release;
+// without, the journal is read-only and writes nothing, so reading needs
+// no lock and works beside a running Poise.
 func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 	release := func() {}
+	j := journal.OpenReadOnly(journal.PathIn(c.dataDir()))
 	if write {
-		d, err := c.openData()
+		d, err := c.openDataWait()
 		if err != nil {
 			return nil, nil, err
 		}
 		release = func() { d.Close() }
+		j = journal.Open(journal.PathIn(d.Path))
 	}
-	j := journal.Open(journal.PathIn(c.dataDir()))
 	if !j.IsSetUp() {
 		release()
 		return nil, nil, journalHint(journal.ErrNotSetUp)
@@ -68,8 +71,9 @@ func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 	return j, release, nil
 }
 
-// openJournal unlocks the journal, for commands that read. write takes the
-// data directory's lock first and returns it for the caller to close.
+// openJournal unlocks the journal. write takes the data directory's lock
+// first and returns it for the caller to close; without it the journal is
+// read-only.
 func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 	j, release, err := c.setUpJournal(write)
 	if err != nil {
@@ -80,9 +84,18 @@ func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 		release()
 		return nil, nil, err
 	}
-	if err := j.Unlock(pass); err != nil {
+	if err := c.unlockJournal(j, pass); err != nil {
 		release()
-		return nil, nil, journalHint(err)
+		return nil, nil, err
+	}
+	return j, func() { j.Lock(); release() }, nil
+}
+
+// unlockJournal unlocks j and warns on standard error about files it
+// skipped and about a recovery copy the recovery key could not use.
+func (c *cli) unlockJournal(j *journal.Journal, pass string) error {
+	if err := j.Unlock(pass); err != nil {
+		return journalHint(err)
 	}
 	if ps := j.Problems(); len(ps) > 0 {
 		fmt.Fprintf(c.env.Stderr, "poise: skipped %d unreadable file(s) in the journal:\n", len(ps))
@@ -90,8 +103,15 @@ func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 			fmt.Fprintf(c.env.Stderr, "  %s\n", termText(p.String(), false))
 		}
 	}
-	return j, func() { j.Lock(); release() }, nil
+	if err := j.CheckRecoveryCopy(); err != nil {
+		fmt.Fprintf(c.env.Stderr, "poise: warning: %s\n%s\n", termText(err.Error(), false), rekeyAdvice)
+	}
+	return nil
 }
+
+// rekeyAdvice is what to do about a missing or damaged recovery copy.
+const rekeyAdvice = "Your recovery key can no longer replace a forgotten passphrase; your passphrase still works.\n" +
+	"Run 'poise journal rekey' to write a new recovery copy and see its new key once."
 
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)

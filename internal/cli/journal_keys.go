@@ -16,7 +16,7 @@ func (c *cli) journalInitCmd() *cobra.Command {
 		Short: "Set up the journal with a passphrase and show its recovery key once",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			d, err := c.openData()
+			d, err := c.openDataWait()
 			if err != nil {
 				return err
 			}
@@ -115,4 +115,45 @@ func alreadySetUp(j *journal.Journal) error {
 		return journal.ErrAlreadySetUp
 	}
 	return fmt.Errorf("%w: %w", journal.ErrAlreadySetUp, err)
+}
+
+func (c *cli) journalRekeyCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "rekey",
+		Short: "Make a new recovery key and recovery copy, and show the key once",
+		Long: "Make a new recovery key: for when the recovery copy (identity-recovery.age) is missing or\n" +
+			"damaged, or the old key may have been seen. Every file is resealed for the new key, and the\n" +
+			"old key stops working. Your passphrase stays the same.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			j, release, err := c.setUpJournal(true)
+			if err != nil {
+				return err
+			}
+			defer release()
+			pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
+			if err != nil {
+				return err
+			}
+			if err := j.Unlock(pass); err != nil {
+				return journalHint(err)
+			}
+			defer j.Lock()
+			rk, err := j.Rekey(pass)
+			if err != nil {
+				return journalHint(err)
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(w, map[string]string{"recovery_key": rk, "journal": j.Dir()})
+			}
+			fmt.Fprintf(w, "Your new recovery key, shown only this once:\n\n    %s\n\n", rk)
+			fmt.Fprintln(w, "Keep it where you kept the old one, and throw the old one away: it no longer works.")
+			fmt.Fprintln(w, "Backups made before now still open with the old key; make a new backup.")
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the recovery key as JSON")
+	return cmd
 }

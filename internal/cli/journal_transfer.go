@@ -114,7 +114,14 @@ func (c *cli) journalBackupCmd() *cobra.Command {
 			if err := atomicfile.Write(args[0], buf.Bytes(), 0o600); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase or recovery key.\n", args[0])
+			// The backup carries the recovery copy as it is: promise the
+			// recovery key only when that copy works.
+			if j.CheckRecoveryCopy() != nil {
+				fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase only: the recovery copy is missing or damaged.\n"+
+					"Run 'poise journal rekey', then back up again, for a backup your new recovery key also opens.\n", termText(args[0], false))
+				return nil
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase or recovery key.\n", termText(args[0], false))
 			return nil
 		},
 	}
@@ -135,7 +142,7 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 				return err
 			}
 			defer in.Close()
-			d, err := c.openData()
+			d, err := c.openDataWait()
 			if err != nil {
 				return err
 			}
@@ -150,8 +157,8 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if err := j.Unlock(pass); err != nil {
-					return journalHint(err)
+				if err := c.unlockJournal(j, pass); err != nil {
+					return err
 				}
 				defer j.Lock()
 			}
