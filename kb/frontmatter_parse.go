@@ -11,9 +11,11 @@ import (
 // frontMatter is what a file's YAML front matter may say.
 type frontMatter struct {
 	Title, Summary, ID, Kind, Category string
-	Tags, Situations, Emotions         []string
-	Channels                           []string
-	Fields                             []fieldSpec
+	// Lang is the base language code of lang: (or language:), "" when unset.
+	Lang                       string
+	Tags, Situations, Emotions []string
+	Channels                   []string
+	Fields                     []fieldSpec
 	// Lines holds the file line of each key, for problems about its value.
 	Lines map[string]int
 }
@@ -27,13 +29,16 @@ type fieldSpec struct {
 	Line      int
 }
 
-const frontMatterKeys = "title, summary, tags, situations, emotions, channels, category, fields, id and kind"
+const frontMatterKeys = "title, summary, tags, situations, emotions, channels, category, fields, id, kind and lang"
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // parseFrontMatter decodes raw YAML that starts on file line first. It
-// reports problems and returns what it could read.
-func parseFrontMatter(raw []byte, first int, file string, ps *problems) frontMatter {
+// reports problems and returns what it could read. plain is a folder without
+// pack.toml, whose front matter was written for another tool (Obsidian
+// properties, static site generators): keys Poise does not know are ignored
+// there rather than reported once per file.
+func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bool) frontMatter {
 	fm := frontMatter{Lines: map[string]int{}}
 	if len(strings.TrimSpace(string(raw))) == 0 {
 		return fm
@@ -114,7 +119,24 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems) frontMat
 			list(&fm.Channels)
 		case "fields":
 			fm.Fields = parseFields(v, first, file, ps)
+		case "lang", "language":
+			var s string
+			str(&s)
+			if code, ok := parseLanguage(s); ok {
+				fm.Lang = code
+			} else {
+				ps.add(file, line, "%s %q is not a language code; write one such as %s: de or %s: pt-BR", key, s, key, key)
+			}
+		case "description":
+			if plain { // the summary, in most tools' front matter
+				str(&fm.Summary)
+				break
+			}
+			ps.add(file, line, "unknown front matter key %q; the keys are %s", k.Value, frontMatterKeys)
 		default:
+			if plain {
+				break
+			}
 			ps.add(file, line, "unknown front matter key %q; the keys are %s", k.Value, frontMatterKeys)
 		}
 	}

@@ -38,7 +38,8 @@ type Item struct {
 	Tags       []string
 	Situations []string
 	Emotions   []string
-	// Channels the item fits (voice, chat, email); empty means all.
+	// Channels the item fits (voice, chat, email, social, sms, in-person);
+	// empty means all.
 	Channels []string
 	Category string
 	// Signals are what customers typically say (matrix concerns).
@@ -56,6 +57,11 @@ type Item struct {
 
 	// Links are the ids this item links to, as resolved by the loader.
 	Links []string
+
+	// Language is the base code of the language the item is written in
+	// ("fr", "zh"), from its front matter, its pack or detection; "" when
+	// unknown, and search then analyses it for no language in particular.
+	Language string
 
 	Source Source
 }

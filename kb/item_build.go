@@ -16,6 +16,7 @@ type builder struct {
 	doc  *mdparse.Doc
 	fm   frontMatter
 	file string
+	lang string // the file's language, for its items
 }
 
 // item starts an item of the file with the front matter's common fields.
@@ -24,7 +25,8 @@ func (b *builder) item(kind Kind, id string, line int) Item {
 		ID: id, Pack: b.l.id, Kind: kind,
 		Tags: b.fm.Tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
 		Channels: b.fm.Channels, Category: b.fm.Category,
-		Source: Source{File: b.file, Line: line},
+		Language: b.lang,
+		Source:   Source{File: b.file, Line: line},
 	}
 }
 

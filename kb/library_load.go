@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // BuiltinID is the id of the pack bundled with Poise; no other pack may use it.
@@ -43,10 +44,18 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if !e.IsDir() || name[0] == '.' || name[0] == '_' {
+		if name[0] == '.' || name[0] == '_' {
 			continue
 		}
 		dir := filepath.Join(packsDir, name)
+		if e.Type()&fs.ModeSymlink != 0 {
+			if err := linkedPack(dir, packsDir); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		} else if !e.IsDir() {
+			continue
+		}
 		p, err := LoadDir(dir)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("pack %s: %w", dir, err))
@@ -67,4 +76,37 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 	}
 	slices.SortStableFunc(installed, func(a, b *Pack) int { return cmp.Compare(a.Manifest.ID, b.Manifest.ID) })
 	return NewLibrary(packs...), errors.Join(errs...)
+}
+
+// linkedPack checks a pack folder that is a symbolic link (a team keeping
+// its pack in a synced or checked-out folder and linking it in): it is
+// followed when it leads to a folder inside the person's home folder or the
+// data folder, and refused, with the reason, when it leads elsewhere, so a
+// link planted in the packs folder cannot make Poise read system files.
+func linkedPack(link, packsDir string) error {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return fmt.Errorf("pack %s: it is a link that leads nowhere (%w); fix or remove the link", link, err)
+	}
+	info, err := os.Stat(target)
+	if err != nil || !info.IsDir() {
+		return fmt.Errorf("pack %s: it is a link to %s, which is not a folder; link to the pack's folder", link, target)
+	}
+	var roots []string
+	if home, err := os.UserHomeDir(); err == nil {
+		roots = append(roots, home)
+	}
+	roots = append(roots, filepath.Dir(packsDir))
+	for _, root := range roots {
+		if r, err := filepath.EvalSymlinks(root); err == nil && within(target, r) {
+			return nil
+		}
+	}
+	return fmt.Errorf("pack %s: it is a link to %s, outside your home folder, so it was not followed; move the pack into your home folder or copy it into the packs folder", link, target)
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }

@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,5 +89,33 @@ func TestLoadLibraryWithoutBuiltin(t *testing.T) {
 	}
 	if len(lib.Packs) != 2 || lib.Packs[0].Manifest.ID != "alpha" || lib.Packs[0].Builtin {
 		t.Errorf("packs = %v, want alpha then zeta, neither built-in", lib.Packs)
+	}
+}
+
+// A pack folder linked into the packs folder loads when the link leads
+// inside the home folder, and is refused with the reason when it does not.
+func TestLoadLibraryFollowsLinkedPacks(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	data := t.TempDir()
+	packs := filepath.Join(data, "packs")
+	writeInto(t, filepath.Join(home, "Documents", "team"), map[string]string{"how-to.md": "# How to\n\nText.\n"})
+	writeInto(t, filepath.Join(t.TempDir(), "elsewhere"), map[string]string{"x.md": "# X\n"})
+	outside := t.TempDir()
+	writeInto(t, outside, map[string]string{"x.md": "# X\n"})
+	if err := os.MkdirAll(packs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"team": filepath.Join(home, "Documents", "team"), "etc": outside} {
+		if err := os.Symlink(target, filepath.Join(packs, link)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if _, ok := lib.Item("team/how-to"); !ok {
+		t.Errorf("the linked pack in the home folder was not loaded (err %v)", err)
+	}
+	if err == nil || !strings.Contains(err.Error(), "outside your home folder") || len(lib.Packs) != 1 {
+		t.Errorf("err = %v, packs = %d; want the link outside home refused with its reason", err, len(lib.Packs))
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // resolveLinks turns every relative markdown link into the id of the item
@@ -50,7 +52,7 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem string) {
 		if !isMarkdown(full) {
 			return "", ""
 		}
-		t, ok := l.files[full]
+		t, ok := l.files[norm.NFC.String(full)]
 		if !ok {
 			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link"
 		}

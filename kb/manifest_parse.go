@@ -22,6 +22,7 @@ type manifestFile struct {
 	Authors     []string `toml:"authors"`
 	Reviewed    any      `toml:"reviewed"`
 	ReviewedBy  string   `toml:"reviewed_by"`
+	Language    string   `toml:"language"`
 }
 
 // parseManifest reads pack.toml, reporting every problem with it. The
@@ -41,7 +42,7 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed and reviewed_by", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by and language", key)
 	}
 	m := Manifest{
 		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
@@ -61,6 +62,11 @@ func parseManifest(src []byte, ps *problems) Manifest {
 		ps.add(file, 1, `pack.toml has no version; add a semantic version such as version = "1.0.0"`)
 	case !semverRE.MatchString(mf.Version):
 		ps.add(file, keyLine(src, "version"), "version %q is not a semantic version; write three numbers such as \"1.2.0\"", mf.Version)
+	}
+	if lang, ok := parseLanguage(mf.Language); ok {
+		m.Language = lang
+	} else {
+		ps.add(file, keyLine(src, "language"), "language %q is not a language code; write one such as language = \"de\" or \"pt-BR\"", mf.Language)
 	}
 	switch r := mf.Reviewed.(type) {
 	case nil:
@@ -88,26 +94,3 @@ func keyLine(src []byte, key string) int {
 	}
 	return 1
 }
-
-// slugify makes s an id: lower case letters, digits and single hyphens.
-func slugify(s string) string {
-	var sb strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && sb.Len() > 0 {
-				sb.WriteByte('-')
-			}
-			dash = false
-			sb.WriteRune(r)
-		case r == '\'' || r == '’':
-			// "can't" becomes "cant", as Git hosts make anchors
-		default:
-			dash = true
-		}
-	}
-	return sb.String()
-}
-
-func validSlug(s string) bool { return slugRE.MatchString(s) }

@@ -11,6 +11,9 @@ type Manifest struct {
 	Authors     []string
 	Reviewed    time.Time // zero when never reviewed
 	ReviewedBy  string
+	// Language is the language the pack is written in, a base code such
+	// as "de"; "" lets Poise detect it per file. See docs/languages.md.
+	Language string
 }
 
 // SynonymSet is a group of words or phrases that mean the same to a customer.

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/poisehq/poise/kb/internal/mdparse"
 )
 
@@ -68,6 +70,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		return nil, fmt.Errorf("read pack.toml: %w", err)
 	}
 	l.id = pack.Manifest.ID
+	l.lang = pack.Manifest.Language
 	if !validSlug(l.id) {
 		l.id = slugify(l.id)
 	}
@@ -82,9 +85,17 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range l.parse(paths) {
-		l.loadFile(f, pack)
-	}
+	l.build(paths, func(f *fileLoad) {
+		l.ps = append(l.ps, f.ps...)
+		pack.Synonyms = append(pack.Synonyms, f.synonyms...)
+		if f.rec == nil {
+			return
+		}
+		rec := f.rec
+		rec.items = slices.DeleteFunc(rec.items, func(it Item) bool { return !l.claim(it) })
+		l.files[norm.NFC.String(rec.path)] = rec // links name files composed or not
+		l.order = append(l.order, rec)
+	})
 	l.resolveLinks()
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
@@ -98,6 +109,7 @@ type loader struct {
 	opts  LoadOptions
 	id    string // pack id used in item ids
 	plain bool   // no pack.toml: headings become items
+	lang  string // the manifest's language, "" to detect per file
 	ps    problems
 	files map[string]*fileRec
 	order []*fileRec
@@ -162,64 +174,77 @@ var kindNames = map[string]Kind{
 	"template": KindTemplate, "templates": KindTemplate,
 }
 
-// parsed is one markdown file read and parsed, or the reason it was not.
-type parsed struct {
-	path    string
-	doc     *mdparse.Doc
-	readErr error
-	badLine int // the first line that is not UTF-8; 0 when all is
+// fileLoad is what one markdown file gave: its items (nil rec when it
+// gave none), synonyms and problems. Files are loaded apart from each other
+// and merged in path order, so ids and problems do not depend on timing.
+type fileLoad struct {
+	rec      *fileRec
+	synonyms []SynonymSet
+	ps       problems
 }
 
-// parse reads and parses the files on every core: parsing is most of the
-// time a load takes, and the files do not depend on each other.
-func (l *loader) parse(paths []string) []parsed {
-	out := make([]parsed, len(paths))
-	var wg sync.WaitGroup
+// build loads the files on every core and hands each result to merge, in
+// path order, on the calling goroutine. Parsing is most of a load's time,
+// and a parsed document is several times the size of its file, so each is
+// turned into items and dropped as soon as it is parsed: at most a few
+// files per core are held at once, whatever the size of the pack.
+func (l *loader) build(paths []string, merge func(*fileLoad)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(paths)))
+	window := 4 * workers // files parsed ahead of the merge
+	slots := make([]chan *fileLoad, len(paths))
+	for i := range slots {
+		slots[i] = make(chan *fileLoad, 1)
+	}
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+	ahead := make(chan struct{}, window)
+	var wg sync.WaitGroup
+	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = l.parseFile(paths[i])
+				slots[i] <- l.loadFile(paths[i])
 			}
 		})
 	}
+	go func() {
+		for i := range paths {
+			ahead <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
 	for i := range paths {
-		next <- i
+		merge(<-slots[i])
+		slots[i] = nil
+		<-ahead
 	}
-	close(next)
 	wg.Wait()
-	return out
 }
 
-func (l *loader) parseFile(p string) parsed {
+// loadFile reads, parses and builds the items of one file with a loader of
+// its own, so files can be loaded at the same time.
+func (l *loader) loadFile(p string) *fileLoad {
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, lang: l.lang}
+	rec, syns := fl.buildFile(p)
+	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
+}
+
+func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		return parsed{path: p, readErr: err}
+		l.ps.add(p, 0, "could not be read (%v); check its permissions", err)
+		return nil, nil
 	}
 	if !utf8.Valid(src) {
-		return parsed{path: p, badLine: 1 + bytes.Count(src[:invalidUTF8(src)], []byte("\n"))}
+		l.ps.add(p, 1+bytes.Count(src[:invalidUTF8(src)], []byte("\n")), "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
+		return nil, nil
 	}
 	// Windows line endings would otherwise reach copied text as stray \r.
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
-	return parsed{path: p, doc: mdparse.Parse(src)}
-}
-
-func (l *loader) loadFile(f parsed, pack *Pack) {
-	p := f.path
-	switch {
-	case f.readErr != nil:
-		l.ps.add(p, 0, "could not be read (%v); check its permissions", f.readErr)
-		return
-	case f.badLine > 0:
-		l.ps.add(p, f.badLine, "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
-		return
-	}
-	doc := f.doc
-	fm := parseFrontMatter(doc.Front, doc.FrontLine, p, &l.ps)
+	doc := mdparse.Parse(src)
+	fm := parseFrontMatter(doc.Front, doc.FrontLine, p, &l.ps, l.plain)
 
 	if !l.plain && strings.EqualFold(p, "synonyms.md") {
-		pack.Synonyms = append(pack.Synonyms, l.synonyms(p, doc)...)
-		return
+		return nil, l.synonyms(p, doc)
 	}
 
 	dir, base := path.Split(p)
@@ -253,7 +278,11 @@ func (l *loader) loadFile(f parsed, pack *Pack) {
 			kind = k
 		}
 	}
-	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p}
+	lang := cmp.Or(fm.Lang, l.lang)
+	if lang == "" {
+		lang = DetectLanguage(string(doc.Source[doc.BodyStart:min(len(doc.Source), doc.BodyStart+detectSample)]))
+	}
+	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p, lang: lang}
 	switch {
 	case l.plain:
 		b.plainFile()
@@ -270,9 +299,7 @@ func (l *loader) loadFile(f parsed, pack *Pack) {
 	case kind == KindTemplate:
 		b.template()
 	}
-	rec.items = slices.DeleteFunc(rec.items, func(it Item) bool { return !l.claim(it) })
-	l.files[p] = rec
-	l.order = append(l.order, rec)
+	return rec, nil
 }
 
 // claim records it's id, reporting a duplicate; false drops the item.

@@ -104,8 +104,8 @@ func TestLoadReportsProblems(t *testing.T) {
 			"phrases/p.md": "---\ntitle: P\n---\n| Say | Not |\n|---|---|\n| a | b |\n",
 		}, []want{{"phrases/p.md", 1, "no phrase rows"}, {"phrases/p.md", 4, "needs the columns Instead of, Try and Why"}}},
 		{"unknown channel tag", map[string]string{
-			"statements/angry.md": "---\ntitle: Angry\n---\n## Waited\n- Sorry. `sms`\n",
-		}, []want{{"statements/angry.md", 5, "unknown channel tag `sms`"}}},
+			"statements/angry.md": "---\ntitle: Angry\n---\n## Waited\n- Sorry. `fax`\n",
+		}, []want{{"statements/angry.md", 5, "unknown channel tag `fax`"}}},
 		{"field described but not used", map[string]string{
 			"templates/t.md": "---\ntitle: T\nfields:\n  name: { label: Name }\n---\nHello.\n",
 		}, []want{{"templates/t.md", 4, `field "name" is described`}}},

@@ -34,13 +34,17 @@ func withHint(err error, hint string) error {
 func (c *cli) report(err error) int {
 	w := c.env.Stderr
 	var ue usageError
+	var he hintError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(w, "poise: %s\nRun 'poise --help' to see the commands and flags.\n", termText(err.Error(), true))
+		hint := "Run 'poise --help' to see the commands and flags."
+		if errors.As(err, &he) {
+			hint = he.hint
+		}
+		// Errors quote file names, ids and text from outside: escape them.
+		fmt.Fprintf(w, "poise: %s\n%s\n", termText(err.Error(), true), hint)
 		return ExitUsage
 	}
-	// Errors quote file names, ids and text from outside: escape them.
 	fmt.Fprintf(w, "poise: %s\n", termText(err.Error(), true))
-	var he hintError
 	if errors.As(err, &he) {
 		fmt.Fprintln(w, he.hint)
 	}

@@ -20,9 +20,13 @@ func (c *cli) journalCmd() *cobra.Command {
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
 		c.journalDoneCmd(), c.journalDeleteCmd(), c.journalTrashCmd(), c.journalUndeleteCmd(),
 		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
-		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalRekeyCmd(),
+		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalRekeyCmd(), c.journalSummaryCmd(),
 	)
 }
+
+// journalDir is the journal folder of a data directory; the name itself
+// lives in the journal package.
+func journalDir(dataDir string) string { return journal.PathIn(dataDir) }
 
 // journalHint turns journal errors into what to do next.
 func journalHint(err error) error {

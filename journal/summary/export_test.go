@@ -1,0 +1,159 @@
+package summary
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/poisehq/poise/journal"
+)
+
+func TestWordsThatStandOut(t *testing.T) {
+	var es []journal.Entry
+	for i := range 4 {
+		m := Month{2026, time.August}.Add(i)
+		es = append(es, background(m.Year, m.Month, nil)...)
+	}
+	for i := range 6 {
+		es = append(es, journal.Entry{ID: "cb" + string(rune('a'+i)), When: at(2026, time.November, 3+i, 10),
+			WhatHappened: "Another Chargeback dispute; the bank reversed it."})
+	}
+	s := book(es).Month(nov2026)
+	if len(s.Words) == 0 || s.Words[0].Entries != 6 || !strings.Contains(s.Words[0].Text, "chargeback") {
+		t.Fatalf("words = %+v, want the chargeback phrase first", s.Words)
+	}
+	for _, w := range s.Words {
+		if strings.Contains(w.Text, "order") || strings.Contains(w.Text, "customer") {
+			t.Errorf("%q stands out, but every month uses it", w.Text)
+		}
+	}
+	for _, h := range s.Headlines {
+		if strings.Contains(h.Text, "chargeback") && !h.Private {
+			t.Errorf("a headline quoting free text is not marked private: %q", h.Text)
+		}
+	}
+}
+
+func TestAnonymiseKeepsNoFreeText(t *testing.T) {
+	es := plantedJournal()
+	es = append(es, journal.Entry{ID: "secret", When: at(2026, time.November, 20, 10), WhatHappened: "Mrs Smith was upset",
+		Emotions: []string{"furious-smith"}, Tags: []string{"smith-account"}, Takeaway: "Call jane@example.com back on 0161 496 0000"})
+	b := New(es, Options{Now: at(2026, time.December, 1, 9), Location: time.UTC,
+		Reviews: []journal.Review{{Month: "2026-10", Goal: "My private goal"}}})
+	s := b.Month(nov2026)
+	out, err := s.Anonymise(nil).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"Smith", "smith", "jane", "0161", "private goal", "callback-offer"} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("export holds %q:\n%s", secret, out)
+		}
+	}
+	picked := -1
+	for i, tk := range s.Takeaways {
+		if strings.Contains(tk.Text, "jane") {
+			picked = i
+		}
+	}
+	x := s.Anonymise([]int{picked, 99, -1})
+	if len(x.Takeaways) != 1 || strings.Contains(x.Takeaways[0], "jane@") || strings.Contains(x.Takeaways[0], "496 0000") {
+		t.Errorf("picked takeaway not masked: %q", x.Takeaways)
+	}
+	if !strings.Contains(x.Markdown(), mdText(x.Takeaways[0])) {
+		t.Errorf("the preview does not show what will be written")
+	}
+	if _, err := ParseExport(out); err != nil {
+		t.Errorf("an export does not read back: %v", err)
+	}
+}
+
+func TestMergeThreeExports(t *testing.T) {
+	var xs []Export
+	for agent := range 3 {
+		s := book(plantedJournal()).Month(nov2026)
+		if agent == 2 {
+			s = book(plantedJournal()).Month(Month{2026, time.October})
+		}
+		data, err := s.Anonymise(nil).JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := ParseExport(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x)
+	}
+	team := Merge(xs)
+	golden(t, "team.md", []byte(team.Markdown()))
+	if team.Agents != 3 || team.Entries != 85+85+55 {
+		t.Errorf("team = %d agents, %d entries", team.Agents, team.Entries)
+	}
+	if team.Triggers[0].Name != "billing" || team.Triggers[0].Count != 75 || team.Triggers[0].Agents != 3 {
+		t.Errorf("top trigger = %+v, want billing 75 calls, 3 people", team.Triggers[0])
+	}
+	w := team.WhatWorks[0]
+	if w.Name != itemPaymentPlan || w.Rate != (Rate{12, 12}) || w.Agents != 2 || w.Verdict != VerdictBetter {
+		t.Errorf("what works = %+v", w)
+	}
+	if !strings.Contains(strings.Join(team.Headlines, "\n"), "works across people: it ended well in 12 of 12 calls for 2 people") {
+		t.Errorf("headlines = %q", team.Headlines)
+	}
+}
+
+func TestParseExportRejects(t *testing.T) {
+	good, _ := book(plantedJournal()).Month(nov2026).Anonymise(nil).JSON()
+	var base map[string]any
+	json.Unmarshal(good, &base)
+	tests := []struct {
+		name string
+		edit func(m map[string]any)
+	}{
+		{"other format", func(m map[string]any) { m["format"] = "poise-journal-entry" }},
+		{"newer version", func(m map[string]any) { m["version"] = 9 }},
+		{"bad month", func(m map[string]any) { m["month"] = "2026-13" }},
+		{"negative count", func(m map[string]any) { m["entries"] = -1 }},
+		{"no agents", func(m map[string]any) { m["agents"] = 0 }},
+		{"unknown trigger", func(m map[string]any) {
+			m["triggers"] = []any{map[string]any{"name": "\x1b[31mhack", "count": 1}}
+		}},
+		{"more successes than uses", func(m map[string]any) {
+			m["what_works"] = []any{map[string]any{"name": "x", "rate": map[string]any{"successes": 5, "of": 1}}}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := map[string]any{}
+			json.Unmarshal(good, &m)
+			tt.edit(m)
+			data, _ := json.Marshal(m)
+			if _, err := ParseExport(data); !errors.Is(err, ErrBadExport) {
+				t.Errorf("ParseExport = %v, want ErrBadExport", err)
+			}
+		})
+	}
+	if _, err := ParseExport([]byte(strings.Repeat(" ", MaxExportBytes+1))); !errors.Is(err, ErrBadExport) {
+		t.Errorf("a huge file is accepted: %v", err)
+	}
+}
+
+func FuzzParseExport(f *testing.F) {
+	good, _ := book(plantedJournal()).Month(nov2026).Anonymise(nil).JSON()
+	f.Add(good)
+	f.Add([]byte(`{"format":"poise-summary-export","version":1,"month":"2026-01","agents":1}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		x, err := ParseExport(data)
+		if err != nil {
+			return
+		}
+		team := Merge([]Export{x, x})
+		if team.Agents != 2*x.Agents {
+			t.Fatalf("merge of two lost agents: %d", team.Agents)
+		}
+		team.Markdown()
+		x.Markdown()
+	})
+}

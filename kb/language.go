@@ -1,0 +1,212 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/language"
+)
+
+// parseLanguage turns what a pack author wrote for a language ("de",
+// "pt-BR", "zh-Hans") into the lower-case base code Poise keys analysis
+// on ("de", "pt", "zh"); ok is false when it is not a language tag.
+func parseLanguage(s string) (code string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	base, conf := tag.Base()
+	if conf == language.No {
+		return "", false
+	}
+	return base.String(), true
+}
+
+// detectSample bounds the text detection reads: the first words of a file
+// say its language as well as all of them, at a fixed cost per file.
+const detectSample = 4096
+
+// DetectLanguage guesses the language of text cheaply, for files whose pack
+// and front matter do not say: by script for scripts that name one language
+// (kana is Japanese, Hangul Korean, Greek Greek, …), and by counting very
+// common words for Latin and Cyrillic text. It returns "" when unsure, and
+// callers then use analysis that suits every language.
+func DetectLanguage(text string) string {
+	if len(text) > detectSample {
+		text = text[:detectSample]
+	}
+	var counts [scriptCount]int
+	latinOrCyrillic := 0
+	for _, r := range text {
+		if s := scriptOf(r); s != scriptNone {
+			counts[s]++
+			if s == scriptLatin || s == scriptCyrillic {
+				latinOrCyrillic++
+			}
+		}
+	}
+	best, total := scriptNone, 0
+	for s, n := range counts {
+		total += n
+		if n > counts[best] {
+			best = script(s)
+		}
+	}
+	if total == 0 {
+		return ""
+	}
+	switch best {
+	case scriptHan, scriptKana:
+		// Japanese mixes kanji with kana; Chinese has no kana.
+		if counts[scriptKana]*10 >= counts[scriptHan] {
+			return "ja"
+		}
+		return "zh"
+	case scriptLatin, scriptCyrillic:
+		return commonWordsLanguage(text, best)
+	}
+	return scriptLanguage[best]
+}
+
+type script int
+
+const (
+	scriptNone script = iota
+	scriptLatin
+	scriptCyrillic
+	scriptGreek
+	scriptArabic
+	scriptHebrew
+	scriptDevanagari
+	scriptBengali
+	scriptThai
+	scriptHan
+	scriptKana
+	scriptHangul
+	scriptArmenian
+	scriptCount
+)
+
+// scriptLanguage is the language a script's text is taken to be in.
+var scriptLanguage = [scriptCount]string{
+	scriptGreek: "el", scriptArabic: "ar", scriptHebrew: "he",
+	scriptDevanagari: "hi", scriptBengali: "bn", scriptThai: "th",
+	scriptHangul: "ko", scriptArmenian: "hy",
+}
+
+func scriptOf(r rune) script {
+	switch {
+	case r < 'A':
+		return scriptNone
+	case r <= 'z':
+		if r >= 'a' || r <= 'Z' {
+			return scriptLatin
+		}
+		return scriptNone
+	case unicode.Is(unicode.Latin, r):
+		return scriptLatin
+	case unicode.Is(unicode.Cyrillic, r):
+		return scriptCyrillic
+	case unicode.Is(unicode.Greek, r):
+		return scriptGreek
+	case unicode.Is(unicode.Arabic, r):
+		return scriptArabic
+	case unicode.Is(unicode.Hebrew, r):
+		return scriptHebrew
+	case unicode.Is(unicode.Devanagari, r):
+		return scriptDevanagari
+	case unicode.Is(unicode.Bengali, r):
+		return scriptBengali
+	case unicode.Is(unicode.Thai, r):
+		return scriptThai
+	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		return scriptKana
+	case unicode.Is(unicode.Han, r):
+		return scriptHan
+	case unicode.Is(unicode.Hangul, r):
+		return scriptHangul
+	case unicode.Is(unicode.Armenian, r):
+		return scriptArmenian
+	}
+	return scriptNone
+}
+
+// commonWords are a few of the most frequent words of languages written in
+// Latin or Cyrillic letters; a file's language is the one whose words it
+// uses most. Words shared by several languages are left out.
+var commonWords = map[script]map[string][]string{
+	scriptLatin: {
+		"en": {"the", "and", "is", "you", "that", "with", "for", "this", "are", "not", "can", "your", "it", "of", "to", "i", "a", "in", "on", "we", "have", "be"},
+		"fr": {"le", "les", "et", "est", "une", "des", "pour", "dans", "vous", "pas", "sur", "avec", "du", "ce", "qui"},
+		"de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sie", "ein", "eine", "auf", "für", "den", "zu", "sich"},
+		"es": {"el", "los", "las", "que", "es", "una", "para", "por", "con", "del", "se", "su", "como", "puede", "más"},
+		"it": {"il", "di", "che", "è", "per", "una", "non", "della", "sono", "gli", "con", "questo", "nel", "puoi", "anche"},
+		"pt": {"o", "os", "que", "não", "uma", "para", "com", "do", "da", "você", "em", "se", "mais", "pode", "ao"},
+		"nl": {"de", "het", "een", "van", "en", "is", "niet", "je", "dat", "met", "voor", "op", "zijn", "kun", "wordt"},
+		"sv": {"och", "att", "är", "det", "som", "för", "med", "inte", "på", "du", "kan", "av", "har", "till", "den"},
+		"da": {"og", "er", "det", "at", "ikke", "med", "af", "på", "til", "du", "kan", "som", "har", "den", "fra"},
+		"no": {"og", "er", "det", "ikke", "med", "av", "på", "til", "du", "kan", "som", "har", "den", "fra", "jeg"},
+		"fi": {"ja", "on", "ei", "se", "että", "voit", "tai", "kun", "jos", "myös", "tämä", "ovat", "sinun", "mutta", "kanssa"},
+		"pl": {"się", "jest", "nie", "że", "jak", "możesz", "lub", "aby", "dla", "przez", "czy", "jeśli", "oraz", "może", "są"},
+		"tr": {"ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "daha", "ne", "gibi", "veya", "olan", "her", "değil"},
+		"cs": {"že", "pro", "nebo", "jako", "můžete", "jsou", "není", "také", "když", "který", "může", "již", "být", "jste", "však"},
+		"ro": {"și", "este", "în", "de", "la", "nu", "pentru", "că", "cu", "sau", "poți", "care", "mai", "sunt", "acest"},
+		"hu": {"az", "és", "hogy", "nem", "egy", "meg", "van", "ez", "vagy", "kell", "lehet", "csak", "már", "ha", "mint"},
+		"id": {"yang", "dan", "di", "ini", "untuk", "dengan", "tidak", "anda", "dari", "dapat", "ke", "akan", "atau", "itu", "ada"},
+		"ca": {"el", "la", "els", "les", "que", "i", "és", "per", "amb", "no", "una", "del", "pot", "més", "al"},
+		"vi": {"và", "của", "là", "có", "không", "được", "cho", "các", "một", "trong", "bạn", "này", "để", "với", "khi"},
+	},
+	scriptCyrillic: {
+		"ru": {"и", "в", "не", "на", "что", "с", "это", "как", "по", "для", "вы", "или", "если", "можно", "его"},
+		"uk": {"і", "та", "не", "на", "що", "це", "як", "для", "ви", "або", "якщо", "можна", "його", "від", "з"},
+		"bg": {"и", "на", "да", "се", "не", "за", "от", "е", "са", "по", "че", "това", "или", "като", "може"},
+	},
+}
+
+// wordLanguage maps each common word to the languages using it, built once.
+var wordLanguage = func() map[script]map[string][]string {
+	out := map[script]map[string][]string{}
+	for s, langs := range commonWords {
+		out[s] = map[string][]string{}
+		for lang, words := range langs {
+			for _, w := range words {
+				out[s][w] = append(out[s][w], lang)
+			}
+		}
+	}
+	return out
+}()
+
+// commonWordsLanguage counts the common words of each language in text;
+// the winner needs a few hits and a clear lead, else the answer is "".
+func commonWordsLanguage(text string, s script) string {
+	words := wordLanguage[s]
+	hits := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsMark(r)
+	}) {
+		for _, lang := range words[w] {
+			hits[lang]++
+		}
+	}
+	best, second := "", 0
+	for lang, n := range hits {
+		switch {
+		case best == "" || n > hits[best] || n == hits[best] && lang < best:
+			if best != "" {
+				second = max(second, hits[best])
+			}
+			best = lang
+		default:
+			second = max(second, n)
+		}
+	}
+	if best == "" || hits[best] < 3 || hits[best]*2 < second*3 {
+		return ""
+	}
+	return best
+}

@@ -1,0 +1,61 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// slugify makes s an id the way Git hosts make heading anchors: lower case,
+// letters, marks and digits of every script kept ("Paramètres de Sync" is
+// "paramètres-de-sync", "同步冲突" stays "同步冲突"), anything else a single
+// hyphen between words. Text is NFC-normalised first, so a file name saved
+// decomposed (as macOS does) gives the same id as one typed composed.
+func slugify(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	dash := false
+	for _, r := range norm.NFC.String(strings.ToLower(s)) {
+		switch {
+		case slugRune(r):
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			dash = false
+			sb.WriteRune(r)
+		case r == '\'' || r == '’' || unicode.Is(unicode.Cf, r):
+			// "can't" becomes "cant", as Git hosts make anchors; zero-width
+			// joiners inside Indic and Persian words are not word breaks.
+		default:
+			dash = true
+		}
+	}
+	return sb.String()
+}
+
+// slugRune reports whether r is kept in a slug: a letter (in lower case
+// when the script has cases), a combining mark (Indic vowel signs, accents)
+// or a digit of any script.
+func slugRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsTitle(r) ||
+		unicode.IsMark(r) || unicode.IsNumber(r)
+}
+
+// validSlug reports whether s is already an id: slug runes in words joined
+// by single hyphens, in NFC, so it is what slugify would make of itself.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") || !norm.NFC.IsNormalString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r != '-' && !slugRune(r) {
+			return false
+		}
+	}
+	return true
+}
