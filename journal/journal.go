@@ -14,7 +14,6 @@ import (
 
 	"github.com/poisehq/poise/internal/atomicfile"
 	"github.com/poisehq/poise/journal/internal/vault"
-	"github.com/poisehq/poise/kb"
 )
 
 // Sentinel errors for what callers branch on.
@@ -80,7 +79,7 @@ type Journal struct {
 
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
-	synonyms      []kb.SynonymSet
+	synonyms      [][]string
 }
 
 type stored struct {

@@ -16,8 +16,10 @@ type Manifest struct {
 	Language string
 }
 
-// SynonymSet is a group of words or phrases that mean the same to a customer.
-type SynonymSet []string
+// SynonymSet is a group of words or phrases that mean the same to a
+// customer. It is a plain []string so the library's sets go to the text
+// engine (and to the journal) as they are.
+type SynonymSet = []string
 
 // Pack is a loaded pack: its manifest, items and synonyms.
 type Pack struct {

@@ -279,11 +279,11 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			kind = k
 		}
 	}
-	lang := cmp.Or(fm.Lang, l.lang)
-	if lang == "" {
-		lang = DetectLanguage(string(doc.Source[doc.BodyStart:min(len(doc.Source), doc.BodyStart+detectSample)]))
+	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p, src: string(doc.Source)}
+	b.lang = cmp.Or(fm.Lang, l.lang)
+	if b.lang == "" {
+		b.lang = DetectLanguage(b.src[doc.BodyStart:])
 	}
-	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p, lang: lang}
 	switch {
 	case l.plain:
 		b.plainFile()

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -58,6 +60,10 @@ func (c *cli) searchCmd() *cobra.Command {
 			if limit < 0 {
 				return usageError{fmt.Errorf("--limit must be positive, not %d", limit)}
 			}
+			// A running app holds the index: ask it, which is immediate.
+			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
+				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
+			}
 			lib, err := c.library()
 			if lib == nil {
 				return withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
@@ -74,16 +80,20 @@ func (c *cli) searchCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
-			if asJSON {
-				return writeHitsJSON(cmd.OutOrStdout(), res.Hits)
-			}
-			return writeHitsText(cmd.OutOrStdout(), q.Text, res)
+			return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "only items of this kind: "+kindList())
 	cmd.Flags().IntVar(&limit, "limit", 10, "at most this many results")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print results as a JSON array of {id, kind, pack, title, snippet, score}")
 	return cmd
+}
+
+func writeResults(w io.Writer, text string, res *search.Results, asJSON bool) error {
+	if asJSON {
+		return writeHitsJSON(w, res.Hits)
+	}
+	return writeHitsText(w, text, res)
 }
 
 func kindList() string {

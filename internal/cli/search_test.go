@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/poisehq/poise/internal/searchsock"
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
 )
 
 func TestSearchCommand(t *testing.T) {
@@ -68,5 +72,28 @@ func TestSearchCommandJSON(t *testing.T) {
 	code, stdout, _ = run(t, "--data-dir", t.TempDir(), "search", "--json", "zzzzqqqq")
 	if code != ExitOK || strings.TrimSpace(stdout) != "[]" {
 		t.Errorf("no hits: exit %d, stdout %q, want []", code, stdout)
+	}
+}
+
+// With the app running, the terminal asks it over the data folder's socket
+// rather than opening (or building) an index of its own.
+func TestSearchAsksTheRunningApp(t *testing.T) {
+	dataDir := t.TempDir()
+	lib := kb.NewLibrary(&kb.Pack{Manifest: kb.Manifest{ID: "app"}, Items: []kb.Item{
+		{ID: "app/only-in-the-app", Pack: "app", Kind: kb.KindGuide, Title: "Refund rules", Body: "Only the app knows."},
+	}})
+	ix, err := search.OpenMemory(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	srv, err := searchsock.Listen(searchsock.Path(dataDir), ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	code, stdout, stderr := run(t, "--data-dir", dataDir, "search", "refund")
+	if code != ExitOK || !strings.Contains(stdout, "app/only-in-the-app") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the app's answer", code, stdout, stderr)
 	}
 }

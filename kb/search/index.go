@@ -2,19 +2,17 @@ package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"sync"
 	"time"
 
-	bolterrors "go.etcd.io/bbolt/errors"
-
+	"github.com/poisehq/poise/internal/textsearch"
 	"github.com/poisehq/poise/kb"
 )
 
 // ErrClosed is returned by Search and Update after Close.
-var ErrClosed = errors.New("search index is closed")
+var ErrClosed = textsearch.ErrClosed
 
 // Options tune Open and Update.
 type Options struct {
@@ -45,7 +43,7 @@ type Index struct {
 
 // generation is one library with the index built for it.
 type generation struct {
-	eng  *engine
+	eng  *textsearch.Index
 	lib  *kb.Library
 	hash string
 	path string // "" when in memory
@@ -55,7 +53,7 @@ func (g *generation) close() error {
 	if g == nil || g.eng == nil {
 		return nil
 	}
-	return g.eng.bi.Close()
+	return g.eng.Close()
 }
 
 // Open returns the index of lib kept in dir, reusing what is there when it
@@ -123,7 +121,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 		return fmt.Errorf("close previous index: %w", err)
 	}
 	if g.path != "" && !ix.opts.ReadOnly {
-		removeOthers(ix.dir, g.path)
+		textsearch.RemoveOthers(ix.dir, g.path)
 	}
 	return nil
 }
@@ -152,18 +150,19 @@ func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error)
 func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*generation, error) {
 	timeout := ix.opts.OpenTimeout
 	if timeout <= 0 {
-		timeout = defaultOpenTimeout
+		timeout = textsearch.DefaultOpenTimeout
 	}
+	tc := c.textCorpus()
 	if ix.dir != "" {
 		path := ix.dir + string(os.PathSeparator) + c.hash
-		e, err := openStored(path, c, ix.opts.ReadOnly, timeout)
+		e, err := textsearch.OpenStored(path, tc, ix.opts.ReadOnly, timeout)
 		if err == nil {
 			return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
 		}
-		if !ix.opts.ReadOnly && !isLockTimeout(err) {
-			e, path, err := buildStored(ctx, ix.dir, c, ix.opts.Progress, timeout)
+		if !ix.opts.ReadOnly && !textsearch.IsLocked(err) {
+			e, path, err := textsearch.BuildStored(ctx, ix.dir, tc, ix.opts.Progress, timeout)
 			if err == nil {
-				removeOthers(ix.dir, path)
+				textsearch.RemoveOthers(ix.dir, path)
 				return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
 			}
 			if ctx.Err() != nil {
@@ -171,15 +170,9 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*g
 			}
 		}
 	}
-	e, err := buildMemory(ctx, c, ix.opts.Progress)
+	e, err := textsearch.BuildMemory(ctx, tc, ix.opts.Progress)
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
 	return &generation{eng: e, lib: lib, hash: c.hash}, nil
-}
-
-// isLockTimeout reports whether opening failed because another process
-// holds the index: then it must not be treated as corrupt and deleted.
-func isLockTimeout(err error) bool {
-	return errors.Is(err, bolterrors.ErrTimeout)
 }

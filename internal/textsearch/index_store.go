@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"context"
@@ -14,11 +14,12 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// defaultOpenTimeout is how long to wait for an index another process has
+// DefaultOpenTimeout is how long to wait for an index another process has
 // open (the desktop app, when the CLI searches) before doing without it.
-const defaultOpenTimeout = 300 * time.Millisecond
+const DefaultOpenTimeout = 300 * time.Millisecond
 
 // buildPrefix marks directories being built; they are never opened and are
 // removed by the next writer that finds them.
@@ -27,9 +28,12 @@ const buildPrefix = ".build-"
 // errStale means an index on disk exists but is not the one wanted.
 var errStale = errors.New("index on disk is stale or foreign")
 
-// openStored opens the index for c in dir if one was built and is intact.
-// readOnly opens it without taking its write lock.
-func openStored(path string, c *corpus, readOnly bool, timeout time.Duration) (*engine, error) {
+// OpenStored opens the index for c at path if one was built there for
+// c.Hash and is intact; otherwise the error wraps errStale, the file
+// system's error, or one IsLocked recognises. readOnly opens it without
+// taking its write lock; timeout bounds the wait for another process
+// holding that lock.
+func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
@@ -48,19 +52,19 @@ func openStored(path string, c *corpus, readOnly bool, timeout time.Duration) (*
 		}
 	}()
 	got, err := bi.GetInternal(hashKey)
-	if err != nil || string(got) != c.hash {
+	if err != nil || string(got) != c.Hash {
 		return nil, fmt.Errorf("open index %s: %w", path, errStale)
 	}
 	im, isImpl := bi.Mapping().(*mapping.IndexMappingImpl)
 	if !isImpl {
 		return nil, fmt.Errorf("open index %s: %w", path, errStale)
 	}
-	syn, err := synonymsFor(im, c.sets)
+	syn, err := synonymsFor(im, c.Synonyms)
 	if err != nil {
 		return nil, err
 	}
 	n, err := bi.DocCount()
-	if err != nil || n != uint64(len(c.ids)+len(syn.definitions())) {
+	if err != nil || n != uint64(c.Len+len(syn.definitions())) {
 		return nil, fmt.Errorf("open index %s: %w", path, errStale)
 	}
 	e, err := newEngine(bi, im, syn)
@@ -71,14 +75,15 @@ func openStored(path string, c *corpus, readOnly bool, timeout time.Duration) (*
 	return e, nil
 }
 
-// buildStored builds the index for c in a fresh directory beside its final
-// place and renames it there only once complete, so a crash leaves either
-// the old index or a build directory that is never opened.
-func buildStored(ctx context.Context, dir string, c *corpus, progress func(done, total int), timeout time.Duration) (*engine, string, error) {
+// BuildStored builds the index for c in dir, under the name c.Hash, and
+// returns it open with its path. It is built in a fresh directory beside
+// its final place and renamed there only once complete, so a crash leaves
+// either the old index or a build directory that is never opened.
+func BuildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration) (*Index, string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, "", fmt.Errorf("create index directory: %w", err)
 	}
-	tmp := filepath.Join(dir, buildPrefix+c.hash[:8]+"-"+randomSuffix())
+	tmp := filepath.Join(dir, buildPrefix+c.Hash[:min(8, len(c.Hash))]+"-"+randomSuffix())
 	im, err := newMapping()
 	if err != nil {
 		return nil, "", err
@@ -95,7 +100,7 @@ func buildStored(ctx context.Context, dir string, c *corpus, progress func(done,
 		os.RemoveAll(tmp)
 		return nil, "", err
 	}
-	final := filepath.Join(dir, c.hash)
+	final := filepath.Join(dir, c.Hash)
 	if err := os.RemoveAll(final); err != nil {
 		os.RemoveAll(tmp)
 		return nil, "", fmt.Errorf("replace index: %w", err)
@@ -105,17 +110,17 @@ func buildStored(ctx context.Context, dir string, c *corpus, progress func(done,
 		return nil, "", fmt.Errorf("swap in new index: %w", err)
 	}
 	syncDir(dir)
-	e, err := openStored(final, c, false, timeout)
+	e, err := OpenStored(final, c, false, timeout)
 	if err != nil {
 		return nil, "", err
 	}
 	return e, final, nil
 }
 
-// removeOthers deletes every index in dir but keep: older content, older
+// RemoveOthers deletes every index in dir but keep: older content, older
 // mappings and abandoned builds. Failures are ignored; the next start
 // tries again.
-func removeOthers(dir, keep string) {
+func RemoveOthers(dir, keep string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -153,4 +158,10 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		d.Close()
 	}
+}
+
+// IsLocked reports whether opening failed because another process holds
+// the index: then it must not be treated as corrupt and deleted.
+func IsLocked(err error) bool {
+	return errors.Is(err, bolterrors.ErrTimeout)
 }

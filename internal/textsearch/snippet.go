@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 )
 
-// Snippets are cut from the library's own text rather than from stored
+// Snippets are cut from the caller's own texts rather than from stored
 // fields, so the index stores nothing and highlighting costs only the top
 // hits.
 const (
@@ -109,7 +109,7 @@ func lowerFirst2(w string) string {
 }
 
 // snippet picks the part of the candidate texts that best shows why an
-// item matched, and where in it the matched words are. Candidates are in
+// document matched, and where in it the matched words are. Candidates are in
 // order of preference and made only when looked at; the search stops at
 // the first that holds every word of the query. With no match anywhere the
 // first non-empty candidate is shown from its start.
@@ -262,7 +262,7 @@ func (c *stemCache) stem(w string) string {
 }
 
 // plainCache remembers the plain text of markdown recently shown in
-// snippets: the same items come back keystroke after keystroke.
+// snippets: the same documents come back keystroke after keystroke.
 type plainCache struct {
 	mu sync.Mutex
 	m  map[string]string
@@ -272,7 +272,7 @@ const plainCacheMax = 2048
 
 func (c *plainCache) get(md string) string {
 	if len(md) < 256 {
-		return plainText(md) // cheaper than a lookup
+		return PlainText(md) // cheaper than a lookup
 	}
 	c.mu.Lock()
 	p, ok := c.m[md]
@@ -280,7 +280,7 @@ func (c *plainCache) get(md string) string {
 	if ok {
 		return p
 	}
-	p = plainText(md)
+	p = PlainText(md)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= plainCacheMax {
 		c.m = map[string]string{}

@@ -1,18 +1,17 @@
-package search
+package textsearch
 
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-
-	"github.com/poisehq/poise/kb"
 )
 
-// Doc is text to search that is not a pack item, such as a journal entry.
+// Doc is one text of a Documents index, such as a journal entry.
 type Doc struct {
 	ID    string
 	Title string
@@ -20,19 +19,20 @@ type Doc struct {
 	Body string
 	// Kind is a free label returned in Hit.Kind and filtered by
 	// Query.Kinds (a journal might use "entry" and "draft").
-	Kind     kb.Kind
+	Kind     string
 	Tags     []string
 	Emotions []string
 }
 
-// Documents is an in-memory index of Docs with the same query behaviour as
-// Index: stemming, typos, prefixes, synonyms, filters, facets, snippets.
-// Nothing is written to disk. It is safe for concurrent use.
+// Documents is an in-memory index of Docs that keeps their texts, so it
+// answers a Query on its own: stemming, typos, prefixes, synonyms,
+// filters, facets, snippets. Nothing is written to disk. It is safe for
+// concurrent use.
 type Documents struct {
 	mu    sync.RWMutex
-	eng   *engine
+	eng   *Index
 	im    *mapping.IndexMappingImpl
-	sets  []kb.SynonymSet
+	sets  [][]string
 	docs  map[string]Doc
 	order []string // ids in the order first put, for the blank query
 	// writes counts changes since the last rebuild: each change is a
@@ -45,8 +45,8 @@ type Documents struct {
 const rebuildAfter = 64
 
 // NewDocuments indexes docs, expanding queries with the given synonym sets
-// (typically lib.Synonyms(), so the journal understands what packs do).
-func NewDocuments(docs []Doc, syns []kb.SynonymSet) (*Documents, error) {
+// (each a group of words or phrases that mean the same).
+func NewDocuments(docs []Doc, syns [][]string) (*Documents, error) {
 	d := &Documents{sets: syns, docs: map[string]Doc{}}
 	for _, doc := range docs {
 		if _, ok := d.docs[doc.ID]; !ok {
@@ -169,7 +169,7 @@ func (d *Documents) apply(b *bleve.Batch) error {
 	return nil
 }
 
-// Search answers q over the documents. Query.Packs is ignored.
+// Search answers q over the documents. Query.Sources is ignored.
 func (d *Documents) Search(ctx context.Context, q Query) (*Results, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -179,8 +179,8 @@ func (d *Documents) Search(ctx context.Context, q Query) (*Results, error) {
 	if d.eng == nil {
 		return nil, ErrClosed
 	}
-	q.Packs = nil
-	return d.eng.search(ctx, q, docSource{d})
+	q.Sources = nil
+	return d.eng.Search(ctx, q, docTexts{d})
 }
 
 // Close releases the index.
@@ -195,18 +195,18 @@ func (d *Documents) Close() error {
 	return err
 }
 
-// docSource looks hits up among the documents; the caller holds d.mu.
-type docSource struct{ d *Documents }
+// docTexts looks hits up among the documents; the caller holds d.mu.
+type docTexts struct{ d *Documents }
 
-func (s docSource) hit(id string) (Hit, []func() string, bool) {
+func (s docTexts) Hit(id string) (Hit, []func() string, bool) {
 	doc, ok := s.d.docs[id]
 	if !ok {
 		return Hit{}, nil, false
 	}
-	return Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title}, []func() string{func() string { return plainText(doc.Body) }}, true
+	return Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title}, []func() string{func() string { return PlainText(doc.Body) }}, true
 }
 
-func (s docSource) defaults(q Query, limit int) []Hit {
+func (s docTexts) Defaults(q Query, limit int) []Hit {
 	var hits []Hit
 	seen := map[string]bool{}
 	add := func(id string) {
@@ -214,12 +214,12 @@ func (s docSource) defaults(q Query, limit int) []Hit {
 		if !ok || seen[id] || len(hits) >= limit {
 			return
 		}
-		if len(q.Kinds) > 0 && !containsKind(q.Kinds, doc.Kind) ||
-			!anyFold(q.Emotions, doc.Emotions) || !anyFold(q.Tags, doc.Tags) {
+		if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, doc.Kind) ||
+			!AnyFold(q.Emotions, doc.Emotions) || !AnyFold(q.Tags, doc.Tags) {
 			return
 		}
 		seen[id] = true
-		snip, _ := (&marker{}).snippet(func() string { return plainText(doc.Body) })
+		snip, _ := (&marker{}).snippet(func() string { return PlainText(doc.Body) })
 		hits = append(hits, Hit{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Snippet: snip})
 	}
 	for _, id := range q.Default {
@@ -231,27 +231,15 @@ func (s docSource) defaults(q Query, limit int) []Hit {
 	return hits
 }
 
-func containsKind(ks []kb.Kind, k kb.Kind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
 // docDocument is a Doc as the index sees it: title ranks above tags, tags
 // above the body.
-func docDocument(doc Doc) document {
-	meta := joinText(joinText(doc.Tags...), joinText(doc.Emotions...))
-	return document{
-		Doc:      "y",
+func docDocument(doc Doc) Document {
+	return Document{
 		Title:    doc.Title,
-		Meta:     meta,
-		Body:     plainText(doc.Body),
-		Head:     joinText(doc.Title, meta),
-		Kind:     string(doc.Kind),
-		Emotions: lowerAll(doc.Emotions),
-		Tags:     lowerAll(doc.Tags),
+		Meta:     JoinText(JoinText(doc.Tags...), JoinText(doc.Emotions...)),
+		Body:     PlainText(doc.Body),
+		Kind:     doc.Kind,
+		Emotions: doc.Emotions,
+		Tags:     doc.Tags,
 	}
 }

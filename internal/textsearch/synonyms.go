@@ -1,18 +1,17 @@
-package search
+package textsearch
 
 import (
 	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-
-	"github.com/poisehq/poise/kb"
 )
 
-// synonyms holds the packs' synonym sets as analysed stems. Bleve's synonym
-// support expands single words (refund ↔ reimburse) at query time; it drops
-// multi-word members ("money back", "close my account"), so those are
-// expanded here, on the query side, into phrase lookups.
+// synonyms holds the synonym sets (a library's come from its packs) as
+// analysed stems. Bleve's synonym support expands single words (refund ↔
+// reimburse) at query time; it drops multi-word members ("money back",
+// "close my account"), so those are expanded here, on the query side, into
+// phrase lookups.
 type synonyms struct {
 	sets [][]synMember
 	// byStem lists the sets a single-stem member belongs to.
@@ -22,7 +21,7 @@ type synonyms struct {
 }
 
 type synMember struct {
-	text  string   // as written in the pack
+	text  string   // as written
 	stems []string // analysed
 }
 
@@ -33,7 +32,7 @@ type synPhrase struct {
 
 // newSynonyms analyses every set once. Sets with fewer than two usable
 // members are dropped.
-func newSynonyms(sets []kb.SynonymSet, an analysis.Analyzer) *synonyms {
+func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
 	s := &synonyms{byStem: map[string][]int{}}
 	for _, set := range sets {
 		var members []synMember

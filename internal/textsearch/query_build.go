@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"cmp"
@@ -84,7 +84,7 @@ func parseWords(text string) []queryWord {
 
 // buildPlan analyses the words against the index: stems, typo fixes from
 // the index's own vocabulary, synonym expansion, and the query itself.
-func (e *engine) buildPlan(text string) (*plan, error) {
+func (e *Index) buildPlan(text string) (*plan, error) {
 	p := &plan{words: parseWords(text)}
 	if len(p.words) == 0 {
 		return p, nil
@@ -142,7 +142,7 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 // in every text field, its typo fixes, and for the word being typed its
 // prefix), the words as a phrase in titles and signals, a bonus for titles
 // that hold (nearly) all the words, and synonym phrases.
-func (e *engine) textQuery(p *plan) query.Query {
+func (e *Index) textQuery(p *plan) query.Query {
 	var should []query.Query
 	content := 0
 	for _, w := range p.words {
@@ -173,7 +173,7 @@ func (e *engine) textQuery(p *plan) query.Query {
 		should = append(should, matchPhrase(fHWords, phraseText(p.words), boostPhraseHead))
 	}
 	if content >= 2 {
-		// (Nearly) every word in the title: the item is about what was typed.
+		// (Nearly) every word in the title: the document is about what was typed.
 		var all []query.Query
 		for _, w := range p.words {
 			if w.stem != "" {

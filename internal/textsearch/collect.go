@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"cmp"
@@ -145,7 +145,7 @@ func (h *minHeap) Pop() any {
 
 // collect runs q against the current snapshot and returns the best size
 // hits, the number of matches and, when facets is set, the facet counts.
-func (e *engine) collect(ctx context.Context, q query.Query, size int, facets bool) (*rawResult, error) {
+func (e *Index) collect(ctx context.Context, q query.Query, size int, facets bool) (*rawResult, error) {
 	r, err := e.reader()
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"cmp"
@@ -17,7 +17,7 @@ import (
 // counts as one edit and is tried first: it needs only exact lookups,
 // while a Levenshtein automaton for distance 2 is the costliest step of a
 // query.
-func (e *engine) corrections(r index.IndexReader, w *queryWord) []string {
+func (e *Index) corrections(r index.IndexReader, w *queryWord) []string {
 	n := utf8.RuneCountInString(w.text)
 	if n < minFuzzyLen || e.known[w.text] {
 		return nil

@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"context"
@@ -12,9 +12,15 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// engine is one open Bleve index with what is needed to query it the Poise
-// way. It is shared by Index (pack items) and Documents (journal entries).
-type engine struct {
+// ErrClosed is returned by searches and changes after Close.
+var ErrClosed = errors.New("search index is closed")
+
+// Index is one open Bleve index with what is needed to query it the Poise
+// way. kb/search keeps pack items in one (on disk, with generations);
+// Documents keeps arbitrary texts such as journal entries in one, in
+// memory. An Index is safe for concurrent searches; closing it while a
+// search runs is the caller's to prevent.
+type Index struct {
 	bi    bleve.Index
 	en    analysis.Analyzer
 	syn   *synonyms
@@ -26,7 +32,7 @@ type engine struct {
 	fixes  fixCache
 }
 
-func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*engine, error) {
+func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*Index, error) {
 	en := im.AnalyzerNamed(analyzerEn)
 	if en == nil {
 		return nil, errors.New("english analyzer missing from mapping")
@@ -40,10 +46,22 @@ func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*en
 			})
 		}
 	}
-	return &engine{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en)}, nil
+	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en)}, nil
 }
 
-func (e *engine) reader() (index.IndexReader, error) {
+// Close releases the index.
+func (e *Index) Close() error {
+	if err := e.bi.Close(); err != nil {
+		return fmt.Errorf("close text index: %w", err)
+	}
+	return nil
+}
+
+// PlainText is the package's PlainText, remembered for long texts: the
+// same documents come back keystroke after keystroke.
+func (e *Index) PlainText(md string) string { return e.plain.get(md) }
+
+func (e *Index) reader() (index.IndexReader, error) {
 	adv, err := e.bi.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("open index reader: %w", err)
@@ -77,7 +95,7 @@ type rawResult struct {
 // run executes the text query of p (or match-all when p has none) under the
 // filters, returning up to size hits and, when facets is set, the facet
 // counts by field name.
-func (e *engine) run(ctx context.Context, p *plan, filters []filter, size int, facets bool) (*rawResult, error) {
+func (e *Index) run(ctx context.Context, p *plan, filters []filter, size int, facets bool) (*rawResult, error) {
 	var q query.Query = p.q
 	fq := filterQuery(filters)
 	switch {

@@ -1,4 +1,4 @@
-package search
+package textsearch
 
 import (
 	"fmt"
@@ -16,9 +16,10 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// mappingVersion changes whenever the mapping, the analysis or the way an
-// item becomes a document changes, so that indexes on disk are rebuilt.
-const mappingVersion = "poise-search-13"
+// MappingVersion changes whenever the mapping or the analysis changes, so
+// that indexes on disk are rebuilt: callers put it in the content hash they
+// store an index under.
+const MappingVersion = "poise-search-14"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -37,7 +38,7 @@ const (
 	fDoc     = "doc"   // every document has doc:y, so blank queries skip synonym entries
 	fFacet   = "facet" // "kind:matrix", "tag:refund", …: all facets in one field
 	fKind    = "kind"
-	fPack    = "pack"
+	fSource  = "source"
 	fEmotion = "emotion"
 	fTag     = "tag"
 )
@@ -102,7 +103,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	// Ranking text: stemmed English with synonyms. No positions (phrases
 	// are matched on hwords) and nothing stored: snippets come from the
-	// library itself.
+	// caller's own texts.
 	text := func(name string) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Name = name
@@ -150,7 +151,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt("doc", kw(fDoc))
 	// The facet field is added to each document by newBleveDoc.
 	dm.AddFieldMappingsAt("kind", kw(fKind))
-	dm.AddFieldMappingsAt("pack", kw(fPack))
+	dm.AddFieldMappingsAt("source", kw(fSource))
 	dm.AddFieldMappingsAt("emotions", kw(fEmotion))
 	dm.AddFieldMappingsAt("tags", kw(fTag))
 	im.AddDocumentMapping(docType, dm)
@@ -161,7 +162,24 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// document is what one item or entry looks like to the index. Each text
+// Document is one text to index, in parts that count differently: a word
+// in the title outranks one in signals (what people say, quoted), which
+// outranks meta (tags, labels), which outranks the body. Kind, Source,
+// Emotions and Tags are facets: counted, and filtered on by Query.
+// Emotions and tags are compared without case.
+type Document struct {
+	Title   string
+	Signals string
+	Meta    string
+	// Body is plain text (see PlainText): most of the words, ranked lowest.
+	Body     string
+	Kind     string
+	Source   string
+	Emotions []string
+	Tags     []string
+}
+
+// document is what a Document looks like to Bleve's mapping. Each text
 // property is one string: several values of one field would be merged by
 // Bleve for every document, at a real cost to build time.
 type document struct {
@@ -174,7 +192,7 @@ type document struct {
 	// prefixes and quoted phrases.
 	Head     string   `json:"head,omitempty"`
 	Kind     string   `json:"kind,omitempty"`
-	Pack     string   `json:"pack,omitempty"`
+	Source   string   `json:"source,omitempty"`
 	Emotions []string `json:"emotions,omitempty"`
 	Tags     []string `json:"tags,omitempty"`
 }
@@ -185,8 +203,24 @@ type document struct {
 // decompressing them on every query, which was most of a query's time.
 const facetOptions = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipFreqNorm
 
+func (d Document) mapped() document {
+	return document{
+		Doc:      "y",
+		Title:    d.Title,
+		Signals:  d.Signals,
+		Meta:     d.Meta,
+		Body:     d.Body,
+		Head:     JoinText(d.Title, d.Signals, d.Meta),
+		Kind:     d.Kind,
+		Source:   d.Source,
+		Emotions: lowerAll(d.Emotions),
+		Tags:     lowerAll(d.Tags),
+	}
+}
+
 // newBleveDoc maps d through the mapping and adds its facet values.
-func newBleveDoc(im *mapping.IndexMappingImpl, id string, d document) (*bdoc.Document, error) {
+func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document) (*bdoc.Document, error) {
+	d := doc.mapped()
 	bd := bdoc.NewDocument(id)
 	if err := im.MapDocument(bd, d); err != nil {
 		return nil, err
@@ -198,8 +232,8 @@ func newBleveDoc(im *mapping.IndexMappingImpl, id string, d document) (*bdoc.Doc
 	if d.Kind != "" {
 		add(fKind, d.Kind)
 	}
-	if d.Pack != "" {
-		add(fPack, d.Pack)
+	if d.Source != "" {
+		add(fSource, d.Source)
 	}
 	for _, e := range d.Emotions {
 		add(fEmotion, e)
@@ -213,9 +247,9 @@ func newBleveDoc(im *mapping.IndexMappingImpl, id string, d document) (*bdoc.Doc
 // BleveType names the document mapping.
 func (document) BleveType() string { return docType }
 
-// joinText joins the non-empty parts with a line break, which separates
+// JoinText joins the non-empty parts with a line break, which separates
 // words like any other space.
-func joinText(parts ...string) string {
+func JoinText(parts ...string) string {
 	var n int
 	for _, p := range parts {
 		n += len(p) + 1

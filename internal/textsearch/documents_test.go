@@ -1,12 +1,18 @@
-package search
+package textsearch
 
 import (
 	"context"
 	"fmt"
 	"testing"
-
-	"github.com/poisehq/poise/kb"
 )
+
+// testSynonyms are a few sets like a pack's.
+var testSynonyms = [][]string{
+	{"refund", "money back", "reimburse", "reimbursement"},
+	{"angry", "furious", "upset", "irate", "livid"},
+	{"manager", "supervisor", "someone senior"},
+	{"parcel", "package", "delivery"},
+}
 
 func journalDocs() []Doc {
 	return []Doc{
@@ -17,7 +23,7 @@ func journalDocs() []Doc {
 }
 
 func ExampleDocuments() {
-	syns := []kb.SynonymSet{{"refund", "money back", "reimburse"}}
+	syns := [][]string{{"refund", "money back", "reimburse"}}
 	docs, err := NewDocuments([]Doc{
 		{ID: "2026-11-24", Title: "Double charge", Body: "Reimbursed the second charge and apologised."},
 		{ID: "2026-11-25", Title: "Late parcel", Body: "Sent a replacement by express."},
@@ -37,7 +43,7 @@ func ExampleDocuments() {
 }
 
 func TestDocumentsSearch(t *testing.T) {
-	docs, err := NewDocuments(journalDocs(), fixturePack().Synonyms)
+	docs, err := NewDocuments(journalDocs(), testSynonyms)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,10 +57,10 @@ func TestDocumentsSearch(t *testing.T) {
 		{"synonym in body", Query{Text: "money back"}, []string{"e1", "e3"}},
 		{"typo", Query{Text: "biling"}, []string{"e3"}},
 		{"prefix", Query{Text: "escal"}, []string{"e2"}},
-		{"kind filter", Query{Text: "refund", Kinds: []kb.Kind{"draft"}}, []string{"e3"}},
+		{"kind filter", Query{Text: "refund", Kinds: []string{"draft"}}, []string{"e3"}},
 		{"emotion filter", Query{Text: "refund", Emotions: []string{"Angry"}}, []string{"e1"}},
 		{"blank lists defaults first", Query{Default: []string{"e3"}}, []string{"e3", "e1", "e2"}},
-		{"packs filter ignored", Query{Text: "supervisor", Packs: []string{"builtin"}}, []string{"e2"}},
+		{"sources filter ignored", Query{Text: "supervisor", Sources: []string{"builtin"}}, []string{"e2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
