@@ -177,7 +177,14 @@ type Document struct {
 	Source   string
 	Emotions []string
 	Tags     []string
+	// Stored is kept with the document, not searched, and given back by
+	// Index.Stored: what a caller needs to show a hit without its own
+	// copy of the texts (kb/search keeps titles and snippet texts here).
+	Stored []byte
 }
+
+// fStored is the field Document.Stored is kept in.
+const fStored = "_stored"
 
 // document is what a Document looks like to Bleve's mapping. Each text
 // property is one string: several values of one field would be merged by
@@ -251,6 +258,9 @@ func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document) (*bdoc.D
 	}
 	for _, t := range d.Tags {
 		add(fTag, t)
+	}
+	if len(doc.Stored) > 0 {
+		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}
 	return bd, nil
 }

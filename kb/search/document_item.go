@@ -54,5 +54,6 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		Source:   it.Pack,
 		Emotions: it.Emotions,
 		Tags:     it.Tags,
+		Stored:   encodeHit(it),
 	}
 }
