@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -60,7 +59,7 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 		// Never a journal in whatever folder Poise was started from.
 		return comingSoon("Journal", "The journal needs a data folder. Start Poise with --data-dir, or without it to use your usual one.")
 	}
-	s := &journalScreen{p: p, j: journal.Open(filepath.Join(p.dataDir, "journal"))}
+	s := &journalScreen{p: p, j: journal.Open(journal.PathIn(p.dataDir))}
 	s.ExtendBaseWidget(s)
 	s.body = container.NewStack()
 	p.newJournalEntry = s.startNew
