@@ -20,6 +20,7 @@ import (
 	// app and in its tests.
 	_ "github.com/poisehq/poise/internal/clocale"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
@@ -83,6 +84,9 @@ func Run(cfg Config) error {
 	p.openIndex(dir.Join("index"))
 	quitOnSignal(a)
 	p.win.ShowAndRun()
+	if p.sock != nil {
+		p.sock.Close()
+	}
 	if c, ok := p.search.(interface{ Close() error }); ok {
 		c.Close()
 	}
@@ -106,7 +110,10 @@ type poise struct {
 	// when it does.
 	search      searcher
 	searchReady []func()
-	indexing    string // what the Find screen shows while waiting
+	// sock answers "poise search" from the terminal while the app holds
+	// the index; nil until the index is open, or when it cannot listen.
+	sock     *searchsock.Server
+	indexing string // what the Find screen shows while waiting
 
 	rail    *widget.List
 	body    *fyne.Container
@@ -203,6 +210,14 @@ func (p *poise) openIndex(dir string) {
 				return
 			}
 			p.setSearcher(ix)
+			if p.dataDir != "" {
+				// Without it the terminal still searches, only slower.
+				if srv, err := searchsock.Listen(searchsock.Path(p.dataDir), ix); err == nil {
+					p.sock = srv
+				} else {
+					p.logf("terminal searches will not use the open index: %v", err)
+				}
+			}
 		})
 	}()
 }

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"crypto/rand"
-	"encoding/hex"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -11,14 +8,6 @@ import (
 
 	"github.com/poisehq/poise/journal"
 )
-
-// newDraftID names a draft when the first key is typed, so every autosave
-// of one entry rewrites the same encrypted draft.
-func newDraftID() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return "d" + hex.EncodeToString(b)
-}
 
 func (f *journalForm) draft() journal.Draft {
 	e, _ := f.read() // a draft keeps what can be read, even a bad date

@@ -162,7 +162,9 @@ func (f *journalForm) changed() {
 	f.seq++
 	seq := f.seq
 	if f.draftID == "" {
-		f.draftID = newDraftID()
+		// Named at the first key, so every autosave of this entry
+		// rewrites one encrypted draft.
+		f.draftID = journal.NewDraftID()
 	}
 	time.AfterFunc(2*time.Second, func() {
 		f.s.p.do(func() {

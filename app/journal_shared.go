@@ -1,17 +1,13 @@
 package app
 
-import (
-	"path/filepath"
-
-	"github.com/poisehq/poise/journal"
-)
+import "github.com/poisehq/poise/journal"
 
 // sharedJournal is the one journal of this data folder, shared by the
 // Journal and Summary screens so that unlocking or locking on one is
 // unlocking or locking on both. Nil without a data folder.
 func (p *poise) sharedJournal() *journal.Journal {
 	if p.jnl == nil && p.dataDir != "" {
-		p.jnl = journal.Open(filepath.Join(p.dataDir, "journal"))
+		p.jnl = journal.Open(journal.PathIn(p.dataDir))
 	}
 	return p.jnl
 }

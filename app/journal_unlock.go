@@ -144,6 +144,9 @@ func (s *journalScreen) unlockView() fyne.CanvasObject {
 					msg.SetText("That passphrase is not right. Try again, or use your recovery key.")
 					pass.SetText("")
 					s.p.win.Canvas().Focus(pass)
+				case errors.Is(err, journal.ErrIdentityMissing):
+					msg.Importance = widget.DangerImportance
+					msg.SetText("The journal's passphrase file is missing, but your entries are there. Use your recovery key to set a new passphrase.")
 				default:
 					msg.SetText("")
 					s.p.showError(err, "The journal could not be opened. Check that the data folder is readable, then try again.")

@@ -1,11 +1,15 @@
 package journal
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"filippo.io/age"
 )
 
 // TestAgeCommandDecryptsEntries proves the promise in the package comment:
@@ -23,21 +27,26 @@ func TestAgeCommandDecryptsEntries(t *testing.T) {
 	}
 	entryFile := filepath.Join(j.Dir(), entriesDir, j.entries[e.ID].file)
 	keyDir := t.TempDir()
-	idFile := filepath.Join(keyDir, "key.txt")
-	if err := os.WriteFile(idFile, j.keys.IdentityText(), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	// The documented recipe: `age -d identity.age | age -d -i - FILE`, so
+	// the decrypted key never touches the disk. The first half asks for
+	// the passphrase on a terminal; age's own library stands in for it.
+	keyText := decryptIdentity(t, j.Dir())
 	recFile := filepath.Join(keyDir, "recovery.txt")
 	if err := os.WriteFile(recFile, []byte(rk+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct{ name, identity string }{
-		{"identity", idFile},
-		{"recovery key", recFile},
+	tests := []struct {
+		name, identity string
+		stdin          []byte
+	}{
+		{"identity piped in", "-", keyText},
+		{"recovery key", recFile, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := exec.Command(agePath, "-d", "-i", tt.identity, entryFile).CombinedOutput()
+			cmd := exec.Command(agePath, "-d", "-i", tt.identity, entryFile)
+			cmd.Stdin = bytes.NewReader(tt.stdin)
+			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("age -d: %v\n%s", err, out)
 			}
@@ -53,4 +62,28 @@ func TestAgeCommandDecryptsEntries(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decryptIdentity opens identity.age with the test passphrase, as
+// `age -d identity.age` does.
+func decryptIdentity(t *testing.T, dir string) []byte {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, identityFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	id, err := age.NewScryptIdentity(testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := age.Decrypt(f, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

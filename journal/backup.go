@@ -96,10 +96,14 @@ var ErrNotBackup = errors.New("not a Poise journal backup")
 
 // Restore reads a backup written by Backup, opened with the passphrase it
 // was made under or with its recovery key. Into a journal that is not set
-// up, it brings the backup's keys along (same passphrase, same recovery
-// key) and leaves the journal unlocked. Into an unlocked journal, it merges
+// up, or one that lost both key files, it brings the backup's keys along
+// (same passphrase, same recovery key) and leaves the journal unlocked; it
+// never writes over a key file. Into an unlocked journal, it merges
 // entries as ImportJSON does, re-encrypted to this journal's keys.
 func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportResult, error) {
+	if j.readOnly {
+		return ImportResult{}, ErrReadOnly
+	}
 	files := map[string][]byte{}
 	tr := tar.NewReader(io.LimitReader(r, maxBackupLen))
 	for {
@@ -139,7 +143,7 @@ func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportRe
 	if err := json.Unmarshal(plain, &b); err != nil || b.Format != formatBackup || b.Version < 1 || b.Version > formatVersion {
 		return ImportResult{}, fmt.Errorf("restore journal: %w: bundle unreadable", ErrNotBackup)
 	}
-	if !j.IsSetUp() {
+	if !j.exists(identityFile) && !j.exists(escrowFile) {
 		if err := j.adoptKeys(files); err != nil {
 			return ImportResult{}, err
 		}
@@ -151,7 +155,7 @@ func (j *Journal) Restore(r io.Reader, passphraseOrRecoveryKey string) (ImportRe
 	if err != nil {
 		return res, err
 	}
-	return res, j.restoreExtras(b)
+	return res, j.restoreExtras(b, &res)
 }
 
 // adoptKeys makes a backup's key files this journal's, escrow first as in
@@ -171,11 +175,12 @@ func (j *Journal) adoptKeys(files map[string][]byte) error {
 }
 
 // restoreExtras brings back the trash and the history, skipping what this
-// journal already holds, so restoring twice adds nothing.
-func (j *Journal) restoreExtras(b bundle) error {
+// journal already holds, so restoring twice adds nothing. Records that are
+// not valid entries with ids Poise makes are counted in res.Skipped.
+func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}
@@ -183,7 +188,11 @@ func (j *Journal) restoreExtras(b bundle) error {
 		if _, live := j.entries[t.Entry.ID]; live {
 			continue
 		}
-		if _, there := j.trash[t.Entry.ID]; there || t.Entry.Validate() != nil {
+		if _, there := j.trash[t.Entry.ID]; there {
+			continue
+		}
+		if !wellFormedID(t.Entry.ID) || t.Entry.Validate() != nil {
+			res.Skipped++
 			continue
 		}
 		s := &stored{e: t.Entry, file: randomName(), deleted: t.Deleted}
@@ -203,7 +212,11 @@ func (j *Journal) restoreExtras(b bundle) error {
 		}
 	}
 	for _, e := range b.History {
-		if have[historyKey(e)] || e.Validate() != nil {
+		if have[historyKey(e)] {
+			continue
+		}
+		if !wellFormedID(e.ID) || e.Validate() != nil {
+			res.Skipped++
 			continue
 		}
 		if err := j.writeRecord(keys, historyDir, randomName(), fileRecord{Format: formatEntry, Entry: &e}); err != nil {

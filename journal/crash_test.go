@@ -27,8 +27,9 @@ func runSavingChild(dir string) {
 	}
 	// Big entries make each save long, so the kill lands inside one.
 	body := strings.Repeat("the customer said the same thing again ", 4000)
+	const draftID = "crashdraft22" // one draft, rewritten by every run
 	for i := 0; ; i++ {
-		if _, err := j.SaveDraft(Draft{ID: "d", Entry: Entry{WhatHappened: fmt.Sprintf("%s-draft-%d", crashMarker, i)}}); err != nil {
+		if _, err := j.SaveDraft(Draft{ID: draftID, Entry: Entry{WhatHappened: fmt.Sprintf("%s-draft-%d", crashMarker, i)}}); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}

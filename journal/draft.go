@@ -28,12 +28,21 @@ type storedDraft struct {
 func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return Draft{}, err
 	}
+	d.Entry = normalize(d.Entry)
 	if err := d.Entry.validateDraft(); err != nil {
 		return Draft{}, err
+	}
+	if _, ok := j.drafts[d.ID]; !ok && d.ID != "" && !wellFormedID(d.ID) {
+		return Draft{}, invalid("id", "draft id %q is not one Poise makes; use NewDraftID", d.ID)
+	}
+	if d.EntryID != "" {
+		if err := checkWord("id", "the entry id", d.EntryID, MaxIDLen); err != nil {
+			return Draft{}, err
+		}
 	}
 	if d.ID == "" {
 		d.ID = newID()
@@ -75,7 +84,7 @@ func (j *Journal) Drafts() ([]Draft, error) {
 func (j *Journal) DiscardDraft(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if _, err := j.unlocked(); err != nil {
+	if _, err := j.writable(); err != nil {
 		return err
 	}
 	s, ok := j.drafts[id]

@@ -1,9 +1,6 @@
 package journal
 
 import (
-	"errors"
-	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -111,55 +108,6 @@ type Entry struct {
 
 	Created time.Time `json:"created,omitzero"`
 	Updated time.Time `json:"updated,omitzero"`
-}
-
-// ErrInvalid wraps every reason an entry cannot be saved.
-var ErrInvalid = errors.New("invalid entry")
-
-// MaxTextLen bounds each text field, far above what anyone types after a
-// call, so a runaway paste cannot make a file of many megabytes.
-const MaxTextLen = 200_000
-
-// Validate reports the first problem that would stop e being saved.
-func (e Entry) Validate() error {
-	if strings.TrimSpace(e.WhatHappened) == "" {
-		return fmt.Errorf("%w: say what happened", ErrInvalid)
-	}
-	return e.validateDraft()
-}
-
-// validateDraft checks everything but the required field, since a draft is
-// by nature unfinished.
-func (e Entry) validateDraft() error {
-	scales := []struct {
-		name string
-		v    int
-	}{{"difficulty", e.Difficulty}, {"stress before", e.StressBefore}, {"stress after", e.StressAfter}, {"satisfaction", e.Satisfaction}}
-	for _, s := range scales {
-		if s.v < 0 || s.v > 5 {
-			return fmt.Errorf("%w: %s %d is not between 1 and 5", ErrInvalid, s.name, s.v)
-		}
-	}
-	if e.Channel != "" && !slices.Contains(Channels, e.Channel) {
-		return fmt.Errorf("%w: unknown channel %q", ErrInvalid, e.Channel)
-	}
-	if e.Outcome != "" && !slices.Contains(Outcomes, e.Outcome) {
-		return fmt.Errorf("%w: unknown outcome %q", ErrInvalid, e.Outcome)
-	}
-	for _, t := range e.Triggers {
-		if !slices.Contains(Triggers, t) {
-			return fmt.Errorf("%w: unknown trigger %q (use a tag instead)", ErrInvalid, t)
-		}
-	}
-	for _, s := range []string{e.WhatHappened, e.WhatITried, e.WhatWorked, e.WhatDidnt, e.Takeaway} {
-		if len(s) > MaxTextLen {
-			return fmt.Errorf("%w: a text is longer than %d bytes", ErrInvalid, MaxTextLen)
-		}
-		if !utf8.ValidString(s) {
-			return fmt.Errorf("%w: a text is not valid UTF-8", ErrInvalid)
-		}
-	}
-	return nil
 }
 
 // FollowUpPreset is one of the quick choices for a follow-up date.

@@ -37,9 +37,7 @@ func (j *Journal) readDir(keys *vault.Keys, fk map[string][]byte, sub string) ([
 	}
 	var names []string
 	for _, de := range des {
-		// Dot files are atomicfile's temp files from an interrupted write:
-		// ciphertext, and never the only copy of anything.
-		if de.IsDir() || strings.HasPrefix(de.Name(), ".") {
+		if de.IsDir() || isTempName(de.Name()) {
 			continue
 		}
 		names = append(names, de.Name())
@@ -150,8 +148,12 @@ func (j *Journal) load(keys *vault.Keys) error {
 		j.index.close()
 		j.index = nil
 	}
-	j.purgeTrashLocked(j.now())
-	j.saveFileKeysLocked()
+	if !j.readOnly {
+		// Housekeeping writes: only a journal opened to write does it.
+		j.purgeTrashLocked(j.now())
+		j.saveFileKeysLocked()
+		j.removeStaleTempFiles(time.Now()) // file times are wall-clock times
+	}
 	return nil
 }
 

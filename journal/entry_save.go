@@ -96,12 +96,15 @@ func (j *Journal) findLocked(id string) (*stored, error) {
 func (j *Journal) Save(e Entry) (Entry, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return Entry{}, err
 	}
 	now := j.now()
 	e = normalize(e)
+	if err := j.checkNewIDLocked(e.ID); err != nil {
+		return Entry{}, err
+	}
 	if e.ID == "" {
 		e.ID = newID()
 	}
@@ -119,6 +122,17 @@ func (j *Journal) Save(e Entry) (Entry, error) {
 		return Entry{}, err
 	}
 	return e.clone(), nil
+}
+
+// checkNewIDLocked refuses an id the journal would not have made, unless an
+// entry already has it: ids reach file names and terminals.
+func (j *Journal) checkNewIDLocked(id string) error {
+	_, live := j.entries[id]
+	_, trashed := j.trash[id]
+	if id == "" || live || trashed || wellFormedID(id) {
+		return nil
+	}
+	return invalid("id", "id %q is not one Poise makes (%d letters a-z and digits 2-7)", id, idLen)
 }
 
 // putLocked writes e as given (times included) over any entry with its id.
@@ -172,9 +186,13 @@ func (j *Journal) keepVersionLocked(s *stored) error {
 }
 
 // normalize trims list fields so that stray commas and spaces from a form
-// do not become empty tags.
+// do not become empty tags, and turns Windows and old Mac line ends into
+// plain ones, so a carriage return cannot overwrite a line on a terminal.
 func normalize(e Entry) Entry {
 	e = e.clone()
+	for _, f := range e.textFields() {
+		*f.ptr = lineEnds.Replace(*f.ptr)
+	}
 	clean := func(in []string) []string {
 		var out []string
 		for _, s := range in {
@@ -198,11 +216,13 @@ func normalize(e Entry) Entry {
 	return e
 }
 
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // Delete moves an entry to the trash, where it stays TrashDays days.
 func (j *Journal) Delete(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}
@@ -255,7 +275,7 @@ func (j *Journal) Trash() ([]Trashed, error) {
 func (j *Journal) Undelete(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return err
 	}

@@ -49,13 +49,40 @@ func (j *Journal) ExportMarkdown(dir string) (int, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return 0, fmt.Errorf("export journal: %w", err)
 	}
+	used := map[string]bool{}
 	for _, e := range es {
-		name := e.sortTime().Format("2006-01-02-1504") + "-" + e.ID + ".md"
+		name := exportName(e, used)
 		if err := atomicfile.Write(filepath.Join(dir, name), []byte(e.Markdown()), 0o600); err != nil {
 			return 0, fmt.Errorf("export journal: %w", err)
 		}
 	}
 	return len(es), nil
+}
+
+// exportName is the file name of e in a markdown export: its date and the
+// letters and digits of its id, nothing else, so no id (an imported
+// "/../../x", say) can name a file outside the folder. used keeps names
+// unique when two ids clean up alike.
+func exportName(e Entry, used map[string]bool) string {
+	id := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(e.ID))
+	if len(id) > idLen {
+		id = id[:idLen]
+	}
+	base := e.sortTime().Format("2006-01-02-1504")
+	if id != "" {
+		base += "-" + id
+	}
+	name := base + ".md"
+	for n := 2; used[name]; n++ {
+		name = fmt.Sprintf("%s-%d.md", base, n)
+	}
+	used[name] = true
+	return name
 }
 
 // Markdown renders an entry for reading outside Poise.
@@ -117,15 +144,32 @@ func (e Entry) Markdown() string {
 // ImportResult counts what an import or restore did.
 type ImportResult struct {
 	Added, Updated, Unchanged int
+	// Renamed lists the entries whose id was not one Poise makes: they
+	// were added under a new id.
+	Renamed []Renamed
+	// Skipped counts trash and history records of a backup that could not
+	// be taken as they were.
+	Skipped int
 }
+
+// Renamed is an imported entry given a new id.
+type Renamed struct {
+	From, To string
+}
+
+// maxImportLen bounds an import file: far above any real journal's export,
+// so a hostile file cannot fill the memory.
+const maxImportLen = 512 << 20
 
 // ImportJSON reads a document written by ExportJSON. Entries new to this
 // journal are added; entries it already holds are replaced only when the
 // imported copy is newer (the old one goes to the history), so importing
-// the same file twice changes nothing.
+// the same file twice changes nothing. An id that Poise would not have
+// made is replaced by a new one (see ImportResult.Renamed); missing dates
+// are filled in as fillDates says.
 func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 	var f exportFile
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(io.LimitReader(r, maxImportLen))
 	if err := dec.Decode(&f); err != nil {
 		return ImportResult{}, fmt.Errorf("import journal: %w", err)
 	}
@@ -133,7 +177,8 @@ func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 		return ImportResult{}, fmt.Errorf("import journal: %w: format %q version %d", errFormat, f.Format, f.Version)
 	}
 	for i, e := range f.Entries {
-		if err := e.Validate(); err != nil {
+		e.ID = "" // checked, and replaced if need be, by merge
+		if err := normalize(e).Validate(); err != nil {
 			return ImportResult{}, fmt.Errorf("import journal: entry %d: %w", i+1, err)
 		}
 	}
@@ -144,21 +189,24 @@ func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 func (j *Journal) merge(es []Entry) (ImportResult, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return ImportResult{}, err
 	}
 	var res ImportResult
 	for _, e := range es {
 		e = normalize(e)
-		if e.ID == "" {
+		switch {
+		case e.ID == "":
 			e.ID = newID()
+		case !wellFormedID(e.ID):
+			from := e.ID
+			e.ID = newID()
+			res.Renamed = append(res.Renamed, Renamed{From: from, To: e.ID})
 		}
-		if e.Created.IsZero() {
-			e.Created = j.now()
-		}
-		if e.Updated.IsZero() {
-			e.Updated = e.Created
+		fillDates(&e, j.now())
+		if err := e.Validate(); err != nil {
+			return res, fmt.Errorf("import journal: entry %s: %w", e.ID, err)
 		}
 		old, ok := j.entries[e.ID]
 		switch {
@@ -175,4 +223,34 @@ func (j *Journal) merge(es []Entry) (ImportResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// fillDates gives an imported entry the dates it lacks, from the ones it
+// has, so nothing shows as year 1 and nothing was updated before it was
+// created: created is the earliest of updated and when, else now; when is
+// created; updated is at least created.
+func fillDates(e *Entry, now time.Time) {
+	if e.Created.IsZero() {
+		e.Created = earliest([]time.Time{e.Updated, e.When}, now)
+	}
+	if e.When.IsZero() {
+		e.When = e.Created
+	}
+	if e.Updated.Before(e.Created) {
+		e.Updated = e.Created
+	}
+}
+
+// earliest is the earliest non-zero time, or fallback.
+func earliest(ts []time.Time, fallback time.Time) time.Time {
+	var out time.Time
+	for _, t := range ts {
+		if !t.IsZero() && (out.IsZero() || t.Before(out)) {
+			out = t
+		}
+	}
+	if out.IsZero() {
+		return fallback
+	}
+	return out
 }

@@ -24,7 +24,7 @@ func TestExportImportJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (ImportResult{Added: 2}) {
+	if !reflect.DeepEqual(res, ImportResult{Added: 2}) {
 		t.Errorf("first import = %+v", res)
 	}
 	for _, want := range []Entry{a, b} {
@@ -35,7 +35,7 @@ func TestExportImportJSON(t *testing.T) {
 	}
 	t.Run("twice changes nothing", func(t *testing.T) {
 		res, err := dst.ImportJSON(bytes.NewReader(buf.Bytes()))
-		if err != nil || res != (ImportResult{Unchanged: 2}) {
+		if err != nil || !reflect.DeepEqual(res, ImportResult{Unchanged: 2}) {
 			t.Errorf("second import = %+v, %v", res, err)
 		}
 	})

@@ -41,10 +41,10 @@ func (j *Journal) readFileKeys(keys *vault.Keys) map[string][]byte {
 	return r.Keys
 }
 
-// saveFileKeysLocked writes the cache if it changed. Errors are ignored:
-// the next unlock is merely slower.
+// saveFileKeysLocked writes the cache if it changed, unless the journal is
+// read-only. Errors are ignored: the next unlock is merely slower.
 func (j *Journal) saveFileKeysLocked() {
-	if !j.fileKeysDirty || j.keys == nil {
+	if !j.fileKeysDirty || j.keys == nil || j.readOnly {
 		return
 	}
 	plain, err := json.Marshal(fileKeysRecord{Format: formatFileKeys, Version: formatVersion, Keys: j.fileKeys})

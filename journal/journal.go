@@ -1,8 +1,6 @@
 package journal
 
 import (
-	"crypto/rand"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/poisehq/poise/internal/atomicfile"
 	"github.com/poisehq/poise/journal/internal/vault"
-	"github.com/poisehq/poise/kb"
 )
 
 // Sentinel errors for what callers branch on.
@@ -25,8 +22,18 @@ var (
 	ErrNotSetUp         = errors.New("journal is not set up")
 	ErrAlreadySetUp     = errors.New("journal is already set up")
 	ErrNotFound         = errors.New("no such entry")
-	// ErrEmptyPassphrase is returned when a new passphrase is empty.
-	ErrEmptyPassphrase = errors.New("passphrase is empty")
+	// ErrIdentityMissing means identity.age is gone but the journal is
+	// there: the recovery key can set a new passphrase.
+	ErrIdentityMissing = errors.New("the journal's passphrase file identity.age is missing")
+	// ErrKeysMissing means the folder holds entries but neither key file:
+	// only a backup (or the key files copied back) can open it.
+	ErrKeysMissing = errors.New("the journal's key files are missing")
+	// ErrRecoveryCopyMissing means identity-recovery.age is gone, so the
+	// recovery key cannot replace the passphrase.
+	ErrRecoveryCopyMissing = errors.New("the journal's recovery copy identity-recovery.age is missing")
+	// ErrReadOnly means a journal opened with OpenReadOnly was asked to
+	// write.
+	ErrReadOnly = errors.New("journal is open read-only")
 )
 
 // Folder and file names inside the journal folder.
@@ -38,6 +45,13 @@ const (
 	trashDir     = "trash"
 	draftsDir    = "drafts"
 )
+
+// FolderName is the journal's folder inside the data directory. The CLI and
+// the desktop app both find the journal through PathIn.
+const FolderName = "journal"
+
+// PathIn is the journal folder of the data directory dataDir.
+func PathIn(dataDir string) string { return filepath.Join(dataDir, FolderName) }
 
 // TrashDays is how long a deleted entry can still be restored.
 const TrashDays = 30
@@ -67,8 +81,9 @@ func (p Problem) String() string { return p.File + ": " + p.Err.Error() }
 // Journal is one journal folder. It is safe for concurrent use. Decrypted
 // entries exist only between Unlock (or Init, or Recover) and Lock.
 type Journal struct {
-	dir string
-	now func() time.Time
+	dir      string
+	now      func() time.Time
+	readOnly bool
 
 	mu       sync.Mutex
 	keys     *vault.Keys
@@ -80,7 +95,7 @@ type Journal struct {
 
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
-	synonyms      []kb.SynonymSet
+	synonyms      [][]string
 }
 
 type stored struct {
@@ -94,21 +109,55 @@ func Open(dir string) *Journal {
 	return &Journal{dir: dir, now: time.Now}
 }
 
+// OpenReadOnly returns the journal in dir, locked, for reading only: it
+// never writes a file, not even the file-key cache or the purge of old
+// trash, so it needs no data lock and can run beside a Poise that writes.
+// Every method that would write returns ErrReadOnly.
+func OpenReadOnly(dir string) *Journal {
+	j := Open(dir)
+	j.readOnly = true
+	return j
+}
+
 // Dir is the journal folder.
 func (j *Journal) Dir() string { return j.dir }
 
-// IsSetUp reports whether Init has been run in this folder.
+// IsSetUp reports whether this folder holds a journal: either key file, or
+// any entry, draft, trash or history file. A journal that has lost a key
+// file is still set up, so Init never writes over what is left of it.
 func (j *Journal) IsSetUp() bool {
-	_, err := os.Stat(filepath.Join(j.dir, identityFile))
+	return j.exists(identityFile) || j.exists(escrowFile) || j.hasRecords()
+}
+
+func (j *Journal) exists(name string) bool {
+	_, err := os.Lstat(filepath.Join(j.dir, name))
 	return err == nil
+}
+
+// hasRecords reports whether any record folder holds a file other than an
+// interrupted write's temp file.
+func (j *Journal) hasRecords() bool {
+	for _, sub := range []string{entriesDir, historyDir, trashDir, draftsDir} {
+		des, _ := os.ReadDir(filepath.Join(j.dir, sub))
+		for _, de := range des {
+			if !isTempName(de.Name()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Init sets up a new journal protected by passphrase and returns the
 // recovery key, which the person must keep: it is shown once and never
-// stored. The journal is unlocked afterwards.
+// stored. The journal is unlocked afterwards. It refuses a folder that
+// holds any part of a journal, so it can never replace a key file.
 func (j *Journal) Init(passphrase string) (recoveryKey string, err error) {
-	if passphrase == "" {
-		return "", ErrEmptyPassphrase
+	if j.readOnly {
+		return "", ErrReadOnly
+	}
+	if err := CheckNewPassphrase(passphrase); err != nil {
+		return "", err
 	}
 	if j.IsSetUp() {
 		return "", ErrAlreadySetUp
@@ -126,13 +175,14 @@ func (j *Journal) Init(passphrase string) (recoveryKey string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("set up journal: %w", err)
 	}
-	// The escrow goes first: identity.age is what marks a journal as set
-	// up, so a crash in between leaves a folder that can simply be set up
-	// again.
-	if err := atomicfile.Write(filepath.Join(j.dir, escrowFile), escrow, 0o600); err != nil {
+	// identity.age goes first: a crash before the recovery copy is written
+	// leaves a journal the passphrase opens, whose missing recovery copy
+	// the next unlock reports (and 'rekey' writes). The other order would
+	// leave a recovery copy whose key was never shown.
+	if err := j.writeIdentity(keys, passphrase); err != nil {
 		return "", fmt.Errorf("set up journal: %w", err)
 	}
-	if err := j.writeIdentity(keys, passphrase); err != nil {
+	if err := atomicfile.Write(filepath.Join(j.dir, escrowFile), escrow, 0o600); err != nil {
 		return "", fmt.Errorf("set up journal: %w", err)
 	}
 	if err := j.load(keys); err != nil {
@@ -149,15 +199,41 @@ func (j *Journal) writeIdentity(keys *vault.Keys, passphrase string) error {
 	return atomicfile.Write(filepath.Join(j.dir, identityFile), data, 0o600)
 }
 
+// readKeyFile reads a key file, saying which part is missing when it is.
 func (j *Journal) readKeyFile(name string) ([]byte, error) {
 	data, err := os.ReadFile(filepath.Join(j.dir, name))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, ErrNotSetUp
+		return nil, j.missing(name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return data, nil
+}
+
+// CheckKeys reports which key file is missing, if any: nil when both are
+// there, else ErrNotSetUp, ErrIdentityMissing, ErrKeysMissing or
+// ErrRecoveryCopyMissing. It reads nothing but the folder.
+func (j *Journal) CheckKeys() error {
+	for _, name := range []string{identityFile, escrowFile} {
+		if !j.exists(name) {
+			return j.missing(name)
+		}
+	}
+	return nil
+}
+
+// missing is the error for a key file that is not there.
+func (j *Journal) missing(name string) error {
+	switch {
+	case !j.IsSetUp():
+		return ErrNotSetUp
+	case name == escrowFile && j.exists(identityFile):
+		return ErrRecoveryCopyMissing
+	case name == identityFile && j.exists(escrowFile):
+		return ErrIdentityMissing
+	}
+	return ErrKeysMissing
 }
 
 // Unlock opens the journal with the passphrase and decrypts every entry
@@ -187,8 +263,11 @@ func (j *Journal) openIdentity(passphrase string) (*vault.Keys, error) {
 // Entries are untouched: they are encrypted to the identity, not to the
 // passphrase.
 func (j *Journal) ChangePassphrase(oldPassphrase, newPassphrase string) error {
-	if newPassphrase == "" {
-		return ErrEmptyPassphrase
+	if j.readOnly {
+		return ErrReadOnly
+	}
+	if err := CheckNewPassphrase(newPassphrase); err != nil {
+		return err
 	}
 	keys, err := j.openIdentity(oldPassphrase)
 	if err != nil {
@@ -202,10 +281,14 @@ func (j *Journal) ChangePassphrase(oldPassphrase, newPassphrase string) error {
 
 // Recover replaces a forgotten passphrase: the recovery key opens the
 // recovery copy of the identity, which is then saved under newPassphrase.
-// The journal is unlocked afterwards.
+// It needs only the recovery copy: it also brings back a journal whose
+// identity.age was lost. The journal is unlocked afterwards.
 func (j *Journal) Recover(recoveryKey, newPassphrase string) error {
-	if newPassphrase == "" {
-		return ErrEmptyPassphrase
+	if j.readOnly {
+		return ErrReadOnly
+	}
+	if err := CheckNewPassphrase(newPassphrase); err != nil {
+		return err
 	}
 	data, err := j.readKeyFile(escrowFile)
 	if err != nil {
@@ -251,38 +334,21 @@ func (j *Journal) Problems() []Problem {
 	return append([]Problem(nil), j.problems...)
 }
 
+// writable returns the keys, or ErrLocked, or ErrReadOnly; j.mu must be
+// held. Every method that writes starts with it.
+func (j *Journal) writable() (*vault.Keys, error) {
+	if j.readOnly {
+		return nil, ErrReadOnly
+	}
+	return j.unlocked()
+}
+
 // unlocked returns the keys or ErrLocked; j.mu must be held.
 func (j *Journal) unlocked() (*vault.Keys, error) {
 	if j.keys == nil {
 		return nil, ErrLocked
 	}
 	return j.keys, nil
-}
-
-var b32 = base32.StdEncoding.WithPadding(base32.NoPadding)
-
-// randomName is a file name that says nothing about its content or date.
-func randomName() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return toLower(b32.EncodeToString(b)) + ".age"
-}
-
-// newID is an entry or draft id: short enough to type in the CLI.
-func newID() string {
-	b := make([]byte, 7)
-	rand.Read(b)
-	return toLower(b32.EncodeToString(b))
-}
-
-func toLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // writeRecord seals rec and writes it crash-safely to sub/name.

@@ -111,7 +111,7 @@ func TestWrongPassphraseChangesNothing(t *testing.T) {
 			if !j.Locked() {
 				t.Error("journal unlocked by a wrong passphrase")
 			}
-			if err := j.ChangePassphrase(tt.pass, "new"); !errors.Is(err, ErrWrongPassphrase) {
+			if err := j.ChangePassphrase(tt.pass, "a new long one"); !errors.Is(err, ErrWrongPassphrase) {
 				t.Fatalf("ChangePassphrase: err = %v, want ErrWrongPassphrase", err)
 			}
 		})

@@ -3,6 +3,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // MinPassphraseLen is the shortest new passphrase Poise accepts, in bytes:
@@ -13,9 +14,13 @@ const MinPassphraseLen = 8
 var ErrPassphraseTooShort = errors.New("passphrase too short")
 
 // CheckNewPassphrase says whether p may become the journal's passphrase.
+// Init, ChangePassphrase and Recover call it themselves, so no front end
+// can skip it; forms call it too, to answer before any work is done.
+// White space at the ends does not count towards the length: eight spaces
+// are no passphrase.
 func CheckNewPassphrase(p string) error {
-	if len(p) < MinPassphraseLen {
-		return fmt.Errorf("%w: %d bytes, need at least %d", ErrPassphraseTooShort, len(p), MinPassphraseLen)
+	if n := len(strings.TrimSpace(p)); n < MinPassphraseLen {
+		return fmt.Errorf("%w: %d bytes, need at least %d", ErrPassphraseTooShort, n, MinPassphraseLen)
 	}
 	return nil
 }

@@ -14,6 +14,8 @@ func TestCheckNewPassphrase(t *testing.T) {
 		{"one short", "1234567", true},
 		{"exactly the minimum", "12345678", false},
 		{"a few words", "blue kettle morning", false},
+		{"only spaces", "          ", true},
+		{"padded with spaces", "  1234567  ", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

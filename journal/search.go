@@ -7,14 +7,14 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/poisehq/poise/kb"
-	"github.com/poisehq/poise/kb/search"
+	search "github.com/poisehq/poise/internal/textsearch"
 )
 
-// The journal searches with the knowledge base's engine (kb/search
-// Documents), so queries behave the same everywhere: stems, typos, the word
-// being typed as a prefix, the packs' synonyms. Its index lives in memory
-// only: an index file would be plain text of private entries.
+// The journal searches with the same text engine as the knowledge base
+// (internal/textsearch Documents), so queries behave the same everywhere:
+// stems, typos, the word being typed as a prefix, the packs' synonyms. Its
+// index lives in memory only: an index file would be plain text of private
+// entries.
 
 // searchIndex is built on the first search after unlocking. Saves do not
 // touch it: they queue changes that the next search applies, so a save
@@ -56,8 +56,9 @@ func (j *Journal) unindexLocked(id string) {
 }
 
 // UseSynonyms sets the synonym sets searches expand queries with, usually
-// the library's, so "money back" finds an entry about a refund.
-func (j *Journal) UseSynonyms(sets []kb.SynonymSet) {
+// the library's (kb.Library.Synonyms), so "money back" finds an entry
+// about a refund.
+func (j *Journal) UseSynonyms(sets [][]string) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.synonyms = sets

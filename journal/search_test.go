@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-
-	"github.com/poisehq/poise/kb"
 )
 
 func TestSearch(t *testing.T) {
@@ -46,7 +44,7 @@ func TestSearch(t *testing.T) {
 	}
 	t.Run("synonyms from the packs", func(t *testing.T) {
 		c, _ := j.Save(Entry{WhatHappened: "Gave a refund for the broken kettle"})
-		j.UseSynonyms([]kb.SynonymSet{{"refund", "money back"}})
+		j.UseSynonyms([][]string{{"refund", "money back"}})
 		es, err := j.Search("money back")
 		if err != nil || len(es) != 1 || es[0].ID != c.ID {
 			t.Errorf("Search(money back) = %v, %v", es, err)

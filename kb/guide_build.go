@@ -15,7 +15,7 @@ func (b *builder) guide() {
 	g := b.item(KindGuide, b.rec.id, 1)
 	g.Title = title
 	g.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
-	g.Body = strings.TrimSpace(string(b.doc.Source[b.bodyStart(skip):]))
+	g.Body = strings.TrimSpace(b.src[b.bodyStart(skip):])
 	g.Text = plain(intro)
 	b.rec.anchors[""] = g.ID
 	b.anchorDeeper(intro, g.ID)
@@ -76,7 +76,7 @@ func (b *builder) plainFile() {
 	f := b.item(KindGuide, b.rec.id, 1)
 	f.Title = title
 	f.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
-	f.Body = strings.TrimSpace(string(b.doc.Source[b.doc.BodyStart:]))
+	f.Body = strings.TrimSpace(b.src[b.doc.BodyStart:])
 	f.Text = plain(intro)
 	b.rec.anchors[""] = f.ID
 	if len(secs) == 0 {
@@ -85,7 +85,7 @@ func (b *builder) plainFile() {
 		return
 	}
 	seen := map[string]int{}
-	var items []Item
+	items := make([]Item, 1, 1+len(secs))
 	for _, sec := range secs {
 		h := sec[0]
 		s := b.item(KindGuide, f.ID+"#"+uniqueSlug(seen, slugify(h.Text)), h.Line)
@@ -100,7 +100,8 @@ func (b *builder) plainFile() {
 		f.Sections = append(f.Sections, s.ID)
 		items = append(items, s)
 	}
-	b.rec.items = append([]Item{f}, items...)
+	items[0] = f
+	b.rec.items = items
 }
 
 // plainTemplate makes it a template when raw has placeholders. Its text is

@@ -76,6 +76,9 @@ type Option struct {
 	When        string
 	Authority   string
 	Recommended bool
+	// Line is where the Say line is written (the option's heading when it
+	// has none), so checks of the words can point at them.
+	Line int
 }
 
 // ChecklistStep is one task of a checklist, with the heading it sits under.

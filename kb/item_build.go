@@ -17,6 +17,9 @@ type builder struct {
 	fm   frontMatter
 	file string
 	lang string // the file's language, for its items
+	// src is doc.Source as one string: the bodies of a file's items are
+	// slices of it, so a file's text is held once, not once per item.
+	src string
 }
 
 // item starts an item of the file with the front matter's common fields.
@@ -74,7 +77,7 @@ func (b *builder) raw(blocks []mdparse.Block, from, to int) string {
 	if start > end {
 		return ""
 	}
-	return strings.TrimSpace(string(b.doc.Source[start:end]))
+	return strings.TrimSpace(b.src[start:end])
 }
 
 // plain is the plain text of blocks, a blank line apart.

@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -186,12 +187,23 @@ var wordLanguage = func() map[script]map[string][]string {
 func commonWordsLanguage(text string, s script) string {
 	words := wordLanguage[s]
 	hits := map[string]int{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsMark(r)
-	}) {
-		for _, lang := range words[w] {
+	// Word by word into one buffer, lower-cased: no allocation per word.
+	var buf []byte
+	count := func() {
+		for _, lang := range words[string(buf)] {
 			hits[lang]++
 		}
+		buf = buf[:0]
+	}
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		} else if len(buf) > 0 {
+			count()
+		}
+	}
+	if len(buf) > 0 {
+		count()
 	}
 	best, second := "", 0
 	for lang, n := range hits {

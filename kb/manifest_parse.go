@@ -2,6 +2,7 @@ package kb
 
 import (
 	"errors"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -22,6 +23,10 @@ type manifestFile struct {
 	Authors     []string `toml:"authors"`
 	Reviewed    any      `toml:"reviewed"`
 	ReviewedBy  string   `toml:"reviewed_by"`
+	License     string   `toml:"license"`
+	Homepage    string   `toml:"homepage"`
+	MinPoise    string   `toml:"min_poise"`
+	Overrides   []string `toml:"overrides"`
 	Language    string   `toml:"language"`
 }
 
@@ -42,11 +47,27 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by and language", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by, language, license, homepage, min_poise and overrides", key)
 	}
 	m := Manifest{
 		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
 		Description: mf.Description, Authors: mf.Authors, ReviewedBy: mf.ReviewedBy,
+		License: strings.TrimSpace(mf.License), Homepage: strings.TrimSpace(mf.Homepage), MinPoise: mf.MinPoise,
+	}
+	if m.Homepage != "" && !webAddress(m.Homepage) {
+		ps.add(file, keyLine(src, "homepage"), "homepage %q is not a web address; write one starting with https://", m.Homepage)
+		m.Homepage = ""
+	}
+	if mf.MinPoise != "" && !semverRE.MatchString(mf.MinPoise) {
+		ps.add(file, keyLine(src, "min_poise"), "min_poise %q is not a semantic version; write the oldest Poise version that reads this pack, such as \"0.2.0\"", mf.MinPoise)
+		m.MinPoise = ""
+	}
+	for _, o := range mf.Overrides {
+		if !validOverride(o) {
+			ps.add(file, keyLine(src, "overrides"), "overrides entry %q is not an item id; write one such as \"builtin/matrix/late-delivery\"", o)
+			continue
+		}
+		m.Overrides = append(m.Overrides, o)
 	}
 	switch {
 	case mf.ID == "":
@@ -93,4 +114,27 @@ func keyLine(src []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// webAddress reports whether s is an http or https address, the only kind
+// Poise opens.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// validOverride reports whether s is an item id another pack may replace:
+// PACK/FOLDER/.../SLUG of slugs, without a #fragment (a whole item is
+// replaced with its sections or options).
+func validOverride(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !validSlug(p) {
+			return false
+		}
+	}
+	return true
 }

@@ -92,6 +92,7 @@ func (b *builder) options(m *Item, blocks []mdparse.Block) {
 		} else {
 			b.checkPlaceholders(o.Say, -1, sayLine)
 		}
+		o.Line = sayLine
 		m.Options = append(m.Options, o)
 	}
 }

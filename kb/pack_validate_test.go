@@ -100,6 +100,10 @@ func TestLoadReportsProblems(t *testing.T) {
 		{"bad Match pattern", map[string]string{
 			"phrases/p.md": "---\ntitle: P\n---\n| Instead of | Try | Why | Match |\n|---|---|---|---|\n| No. | Yes. | Kinder. | (no\\|nope |\n",
 		}, []want{{"phrases/p.md", 6, "never closes it"}}},
+		{"phrase row shadowed by an earlier row", map[string]string{
+			"phrases/a.md": "---\ntitle: A\n---\n| Instead of | Try | Why | Match |\n|---|---|---|---|\n| You should have called. | Thanks for calling. | Kinder. | you should have (read\\|called) |\n",
+			"phrases/b.md": "---\ntitle: B\n---\n| Instead of | Try | Why | Match |\n|---|---|---|---|\n| Why didn't you call? | I'm glad you called. | Kinder. | why didn't you; you should have (called\\|told) |\n",
+		}, []want{{"phrases/b.md", 6, `never fires for "you should have called": the row "You should have called." (phrases/a.md:6) already matches those words`}}},
 		{"phrases without the columns", map[string]string{
 			"phrases/p.md": "---\ntitle: P\n---\n| Say | Not |\n|---|---|\n| a | b |\n",
 		}, []want{{"phrases/p.md", 1, "no phrase rows"}, {"phrases/p.md", 4, "needs the columns Instead of, Try and Why"}}},
@@ -242,4 +246,16 @@ func TestLoadIgnoresDotAndUnderscore(t *testing.T) {
 
 func copyDir(src, dst string) error {
 	return os.CopyFS(dst, os.DirFS(src))
+}
+
+// A wildcard row and a literal row overlap without shadowing each other: the
+// checker tries the literal word first, so both can still fire.
+func TestLoadAcceptsRowsThatOnlyOverlap(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.toml":    manifest,
+		"phrases/a.md": "---\ntitle: A\n---\n| Instead of | Try | Why | Match |\n|---|---|---|---|\n| Unfortunately. | Here's where we are. | Kinder. | unfortunate* |\n| Unfortunately not. | Here's what I can do. | Kinder. | unfortunately not; you should have |\n| You should have called. | Thanks for calling. | Kinder. | you should have called |\n",
+	})
+	if _, err := kb.LoadDir(dir); err != nil {
+		t.Fatalf("LoadDir: %v", err)
+	}
 }

@@ -92,6 +92,7 @@ func (c *cli) rootCmd() *cobra.Command {
 		c.searchCmd(),
 		c.journalCmd(),
 		c.packCmd(),
+		c.toneCmd(),
 	)
 	return root
 }

@@ -40,10 +40,11 @@ func (c *cli) report(err error) int {
 		if errors.As(err, &he) {
 			hint = he.hint
 		}
-		fmt.Fprintf(w, "poise: %v\n%s\n", err, hint)
+		// Errors quote file names, ids and text from outside: escape them.
+		fmt.Fprintf(w, "poise: %s\n%s\n", termText(err.Error(), true), hint)
 		return ExitUsage
 	}
-	fmt.Fprintf(w, "poise: %v\n", err)
+	fmt.Fprintf(w, "poise: %s\n", termText(err.Error(), true))
 	if errors.As(err, &he) {
 		fmt.Fprintln(w, he.hint)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -21,12 +20,13 @@ func (c *cli) journalCmd() *cobra.Command {
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
 		c.journalDoneCmd(), c.journalDeleteCmd(), c.journalTrashCmd(), c.journalUndeleteCmd(),
 		c.journalExportCmd(), c.journalImportCmd(), c.journalBackupCmd(), c.journalRestoreCmd(),
-		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalSummaryCmd(),
+		c.journalPasswdCmd(), c.journalRecoverCmd(), c.journalRekeyCmd(), c.journalSummaryCmd(),
 	)
 }
 
-// journalDir is where the journal lives in a data directory.
-func journalDir(dataDir string) string { return dataDir + string(os.PathSeparator) + "journal" }
+// journalDir is the journal folder of a data directory; the name itself
+// lives in the journal package.
+func journalDir(dataDir string) string { return journal.PathIn(dataDir) }
 
 // journalHint turns journal errors into what to do next.
 func journalHint(err error) error {
@@ -37,6 +37,14 @@ func journalHint(err error) error {
 		return withHint(err, "The recovery key is the AGE-SECRET-KEY-1… line shown when the journal was set up.")
 	case errors.Is(err, journal.ErrNotSetUp):
 		return withHint(err, "Run 'poise journal init' to set up your journal.")
+	case errors.Is(err, journal.ErrIdentityMissing):
+		return withHint(err, "Your entries are still there: run 'poise journal recover' with your recovery key to set a new passphrase.")
+	case errors.Is(err, journal.ErrKeysMissing):
+		return withHint(err, "Copy identity.age and identity-recovery.age back into "+journal.FolderName+"/ from a copy of the folder, or run 'poise journal restore' with a backup.")
+	case errors.Is(err, journal.ErrRecoveryCopyMissing):
+		return withHint(err, rekeyAdvice)
+	case errors.Is(err, journal.ErrPassphraseTooShort):
+		return withHint(err, fmt.Sprintf("Choose a passphrase of at least %d characters; a few words you will remember work well.", journal.MinPassphraseLen))
 	case errors.Is(err, journal.ErrAlreadySetUp):
 		return withHint(err, "Your journal is already set up; 'poise journal passwd' changes its passphrase.")
 	case errors.Is(err, journal.ErrNotFound):
@@ -46,17 +54,20 @@ func journalHint(err error) error {
 }
 
 // setUpJournal opens the journal, still locked, and checks that it has been
-// set up. With write it holds the data directory's lock until release.
+// set up. With write it holds the data directory's lock until release;
+// without, the journal is read-only and writes nothing, so reading needs
+// no lock and works beside a running Poise.
 func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 	release := func() {}
+	j := journal.OpenReadOnly(journal.PathIn(c.dataDir()))
 	if write {
-		d, err := c.openData()
+		d, err := c.openDataWait()
 		if err != nil {
 			return nil, nil, err
 		}
 		release = func() { d.Close() }
+		j = journal.Open(journal.PathIn(d.Path))
 	}
-	j := journal.Open(journalDir(c.dataDir()))
 	if !j.IsSetUp() {
 		release()
 		return nil, nil, journalHint(journal.ErrNotSetUp)
@@ -64,8 +75,9 @@ func (c *cli) setUpJournal(write bool) (*journal.Journal, func(), error) {
 	return j, release, nil
 }
 
-// openJournal unlocks the journal, for commands that read. write takes the
-// data directory's lock first and returns it for the caller to close.
+// openJournal unlocks the journal. write takes the data directory's lock
+// first and returns it for the caller to close; without it the journal is
+// read-only.
 func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 	j, release, err := c.setUpJournal(write)
 	if err != nil {
@@ -76,18 +88,34 @@ func (c *cli) openJournal(write bool) (*journal.Journal, func(), error) {
 		release()
 		return nil, nil, err
 	}
-	if err := j.Unlock(pass); err != nil {
+	if err := c.unlockJournal(j, pass); err != nil {
 		release()
-		return nil, nil, journalHint(err)
+		return nil, nil, err
+	}
+	return j, func() { j.Lock(); release() }, nil
+}
+
+// unlockJournal unlocks j and warns on standard error about files it
+// skipped and about a recovery copy the recovery key could not use.
+func (c *cli) unlockJournal(j *journal.Journal, pass string) error {
+	if err := j.Unlock(pass); err != nil {
+		return journalHint(err)
 	}
 	if ps := j.Problems(); len(ps) > 0 {
 		fmt.Fprintf(c.env.Stderr, "poise: skipped %d unreadable file(s) in the journal:\n", len(ps))
 		for _, p := range ps {
-			fmt.Fprintf(c.env.Stderr, "  %s\n", p)
+			fmt.Fprintf(c.env.Stderr, "  %s\n", termText(p.String(), false))
 		}
 	}
-	return j, func() { j.Lock(); release() }, nil
+	if err := j.CheckRecoveryCopy(); err != nil {
+		fmt.Fprintf(c.env.Stderr, "poise: warning: %s\n%s\n", termText(err.Error(), false), rekeyAdvice)
+	}
+	return nil
 }
+
+// rekeyAdvice is what to do about a missing or damaged recovery copy.
+const rekeyAdvice = "Your recovery key can no longer replace a forgotten passphrase; your passphrase still works.\n" +
+	"Run 'poise journal rekey' to write a new recovery copy and see its new key once."
 
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
@@ -133,7 +161,8 @@ func (c *cli) journalListCmd() *cobra.Command {
 				if followUps {
 					state = "follow-up " + e.FollowUpState(now).String() + " " + e.FollowUp.Local().Format("2006-01-02 15:04")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.When.Local().Format("2006-01-02 15:04"), e.Channel, state, e.Title())
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", termText(e.ID, false), e.When.Local().Format("2006-01-02 15:04"),
+					termText(string(e.Channel), false), termText(state, false), termText(e.Title(), false))
 			}
 			return tw.Flush()
 		},
@@ -177,7 +206,7 @@ func (c *cli) journalShowCmd() *cobra.Command {
 				if i > 0 {
 					fmt.Fprintf(cmd.OutOrStdout(), "\n---\n\nVersion saved %s:\n\n", v.Updated.Local().Format("2006-01-02 15:04"))
 				}
-				fmt.Fprint(cmd.OutOrStdout(), v.Markdown())
+				fmt.Fprint(cmd.OutOrStdout(), termText(v.Markdown(), true))
 			}
 			return nil
 		},
@@ -253,7 +282,7 @@ func (c *cli) journalTrashCmd() *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, t := range ts {
-				fmt.Fprintf(tw, "%s\tdeleted %s\t%s\n", t.Entry.ID, t.Deleted.Local().Format("2006-01-02 15:04"), t.Entry.Title())
+				fmt.Fprintf(tw, "%s\tdeleted %s\t%s\n", termText(t.Entry.ID, false), t.Deleted.Local().Format("2006-01-02 15:04"), termText(t.Entry.Title(), false))
 			}
 			return tw.Flush()
 		},

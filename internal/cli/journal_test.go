@@ -162,7 +162,7 @@ func TestJournalCommandsEndToEnd(t *testing.T) {
 }
 
 func TestJournalCommandErrors(t *testing.T) {
-	dd := journalEnv(t, "pass")
+	dd := journalEnv(t, "a test passphrase")
 	tests := []struct {
 		name     string
 		setup    func(t *testing.T)
@@ -195,7 +195,7 @@ func TestJournalCommandErrors(t *testing.T) {
 }
 
 func TestJournalAddMasksPersonalData(t *testing.T) {
-	dd := journalEnv(t, "pass")
+	dd := journalEnv(t, "a test passphrase")
 	mustRun(t, "--data-dir", dd, "journal", "init")
 	out := mustRun(t, "--data-dir", dd, "journal", "add", "--json", "--mask", "--what", "She read out card 4111 1111 1111 1111 and mail jo@example.com")
 	var e journal.Entry

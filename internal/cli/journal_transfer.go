@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +79,7 @@ func (c *cli) journalImportCmd() *cobra.Command {
 			if err != nil {
 				return withHint(err, "Import reads the JSON that 'poise journal export' writes.")
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			printImport(cmd.OutOrStdout(), "", res)
 			return nil
 		},
 	}
@@ -112,7 +114,14 @@ func (c *cli) journalBackupCmd() *cobra.Command {
 			if err := atomicfile.Write(args[0], buf.Bytes(), 0o600); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase or recovery key.\n", args[0])
+			// The backup carries the recovery copy as it is: promise the
+			// recovery key only when that copy works.
+			if j.CheckRecoveryCopy() != nil {
+				fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase only: the recovery copy is missing or damaged.\n"+
+					"Run 'poise journal rekey', then back up again, for a backup your new recovery key also opens.\n", termText(args[0], false))
+				return nil
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Backed up to %s. It opens with your passphrase or recovery key.\n", termText(args[0], false))
 			return nil
 		},
 	}
@@ -128,23 +137,28 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 			"or its recovery key.",
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			in, err := os.Open(args[0])
 			if err != nil {
 				return err
 			}
-			d, err := c.openData()
+			defer in.Close()
+			d, err := c.openDataWait()
 			if err != nil {
 				return err
 			}
 			defer d.Close()
-			j := journal.Open(journalDir(d.Path))
-			if j.IsSetUp() {
+			j := journal.Open(journal.PathIn(d.Path))
+			switch err := j.CheckKeys(); {
+			case errors.Is(err, journal.ErrIdentityMissing):
+				// Restoring would merge into a journal nobody can unlock.
+				return journalHint(err)
+			case err == nil || errors.Is(err, journal.ErrRecoveryCopyMissing):
 				pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
 				if err != nil {
 					return err
 				}
-				if err := j.Unlock(pass); err != nil {
-					return journalHint(err)
+				if err := c.unlockJournal(j, pass); err != nil {
+					return err
 				}
 				defer j.Lock()
 			}
@@ -152,7 +166,7 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := j.Restore(bytes.NewReader(data), backupSecret)
+			res, err := j.Restore(in, backupSecret)
 			if errors.Is(err, journal.ErrWrongPassphrase) && os.Getenv(EnvPassphraseFile) == "" {
 				return withHint(err, "Type the passphrase the backup was made with, or its recovery key.")
 			}
@@ -160,7 +174,7 @@ func (c *cli) journalRestoreCmd() *cobra.Command {
 				return journalHint(err)
 			}
 			j.Lock()
-			fmt.Fprintf(cmd.OutOrStdout(), "Restored: added %d, updated %d, unchanged %d.\n", res.Added, res.Updated, res.Unchanged)
+			printImport(cmd.OutOrStdout(), "Restored: ", res)
 			return nil
 		},
 	}
@@ -173,4 +187,20 @@ func (c *cli) backupSecret(j *journal.Journal) (string, error) {
 		return c.secret(EnvRecoveryKeyFile, "Recovery key", false)
 	}
 	return c.secret(EnvPassphraseFile, "Backup passphrase (or recovery key)", false)
+}
+
+// printImport says what an import or restore did, naming every entry that
+// came with an id Poise would not make and got a new one.
+func printImport(w io.Writer, prefix string, res journal.ImportResult) {
+	msg := fmt.Sprintf("added %d, updated %d, unchanged %d.", res.Added, res.Updated, res.Unchanged)
+	if prefix == "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	fmt.Fprintln(w, prefix+msg)
+	for _, r := range res.Renamed {
+		fmt.Fprintf(w, "Entry %s had the id %s, which Poise does not use: it is now %s.\n", r.To, termText(strconv.Quote(r.From), false), r.To)
+	}
+	if res.Skipped > 0 {
+		fmt.Fprintf(w, "Skipped %d unreadable record(s) of the trash or the history.\n", res.Skipped)
+	}
 }

@@ -9,11 +9,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 )
 
-// packCmd is "poise pack …". Owned by the knowledge-base work (issue 3).
+// packCmd is "poise pack …": lint (issue 3) and the team-pack life cycle
+// (issue 12).
 func (c *cli) packCmd() *cobra.Command {
-	return groupCmd("pack", "Check content packs before you share them", c.packLintCmd())
+	return groupCmd("pack", "Build, sign, install, update and roll back content packs",
+		c.packLintCmd(), c.packBuildCmd(), c.packKeygenCmd(), c.packSignCmd(), c.packVerifyCmd(),
+		c.packInstallCmd(), c.packUpdateCmd(), c.packListCmd(),
+		c.packActionCmd("rollback", "Restore the version installed before the last update", "Rolled %s back to its previous version.",
+			"See poise pack list: a pack keeps one previous version after an update.", (*packs.Store).Rollback),
+		c.packActionCmd("disable", "Take a pack out of search and the screens without removing it", "Disabled %s.",
+			"See poise pack list for the ids.", (*packs.Store).Disable),
+		c.packActionCmd("enable", "Put a disabled pack back", "Enabled %s.", "See poise pack list for the ids.", (*packs.Store).Enable),
+		c.packActionCmd("remove", "Delete an installed pack (the built-in pack can only be disabled)", "Removed %s.",
+			"See poise pack list for the ids; the built-in pack can be disabled instead.", (*packs.Store).Remove),
+	)
 }
 
 func (c *cli) packLintCmd() *cobra.Command {
@@ -23,6 +35,8 @@ func (c *cli) packLintCmd() *cobra.Command {
 		Short: "Check a pack folder and list every problem with file:line",
 		Long: "Lint loads the pack in DIR the way Poise does and lists every problem at once,\n" +
 			"each as file:line: what is wrong and how to fix it. It exits 1 when there is any.\n" +
+			"It also warns about phrases to avoid in the pack's scripts (Say lines, statements,\n" +
+			"templates), checked as 'poise tone' does; warnings alone do not fail the lint.\n" +
 			"The format is described in docs/pack-format.md.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -44,6 +58,9 @@ type lintReport struct {
 	Pack     string        `json:"pack"`
 	Items    int           `json:"items"`
 	Problems []lintProblem `json:"problems"`
+	// Warnings are phrases to avoid found in the pack's scripts. They do not
+	// make the lint fail: a team may keep a line on purpose.
+	Warnings []lintProblem `json:"warnings"`
 }
 
 type lintProblem struct {
@@ -58,11 +75,14 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
 	if err != nil && !errors.As(err, &pe) {
 		return withHint(err, "Pass the folder that holds pack.toml (or a folder of markdown files).")
 	}
-	rep := lintReport{Dir: dir, Pack: p.Manifest.ID, Items: len(p.Items), Problems: []lintProblem{}}
+	rep := lintReport{Dir: dir, Pack: p.Manifest.ID, Items: len(p.Items), Problems: []lintProblem{}, Warnings: []lintProblem{}}
 	if pe != nil {
 		for _, pr := range pe.Problems {
 			rep.Problems = append(rep.Problems, lintProblem{File: filepath.Join(dir, filepath.FromSlash(pr.File)), Line: pr.Line, Message: pr.Message})
 		}
+	}
+	for _, w := range toneWarnings(p) {
+		rep.Warnings = append(rep.Warnings, lintProblem{File: filepath.Join(dir, filepath.FromSlash(w.File)), Line: w.Line, Message: w.Message})
 	}
 	out := cmd.OutOrStdout()
 	if asJSON {
@@ -79,11 +99,14 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
 				fmt.Fprintf(out, "%s: %s\n", pr.File, pr.Message)
 			}
 		}
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(out, "%s:%d: warning: %s\n", w.File, w.Line, w.Message)
+		}
 	}
 	switch n := len(rep.Problems); n {
 	case 0:
 		if !asJSON {
-			fmt.Fprintf(out, "%s: no problems in %s\n", dir, plural(rep.Items, "item"))
+			fmt.Fprintf(out, "%s: no problems in %s%s\n", dir, plural(rep.Items, "item"), warningCount(len(rep.Warnings)))
 		}
 		return nil
 	case 1:
@@ -98,4 +121,12 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// warningCount is the tail of the all-clear line when there are warnings.
+func warningCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return " (" + plural(n, "tone warning") + ")"
 }

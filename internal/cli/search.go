@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -25,9 +26,10 @@ type searchHit struct {
 	Score   float64 `json:"score"`
 }
 
-// searchCmd is "poise search QUERY...". It only reads: the index the app
-// keeps is used when it matches and is free, otherwise one is built in
-// memory, so searching never waits for or disturbs a running app.
+// searchCmd is "poise search QUERY...". A running app answers it over its
+// socket; otherwise the index kept in the data folder does, built once
+// when missing or stale (see searchIndex). It never waits for or disturbs
+// a running app.
 func (c *cli) searchCmd() *cobra.Command {
 	var (
 		kind   string
@@ -58,32 +60,33 @@ func (c *cli) searchCmd() *cobra.Command {
 			if limit < 0 {
 				return usageError{fmt.Errorf("--limit must be positive, not %d", limit)}
 			}
-			lib, err := c.library()
-			if lib == nil {
-				return withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
+			// A running app holds the index: ask it, which is immediate.
+			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
+				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
+			ix, err := c.searchIndex(cmd.Context())
 			if err != nil {
-				fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
-			}
-			ix, err := search.Open(filepath.Join(c.dataDir(), "index"), lib, search.Options{ReadOnly: true})
-			if err != nil {
-				return fmt.Errorf("open search index: %w", err)
+				return err
 			}
 			defer ix.Close()
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
-			if asJSON {
-				return writeHitsJSON(cmd.OutOrStdout(), res.Hits)
-			}
-			return writeHitsText(cmd.OutOrStdout(), q.Text, res)
+			return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "only items of this kind: "+kindList())
 	cmd.Flags().IntVar(&limit, "limit", 10, "at most this many results")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print results as a JSON array of {id, kind, pack, title, snippet, score}")
 	return cmd
+}
+
+func writeResults(w io.Writer, text string, res *search.Results, asJSON bool) error {
+	if asJSON {
+		return writeHitsJSON(w, res.Hits)
+	}
+	return writeHitsText(w, text, res)
 }
 
 func kindList() string {

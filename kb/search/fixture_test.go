@@ -125,3 +125,37 @@ func openFixture(t testing.TB) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// What the engine promises about snippets and builds, as callers see it.
+const (
+	snippetLen  = 180 // bytes, before ellipses
+	ellipsis    = "…"
+	buildPrefix = ".build-" // directories of unfinished builds
+)
+
+func hitIDs(res *Results) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, v := range m {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -2,19 +2,17 @@ package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"sync"
 	"time"
 
-	bolterrors "go.etcd.io/bbolt/errors"
-
+	"github.com/poisehq/poise/internal/textsearch"
 	"github.com/poisehq/poise/kb"
 )
 
 // ErrClosed is returned by Search and Update after Close.
-var ErrClosed = errors.New("search index is closed")
+var ErrClosed = textsearch.ErrClosed
 
 // Options tune Open and Update.
 type Options struct {
@@ -29,6 +27,10 @@ type Options struct {
 	// OpenTimeout bounds the wait for an index another process holds;
 	// zero means 300ms.
 	OpenTimeout time.Duration
+	// State, when set, is the kb.ScanLibrary state the library given to
+	// Open was loaded from. It is recorded beside the index so that
+	// OpenCurrent can later use the index without loading the library.
+	State *kb.LibraryState
 }
 
 // Index answers queries over a library. It is safe for concurrent use;
@@ -45,7 +47,7 @@ type Index struct {
 
 // generation is one library with the index built for it.
 type generation struct {
-	eng  *engine
+	eng  *textsearch.Index
 	lib  *kb.Library
 	hash string
 	path string // "" when in memory
@@ -55,7 +57,7 @@ func (g *generation) close() error {
 	if g == nil || g.eng == nil {
 		return nil
 	}
-	return g.eng.bi.Close()
+	return g.eng.Close()
 }
 
 // Open returns the index of lib kept in dir, reusing what is there when it
@@ -90,6 +92,15 @@ func (ix *Index) InMemory() bool {
 // differs. Queries keep being answered from the previous library until the
 // new one is ready; cancelling ctx abandons the rebuild and keeps the old.
 func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
+	return ix.UpdateLibrary(ctx, lib, nil)
+}
+
+// UpdateLibrary is Update for a library loaded from state (see
+// kb.ScanLibrary), which is recorded so that the next start can use the
+// index without loading the library (OpenCurrent). Call it after
+// installing, removing or editing packs: the app does when it has loaded
+// the library in the background.
+func (ix *Index) UpdateLibrary(ctx context.Context, lib *kb.Library, state *kb.LibraryState) error {
 	ix.updating.Lock()
 	defer ix.updating.Unlock()
 	ix.mu.RLock()
@@ -103,6 +114,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 		ix.mu.Lock()
 		if ix.gen != nil {
 			ix.gen = &generation{eng: old.eng, lib: lib, hash: old.hash, path: old.path}
+			ix.remember(ix.gen, c, state)
 		}
 		ix.mu.Unlock()
 		return nil
@@ -111,6 +123,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 	if err != nil {
 		return err
 	}
+	ix.remember(g, c, state)
 	ix.mu.Lock()
 	if ix.gen == nil {
 		ix.mu.Unlock()
@@ -123,7 +136,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 		return fmt.Errorf("close previous index: %w", err)
 	}
 	if g.path != "" && !ix.opts.ReadOnly {
-		removeOthers(ix.dir, g.path)
+		textsearch.RemoveOthers(ix.dir, g.path)
 	}
 	return nil
 }
@@ -144,7 +157,12 @@ func (ix *Index) Close() error {
 }
 
 func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error) {
-	return ix.loadCorpus(ctx, lib, newCorpus(lib))
+	c := newCorpus(lib)
+	g, err := ix.loadCorpus(ctx, lib, c)
+	if err == nil {
+		ix.remember(g, c, ix.opts.State)
+	}
+	return g, err
 }
 
 // loadCorpus finds or builds the index for c: on disk when there is a dir,
@@ -152,18 +170,19 @@ func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error)
 func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*generation, error) {
 	timeout := ix.opts.OpenTimeout
 	if timeout <= 0 {
-		timeout = defaultOpenTimeout
+		timeout = textsearch.DefaultOpenTimeout
 	}
+	tc := c.textCorpus()
 	if ix.dir != "" {
 		path := ix.dir + string(os.PathSeparator) + c.hash
-		e, err := openStored(path, c, ix.opts.ReadOnly, timeout)
+		e, err := textsearch.OpenStored(path, tc, ix.opts.ReadOnly, timeout)
 		if err == nil {
 			return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
 		}
-		if !ix.opts.ReadOnly && !isLockTimeout(err) {
-			e, path, err := buildStored(ctx, ix.dir, c, ix.opts.Progress, timeout)
+		if !ix.opts.ReadOnly && !textsearch.IsLocked(err) {
+			e, path, err := textsearch.BuildStored(ctx, ix.dir, tc, ix.opts.Progress, timeout)
 			if err == nil {
-				removeOthers(ix.dir, path)
+				textsearch.RemoveOthers(ix.dir, path)
 				return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
 			}
 			if ctx.Err() != nil {
@@ -171,15 +190,9 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*g
 			}
 		}
 	}
-	e, err := buildMemory(ctx, c, ix.opts.Progress)
+	e, err := textsearch.BuildMemory(ctx, tc, ix.opts.Progress)
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
 	return &generation{eng: e, lib: lib, hash: c.hash}, nil
-}
-
-// isLockTimeout reports whether opening failed because another process
-// holds the index: then it must not be treated as corrupt and deleted.
-func isLockTimeout(err error) bool {
-	return errors.Is(err, bolterrors.ErrTimeout)
 }

@@ -5,13 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/poisehq/poise/internal/textsearch"
 	"github.com/poisehq/poise/kb"
 )
 
 // Limits on the number of hits a query returns.
 const (
-	DefaultLimit = 20
-	MaxLimit     = 1000
+	DefaultLimit = textsearch.DefaultLimit
+	MaxLimit     = textsearch.MaxLimit
 )
 
 // Query is what a person typed plus the filters they chose.
@@ -47,10 +48,10 @@ type Facets struct {
 }
 
 // FacetCount is one facet value and how many matching items have it.
-type FacetCount struct {
-	Value string
-	Count int
-}
+type FacetCount = textsearch.FacetCount
+
+// Span is a byte range [Start, End) of a text to show highlighted.
+type Span = textsearch.Span
 
 // Hit is one matching item, with what to show in a result list.
 type Hit struct {
@@ -79,94 +80,68 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if g == nil {
 		return nil, ErrClosed
 	}
-	return g.eng.search(ctx, q, g)
-}
-
-// source is what the engine's hits are looked up in: a library, or the
-// documents of a Documents index.
-type source interface {
-	// hit describes the document with the given id and lists the texts a
-	// snippet may come from, best first.
-	hit(id string) (h Hit, snippetFrom []func() string, ok bool)
-	// defaults lists the hits for a blank query.
-	defaults(q Query, limit int) []Hit
-}
-
-func (e *engine) search(ctx context.Context, q Query, src source) (*Results, error) {
-	p, err := e.buildPlan(q.Text)
+	kinds := make([]string, 0, len(q.Kinds))
+	for _, k := range q.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	raw, err := g.eng.Search(ctx, textsearch.Query{
+		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
+		Limit: q.Limit, Default: q.Default,
+	}, g.texts())
 	if err != nil {
 		return nil, err
 	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	limit = min(limit, MaxLimit)
-	filters := []filter{
-		{fKind, kindStrings(q.Kinds)},
-		{fPack, q.Packs},
-		{fEmotion, lowerAll(q.Emotions)},
-		{fTag, lowerAll(q.Tags)},
-	}
-	blank := len(p.words) == 0
-	if !blank && p.q == nil {
-		return &Results{}, nil
-	}
-	size := limit
-	if blank {
-		size = 0
-	}
-	raw, err := e.run(ctx, p, filters, size, true)
-	if err != nil {
-		return nil, err
-	}
-	res := &Results{Total: raw.total, Facets: Facets{
-		Kinds:    raw.facets[fKind],
-		Packs:    raw.facets[fPack],
-		Emotions: raw.facets[fEmotion],
-		Tags:     raw.facets[fTag],
+	res := &Results{Total: raw.Total, Facets: Facets{
+		Kinds: raw.Facets.Kinds, Packs: raw.Facets.Sources, Emotions: raw.Facets.Emotions, Tags: raw.Facets.Tags,
 	}}
-	if blank {
-		res.Hits = src.defaults(q, limit)
-		return res, nil
+	if len(raw.Hits) > 0 {
+		res.Hits = make([]Hit, len(raw.Hits))
 	}
-	m := newMarker(p, e.syn, e.hl)
-	for _, h := range raw.hits {
-		hit, from, ok := src.hit(h.id)
-		if !ok {
-			continue
+	for i, h := range raw.Hits {
+		res.Hits[i] = Hit{
+			ID: h.ID, Kind: kb.Kind(h.Kind), Pack: h.Source, Title: h.Title, Snippet: h.Snippet,
+			Highlights: h.Highlights, TitleHighlights: h.TitleHighlights, Score: h.Score,
 		}
-		hit.Score = h.score
-		hit.Snippet, hit.Highlights = m.snippet(from...)
-		hit.TitleHighlights = m.spans(hit.Title)
-		res.Hits = append(res.Hits, hit)
 	}
 	return res, nil
 }
 
-func (g *generation) hit(id string) (Hit, []func() string, bool) {
-	it, ok := g.lib.Item(id)
-	if !ok {
-		return Hit{}, nil, false
+// texts is where hits are looked up: the library, or what the index
+// stores when it was opened without one.
+func (g *generation) texts() textsearch.Texts {
+	if g.lib == nil {
+		return storedTexts{g.eng}
 	}
-	return Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title}, snippetSources(it, g.eng.plain.get), true
+	return libraryTexts{g}
 }
 
-// defaults is the list for a blank query: the given ids first, then every
+// libraryTexts looks the engine's hits up in the generation's library.
+type libraryTexts struct{ g *generation }
+
+func (t libraryTexts) Hit(id string) (textsearch.Hit, []func() string, bool) {
+	it, ok := t.g.lib.Item(id)
+	if !ok {
+		return textsearch.Hit{}, nil, false
+	}
+	return textsearch.Hit{ID: it.ID, Kind: string(it.Kind), Source: it.Pack, Title: it.Title}, snippetSources(it, t.g.eng.PlainText), true
+}
+
+// Defaults is the list for a blank query: the given ids first, then every
 // other item in kind order, all under the query's filters.
-func (g *generation) defaults(q Query, limit int) []Hit {
-	var hits []Hit
+func (t libraryTexts) Defaults(q textsearch.Query, limit int) []textsearch.Hit {
+	lib := t.g.lib
+	var hits []textsearch.Hit
 	seen := map[string]bool{}
 	add := func(it *kb.Item) {
 		if len(hits) >= limit || seen[it.ID] || !passes(it, q) {
 			return
 		}
 		seen[it.ID] = true
-		snip, _ := (&marker{}).snippet(snippetSources(it, plainText)...)
-		hits = append(hits, Hit{ID: it.ID, Kind: it.Kind, Pack: it.Pack, Title: it.Title, Snippet: snip})
+		snip := textsearch.Lead(snippetSources(it, textsearch.PlainText)...)
+		hits = append(hits, textsearch.Hit{ID: it.ID, Kind: string(it.Kind), Source: it.Pack, Title: it.Title, Snippet: snip})
 	}
 	for _, id := range q.Default {
-		if it, ok := g.lib.Item(id); ok {
+		if it, ok := lib.Item(id); ok {
 			add(it)
 		}
 	}
@@ -174,9 +149,9 @@ func (g *generation) defaults(q Query, limit int) []Hit {
 		if len(hits) >= limit {
 			break
 		}
-		g.lib.Items(func(it *kb.Item) {
+		lib.Items(func(it *kb.Item) {
 			if it.Kind == k {
-				if cur, ok := g.lib.Item(it.ID); ok && cur == it {
+				if cur, ok := lib.Item(it.ID); ok && cur == it {
 					add(it)
 				}
 			}
@@ -186,29 +161,14 @@ func (g *generation) defaults(q Query, limit int) []Hit {
 }
 
 // passes applies the query's filters to an item, for the default list.
-func passes(it *kb.Item, q Query) bool {
-	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, it.Kind) {
+func passes(it *kb.Item, q textsearch.Query) bool {
+	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, string(it.Kind)) {
 		return false
 	}
-	if len(q.Packs) > 0 && !slices.Contains(q.Packs, it.Pack) {
+	if len(q.Sources) > 0 && !slices.Contains(q.Sources, it.Pack) {
 		return false
 	}
-	return anyFold(q.Emotions, it.Emotions) && anyFold(q.Tags, it.Tags)
-}
-
-// anyFold reports whether want is empty or shares a value with have.
-func anyFold(want, have []string) bool {
-	if len(want) == 0 {
-		return true
-	}
-	for _, w := range want {
-		for _, h := range have {
-			if strings.EqualFold(strings.TrimSpace(w), strings.TrimSpace(h)) {
-				return true
-			}
-		}
-	}
-	return false
+	return textsearch.AnyFold(q.Emotions, it.Emotions) && textsearch.AnyFold(q.Tags, it.Tags)
 }
 
 // snippetSources are the texts a snippet may come from, best first: what
@@ -223,6 +183,7 @@ func snippetSources(it *kb.Item, plain func(string) string) []func() string {
 		}
 		return plain(it.Body)
 	}
+	summary := func() string { return it.Summary }
 	switch it.Kind {
 	case kb.KindStatement, kb.KindPhrase, kb.KindTemplate:
 		phrase := func() string {
@@ -231,16 +192,8 @@ func snippetSources(it *kb.Item, plain func(string) string) []func() string {
 			}
 			return it.Phrase.InsteadOf + " → " + strings.Join(it.Phrase.Try, " / ")
 		}
-		return []func() string{txt, phrase, text(it.Summary), body}
+		return []func() string{txt, phrase, summary, body}
 	default:
-		return []func() string{text(it.Summary), signals, txt, body}
+		return []func() string{summary, signals, txt, body}
 	}
-}
-
-func kindStrings(ks []kb.Kind) []string {
-	out := make([]string, 0, len(ks))
-	for _, k := range ks {
-		out = append(out, string(k))
-	}
-	return out
 }

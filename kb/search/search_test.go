@@ -70,17 +70,17 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 		wantEmoAny string // an emotion facet value that must be counted
 	}{
 		{"kind", Query{Text: "supervisor", Kinds: []kb.Kind{kb.KindTemplate}},
-			[]string{"builtin/templates/hand-off-to-supervisor"}, []FacetCount{{"template", 1}}, ""},
+			[]string{"builtin/templates/hand-off-to-supervisor"}, []FacetCount{{Value: "template", Count: 1}}, ""},
 		{"emotion, any case", Query{Text: "customer", Emotions: []string{"Frustrated"}},
-			[]string{"builtin/matrix/repeated-contact"}, []FacetCount{{"matrix", 1}}, "angry"},
+			[]string{"builtin/matrix/repeated-contact"}, []FacetCount{{Value: "matrix", Count: 1}}, "angry"},
 		{"tag", Query{Text: "supervisor", Tags: []string{"ESCALATION"}},
-			[]string{"builtin/templates/hand-off-to-supervisor", "builtin/matrix/demand-for-manager"}, []FacetCount{{"matrix", 1}, {"template", 1}}, ""},
+			[]string{"builtin/templates/hand-off-to-supervisor", "builtin/matrix/demand-for-manager"}, []FacetCount{{Value: "matrix", Count: 1}, {Value: "template", Count: 1}}, ""},
 		{"pack", Query{Text: "supervisor", Packs: []string{"acme"}}, nil, nil, ""},
 		{"kinds are ORed, filters ANDed", Query{Text: "angry", Kinds: []kb.Kind{kb.KindStatement, kb.KindMatrix}, Emotions: []string{"anxious"}},
-			[]string{"builtin/matrix/late-delivery"}, []FacetCount{{"matrix", 1}}, "anxious"},
+			[]string{"builtin/matrix/late-delivery"}, []FacetCount{{Value: "matrix", Count: 1}}, "anxious"},
 		{"facets without filters", Query{Text: "angry"},
 			[]string{"builtin/matrix/late-delivery", "builtin/matrix/demand-for-manager", "builtin/matrix/repeated-contact", "builtin/statements/angry#1"},
-			[]FacetCount{{"matrix", 3}, {"statement", 1}}, "angry"},
+			[]FacetCount{{Value: "matrix", Count: 3}, {Value: "statement", Count: 1}}, "angry"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,7 +97,7 @@ func TestSearchFiltersAndFacets(t *testing.T) {
 			if tt.wantEmoAny != "" && !slices.ContainsFunc(res.Facets.Emotions, func(f FacetCount) bool { return f.Value == tt.wantEmoAny && f.Count > 0 }) {
 				t.Errorf("emotion facets %v lack %q", res.Facets.Emotions, tt.wantEmoAny)
 			}
-			if len(tt.want) > 0 && (len(res.Facets.Packs) != 1 || res.Facets.Packs[0] != FacetCount{"builtin", len(tt.want)}) {
+			if len(tt.want) > 0 && (len(res.Facets.Packs) != 1 || res.Facets.Packs[0] != FacetCount{Value: "builtin", Count: len(tt.want)}) {
 				t.Errorf("pack facets = %v", res.Facets.Packs)
 			}
 		})

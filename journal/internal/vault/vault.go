@@ -6,6 +6,7 @@ package vault
 import (
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,10 @@ var (
 type Keys struct {
 	identity *age.X25519Identity
 	recovery *age.X25519Recipient
+	// escrowKey is the age file key of the recovery copy, kept in the
+	// identity file so an unlocked journal can check that copy in full
+	// without the recovery key. Nil for journals made before it was kept.
+	escrowKey []byte
 }
 
 // NewKeys makes a fresh identity and a recovery key pair. The recovery
@@ -53,10 +58,16 @@ func NewKeys() (k *Keys, recoverySecret string, err error) {
 }
 
 // payload is the identity file's plaintext. It is a valid age identity file
-// (comments are ignored), so `age -d -i` can use it as is.
+// (comments are ignored), so `age -d -i` can use it as is. The recovery
+// copy holds it without the escrow line: that copy's file key is only known
+// once it is sealed.
 func (k *Keys) payload() []byte {
+	escrow := ""
+	if k.escrowKey != nil {
+		escrow = "# recovery-copy-key: " + hex.EncodeToString(k.escrowKey) + "\n"
+	}
 	return []byte("# Poise journal key: keep it secret.\n" +
-		"# recovery: " + k.recovery.String() + "\n" +
+		"# recovery: " + k.recovery.String() + "\n" + escrow +
 		k.identity.String() + "\n")
 }
 
@@ -72,6 +83,12 @@ func parsePayload(b []byte) (*Keys, error) {
 				return nil, fmt.Errorf("parse recovery recipient: %w", ErrDamaged)
 			}
 			k.recovery = r
+		case strings.HasPrefix(line, "# recovery-copy-key: "):
+			fk, err := hex.DecodeString(strings.TrimPrefix(line, "# recovery-copy-key: "))
+			if err != nil || len(fk) != FileKeySize {
+				return nil, fmt.Errorf("parse recovery copy key: %w", ErrDamaged)
+			}
+			k.escrowKey = fk
 		case strings.HasPrefix(line, "AGE-SECRET-KEY-1"):
 			id, err := age.ParseX25519Identity(line)
 			if err != nil {
@@ -98,9 +115,58 @@ func (k *Keys) SealIdentity(passphrase string, logN int) ([]byte, error) {
 }
 
 // SealEscrow encrypts the identity to the recovery key, so the recovery key
-// can later set a new passphrase without touching any entry.
+// can later set a new passphrase without touching any entry. It remembers
+// the copy's file key, which SealIdentity then stores, so CheckEscrow can
+// verify the copy: call it before SealIdentity.
 func (k *Keys) SealEscrow() ([]byte, error) {
-	return encrypt(k.payload(), k.recovery)
+	plain := (&Keys{identity: k.identity, recovery: k.recovery}).payload()
+	var fk []byte
+	data, err := encrypt(plain, capture{k.recovery, &fk})
+	if err != nil {
+		return nil, err
+	}
+	k.escrowKey = fk
+	return data, nil
+}
+
+// CheckEscrow reports whether data is a recovery copy that the recovery key
+// opens to these keys. With the copy's file key (journals set up or rekeyed
+// since it is kept) it decrypts and compares the whole copy; without, it can
+// only check that data is an age file for one X25519 recipient.
+func (k *Keys) CheckEscrow(data []byte) error {
+	if k.escrowKey == nil {
+		hdr, err := age.ExtractHeader(bytes.NewReader(data))
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		if !bytes.Contains(hdr, []byte("\n-> X25519 ")) || len(data) <= len(hdr) {
+			return fmt.Errorf("%w: not sealed to a recovery key", ErrDamaged)
+		}
+		return nil
+	}
+	plain, err := decrypt(data, age.NewInjectedFileKeyIdentity(k.escrowKey))
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	got, err := parsePayload(plain)
+	if err != nil {
+		return err
+	}
+	if got.identity.String() != k.identity.String() || got.recovery.String() != k.recovery.String() {
+		return fmt.Errorf("%w: it holds another journal's keys", ErrDamaged)
+	}
+	return nil
+}
+
+// WithNewRecovery returns keys with the same identity and a fresh recovery
+// key pair, for when the recovery copy is lost or damaged. The new secret
+// is returned once, as NewKeys does.
+func (k *Keys) WithNewRecovery() (*Keys, string, error) {
+	rec, err := age.GenerateX25519Identity()
+	if err != nil {
+		return nil, "", fmt.Errorf("generate recovery key: %w", err)
+	}
+	return &Keys{identity: k.identity, recovery: rec.Recipient()}, rec.String(), nil
 }
 
 // OpenIdentity opens an identity file with the passphrase.
@@ -139,6 +205,13 @@ func OpenEscrow(data []byte, recoverySecret string) (*Keys, error) {
 	if k.recovery.String() != rid.Recipient().String() {
 		return nil, ErrWrongRecoveryKey
 	}
+	// Keep the copy's file key, so the identity file written next can
+	// check this copy.
+	if hdr, err := age.ExtractHeader(bytes.NewReader(data)); err == nil {
+		if fk, err := age.DecryptHeader(hdr, rid); err == nil {
+			k.escrowKey = fk
+		}
+	}
 	return k, nil
 }
 
@@ -161,13 +234,6 @@ func (k *Keys) Seal(plain []byte) ([]byte, error) {
 func (k *Keys) Open(data []byte) ([]byte, error) {
 	return decrypt(data, k.identity)
 }
-
-// Recipient is the identity's public key, for documentation and tests.
-func (k *Keys) Recipient() string { return k.identity.Recipient().String() }
-
-// IdentityText is the identity file's plaintext, for tests that hand it to
-// the age command.
-func (k *Keys) IdentityText() []byte { return k.payload() }
 
 func encrypt(plain []byte, rs ...age.Recipient) ([]byte, error) {
 	var buf bytes.Buffer

@@ -1,0 +1,146 @@
+// Package searchsock lets "poise search" ask the running app instead of
+// opening the index itself: the app holds the index (and its lock), so a
+// second process could otherwise only build a throwaway copy. The app
+// listens on a Unix socket in the data folder, which only its owner can
+// enter; each connection carries one JSON query and one JSON answer.
+package searchsock
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/poisehq/poise/kb/search"
+)
+
+// FileName is the socket's name in the data folder.
+const FileName = "search.sock"
+
+// maxRequest bounds what one client may send, so a stray writer cannot make
+// the app grow without bound.
+const maxRequest = 64 << 10
+
+// ioTimeout bounds each connection, so a client that stops reading or
+// writing does not hold a goroutine of the app.
+const ioTimeout = 2 * time.Second
+
+// Searcher answers queries; *search.Index is one.
+type Searcher interface {
+	Search(ctx context.Context, q search.Query) (*search.Results, error)
+}
+
+type response struct {
+	Results *search.Results `json:"results,omitempty"`
+	Error   string          `json:"error,omitempty"`
+}
+
+// Server is a listening socket.
+type Server struct {
+	ln   net.Listener
+	path string
+}
+
+// Listen serves s at path until Close. A socket left by an app that did
+// not exit cleanly is replaced; the data folder's lock, held by the caller,
+// means no other app is using it.
+func Listen(path string, s Searcher) (*Server, error) {
+	if fi, err := os.Lstat(path); err == nil {
+		if fi.Mode()&os.ModeSocket == 0 {
+			return nil, fmt.Errorf("listen on %s: a file that is not a socket is in the way", path)
+		}
+		os.Remove(path)
+	}
+	ln, err := net.Listen("unix", path)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	srv := &Server{ln: ln, path: path}
+	go srv.serve(s)
+	return srv, nil
+}
+
+func (srv *Server) serve(s Searcher) {
+	for {
+		c, err := srv.ln.Accept()
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		go handle(c, s)
+	}
+}
+
+func handle(c net.Conn, s Searcher) {
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(ioTimeout))
+	var q search.Query
+	var resp response
+	if err := json.NewDecoder(io.LimitReader(c, maxRequest)).Decode(&q); err != nil {
+		resp.Error = "bad request: " + err.Error()
+	} else {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		res, err := s.Search(ctx, q)
+		cancel()
+		if err != nil {
+			resp.Error = err.Error()
+		}
+		resp.Results = res
+	}
+	w := bufio.NewWriter(c)
+	json.NewEncoder(w).Encode(resp)
+	w.Flush()
+}
+
+// Close stops listening and removes the socket.
+func (srv *Server) Close() error {
+	err := srv.ln.Close()
+	os.Remove(srv.path)
+	return err
+}
+
+// ErrNoApp means no app answered at the socket: none is running, or it
+// has not started listening yet.
+var ErrNoApp = errors.New("no running app answers searches")
+
+// Ask sends q to the app listening at path and returns its answer. It
+// gives up after timeout; a missing socket is ErrNoApp at once.
+func Ask(ctx context.Context, path string, q search.Query, timeout time.Duration) (*search.Results, error) {
+	d := net.Dialer{Timeout: timeout}
+	c, err := d.DialContext(ctx, "unix", path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrNoApp, err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(timeout))
+	if err := json.NewEncoder(c).Encode(q); err != nil {
+		return nil, fmt.Errorf("ask the running app: %w", err)
+	}
+	var resp response
+	if err := json.NewDecoder(io.LimitReader(c, 64<<20)).Decode(&resp); err != nil {
+		return nil, fmt.Errorf("ask the running app: %w", err)
+	}
+	if resp.Error != "" {
+		return nil, fmt.Errorf("the running app could not search: %s", resp.Error)
+	}
+	if resp.Results == nil {
+		return nil, fmt.Errorf("ask the running app: empty answer")
+	}
+	return resp.Results, nil
+}
+
+// Path is the socket's path in the data folder dir.
+func Path(dir string) string { return filepath.Join(dir, FileName) }

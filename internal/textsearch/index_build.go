@@ -1,0 +1,170 @@
+package textsearch
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// batchSize is the number of documents per batch. Each batch becomes one
+// segment; batches are analysed in parallel, one per core, which is what
+// keeps a 10,000-item build within seconds on a small machine.
+const batchSize = 2500
+
+// hashKey is where an index records the hash it was built for, so a
+// foreign or stale index in the right place is not trusted.
+var hashKey = []byte("poise.content-hash")
+
+// Corpus is what a build indexes.
+type Corpus struct {
+	// Hash identifies the content and how it becomes documents; it should
+	// cover MappingVersion. A stored index records it and is reused only
+	// for the same hash.
+	Hash string
+	// Len is the number of documents; Doc makes the i-th when a build
+	// needs it, and is called from several goroutines at once.
+	Len int
+	Doc func(i int) (id string, d Document)
+	// Synonyms are groups of words or phrases that mean the same.
+	Synonyms [][]string
+}
+
+// fill indexes the corpus into bi in batches of size, analysing one batch
+// per core at a time, and reports progress as batches complete.
+func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms, progress func(done, total int), size int) error {
+	total := c.Len
+	var mu sync.Mutex
+	done := 0
+	report := func(n int) {
+		if progress == nil {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		done += n
+		progress(done, total)
+	}
+	if progress != nil {
+		progress(0, total)
+	}
+	type span struct{ from, to int }
+	spans := make(chan span)
+	go func() {
+		defer close(spans)
+		for from := 0; from < total || from == 0; from += size {
+			select {
+			case spans <- span{from, min(total, from+size)}:
+			case <-ctx.Done():
+				return
+			}
+			if total == 0 {
+				return
+			}
+		}
+	}()
+	workers := max(1, min(runtime.GOMAXPROCS(0), (total+size-1)/size))
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sp := range spans {
+				b := bi.NewBatch()
+				if sp.from == 0 {
+					if err := indexSynonyms(b, syn); err != nil {
+						errs <- err
+						return
+					}
+				}
+				for i := sp.from; i < sp.to; i++ {
+					id, d := c.Doc(i)
+					bd, err := newBleveDoc(im, id, d)
+					if err == nil {
+						err = b.IndexAdvanced(bd)
+					}
+					if err != nil {
+						errs <- fmt.Errorf("index %s: %w", id, err)
+						return
+					}
+				}
+				if err := ctx.Err(); err != nil {
+					errs <- err
+					return
+				}
+				if err := bi.Batch(b); err != nil {
+					errs <- fmt.Errorf("index batch: %w", err)
+					return
+				}
+				report(sp.to - sp.from)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := bi.SetInternal(hashKey, []byte(c.Hash)); err != nil {
+		return fmt.Errorf("record content hash: %w", err)
+	}
+	return nil
+}
+
+// BuildMemory builds the corpus into a new in-memory index (scorch, not
+// bleve.NewMemOnly, whose format ignores synonyms). progress, if set, is
+// called with the documents indexed so far and the total.
+func BuildMemory(ctx context.Context, c *Corpus, progress func(done, total int)) (*Index, error) {
+	im, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	bi, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	return finishBuild(ctx, bi, im, c, progress, batchSize)
+}
+
+func finishBuild(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int) (*Index, error) {
+	syn, err := fillIndex(ctx, bi, im, c, progress, size)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	e, err := newEngine(bi, im, syn)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// fillIndex indexes c into the new index bi and returns its synonyms.
+func fillIndex(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int) (*synonyms, error) {
+	syn, err := synonymsFor(im, c.Synonyms)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.fill(ctx, bi, im, syn, progress, size); err != nil {
+		return nil, err
+	}
+	return syn, nil
+}
+
+func synonymsFor(im *mapping.IndexMappingImpl, sets [][]string) (*synonyms, error) {
+	en := im.AnalyzerNamed(analyzerEn)
+	if en == nil {
+		return nil, fmt.Errorf("english analyzer missing from mapping")
+	}
+	return newSynonyms(slices.Clone(sets), en), nil
+}

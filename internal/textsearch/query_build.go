@@ -1,0 +1,245 @@
+package textsearch
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Limits that keep hostile or pasted input cheap: a 10 KB email becomes a
+// query over its first words, never thousands of clauses.
+const (
+	maxQueryBytes   = 4 << 10
+	maxQueryWords   = 16
+	maxPhraseWords  = 10
+	maxCorrections  = 2
+	minFuzzyLen     = 4 // edit distance 1 from 4 letters
+	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
+	minPrefixLetter = prefixMin
+	maxPrefixScan   = 2000 // body terms looked at for the word being typed
+	maxPrefixTerms  = 8    // of which the most frequent are searched
+	minBodyPrefix   = 3    // shorter starts match titles, signals and tags only
+)
+
+// Boosts: where a word is found says how much it counts. Titles and what
+// customers say outrank tags, tags outrank body text, a phrase outranks
+// scattered words, a corrected typo counts a bit less than the word typed.
+const (
+	boostTitle      = 4.0
+	boostSignals    = 3.0
+	boostMeta       = 2.0
+	boostBody       = 1.0
+	boostHPrefix    = 1.5
+	boostBPrefix    = 0.4
+	boostPhraseHead = 6.0
+	boostTitleAll   = 4.0
+	factorCorrected = 0.6
+	factorSynonym   = 0.8
+)
+
+// queryWord is one word of what the person typed.
+type queryWord struct {
+	text    string   // normalised surface form
+	stem    string   // "" for a stop word
+	fixes   []string // stems of likely intended words, for typos
+	partial bool     // the last word, still being typed
+	// bodyPrefix are the body stems the word being typed may start.
+	bodyPrefix []string
+}
+
+// plan is a parsed query: the words, what they expand to, and the Bleve
+// query that finds them.
+type plan struct {
+	words []queryWord
+	ex    expansion
+	q     query.Query // nil when the text has no words
+}
+
+// parseWords splits user text into query words. It never fails: text
+// without letters or digits has no words.
+func parseWords(text string) []queryWord {
+	if len(text) > maxQueryBytes {
+		text = strings.ToValidUTF8(text[:maxQueryBytes], "")
+	}
+	var out []queryWord
+	seen := map[string]bool{}
+	eachWord(text, func(s, e int) bool {
+		w := normWord(text[s:e])
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, queryWord{text: w})
+		}
+		return len(out) < maxQueryWords
+	})
+	if len(out) > 0 && endsInWord(text) && len(out) < maxQueryWords {
+		out[len(out)-1].partial = true
+	}
+	return out
+}
+
+// buildPlan analyses the words against the index: stems, typo fixes from
+// the index's own vocabulary, synonym expansion, and the query itself.
+func (e *Index) buildPlan(text string) (*plan, error) {
+	p := &plan{words: parseWords(text)}
+	if len(p.words) == 0 {
+		return p, nil
+	}
+	r, err := e.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+
+	var stems []string
+	for i := range p.words {
+		w := &p.words[i]
+		if st := stemsOf(e.en, w.text); len(st) > 0 {
+			// A word the analyser splits (digits and letters mixed) is
+			// looked up by its first part.
+			w.stem = st[0]
+		}
+		if w.stem != "" {
+			stems = append(stems, w.stem)
+		}
+		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
+			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
+		}
+		w.fixes = e.fixes.get(r, w, e.corrections)
+	}
+	p.ex = e.syn.expand(stems)
+	p.q = e.textQuery(p)
+	return p, nil
+}
+
+// bodyPrefixTerms expands the word being typed into the most frequent body
+// stems it starts. Bodies carry no edge n-grams (they would triple the
+// index and its build time), so this bounded expansion stands in: the
+// dictionary walk is cheap, and only maxPrefixTerms terms are searched.
+func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
+	dict, err := r.FieldDictPrefix(fBody, []byte(prefix))
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	var all []index.DictEntry
+	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxPrefixScan; de, err = dict.Next() {
+		all = append(all, *de)
+	}
+	slices.SortFunc(all, func(a, b index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	var terms []string
+	for _, de := range all[:min(len(all), maxPrefixTerms)] {
+		terms = append(terms, de.Term)
+	}
+	return terms
+}
+
+// textQuery is the scoring part of a query: one clause per word (its stem
+// in every text field, its typo fixes, and for the word being typed its
+// prefix), the words as a phrase in titles and signals, a bonus for titles
+// that hold (nearly) all the words, and synonym phrases.
+func (e *Index) textQuery(p *plan) query.Query {
+	var should []query.Query
+	content := 0
+	for _, w := range p.words {
+		var alts []query.Query
+		if w.stem != "" {
+			content++
+			alts = append(alts, stemClauses(w.stem, 1)...)
+		}
+		for _, f := range w.fixes {
+			alts = append(alts, stemClauses(f, factorCorrected)...)
+		}
+		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
+			alts = append(alts, term(fHPrefix, truncRunes(w.text, prefixMax), boostHPrefix))
+			for _, t := range w.bodyPrefix {
+				if t != w.stem {
+					alts = append(alts, term(fBody, t, boostBPrefix))
+				}
+			}
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		should = append(should, query.NewDisjunctionQuery(alts))
+	}
+	if n := len(p.words); n >= 2 && n <= maxPhraseWords {
+		// The words as said, stop words included, in a title or signal:
+		// the strongest sign the customer is saying exactly this.
+		should = append(should, matchPhrase(fHWords, phraseText(p.words), boostPhraseHead))
+	}
+	if content >= 2 {
+		// (Nearly) every word in the title: the document is about what was typed.
+		var all []query.Query
+		for _, w := range p.words {
+			if w.stem != "" {
+				all = append(all, term(fTitle, w.stem, 1))
+			}
+		}
+		tq := query.NewDisjunctionQuery(all)
+		tq.SetMin(float64(max(2, content-1)))
+		tq.SetBoost(boostTitleAll)
+		should = append(should, tq)
+	}
+	if len(p.ex.words)+len(p.ex.phrases) > 0 {
+		var alts []query.Query
+		for _, st := range p.ex.words {
+			alts = append(alts, stemClauses(st, factorSynonym)...)
+		}
+		for _, ph := range p.ex.phrases {
+			alts = append(alts, matchPhrase(fHWords, ph, boostSignals*factorSynonym))
+			// Bodies keep no positions: all the phrase's words will do.
+			if st := stemsOf(e.en, ph); len(st) > 1 {
+				var all []query.Query
+				for _, t := range st {
+					all = append(all, term(fBody, t, 1))
+				}
+				cq := query.NewConjunctionQuery(all)
+				cq.SetBoost(boostBody * factorSynonym)
+				alts = append(alts, cq)
+			}
+		}
+		should = append(should, query.NewDisjunctionQuery(alts))
+	}
+	if len(should) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(should)
+}
+
+// phraseText is the words as typed, joined, for a phrase lookup: the field
+// analyser then removes stop words and keeps their positions.
+func phraseText(ws []queryWord) string {
+	parts := make([]string, 0, len(ws))
+	for _, w := range ws {
+		parts = append(parts, w.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+func stemClauses(stem string, factor float64) []query.Query {
+	return []query.Query{
+		term(fTitle, stem, boostTitle*factor),
+		term(fSignals, stem, boostSignals*factor),
+		term(fMeta, stem, boostMeta*factor),
+		term(fBody, stem, boostBody*factor),
+	}
+}
+
+func term(field, t string, boost float64) query.Query {
+	q := bleve.NewTermQuery(t)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+func matchPhrase(field, text string, boost float64) query.Query {
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}

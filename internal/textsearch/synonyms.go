@@ -1,0 +1,184 @@
+package textsearch
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// synonyms holds the synonym sets (a library's come from its packs) as
+// analysed stems. Bleve's synonym support expands single words (refund ↔
+// reimburse) at query time; it drops multi-word members ("money back",
+// "close my account"), so those are expanded here, on the query side, into
+// phrase lookups.
+type synonyms struct {
+	sets [][]synMember
+	// byStem lists the sets a single-stem member belongs to.
+	byStem map[string][]int
+	// phrases are the multi-stem members, for spotting them in a query.
+	phrases []synPhrase
+}
+
+type synMember struct {
+	text  string   // as written
+	stems []string // analysed
+}
+
+type synPhrase struct {
+	stems []string
+	set   int
+}
+
+// newSynonyms analyses every set once. Sets with fewer than two usable
+// members are dropped.
+func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
+	s := &synonyms{byStem: map[string][]int{}}
+	for _, set := range sets {
+		var members []synMember
+		seen := map[string]bool{}
+		for _, m := range set {
+			m = strings.TrimSpace(m)
+			st := stemsOf(an, m)
+			key := strings.Join(st, " ")
+			if len(st) == 0 || seen[key] {
+				continue
+			}
+			seen[key] = true
+			members = append(members, synMember{text: m, stems: st})
+		}
+		if len(members) < 2 {
+			continue
+		}
+		i := len(s.sets)
+		s.sets = append(s.sets, members)
+		for _, m := range members {
+			if len(m.stems) == 1 {
+				if !slices.Contains(s.byStem[m.stems[0]], i) {
+					s.byStem[m.stems[0]] = append(s.byStem[m.stems[0]], i)
+				}
+			} else {
+				s.phrases = append(s.phrases, synPhrase{stems: m.stems, set: i})
+			}
+		}
+	}
+	return s
+}
+
+// definitions are the single-word groups handed to Bleve, one per set, as
+// written (Bleve analyses them with the field analyser).
+func (s *synonyms) definitions() [][]string {
+	var defs [][]string
+	for _, set := range s.sets {
+		var words []string
+		for _, m := range set {
+			if len(m.stems) == 1 {
+				words = append(words, m.text)
+			}
+		}
+		if len(words) >= 2 {
+			defs = append(defs, words)
+		}
+	}
+	return defs
+}
+
+// expansion is what a query's stems imply beyond what Bleve expands: whole
+// sets triggered by a phrase the customer used, and phrase members of sets
+// triggered by a single word.
+type expansion struct {
+	words   []string // single stems to look up
+	phrases []string // members to look up as phrases, as written
+	stems   []string // every stem involved, for highlighting
+}
+
+// expand finds the sets the query stems touch. stems is the query's stem
+// sequence without stop words.
+func (s *synonyms) expand(stems []string) expansion {
+	var ex expansion
+	if s == nil || len(stems) == 0 {
+		return ex
+	}
+	whole := map[int]bool{}
+	for _, p := range s.phrases {
+		if containsRun(stems, p.stems) {
+			whole[p.set] = true
+		}
+	}
+	phraseOnly := map[int]bool{}
+	for _, st := range stems {
+		for _, i := range s.byStem[st] {
+			if !whole[i] {
+				phraseOnly[i] = true
+			}
+		}
+	}
+	addPhrase := func(m synMember) {
+		if !containsRun(stems, m.stems) {
+			ex.phrases = append(ex.phrases, m.text)
+			ex.stems = append(ex.stems, m.stems...)
+		}
+	}
+	for i := range s.sets {
+		switch {
+		case whole[i]:
+			for _, m := range s.sets[i] {
+				if len(m.stems) == 1 {
+					if !slices.Contains(stems, m.stems[0]) && !slices.Contains(ex.words, m.stems[0]) {
+						ex.words = append(ex.words, m.stems[0])
+						ex.stems = append(ex.stems, m.stems[0])
+					}
+				} else {
+					addPhrase(m)
+				}
+			}
+		case phraseOnly[i]:
+			for _, m := range s.sets[i] {
+				if len(m.stems) > 1 {
+					addPhrase(m)
+				}
+			}
+		}
+	}
+	return ex
+}
+
+// related returns every single stem that means the same as st, st included,
+// for highlighting what Bleve matched through synonyms.
+func (s *synonyms) related(st string) []string {
+	out := []string{st}
+	if s == nil {
+		return out
+	}
+	for _, i := range s.byStem[st] {
+		for _, m := range s.sets[i] {
+			if len(m.stems) == 1 && !slices.Contains(out, m.stems[0]) {
+				out = append(out, m.stems[0])
+			}
+		}
+	}
+	return out
+}
+
+// containsRun reports whether run occurs in seq as consecutive elements.
+func containsRun(seq, run []string) bool {
+	if len(run) == 0 || len(run) > len(seq) {
+		return false
+	}
+	for i := 0; i+len(run) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// stemsOf analyses text into its stems, stop words dropped.
+func stemsOf(an analysis.Analyzer, text string) []string {
+	ts := an.Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, string(t.Term))
+	}
+	return out
+}

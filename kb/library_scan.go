@@ -1,0 +1,222 @@
+package kb
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// loadVersion changes whenever what the loader makes of the same files
+// changes (ids, kinds, languages, item fields), so that anything kept on
+// disk for a library state is rebuilt.
+const loadVersion = "kb-load-2"
+
+// LibraryState is a cheap description of the library's files: for each
+// installed pack, the path, size, modification time and content hash of
+// every file the loader reads, and a hash of the built-in pack. Comparing
+// two states says whether the library changed, and which packs, without
+// parsing anything: scanning with the previous state only stats files, and
+// reads just those whose size or modification time changed.
+type LibraryState struct {
+	Version string      `json:"version"`
+	Builtin string      `json:"builtin"` // hash of the built-in pack's files
+	Packs   []PackState `json:"packs"`
+}
+
+// PackState is one installed pack folder's files, in path order.
+type PackState struct {
+	Dir   string      `json:"dir"` // the folder's name under the packs folder
+	Files []FileState `json:"files"`
+}
+
+// FileState is one file of a pack.
+type FileState struct {
+	Path    string `json:"path"` // inside the pack, slash-separated
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"` // Unix nanoseconds
+	Hash    string `json:"hash"`  // of the content
+}
+
+// ScanLibrary describes the files LoadLibrary would read from builtin and
+// packsDir. Files whose size and modification time match prev (nil for a
+// first scan) keep prev's hash unread. Packs LoadLibrary would skip
+// (hidden, or links it would refuse) are skipped; unreadable files are
+// described with an empty hash, so they count as changed.
+func ScanLibrary(builtin fs.FS, packsDir string, prev *LibraryState) (*LibraryState, error) {
+	st := &LibraryState{Version: loadVersion}
+	if builtin != nil {
+		h, err := hashFS(builtin)
+		if err != nil {
+			return nil, fmt.Errorf("scan built-in pack: %w", err)
+		}
+		st.Builtin = h
+	}
+	entries, err := os.ReadDir(packsDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("scan installed packs: %w", err)
+	}
+	old := map[string]map[string]FileState{}
+	if prev != nil && prev.Version == loadVersion {
+		for _, p := range prev.Packs {
+			m := make(map[string]FileState, len(p.Files))
+			for _, f := range p.Files {
+				m[f.Path] = f
+			}
+			old[p.Dir] = m
+		}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name[0] == '.' || name[0] == '_' {
+			continue
+		}
+		dir := filepath.Join(packsDir, name)
+		if e.Type()&fs.ModeSymlink != 0 {
+			if linkedPack(dir, packsDir) != nil {
+				continue
+			}
+		} else if !e.IsDir() {
+			continue
+		}
+		ps := PackState{Dir: name}
+		fsys := os.DirFS(dir)
+		err := walkPackFiles(fsys, func(p string, info fs.FileInfo) {
+			f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+			if o, ok := old[name][p]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
+				f.Hash = o.Hash
+			} else {
+				f.Hash, _ = hashFile(fsys, p)
+			}
+			ps.Files = append(ps.Files, f)
+		})
+		if err != nil {
+			continue // LoadLibrary reports it
+		}
+		st.Packs = append(st.Packs, ps)
+	}
+	slices.SortFunc(st.Packs, func(a, b PackState) int { return cmp.Compare(a.Dir, b.Dir) })
+	return st, nil
+}
+
+// walkPackFiles calls fn for every file of a pack the loader reads, in
+// path order: pack.toml and markdown, skipping names starting "." or "_".
+func walkPackFiles(fsys fs.FS, fn func(path string, info fs.FileInfo)) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !(isMarkdown(name) || p == "pack.toml") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			fn(p, zeroInfo{})
+			return nil
+		}
+		fn(p, info)
+		return nil
+	})
+}
+
+func hashFile(fsys fs.FS, p string) (string, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+// hashFS hashes every file the loader reads from fsys, names and contents.
+func hashFS(fsys fs.FS) (string, error) {
+	h := sha256.New()
+	var ferr error
+	err := walkPackFiles(fsys, func(p string, _ fs.FileInfo) {
+		fh, err := hashFile(fsys, p)
+		if err != nil {
+			ferr = err
+		}
+		io.WriteString(h, p+"\x00"+fh+"\x00")
+	})
+	if err := cmp.Or(err, ferr); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+}
+
+// Key is a digest of the whole state: libraries with the same key load to
+// the same items.
+func (s *LibraryState) Key() string {
+	h := sha256.New()
+	io.WriteString(h, s.Version+"\x00"+s.Builtin+"\x00")
+	for _, p := range s.Packs {
+		io.WriteString(h, "pack\x00"+p.Dir+"\x00")
+		for _, f := range p.Files {
+			io.WriteString(h, f.Path+"\x00"+f.Hash+"\x00")
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ChangedPacks lists the pack folders whose files differ between old and
+// s: added, removed or with any file added, removed or changed. builtin is
+// true when the built-in pack (or the loader) changed.
+func (s *LibraryState) ChangedPacks(old *LibraryState) (dirs []string, builtin bool) {
+	if old == nil || old.Version != s.Version {
+		builtin = true
+		old = &LibraryState{}
+	}
+	builtin = builtin || old.Builtin != s.Builtin
+	digest := func(p PackState) string {
+		var b strings.Builder
+		for _, f := range p.Files {
+			b.WriteString(f.Path + "\x00" + f.Hash + "\x00" + strconv.FormatInt(f.Size, 10) + "\x00")
+		}
+		return b.String()
+	}
+	before := map[string]string{}
+	for _, p := range old.Packs {
+		before[p.Dir] = digest(p)
+	}
+	for _, p := range s.Packs {
+		if d, ok := before[p.Dir]; !ok || d != digest(p) {
+			dirs = append(dirs, p.Dir)
+		}
+		delete(before, p.Dir)
+	}
+	for dir := range before {
+		dirs = append(dirs, dir)
+	}
+	slices.Sort(dirs)
+	return dirs, builtin
+}
+
+// zeroInfo stands for a file whose details could not be read.
+type zeroInfo struct{ fs.FileInfo }
+
+func (zeroInfo) Size() int64        { return -1 }
+func (zeroInfo) ModTime() time.Time { return time.Time{} }

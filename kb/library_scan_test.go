@@ -1,0 +1,58 @@
+package kb_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/poisehq/poise/kb"
+)
+
+func TestScanLibrary(t *testing.T) {
+	packs := t.TempDir()
+	writeInto(t, filepath.Join(packs, "a"), map[string]string{"x.md": "# X\n\nOne.\n", "sub/y.md": "# Y\n"})
+	writeInto(t, filepath.Join(packs, "b"), map[string]string{"z.md": "# Z\n", "notes.txt": "not read"})
+	first, err := kb.ScanLibrary(builtinFS, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Packs) != 2 || len(first.Packs[0].Files) != 2 || len(first.Packs[1].Files) != 1 || first.Builtin == "" {
+		t.Fatalf("state = %+v, want a (2 files), b (1 file) and the built-in hash", first)
+	}
+	again, _ := kb.ScanLibrary(builtinFS, packs, first)
+	if again.Key() != first.Key() {
+		t.Error("an unchanged library changed key")
+	}
+
+	// Same size and modification time: the previous hash is trusted and
+	// the file not read, which is what makes a scan cheap.
+	x := filepath.Join(packs, "a", "x.md")
+	info, _ := os.Stat(x)
+	if err := os.WriteFile(x, []byte("# X\n\nTwo.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(x, info.ModTime(), info.ModTime())
+	if s, _ := kb.ScanLibrary(builtinFS, packs, first); s.Key() != first.Key() {
+		t.Error("a file with the same size and time was read again")
+	}
+	fresh, _ := kb.ScanLibrary(builtinFS, packs, nil)
+	if fresh.Key() == first.Key() {
+		t.Error("a full scan missed the changed content")
+	}
+
+	// A touched file is read; a new pack and a removed one are changes.
+	later := info.ModTime().Add(time.Second)
+	os.Chtimes(x, later, later)
+	writeInto(t, filepath.Join(packs, "c"), map[string]string{"w.md": "# W\n"})
+	os.RemoveAll(filepath.Join(packs, "b"))
+	now, _ := kb.ScanLibrary(builtinFS, packs, first)
+	dirs, builtin := now.ChangedPacks(first)
+	if !slices.Equal(dirs, []string{"a", "b", "c"}) || builtin {
+		t.Errorf("changed = %v, builtin %v; want a, b, c and not the built-in pack", dirs, builtin)
+	}
+	if dirs, builtin := now.ChangedPacks(now); len(dirs) != 0 || builtin {
+		t.Errorf("a state differs from itself: %v %v", dirs, builtin)
+	}
+}

@@ -1,0 +1,135 @@
+package search_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/poisehq/poise/content"
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
+)
+
+var bundled struct {
+	once sync.Once
+	ix   *search.Index
+	err  error
+}
+
+// bundledIndex indexes the content shipped with Poise, once per test run.
+func bundledIndex(t *testing.T) *search.Index {
+	t.Helper()
+	bundled.once.Do(func() {
+		lib, err := kb.LoadLibrary(content.FS, "")
+		if lib == nil {
+			bundled.err = err
+			return
+		}
+		bundled.ix, bundled.err = search.OpenMemory(lib)
+	})
+	if bundled.err != nil {
+		t.Fatalf("index bundled content: %v", bundled.err)
+	}
+	return bundled.ix
+}
+
+// crisisIDs are the items written for a customer in crisis: the matrix
+// concern, the guide and its sections, and the statements.
+var crisisIDs = []string{
+	"builtin/matrix/customer-in-crisis",
+	"builtin/guides/customer-in-crisis",
+	"builtin/statements/in-crisis#",
+}
+
+// endsTheCall are the items that teach an agent to end a contact: right
+// for abuse, dangerous for a customer at risk.
+var endsTheCall = map[string]bool{
+	"builtin/templates/ending-an-abusive-call":                                true,
+	"builtin/guides/boundaries-with-abusive-customers#ending-the-call-safely": true,
+	"builtin/guides/boundaries-with-abusive-customers#giving-a-clear-warning": true,
+	"builtin/matrix/abusive-customer":                                         true,
+}
+
+func isCrisis(id string) bool {
+	for _, p := range crisisIDs {
+		if id == p || strings.HasPrefix(id, p+"#") || strings.HasSuffix(p, "#") && strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCrisisRanksFirst guards issue 15: "want to end my life" ranked
+// "Ending an abusive call" first, routing an agent towards hanging up on a
+// customer at risk, and "suicide" found nothing. Every way a customer or an
+// agent says it must put the crisis content first, and nothing that ends the
+// contact in the first three.
+func TestCrisisRanksFirst(t *testing.T) {
+	ix := bundledIndex(t)
+	for _, q := range []string{
+		"want to end my life",
+		"I want to end my life",
+		"suicide",
+		"suicidal",
+		"customer is suicidal",
+		"kill myself",
+		"I'm going to kill myself",
+		"no point going on",
+		"can't go on",
+		"I can't go on like this",
+		"hurt myself",
+		"wants to hurt themselves",
+		"self-harm",
+		"take my own life",
+		"better off without me",
+		"want to die",
+		"customer in crisis",
+	} {
+		t.Run(q, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for i, h := range res.Hits {
+				if i == 5 {
+					break
+				}
+				got = append(got, h.ID)
+			}
+			if len(got) == 0 || !isCrisis(got[0]) {
+				t.Errorf("first hit is not crisis content; got %v", got)
+			}
+			for i, h := range res.Hits {
+				if i == 3 {
+					break
+				}
+				if endsTheCall[h.ID] {
+					t.Errorf("%s, which ends the contact, is in the top 3; got %v", h.ID, got)
+				}
+			}
+		})
+	}
+}
+
+// TestThreatsOfViolenceStayWithAbuse checks the other side of the line: a
+// threat against the agent still finds the abuse concern, not the crisis one.
+func TestThreatsOfViolenceStayWithAbuse(t *testing.T) {
+	ix := bundledIndex(t)
+	for _, q := range []string{"threat of violence", "customer threatening me", "customer swearing at me"} {
+		t.Run(q, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if len(got) == 0 || isCrisis(got[0]) || !strings.Contains(strings.Join(got[:min(3, len(got))], " "), "abusive") {
+				t.Errorf("want abuse content in the top 3 and no crisis content first; got %v", got)
+			}
+		})
+	}
+}
