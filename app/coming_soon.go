@@ -13,7 +13,3 @@ func comingSoon(title, what string) fyne.CanvasObject {
 	body.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(head, body)
 }
-
-func (p *poise) newSummaryScreen() fyne.CanvasObject {
-	return comingSoon("Summary", "Monthly patterns from your journal: recurring triggers, what worked, trends.")
-}
