@@ -46,6 +46,7 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	s.ref = widget.NewEntry()
 	s.ref.SetPlaceHolder("branch or tag")
 	s.busy = lowLabel("")
+	s.busy.Hide()
 	fromFile := widget.NewButton("Install from file…", s.onPickFile)
 	fromFolder := widget.NewButton("Install folder…", s.onPickFolder)
 	fetch := widget.NewButton("Preview", s.onFetchAddress)
@@ -322,9 +323,12 @@ func (s *packsScreen) previewAll(cs []*packs.Candidate) {
 }
 
 func (s *packsScreen) setBusy(msg string) {
-	if s.busy != nil {
-		s.busy.SetText(msg)
+	if s.busy == nil {
+		return
 	}
+	s.busy.SetText(msg)
+	s.busy.Hidden = msg == ""
+	s.busy.Refresh()
 }
 
 // reloadLibrary loads the installed set again and hands it to every
