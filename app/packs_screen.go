@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -100,7 +101,13 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 	if len(in.Authors) > 0 {
 		meta = append(meta, "by "+strings.Join(in.Authors, ", "))
 	}
+	if in.License != "" {
+		meta = append(meta, "licence: "+in.License)
+	}
 	lines = append(lines, lowLabel(strings.Join(meta, " · ")))
+	if u, err := url.Parse(in.Homepage); err == nil && in.Homepage != "" && (u.Scheme == "https" || u.Scheme == "http") {
+		lines = append(lines, widget.NewHyperlink(in.Homepage, u)) // opens only when clicked
+	}
 	lines = append(lines, wrapLabel(signerLine(in)))
 	lines = append(lines, lowLabel(countsText(in.Items, in.Counts)))
 	var when []string
