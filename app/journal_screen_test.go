@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -364,5 +366,30 @@ func TestJournalRenders(t *testing.T) {
 			settle(p)
 			test.AssertRendersToMarkup(t, tt.name+".xml", p.win.Canvas())
 		})
+	}
+}
+
+// Unlocking with a damaged recovery copy says so (issue 9, item 4).
+func TestJournalWarnsOfADamagedRecoveryCopy(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	before := len(p.notices.Objects)
+	s.lockNow()
+	if err := os.WriteFile(filepath.Join(s.j.Dir(), "identity-recovery.age"), []byte("damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pass := findAll[*shortcutEntry](s.body)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return s.form != nil })
+	if len(p.notices.Objects) <= before {
+		t.Fatal("no notice about the recovery copy")
+	}
+	var texts []string
+	for _, l := range findAll[*widget.Label](p.notices) {
+		texts = append(texts, l.Text)
+	}
+	if !strings.Contains(strings.Join(texts, " "), "poise journal rekey") {
+		t.Errorf("notices = %q", texts)
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/poisehq/poise/journal"
 )
 
-// journalCmd is "poise journal …". Owned by the journal work (issue 6).
+// journalCmd is "poise journal …".
 func (c *cli) journalCmd() *cobra.Command {
 	return groupCmd("journal", "Write and read your private journal",
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
