@@ -2,6 +2,7 @@ package kb
 
 import (
 	"errors"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -22,7 +23,12 @@ type manifestFile struct {
 	Authors     []string `toml:"authors"`
 	Reviewed    any      `toml:"reviewed"`
 	ReviewedBy  string   `toml:"reviewed_by"`
+	License     string   `toml:"license"`
+	Homepage    string   `toml:"homepage"`
+	MinPoise    string   `toml:"min_poise"`
+	Overrides   []string `toml:"overrides"`
 	Language    string   `toml:"language"`
+	Locale      string   `toml:"locale"`
 }
 
 // parseManifest reads pack.toml, reporting every problem with it. The
@@ -42,11 +48,27 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by and language", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by, language, locale, license, homepage, min_poise and overrides", key)
 	}
 	m := Manifest{
 		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
 		Description: mf.Description, Authors: mf.Authors, ReviewedBy: mf.ReviewedBy,
+		License: strings.TrimSpace(mf.License), Homepage: strings.TrimSpace(mf.Homepage), MinPoise: mf.MinPoise,
+	}
+	if m.Homepage != "" && !webAddress(m.Homepage) {
+		ps.add(file, keyLine(src, "homepage"), "homepage %q is not a web address; write one starting with https://", m.Homepage)
+		m.Homepage = ""
+	}
+	if mf.MinPoise != "" && !semverRE.MatchString(mf.MinPoise) {
+		ps.add(file, keyLine(src, "min_poise"), "min_poise %q is not a semantic version; write the oldest Poise version that reads this pack, such as \"0.2.0\"", mf.MinPoise)
+		m.MinPoise = ""
+	}
+	for _, o := range mf.Overrides {
+		if !validOverride(o) {
+			ps.add(file, keyLine(src, "overrides"), "overrides entry %q is not an item id; write one such as \"builtin/matrix/late-delivery\"", o)
+			continue
+		}
+		m.Overrides = append(m.Overrides, o)
 	}
 	switch {
 	case mf.ID == "":
@@ -67,6 +89,11 @@ func parseManifest(src []byte, ps *problems) Manifest {
 		m.Language = lang
 	} else {
 		ps.add(file, keyLine(src, "language"), "language %q is not a language code; write one such as language = \"de\" or \"pt-BR\"", mf.Language)
+	}
+	if loc, msg := parseLocale(mf.Locale, m.Language); msg == "" {
+		m.Locale = loc
+	} else {
+		ps.add(file, keyLine(src, "locale"), "%s", msg)
 	}
 	switch r := mf.Reviewed.(type) {
 	case nil:
@@ -93,4 +120,27 @@ func keyLine(src []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// webAddress reports whether s is an http or https address, the only kind
+// Poise opens.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// validOverride reports whether s is an item id another pack may replace:
+// PACK/FOLDER/.../SLUG of slugs, without a #fragment (a whole item is
+// replaced with its sections or options).
+func validOverride(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !validSlug(p) {
+			return false
+		}
+	}
+	return true
 }

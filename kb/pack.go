@@ -1,6 +1,10 @@
 package kb
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Manifest is a pack's pack.toml.
 type Manifest struct {
@@ -11,9 +15,20 @@ type Manifest struct {
 	Authors     []string
 	Reviewed    time.Time // zero when never reviewed
 	ReviewedBy  string
+	License     string
+	Homepage    string // an http(s) address, or ""
+	// MinPoise is the oldest Poise version that can read the pack, or "".
+	MinPoise string
+	// Overrides are ids of other packs' items that this pack's item of the
+	// same folder and slug replaces in results.
+	Overrides []string
 	// Language is the language the pack is written in, a base code such
 	// as "de"; "" lets Poise detect it per file. See docs/languages.md.
 	Language string
+	// Locale is the regional variety the pack is written in, such as
+	// "en-US": one spelling and one way of writing dates and times for
+	// the whole pack. "" when the pack does not say.
+	Locale string
 }
 
 // SynonymSet is a group of words or phrases that mean the same to a
@@ -34,18 +49,58 @@ type Pack struct {
 type Library struct {
 	Packs []*Pack
 	byID  map[string]*Item
+	// replaces maps an item to the other pack's item it stands in for.
+	replaces map[string]string
 }
 
 // NewLibrary indexes the items of packs by id. Later packs win over earlier
-// ones on the same id, so a team's pack can override built-in items.
+// ones on the same id. A pack's manifest overrides take the named items of
+// other packs (with their sections and options) out of the library, so
+// only the pack's own item of the same folder and slug is found.
 func NewLibrary(packs ...*Pack) *Library {
-	lib := &Library{Packs: packs, byID: map[string]*Item{}}
+	lib := &Library{byID: map[string]*Item{}, replaces: map[string]string{}}
+	hidden := map[string]string{} // replaced id → the pack replacing it
 	for _, p := range packs {
+		for _, o := range p.Manifest.Overrides {
+			_, rest, _ := strings.Cut(o, "/")
+			hidden[o] = p.Manifest.ID
+			lib.replaces[p.Manifest.ID+"/"+rest] = o
+		}
+	}
+	for _, p := range packs {
+		if len(hidden) > 0 {
+			p = withoutReplaced(p, hidden)
+		}
+		lib.Packs = append(lib.Packs, p)
 		for i := range p.Items {
 			lib.byID[p.Items[i].ID] = &p.Items[i]
 		}
 	}
 	return lib
+}
+
+// withoutReplaced returns p, or a copy of it without the items other packs
+// replace.
+func withoutReplaced(p *Pack, hidden map[string]string) *Pack {
+	gone := func(it Item) bool {
+		base, _, _ := strings.Cut(it.ID, "#")
+		by, ok := hidden[base]
+		return ok && by != p.Manifest.ID
+	}
+	if !slices.ContainsFunc(p.Items, gone) {
+		return p
+	}
+	cp := *p
+	cp.Items = slices.DeleteFunc(slices.Clone(p.Items), gone)
+	return &cp
+}
+
+// Replaces returns the id of the other pack's item that the item id stands
+// in for, through its pack's overrides.
+func (l *Library) Replaces(id string) (string, bool) {
+	base, _, _ := strings.Cut(id, "#")
+	r, ok := l.replaces[base]
+	return r, ok
 }
 
 // Item returns the item with the given id.
@@ -70,4 +125,22 @@ func (l *Library) Synonyms() []SynonymSet {
 		all = append(all, p.Synonyms...)
 	}
 	return all
+}
+
+// PackOf is the pack id an item id starts with ("builtin" for
+// "builtin/matrix/late-delivery").
+func PackOf(itemID string) string {
+	pack, _, _ := strings.Cut(itemID, "/")
+	return pack
+}
+
+// Locale is the locale of the pack with the given id ("" when it has none or
+// is not in the library), for writing computed template fields in its voice.
+func (l *Library) Locale(packID string) string {
+	for _, p := range l.Packs {
+		if p.Manifest.ID == packID {
+			return p.Manifest.Locale
+		}
+	}
+	return ""
 }

@@ -100,6 +100,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
 	}
+	l.checkOverrides(&pack.Manifest, src)
 	l.ps = append(l.ps, shadowedPhrases(pack.Items)...)
 	return pack, l.ps.err()
 }
@@ -322,4 +323,28 @@ func invalidUTF8(b []byte) int {
 		i += size
 	}
 	return len(b)
+}
+
+// checkOverrides drops overrides that replace nothing of this pack's own:
+// an entry names another pack's item, and this pack must have the item of
+// the same folder and slug to stand in for it.
+func (l *loader) checkOverrides(m *Manifest, manifest []byte) {
+	kept := m.Overrides[:0]
+	for _, o := range m.Overrides {
+		owner, rest, _ := strings.Cut(o, "/")
+		switch {
+		case owner == l.id:
+			l.ps.add("pack.toml", keyLine(manifest, "overrides"), "overrides entry %q names this pack's own item; list items of other packs only", o)
+		case !l.hasItem(l.id + "/" + rest):
+			l.ps.add("pack.toml", keyLine(manifest, "overrides"), "overrides entry %q has no item %q in this pack to replace it; add %s.md or remove the entry", o, l.id+"/"+rest, rest)
+		default:
+			kept = append(kept, o)
+		}
+	}
+	m.Overrides = kept
+}
+
+func (l *loader) hasItem(id string) bool {
+	_, ok := l.ids[id]
+	return ok
 }

@@ -9,11 +9,23 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 )
 
-// packCmd is "poise pack …". Owned by the knowledge-base work (issue 3).
+// packCmd is "poise pack …": lint (issue 3) and the team-pack life cycle
+// (issue 12).
 func (c *cli) packCmd() *cobra.Command {
-	return groupCmd("pack", "Check content packs before you share them", c.packLintCmd())
+	return groupCmd("pack", "Build, sign, install, update and roll back content packs",
+		c.packLintCmd(), c.packBuildCmd(), c.packKeygenCmd(), c.packSignCmd(), c.packVerifyCmd(),
+		c.packInstallCmd(), c.packUpdateCmd(), c.packListCmd(),
+		c.packActionCmd("rollback", "Restore the version installed before the last update", "Rolled %s back to its previous version.",
+			"See poise pack list: a pack keeps one previous version after an update.", (*packs.Store).Rollback),
+		c.packActionCmd("disable", "Take a pack out of search and the screens without removing it", "Disabled %s.",
+			"See poise pack list for the ids.", (*packs.Store).Disable),
+		c.packActionCmd("enable", "Put a disabled pack back", "Enabled %s.", "See poise pack list for the ids.", (*packs.Store).Enable),
+		c.packActionCmd("remove", "Delete an installed pack (the built-in pack can only be disabled)", "Removed %s.",
+			"See poise pack list for the ids; the built-in pack can be disabled instead.", (*packs.Store).Remove),
+	)
 }
 
 func (c *cli) packLintCmd() *cobra.Command {

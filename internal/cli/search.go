@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -27,9 +26,10 @@ type searchHit struct {
 	Score   float64 `json:"score"`
 }
 
-// searchCmd is "poise search QUERY...". It only reads: the index the app
-// keeps is used when it matches and is free, otherwise one is built in
-// memory, so searching never waits for or disturbs a running app.
+// searchCmd is "poise search QUERY...". A running app answers it over its
+// socket; otherwise the index kept in the data folder does, built once
+// when missing or stale (see searchIndex). It never waits for or disturbs
+// a running app.
 func (c *cli) searchCmd() *cobra.Command {
 	var (
 		kind   string
@@ -64,16 +64,9 @@ func (c *cli) searchCmd() *cobra.Command {
 			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			lib, err := c.library()
-			if lib == nil {
-				return withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
-			}
+			ix, err := c.searchIndex(cmd.Context())
 			if err != nil {
-				fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
-			}
-			ix, err := search.Open(filepath.Join(c.dataDir(), "index"), lib, search.Options{ReadOnly: true})
-			if err != nil {
-				return fmt.Errorf("open search index: %w", err)
+				return err
 			}
 			defer ix.Close()
 			res, err := ix.Search(cmd.Context(), q)

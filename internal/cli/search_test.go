@@ -43,9 +43,10 @@ func TestSearchCommand(t *testing.T) {
 			}
 		})
 	}
-	// Searching only reads: the index belongs to the app.
-	if _, err := os.Stat(filepath.Join(dataDir, "index")); !os.IsNotExist(err) {
-		t.Errorf("search wrote an index into the data directory (%v)", err)
+	// The first search built the index and kept it, for the next searches
+	// and the app, with a record of the library it matches.
+	if _, err := os.Stat(filepath.Join(dataDir, "index", "library.json")); err != nil {
+		t.Errorf("search kept no index in the data directory: %v", err)
 	}
 }
 
@@ -95,5 +96,31 @@ func TestSearchAsksTheRunningApp(t *testing.T) {
 	code, stdout, stderr := run(t, "--data-dir", dataDir, "search", "refund")
 	if code != ExitOK || !strings.Contains(stdout, "app/only-in-the-app") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want the app's answer", code, stdout, stderr)
+	}
+}
+
+// The second search uses the index the first one kept, without loading the
+// packs: a pack's problem, which loading reports, is not reported again,
+// and the results are the same.
+func TestSearchKeepsItsIndex(t *testing.T) {
+	dataDir := t.TempDir()
+	pack := filepath.Join(dataDir, "packs", "team")
+	os.MkdirAll(pack, 0o755)
+	os.WriteFile(filepath.Join(pack, "pack.toml"), []byte("id = \"team\"\nname = \"Team\"\nversion = \"1.0.0\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(pack, "guides"), 0o755)
+	os.WriteFile(filepath.Join(pack, "guides", "refunds.md"), []byte("No title here.\n\nRefunds for zebras take a week.\n"), 0o644)
+	code, first, stderr := run(t, "--data-dir", dataDir, "search", "zebras")
+	if code != ExitOK || !strings.Contains(first, "team/guides/refunds") || !strings.Contains(stderr, "warning") {
+		t.Fatalf("first search: exit %d, stdout %q, stderr %q", code, first, stderr)
+	}
+	code, second, stderr := run(t, "--data-dir", dataDir, "search", "zebras")
+	if code != ExitOK || second != first || stderr != "" {
+		t.Errorf("second search: exit %d, stdout %q (want %q), stderr %q (want none: nothing loaded)", code, second, first, stderr)
+	}
+	// An edit is noticed: the index is rebuilt for it.
+	os.WriteFile(filepath.Join(pack, "guides", "refunds.md"), []byte("---\ntitle: Refunds\n---\nRefunds for zebras and giraffes.\n"), 0o644)
+	code, third, _ := run(t, "--data-dir", dataDir, "search", "giraffes")
+	if code != ExitOK || !strings.Contains(third, "team/guides/refunds") {
+		t.Errorf("after an edit: exit %d, stdout %q", code, third)
 	}
 }

@@ -146,3 +146,24 @@ func indexSynonyms(b *bleve.Batch, syn *synonyms) error {
 	}
 	return nil
 }
+
+// Stored returns the Document.Stored of the document with the given id,
+// nil when it has none or there is no such document.
+func (e *Index) Stored(id string) ([]byte, error) {
+	r, err := e.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	doc, err := r.Document(id)
+	if err != nil || doc == nil {
+		return nil, err
+	}
+	var out []byte
+	doc.VisitFields(func(f index.Field) {
+		if f.Name() == fStored {
+			out = f.Value()
+		}
+	})
+	return out, nil
+}

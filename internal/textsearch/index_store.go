@@ -80,6 +80,10 @@ func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*
 // its final place and renamed there only once complete, so a crash leaves
 // either the old index or a build directory that is never opened.
 func BuildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration) (*Index, string, error) {
+	return buildStored(ctx, dir, c, progress, timeout, batchSize)
+}
+
+func buildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration, size int) (*Index, string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, "", fmt.Errorf("create index directory: %w", err)
 	}
@@ -92,7 +96,7 @@ func BuildStored(ctx context.Context, dir string, c *Corpus, progress func(done,
 	if err != nil {
 		return nil, "", fmt.Errorf("create index %s: %w", tmp, err)
 	}
-	_, err = fillIndex(ctx, bi, im, c, progress, batchSize)
+	_, err = fillIndex(ctx, bi, im, c, progress, size)
 	if cerr := bi.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close new index: %w", cerr)
 	}

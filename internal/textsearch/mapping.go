@@ -19,7 +19,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-14"
+const MappingVersion = "poise-search-15"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -177,7 +177,14 @@ type Document struct {
 	Source   string
 	Emotions []string
 	Tags     []string
+	// Stored is kept with the document, not searched, and given back by
+	// Index.Stored: what a caller needs to show a hit without its own
+	// copy of the texts (kb/search keeps titles and snippet texts here).
+	Stored []byte
 }
+
+// fStored is the field Document.Stored is kept in.
+const fStored = "_stored"
 
 // document is what a Document looks like to Bleve's mapping. Each text
 // property is one string: several values of one field would be merged by
@@ -201,16 +208,35 @@ type document struct {
 // visits the values of every matching document: one field holding them all
 // costs a quarter of four fields, and leaving its values uncompressed saves
 // decompressing them on every query, which was most of a query's time.
-const facetOptions = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipFreqNorm
+//
+// SkipDVChunking must come with SkipDVCompression. zapx v17 (v17.2.5,
+// docvalues.go, docValueReader.iterateAllDocValues, used when segments are
+// merged) tests SkipDVCompression() where it means SkipDVChunking(): it
+// hands each chunk's values to the visitor as one document, numbered by
+// the chunk. With chunks of 1,024 documents, a merged segment gave all of
+// a chunk's facet values to its first document, and facet counts over a
+// persisted library went wrong ("All 5,204" but "Guides 5,734"). With
+// chunking skipped, each chunk is one document and that reading is right;
+// it is also the only combination Bleve itself uses (geo fields). See
+// TestFacetCountsSurviveMerges.
+const facetOptions = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipDVChunking | index.SkipFreqNorm
 
-func (d Document) mapped() document {
+// mapped is d as Bleve's mapping sees it. A lean document leaves out the
+// surface words of its title, signals and meta (Head), whose phrases, two-
+// letter prefixes and typo vocabulary cost as much to build as all of the
+// body: fit for texts whose titles are in their bodies, rebuilt often.
+func (d Document) mapped(lean bool) document {
+	head := ""
+	if !lean {
+		head = JoinText(d.Title, d.Signals, d.Meta)
+	}
 	return document{
 		Doc:      "y",
 		Title:    d.Title,
 		Signals:  d.Signals,
 		Meta:     d.Meta,
 		Body:     d.Body,
-		Head:     JoinText(d.Title, d.Signals, d.Meta),
+		Head:     head,
 		Kind:     d.Kind,
 		Source:   d.Source,
 		Emotions: lowerAll(d.Emotions),
@@ -219,8 +245,8 @@ func (d Document) mapped() document {
 }
 
 // newBleveDoc maps d through the mapping and adds its facet values.
-func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document) (*bdoc.Document, error) {
-	d := doc.mapped()
+func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document, lean bool) (*bdoc.Document, error) {
+	d := doc.mapped(lean)
 	bd := bdoc.NewDocument(id)
 	if err := im.MapDocument(bd, d); err != nil {
 		return nil, err
@@ -240,6 +266,9 @@ func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document) (*bdoc.D
 	}
 	for _, t := range d.Tags {
 		add(fTag, t)
+	}
+	if len(doc.Stored) > 0 {
+		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}
 	return bd, nil
 }

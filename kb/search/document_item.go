@@ -20,7 +20,13 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		meta = textsearch.JoinText(meta, it.Category)
 	}
 	text := textsearch.PlainText(it.Text)
-	body := textsearch.PlainText(it.Body)
+	body := ""
+	if len(it.Sections) == 0 {
+		// A guide's body holds its sections, which are items of their own
+		// with those words: its own text (the intro) is enough, and the
+		// words of a large library are analysed and stored once, not twice.
+		body = textsearch.PlainText(it.Body)
+	}
 	if body == text {
 		body = ""
 	}
@@ -48,5 +54,6 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		Source:   it.Pack,
 		Emotions: it.Emotions,
 		Tags:     it.Tags,
+		Stored:   encodeHit(it),
 	}
 }

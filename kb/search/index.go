@@ -27,6 +27,10 @@ type Options struct {
 	// OpenTimeout bounds the wait for an index another process holds;
 	// zero means 300ms.
 	OpenTimeout time.Duration
+	// State, when set, is the kb.ScanLibrary state the library given to
+	// Open was loaded from. It is recorded beside the index so that
+	// OpenCurrent can later use the index without loading the library.
+	State *kb.LibraryState
 }
 
 // Index answers queries over a library. It is safe for concurrent use;
@@ -88,6 +92,15 @@ func (ix *Index) InMemory() bool {
 // differs. Queries keep being answered from the previous library until the
 // new one is ready; cancelling ctx abandons the rebuild and keeps the old.
 func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
+	return ix.UpdateLibrary(ctx, lib, nil)
+}
+
+// UpdateLibrary is Update for a library loaded from state (see
+// kb.ScanLibrary), which is recorded so that the next start can use the
+// index without loading the library (OpenCurrent). Call it after
+// installing, removing or editing packs: the app does when it has loaded
+// the library in the background.
+func (ix *Index) UpdateLibrary(ctx context.Context, lib *kb.Library, state *kb.LibraryState) error {
 	ix.updating.Lock()
 	defer ix.updating.Unlock()
 	ix.mu.RLock()
@@ -101,6 +114,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 		ix.mu.Lock()
 		if ix.gen != nil {
 			ix.gen = &generation{eng: old.eng, lib: lib, hash: old.hash, path: old.path}
+			ix.remember(ix.gen, c, state)
 		}
 		ix.mu.Unlock()
 		return nil
@@ -109,6 +123,7 @@ func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 	if err != nil {
 		return err
 	}
+	ix.remember(g, c, state)
 	ix.mu.Lock()
 	if ix.gen == nil {
 		ix.mu.Unlock()
@@ -142,7 +157,12 @@ func (ix *Index) Close() error {
 }
 
 func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error) {
-	return ix.loadCorpus(ctx, lib, newCorpus(lib))
+	c := newCorpus(lib)
+	g, err := ix.loadCorpus(ctx, lib, c)
+	if err == nil {
+		ix.remember(g, c, ix.opts.State)
+	}
+	return g, err
 }
 
 // loadCorpus finds or builds the index for c: on disk when there is a dir,

@@ -13,7 +13,7 @@ import (
 
 // documentVersion changes whenever the way an item becomes a document
 // changes (itemDocument), so that indexes on disk are rebuilt.
-const documentVersion = "items-1"
+const documentVersion = "items-3"
 
 // corpus is a library as the index sees it: one item per distinct id
 // (later packs win, as in kb.Library) and the synonyms of every pack.

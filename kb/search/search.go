@@ -87,7 +87,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
 		Limit: q.Limit, Default: q.Default,
-	}, libraryTexts{g})
+	}, g.texts())
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +104,15 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		}
 	}
 	return res, nil
+}
+
+// texts is where hits are looked up: the library, or what the index
+// stores when it was opened without one.
+func (g *generation) texts() textsearch.Texts {
+	if g.lib == nil {
+		return storedTexts{g.eng}
+	}
+	return libraryTexts{g}
 }
 
 // libraryTexts looks the engine's hits up in the generation's library.

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var goodPack = map[string]string{
+	"pack.toml":         "id = \"acme\"\nname = \"Acme playbook\"\nversion = \"1.0.0\"\nauthors = [\"Dana \\u001b[31mReyes\"]\n",
+	"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
+	"templates/note.md": "---\ntitle: Note\n---\nHi {{customer_name}}, thanks.\n",
+}
+
+// TestPackLifeCycle walks a lead's and an agent's session: build, keygen,
+// sign, verify, install with trust, update listing changes, rollback,
+// list, disable and remove.
+func TestPackLifeCycle(t *testing.T) {
+	work := t.TempDir()
+	data := filepath.Join(work, "data")
+	dir := writePack(t, goodPack)
+	file := filepath.Join(work, "acme.poisepack")
+	key := filepath.Join(work, "lead")
+	step := func(wantCode int, args ...string) string {
+		t.Helper()
+		code, out, errOut := run(t, append([]string{"--data-dir", data}, args...)...)
+		if code != wantCode {
+			t.Fatalf("poise %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, wantCode, out, errOut)
+		}
+		return out + errOut
+	}
+	step(0, "pack", "build", dir, "-o", file)
+	step(0, "pack", "keygen", "--no-password", "-o", key)
+	step(1, "pack", "keygen", "--no-password", "-o", key) // never overwrites a key
+	if info, err := os.Stat(key + ".key"); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("secret key file: %v %v", info, err)
+	}
+	step(1, "pack", "verify", file) // unsigned
+	step(0, "pack", "sign", "--key", key+".key", file)
+	if out := step(0, "pack", "verify", "--pub", key+".pub", file); !strings.Contains(out, "Good signature: acme 1.0.0") {
+		t.Errorf("verify said %q", out)
+	}
+	out := step(1, "pack", "install", file)
+	if !strings.Contains(out, "not yet trusted") || !strings.Contains(out, "--trust") {
+		t.Errorf("first install without --trust said:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("an escape sequence from the manifest reached the terminal: %q", out)
+	}
+	step(0, "pack", "install", "--trust", file)
+
+	// Version 1.1.0 rewrites the refund guide.
+	os.WriteFile(filepath.Join(dir, "pack.toml"), []byte(strings.Replace(goodPack["pack.toml"], "1.0.0", "1.1.0", 1)), 0o644)
+	os.WriteFile(filepath.Join(dir, "guides", "refunds.md"), []byte("---\ntitle: Refunds\n---\nHow we refund now.\n"), 0o644)
+	step(0, "pack", "build", dir, "-o", file)
+	step(0, "pack", "sign", "--key", key+".key", file)
+	out = step(0, "pack", "update")
+	if !strings.Contains(out, "~ acme/guides/refunds") || !strings.Contains(out, "Installed acme 1.1.0") {
+		t.Errorf("update said:\n%s", out)
+	}
+	if out := step(0, "pack", "update", "acme"); !strings.Contains(out, "up to date") {
+		t.Errorf("second update said:\n%s", out)
+	}
+	step(0, "pack", "rollback", "acme")
+	var list []struct {
+		ID, Version string
+		Disabled    bool
+		Builtin     bool
+		Previous    string
+	}
+	if err := json.Unmarshal([]byte(step(0, "pack", "list", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || !list[0].Builtin || list[1].Version != "1.0.0" || list[1].Previous != "1.1.0" {
+		t.Fatalf("list after rollback = %+v", list)
+	}
+	step(0, "pack", "disable", "builtin")
+	step(1, "pack", "remove", "builtin")
+	code, stdout, _ := run(t, "--data-dir", data, "search", "--json", "refund")
+	if code != 0 || strings.Contains(stdout, "builtin/") || !strings.Contains(stdout, "acme/") {
+		t.Errorf("search with the built-in pack disabled: %d\n%s", code, stdout)
+	}
+	step(0, "pack", "enable", "builtin")
+	step(0, "pack", "remove", "acme")
+	if out := step(0, "pack", "list"); strings.Contains(out, "acme") {
+		t.Errorf("list after remove:\n%s", out)
+	}
+}
+
+func TestPackBuildRefusesProblems(t *testing.T) {
+	dir := writePack(t, brokenPack)
+	out := filepath.Join(t.TempDir(), "x.poisepack")
+	code, stdout, stderr := run(t, "pack", "build", dir, "-o", out)
+	if code != ExitError || !strings.Contains(stdout, "not a semantic version") || !strings.Contains(stderr, "nothing was built") {
+		t.Errorf("build of a broken pack: %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a broken pack was built")
+	}
+}

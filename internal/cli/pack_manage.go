@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/poisehq/poise/content"
+	"github.com/poisehq/poise/kb/packs"
+)
+
+func (c *cli) packListCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in and installed packs",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, done, err := c.openPacks()
+			if err != nil {
+				return err
+			}
+			defer done()
+			list, err := s.List(content.FS)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				if list == nil {
+					list = []packs.Installed{}
+				}
+				return writeJSON(out, list)
+			}
+			for _, in := range list {
+				var notes []string
+				switch {
+				case in.Builtin:
+					notes = append(notes, "built-in")
+				case in.Signer != nil:
+					notes = append(notes, "signed by "+in.Signer.KeyID)
+				case in.Source != nil:
+					notes = append(notes, "unsigned")
+				default:
+					notes = append(notes, "copied in by hand")
+				}
+				if in.Disabled {
+					notes = append(notes, "DISABLED")
+				}
+				if in.ReviewDue {
+					notes = append(notes, "due for review")
+				}
+				if in.Previous != "" {
+					notes = append(notes, "can roll back to "+safe(in.Previous))
+				}
+				fmt.Fprintf(out, "%s %s  %s  (%s)\n  %s\n", safe(in.ID), safe(in.Version), safe(in.Name), strings.Join(notes, ", "), countsLine(in.Items, in.Counts))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON")
+	return cmd
+}
+
+// packActionCmd is one of disable, enable, remove and rollback: a pack id
+// and one store call.
+func (c *cli) packActionCmd(use, short, doneMsg, hint string, act func(*packs.Store, string) error) *cobra.Command {
+	return &cobra.Command{
+		Use:   use + " ID",
+		Short: short,
+		Args:  packArgs(1, "a pack id (see poise pack list)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, done, err := c.openPacks()
+			if err != nil {
+				return err
+			}
+			defer done()
+			if err := act(s, args[0]); err != nil {
+				return withHint(err, hint)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), doneMsg+"\n", safe(args[0]))
+			return nil
+		},
+	}
+}

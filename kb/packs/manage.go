@@ -1,0 +1,203 @@
+package packs
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// Installed describes one pack for the Packs screen and poise pack list.
+type Installed struct {
+	ID          string          `json:"id"`
+	Name        string          `json:"name"`
+	Version     string          `json:"version"`
+	Description string          `json:"description,omitempty"`
+	Authors     []string        `json:"authors"`
+	License     string          `json:"license,omitempty"`
+	Homepage    string          `json:"homepage,omitempty"`
+	Builtin     bool            `json:"builtin"`
+	Disabled    bool            `json:"disabled"`
+	Source      *Source         `json:"source,omitempty"` // nil when copied in by hand
+	Signer      *Signer         `json:"signer,omitempty"` // nil when unsigned
+	Trusted     *Signer         `json:"trusted,omitempty"`
+	Items       int             `json:"items"`
+	Counts      map[kb.Kind]int `json:"counts"`
+	Problems    int             `json:"problems"`
+	Overrides   []string        `json:"overrides,omitempty"`
+	Updated     time.Time       `json:"updated,omitzero"`
+	Reviewed    time.Time       `json:"reviewed,omitzero"`
+	// ReviewDue: never reviewed, or last reviewed more than a year ago.
+	ReviewDue bool `json:"review_due"`
+	// Previous is the version Rollback restores, "" when none is kept.
+	Previous string `json:"previous,omitempty"`
+}
+
+// List describes the built-in pack (from builtin; left out when nil) and
+// every installed pack, enabled or not, sorted by id after the built-in.
+func (s *Store) List(builtin fs.FS) ([]Installed, error) {
+	st, err := s.readState()
+	if err != nil {
+		return nil, err
+	}
+	var out []Installed
+	if builtin != nil {
+		p, err := kb.LoadFS(builtin, kb.LoadOptions{ID: kb.BuiltinID, Builtin: true})
+		if p != nil {
+			in := s.describeInstalled(p, err, nil)
+			in.Builtin, in.Disabled = true, st.BuiltinDisabled
+			out = append(out, in)
+		}
+	}
+	seen := map[string]bool{}
+	var installed []Installed
+	for _, dir := range []string{s.dir, s.meta("disabled")} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("list packs: %w", err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if !e.IsDir() || name[0] == '.' || name[0] == '_' || seen[name] {
+				continue
+			}
+			seen[name] = true
+			p, err := kb.LoadDir(filepath.Join(dir, name))
+			if p == nil {
+				continue
+			}
+			in := s.describeInstalled(p, err, st.Packs[name])
+			in.ID = name // the folder is what disable and remove act on
+			in.Disabled = dir != s.dir
+			installed = append(installed, in)
+		}
+	}
+	slices.SortFunc(installed, func(a, b Installed) int { return cmp.Compare(a.ID, b.ID) })
+	return append(out, installed...), nil
+}
+
+func (s *Store) describeInstalled(p *kb.Pack, loadErr error, r *record) Installed {
+	m := p.Manifest
+	in := Installed{
+		ID: m.ID, Name: m.Name, Version: m.Version, Description: m.Description,
+		Authors: append([]string{}, m.Authors...), License: m.License, Homepage: m.Homepage,
+		Items: len(p.Items), Counts: countKinds(p), Overrides: m.Overrides, Reviewed: m.Reviewed,
+		ReviewDue: m.Reviewed.IsZero() || s.Now().Sub(m.Reviewed) > 365*24*time.Hour,
+	}
+	if pe, ok := loadErr.(*kb.ProblemsError); ok {
+		in.Problems = len(pe.Problems)
+	}
+	if r != nil {
+		in.Source, in.Signer, in.Trusted, in.Updated = r.Source, r.Signer, r.Trusted, r.Updated
+		if r.Previous != nil && exists(s.previous(m.ID)) {
+			in.Previous = r.Previous.Version
+		}
+	}
+	return in
+}
+
+// Disable takes a pack out of the library without removing it; the
+// built-in pack can be disabled too.
+func (s *Store) Disable(id string) error { return s.setDisabled(id, true) }
+
+// Enable puts a disabled pack back.
+func (s *Store) Enable(id string) error { return s.setDisabled(id, false) }
+
+func (s *Store) setDisabled(id string, off bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := s.readState()
+	if err != nil {
+		return err
+	}
+	if id == kb.BuiltinID {
+		st.BuiltinDisabled = off
+		return s.commit(st)
+	}
+	r := st.Packs[id]
+	from, to := s.live(id), s.disabled(id)
+	if !off {
+		from, to = to, from
+	}
+	if !validID(id) || !exists(from) {
+		if exists(to) {
+			return nil // already so
+		}
+		return fmt.Errorf("%w: %q", ErrNotInstalled, id)
+	}
+	if r == nil { // copied in by hand: the store starts keeping track
+		r = &record{}
+		st.Packs[id] = r
+	}
+	r.Disabled = off
+	return s.run(&txn{Moves: []move{{From: from, To: to}}}, st)
+}
+
+// Remove deletes an installed pack and the version kept for rollback,
+// forgetting its source and trusted key. The built-in pack cannot be
+// removed; disable it instead.
+func (s *Store) Remove(id string) error {
+	if id == kb.BuiltinID {
+		return fmt.Errorf("%w: disable it instead of removing it", ErrBuiltin)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := s.readState()
+	if err != nil {
+		return err
+	}
+	home := s.home(st, id)
+	if !validID(id) || !exists(home) {
+		return fmt.Errorf("%w: %q", ErrNotInstalled, id)
+	}
+	scratch, err := os.MkdirTemp(s.meta("staging"), "remove-")
+	if err != nil {
+		return err
+	}
+	delete(st.Packs, id)
+	return s.run(&txn{
+		Moves:   []move{{From: home, To: filepath.Join(scratch, "old")}},
+		After:   []move{{To: s.previous(id)}},
+		Scratch: scratch,
+	}, st)
+}
+
+// Rollback swaps the installed version of id with the one kept before it,
+// in one step; rolling back again returns to the newer one.
+func (s *Store) Rollback(id string) error {
+	if id == kb.BuiltinID {
+		return fmt.Errorf("%w: it is updated with Poise itself", ErrBuiltin)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, err := s.readState()
+	if err != nil {
+		return err
+	}
+	r := st.Packs[id]
+	home := s.home(st, id)
+	if !validID(id) || !exists(home) {
+		return fmt.Errorf("%w: %q", ErrNotInstalled, id)
+	}
+	if r == nil || r.Previous == nil || !exists(s.previous(id)) {
+		return fmt.Errorf("%w for %s", ErrNoPrevious, id)
+	}
+	scratch, err := os.MkdirTemp(s.meta("staging"), "rollback-")
+	if err != nil {
+		return err
+	}
+	old := filepath.Join(scratch, "old")
+	cur := prior{Version: r.Version, Signer: r.Signer, Updated: r.Updated}
+	r.Version, r.Signer, r.Updated = r.Previous.Version, r.Previous.Signer, r.Previous.Updated
+	r.Previous = &cur
+	return s.run(&txn{
+		Moves:   []move{{From: home, To: old}, {From: s.previous(id), To: home}},
+		After:   []move{{From: old, To: s.previous(id)}},
+		Scratch: scratch,
+	}, st)
+}
