@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 	"github.com/poisehq/poise/kb/usage"
 )
@@ -59,11 +61,24 @@ func Run(cfg Config) error {
 	}
 	defer dir.Close()
 
-	lib, libErr := kb.LoadLibrary(content.FS, dir.Join("packs"))
+	store, storeErr := packs.Open(dir.Join("packs")) // finishes or undoes an install a crash cut short
+	var lib *kb.Library
+	var libErr error
+	if store != nil {
+		store.PoiseVersion = cfg.Version
+		lib, libErr = store.LoadLibrary(content.FS)
+	} else {
+		lib, libErr = kb.LoadLibrary(content.FS, dir.Join("packs"))
+	}
 	if lib == nil {
 		lib = kb.NewLibrary()
 	}
 	p := newPoise(a, a.NewWindow("Poise"), lib)
+	p.packs = store
+	if storeErr != nil {
+		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
+	}
+	p.win.SetOnDropped(p.onDropped)
 	p.version = cfg.Version
 	p.dataDir = dir.Path
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
@@ -102,6 +117,9 @@ type poise struct {
 	dataDir string
 
 	lib          *kb.Library
+	packs        *packs.Store // nil without a data folder
+	builtin      fs.FS        // the built-in pack's files; tests use a small one
+	packsView    *packsScreen
 	usage        *usage.Store
 	settings     settings.Settings
 	settingsPath string
@@ -170,6 +188,7 @@ func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
 		pauseTick: time.Second,
 		logf:      log.Printf,
 		do:        fyne.Do,
+		builtin:   content.FS,
 	}
 }
 
