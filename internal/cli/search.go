@@ -49,7 +49,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q := search.Query{Text: strings.Join(args, " "), Limit: limit}
+			q := search.Query{Text: strings.Join(args, " "), Limit: limit, NoFacets: true}
 			if kind != "" {
 				k := kb.Kind(strings.ToLower(kind))
 				if !slices.Contains(kb.Kinds, k) {
