@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -258,6 +259,9 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
 			return
 		}
+		// Loading allocates several times the library's size, all garbage
+		// now: give it back rather than keep the peak as resident memory.
+		debug.FreeOSMemory()
 		p.do(func() {
 			if p.find != nil {
 				p.find.refresh()
