@@ -23,6 +23,7 @@ import (
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 	"github.com/poisehq/poise/kb/usage"
@@ -160,6 +161,11 @@ type poise struct {
 	// newJournalEntry, when the journal screen sets it, starts a new entry;
 	// the tray menu calls it.
 	newJournalEntry func()
+
+	// jnl is the journal the Journal and Summary screens share (see
+	// sharedJournal); journalWatchers hear when it locks or unlocks.
+	jnl             *journal.Journal
+	journalWatchers []func()
 }
 
 // newPoise makes the shared state with empty usage and default settings;

@@ -14,9 +14,6 @@ func comingSoon(title, what string) fyne.CanvasObject {
 	return container.NewVBox(head, body)
 }
 
-func (p *poise) newSummaryScreen() fyne.CanvasObject {
-	return comingSoon("Summary", "Monthly patterns from your journal: recurring triggers, what worked, trends.")
-}
 func (p *poise) newPacksScreen() fyne.CanvasObject {
 	return comingSoon("Packs", "Install, update and remove your team's content packs.")
 }

@@ -20,7 +20,7 @@ func (p *poise) copyItem(it *kb.Item) {
 // copyText copies text for item id, after a small form when text has
 // placeholders the agent must fill. label names it in the confirmation.
 func (p *poise) copyText(id, label, text string, declared []kb.Field) {
-	f := newTemplateForm(p, text, declared)
+	f := newTemplateForm(p, id, text, declared)
 	if !f.asks() {
 		p.finishCopy(id, label, f.rendered())
 		return

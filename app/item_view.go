@@ -32,7 +32,7 @@ func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
 	case kb.KindChecklist:
 		body = checklistBody(it)
 	case kb.KindTemplate:
-		f := newTemplateForm(p, it.Text, it.Fields)
+		f := newTemplateForm(p, it.ID, it.Text, it.Fields)
 		f.onSubmit = func() { f.remember(); p.finishCopy(it.ID, it.Title, f.rendered()) }
 		copyIt = f.onSubmit
 		body = f.content
@@ -64,7 +64,7 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 }
 
 func (p *poise) statementBody(it *kb.Item) fyne.CanvasObject {
-	say := widget.NewLabelWithStyle(renderTemplate(it.Text, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	say := widget.NewLabelWithStyle(renderTemplate(p.lib.Locale(it.Pack), it.Text, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	say.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{say}
 	if len(it.Situations) > 0 {
@@ -124,7 +124,7 @@ func altLabel(shown bool, n int) string {
 
 func (p *poise) optionCard(it *kb.Item, o kb.Option) fyne.CanvasObject {
 	// Dates are filled in and fields shown as [name], as they will copy.
-	say := widget.NewLabelWithStyle(renderTemplate(o.Say, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	say := widget.NewLabelWithStyle(renderTemplate(p.lib.Locale(it.Pack), o.Say, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	say.Wrapping = fyne.TextWrapWord
 	label := o.Title
 	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyText(it.ID, label, o.Say, nil) })

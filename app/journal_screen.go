@@ -59,7 +59,7 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 		// Never a journal in whatever folder Poise was started from.
 		return comingSoon("Journal", "The journal needs a data folder. Start Poise with --data-dir, or without it to use your usual one.")
 	}
-	s := &journalScreen{p: p, j: journal.Open(journal.PathIn(p.dataDir))}
+	s := &journalScreen{p: p, j: p.sharedJournal()}
 	s.ExtendBaseWidget(s)
 	s.body = container.NewStack()
 	p.newJournalEntry = s.startNew
@@ -71,7 +71,21 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 		})
 	}
 	s.showGate()
+	// Unlocked or locked on the Summary screen: follow it here.
+	p.onJournalChange(s.followJournal)
+	s.followJournal()
 	return s
+}
+
+// followJournal brings this screen in line with the shared journal after
+// another screen unlocked or locked it.
+func (s *journalScreen) followJournal() {
+	if !s.j.Locked() && s.form == nil {
+		s.opened()
+		if s.p.current != screenJournal {
+			s.p.win.Canvas().Unfocus() // opened focuses the form, out of sight
+		}
+	}
 }
 
 func (s *journalScreen) CreateRenderer() fyne.WidgetRenderer {
@@ -137,6 +151,7 @@ func (s *journalScreen) opened() {
 	s.form.focus()
 	s.startIdleCheck()
 	s.startFollowUpWatch()
+	s.p.journalChanged()
 	s.j.UseSynonyms(s.p.lib.Synonyms())
 	// Build the search index now. Until it is ready, searches get a plain
 	// word match; then the list asks again for the real answer.
@@ -226,6 +241,7 @@ func (s *journalScreen) lockNow() {
 		s.dialog = nil
 	}
 	s.setView(s.unlockView())
+	s.p.journalChanged()
 }
 
 // startNew opens an empty form, unlocking first if needed.

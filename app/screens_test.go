@@ -51,7 +51,7 @@ func TestTemplateFormFillsAndRemembers(t *testing.T) {
 	}
 
 	// The next form starts from what was typed last time.
-	form := newTemplateForm(p, "{{agent_name}} for {{customer_name}}", nil)
+	form := newTemplateForm(p, "builtin/templates/x", "{{agent_name}} for {{customer_name}}", nil)
 	if got := form.rendered(); got != "Sam for Ana" {
 		t.Errorf("second form starts as %q, want %q", got, "Sam for Ana")
 	}
@@ -60,7 +60,7 @@ func TestTemplateFormFillsAndRemembers(t *testing.T) {
 func TestTemplatePreviewIsLive(t *testing.T) {
 	p := newTestPoise(t, fixtureLibrary())
 	it, _ := p.item("builtin/templates/hand-off")
-	form := newTemplateForm(p, it.Text, it.Fields)
+	form := newTemplateForm(p, it.ID, it.Text, it.Fields)
 	if !strings.Contains(form.preview.Text, "[customer_name]") {
 		t.Errorf("an empty field should show as [customer_name], preview is %q", form.preview.Text)
 	}

@@ -29,10 +29,11 @@ func templateFields(text string, declared []kb.Field) []kb.Field {
 	return fields
 }
 
-// renderTemplate fills text. A field left empty is written as [name] by
+// renderTemplate fills text, writing computed dates and times as locale
+// (the item's pack's) does. A field left empty is written as [name] by
 // kb/template, which is what the agent should see before sending, so the
 // missing-fields error is not one here.
-func renderTemplate(text string, values map[string]string, now time.Time) string {
-	out, _ := template.Render(text, values, now)
+func renderTemplate(locale, text string, values map[string]string, now time.Time) string {
+	out, _ := template.RenderIn(locale, text, values, now)
 	return out
 }

@@ -15,6 +15,7 @@ const agentNameField = "agent_name"
 // the text as it will be copied while the agent types.
 type templateForm struct {
 	p        *poise
+	locale   string // of the item's pack, for computed dates and times
 	text     string
 	fields   []kb.Field // every placeholder, computed ones included
 	get      map[string]func() string
@@ -26,8 +27,9 @@ type templateForm struct {
 	onCancel func()
 }
 
-func newTemplateForm(p *poise, text string, declared []kb.Field) *templateForm {
-	f := &templateForm{p: p, text: text, fields: templateFields(text, declared), get: map[string]func() string{}}
+// newTemplateForm makes the form for text of the item with id itemID.
+func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templateForm {
+	f := &templateForm{p: p, locale: p.lib.Locale(kb.PackOf(itemID)), text: text, fields: templateFields(text, declared), get: map[string]func() string{}}
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
@@ -106,7 +108,7 @@ func (f *templateForm) values() map[string]string {
 
 // rendered is the text with every placeholder filled.
 func (f *templateForm) rendered() string {
-	return renderTemplate(f.text, f.values(), f.p.now())
+	return renderTemplate(f.locale, f.text, f.values(), f.p.now())
 }
 
 func (f *templateForm) update() { f.preview.SetText(f.rendered()) }

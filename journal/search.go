@@ -3,6 +3,7 @@ package journal
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,18 +20,61 @@ import (
 // searchIndex is built on the first search after unlocking. Saves do not
 // touch it: they queue changes that the next search applies, so a save
 // never waits for the index.
+//
+// Locking (or new synonyms) retires an index with close, which never
+// waits: it cancels a build under way, and whichever of close and the
+// build comes last closes the built documents. So a lock during a build
+// neither races with it nor leaves private text in memory.
 type searchIndex struct {
-	ready   chan struct{} // closed once docs is built (or failed)
-	err     error
-	mu      sync.Mutex // serialises applying queued changes
+	ready  chan struct{} // closed once the build is over, built or not
+	cancel context.CancelFunc
+	apply  sync.Mutex // serialises applying queued changes
+	// pending is guarded by Journal.mu; a nil value means delete.
+	pending map[string]*Entry
+
+	mu      sync.Mutex // guards what follows
 	docs    *search.Documents
-	pending map[string]*Entry // guarded by Journal.mu; nil value = delete
+	err     error
+	retired bool
 }
 
+// close retires the index: see searchIndex.
 func (s *searchIndex) close() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.retired = true
 	if s.docs != nil {
 		s.docs.Close()
+		s.docs = nil
 	}
+}
+
+// built records the outcome of the build, closing the documents at once
+// when the index was retired meanwhile.
+func (s *searchIndex) built(docs *search.Documents, err error) {
+	s.mu.Lock()
+	if s.retired {
+		if docs != nil {
+			docs.Close()
+		}
+		docs, err = nil, errStaleIndex
+	}
+	s.docs, s.err = docs, err
+	s.mu.Unlock()
+	close(s.ready)
+}
+
+// current returns the built documents, or errStaleIndex once retired.
+func (s *searchIndex) current() (*search.Documents, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.retired {
+		return nil, errStaleIndex
+	}
+	return s.docs, s.err
 }
 
 // entryDoc is an entry as the search engine sees it.
@@ -57,10 +101,13 @@ func (j *Journal) unindexLocked(id string) {
 
 // UseSynonyms sets the synonym sets searches expand queries with, usually
 // the library's (kb.Library.Synonyms), so "money back" finds an entry
-// about a refund.
+// about a refund. The same sets again keep the index.
 func (j *Journal) UseSynonyms(sets [][]string) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	if slices.EqualFunc(j.synonyms, sets, slices.Equal) {
+		return
+	}
 	j.synonyms = sets
 	if j.index != nil {
 		j.index.close()
@@ -74,14 +121,14 @@ func (j *Journal) UseSynonyms(sets [][]string) {
 func (j *Journal) searcher() (*search.Documents, error) {
 	for {
 		docs, err := j.trySearcher()
-		if !errors.Is(err, errStaleIndex) {
+		if !errors.Is(err, errStaleIndex) && !errors.Is(err, search.ErrClosed) {
 			return docs, err
 		}
 	}
 }
 
-// errStaleIndex means the index was replaced (new synonyms, a relock)
-// while being built or updated: try again with the new one.
+// errStaleIndex means the index was retired (new synonyms, a lock) while
+// being built or updated: try again with the current one.
 var errStaleIndex = errors.New("search index replaced")
 
 func (j *Journal) trySearcher() (*search.Documents, error) {
@@ -92,7 +139,8 @@ func (j *Journal) trySearcher() (*search.Documents, error) {
 	}
 	ix := j.index
 	if ix == nil {
-		ix = &searchIndex{ready: make(chan struct{}), pending: map[string]*Entry{}}
+		ctx, cancel := context.WithCancel(context.Background())
+		ix = &searchIndex{ready: make(chan struct{}), cancel: cancel, pending: map[string]*Entry{}}
 		j.index = ix
 		docs := make([]search.Doc, 0, len(j.entries))
 		for _, s := range j.entries {
@@ -100,27 +148,28 @@ func (j *Journal) trySearcher() (*search.Documents, error) {
 		}
 		syns := j.synonyms
 		j.mu.Unlock()
-		ix.docs, ix.err = search.NewDocuments(docs, syns)
-		close(ix.ready)
+		ix.built(search.NewDocuments(ctx, docs, syns))
 	} else {
 		j.mu.Unlock()
 	}
 	<-ix.ready
-	if ix.err != nil {
-		return nil, ix.err
+	if _, err := ix.current(); err != nil {
+		return nil, err
 	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.apply.Lock()
+	defer ix.apply.Unlock()
 	j.mu.Lock()
 	if j.index != ix {
-		// Replaced while building: drop this one.
 		j.mu.Unlock()
-		ix.close()
 		return nil, errStaleIndex
 	}
 	pending := ix.pending
 	ix.pending = map[string]*Entry{}
 	j.mu.Unlock()
+	docs, err := ix.current()
+	if err != nil {
+		return nil, err
+	}
 	var put []search.Doc
 	var del []string
 	for id, e := range pending {
@@ -130,17 +179,19 @@ func (j *Journal) trySearcher() (*search.Documents, error) {
 			put = append(put, entryDoc(*e))
 		}
 	}
+	// Put and Delete fail with ErrClosed when a lock retires the index
+	// meanwhile; searcher then finds the journal locked.
 	if len(put) > 0 {
-		if err := ix.docs.Put(put...); err != nil {
+		if err := docs.Put(put...); err != nil {
 			return nil, err
 		}
 	}
 	if len(del) > 0 {
-		if err := ix.docs.Delete(del...); err != nil {
+		if err := docs.Delete(del...); err != nil {
 			return nil, err
 		}
 	}
-	return ix.docs, nil
+	return docs, nil
 }
 
 // WarmSearch builds the search index now, so the first search is instant.

@@ -1,10 +1,13 @@
 package journal
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
 	"testing"
+
+	search "github.com/poisehq/poise/internal/textsearch"
 )
 
 func TestSearch(t *testing.T) {
@@ -97,5 +100,42 @@ func TestSearchAnswersWhileTheIndexBuilds(t *testing.T) {
 	es, err := j.Search("parc dep")
 	if err != nil || len(es) != 1 || es[0].ID != a.ID {
 		t.Errorf("Search while building = %v, %v", es, err)
+	}
+}
+
+// TestLockWhileTheIndexBuilds locks (as Ctrl+L or auto-lock do) while the
+// search index is being built in the background. Under -race this caught
+// the build writing the index while the lock read it; the built index must
+// also end closed, not left holding private text.
+func TestLockWhileTheIndexBuilds(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.mu.Lock()
+	for i := range 3000 {
+		e := fullEntry()
+		e.ID = fmt.Sprintf("e%04d", i)
+		e.WhatHappened = fmt.Sprintf("Call number %d about a late parcel and a refund that never came", i)
+		j.entries[e.ID] = &stored{e: e, file: e.ID}
+	}
+	j.mu.Unlock()
+	warmed := make(chan error)
+	go func() { warmed <- j.WarmSearch() }()
+	var ix *searchIndex
+	for ix == nil {
+		j.mu.Lock()
+		ix = j.index
+		j.mu.Unlock()
+	}
+	j.Lock()
+	if err := <-warmed; !errors.Is(err, ErrLocked) {
+		t.Errorf("WarmSearch after a lock = %v, want ErrLocked", err)
+	}
+	<-ix.ready
+	ix.mu.Lock()
+	docs := ix.docs
+	ix.mu.Unlock()
+	if docs != nil {
+		if _, err := docs.Search(context.Background(), search.Query{Text: "parcel"}); !errors.Is(err, search.ErrClosed) {
+			t.Errorf("the index built for a locked journal still answers: %v", err)
+		}
 	}
 }

@@ -28,6 +28,7 @@ type manifestFile struct {
 	MinPoise    string   `toml:"min_poise"`
 	Overrides   []string `toml:"overrides"`
 	Language    string   `toml:"language"`
+	Locale      string   `toml:"locale"`
 }
 
 // parseManifest reads pack.toml, reporting every problem with it. The
@@ -47,7 +48,7 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by, language, license, homepage, min_poise and overrides", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by, language, locale, license, homepage, min_poise and overrides", key)
 	}
 	m := Manifest{
 		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
@@ -88,6 +89,11 @@ func parseManifest(src []byte, ps *problems) Manifest {
 		m.Language = lang
 	} else {
 		ps.add(file, keyLine(src, "language"), "language %q is not a language code; write one such as language = \"de\" or \"pt-BR\"", mf.Language)
+	}
+	if loc, msg := parseLocale(mf.Locale, m.Language); msg == "" {
+		m.Locale = loc
+	} else {
+		ps.add(file, keyLine(src, "locale"), "%s", msg)
 	}
 	switch r := mf.Reviewed.(type) {
 	case nil:

@@ -25,6 +25,10 @@ type Manifest struct {
 	// Language is the language the pack is written in, a base code such
 	// as "de"; "" lets Poise detect it per file. See docs/languages.md.
 	Language string
+	// Locale is the regional variety the pack is written in, such as
+	// "en-US": one spelling and one way of writing dates and times for
+	// the whole pack. "" when the pack does not say.
+	Locale string
 }
 
 // SynonymSet is a group of words or phrases that mean the same to a
@@ -121,4 +125,22 @@ func (l *Library) Synonyms() []SynonymSet {
 		all = append(all, p.Synonyms...)
 	}
 	return all
+}
+
+// PackOf is the pack id an item id starts with ("builtin" for
+// "builtin/matrix/late-delivery").
+func PackOf(itemID string) string {
+	pack, _, _ := strings.Cut(itemID, "/")
+	return pack
+}
+
+// Locale is the locale of the pack with the given id ("" when it has none or
+// is not in the library), for writing computed template fields in its voice.
+func (l *Library) Locale(packID string) string {
+	for _, p := range l.Packs {
+		if p.Manifest.ID == packID {
+			return p.Manifest.Locale
+		}
+	}
+	return ""
 }

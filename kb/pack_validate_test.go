@@ -151,6 +151,15 @@ func TestLoadReportsManifestProblems(t *testing.T) {
 		{"unknown key", "id = \"a\"\nname = \"A\"\nversion = \"1.0.0\"\nauthor = \"Dana\"\n", []want{
 			{"pack.toml", 4, `unknown key "author"`},
 		}},
+		{"locale that is not one", "id = \"a\"\nname = \"A\"\nversion = \"1.0.0\"\nlocale = \"American\"\n", []want{
+			{"pack.toml", 4, `locale "American" is not a locale; write a language and a region such as locale = "en-US"`},
+		}},
+		{"locale without a region", "id = \"a\"\nname = \"A\"\nversion = \"1.0.0\"\nlocale = \"en\"\n", []want{
+			{"pack.toml", 4, `locale "en" names no region; write a language and a region such as locale = "en-US" or "en-GB"`},
+		}},
+		{"locale in another language", "id = \"a\"\nname = \"A\"\nversion = \"1.0.0\"\nlanguage = \"de\"\nlocale = \"en-US\"\n", []want{
+			{"pack.toml", 5, `locale "en-US" is not in the pack's language "de"`},
+		}},
 		{"not TOML", "id = \"a\nname = \"A\"\n", []want{
 			{"pack.toml", 1, "not valid TOML"},
 		}},
@@ -257,5 +266,20 @@ func TestLoadAcceptsRowsThatOnlyOverlap(t *testing.T) {
 	})
 	if _, err := kb.LoadDir(dir); err != nil {
 		t.Fatalf("LoadDir: %v", err)
+	}
+}
+
+func TestLoadReadsLocale(t *testing.T) {
+	for in, want := range map[string]string{"en-US": "en-US", "en_gb": "en-GB", " pt-BR ": "pt-BR", "": ""} {
+		p, err := kb.LoadDir(writePack(t, map[string]string{
+			"pack.toml":   "id = \"a\"\nname = \"A\"\nversion = \"1.0.0\"\nlocale = \"" + in + "\"\n",
+			"guides/a.md": "---\ntitle: A\n---\nText.\n",
+		}))
+		if err != nil {
+			t.Fatalf("locale %q: %v", in, err)
+		}
+		if p.Manifest.Locale != want {
+			t.Errorf("locale %q read as %q, want %q", in, p.Manifest.Locale, want)
+		}
 	}
 }

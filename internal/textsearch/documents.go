@@ -3,6 +3,7 @@ package textsearch
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -45,8 +46,9 @@ type Documents struct {
 const rebuildAfter = 64
 
 // NewDocuments indexes docs, expanding queries with the given synonym sets
-// (each a group of words or phrases that mean the same).
-func NewDocuments(docs []Doc, syns [][]string) (*Documents, error) {
+// (each a group of words or phrases that mean the same). Cancelling ctx
+// abandons the build.
+func NewDocuments(ctx context.Context, docs []Doc, syns [][]string) (*Documents, error) {
 	d := &Documents{sets: syns, docs: map[string]Doc{}}
 	for _, doc := range docs {
 		if _, ok := d.docs[doc.ID]; !ok {
@@ -54,14 +56,14 @@ func NewDocuments(docs []Doc, syns [][]string) (*Documents, error) {
 		}
 		d.docs[doc.ID] = doc
 	}
-	if err := d.rebuild(); err != nil {
+	if err := d.rebuild(ctx); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
 // rebuild replaces the index with a fresh one of all documents.
-func (d *Documents) rebuild() error {
+func (d *Documents) rebuild(ctx context.Context) error {
 	im, err := newMapping()
 	if err != nil {
 		return err
@@ -70,29 +72,19 @@ func (d *Documents) rebuild() error {
 	if err != nil {
 		return fmt.Errorf("create document index: %w", err)
 	}
-	syn, err := synonymsFor(im, d.sets)
+	c := &Corpus{
+		Len:      len(d.order),
+		Doc:      func(i int) (string, Document) { return d.order[i], docDocument(d.docs[d.order[i]]) },
+		Synonyms: d.sets,
+		lean:     true,
+	}
+	// One batch per core: each is analysed and becomes a segment in
+	// parallel, which halves a journal's build on two cores.
+	size := max(1, (c.Len+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0))
+	syn, err := fillIndex(ctx, bi, im, c, nil, min(size, batchSize))
 	if err != nil {
 		bi.Close()
 		return err
-	}
-	b := bi.NewBatch()
-	if err := indexSynonyms(b, syn); err != nil {
-		bi.Close()
-		return err
-	}
-	for _, id := range d.order {
-		bd, err := newBleveDoc(im, id, docDocument(d.docs[id]))
-		if err == nil {
-			err = b.IndexAdvanced(bd)
-		}
-		if err != nil {
-			bi.Close()
-			return fmt.Errorf("index document %s: %w", id, err)
-		}
-	}
-	if err := bi.Batch(b); err != nil {
-		bi.Close()
-		return fmt.Errorf("index documents: %w", err)
 	}
 	eng, err := newEngine(bi, im, syn)
 	if err != nil {
@@ -119,7 +111,7 @@ func (d *Documents) Put(docs ...Doc) error {
 			d.order = append(d.order, doc.ID)
 		}
 		d.docs[doc.ID] = doc
-		bd, err := newBleveDoc(d.im, doc.ID, docDocument(doc))
+		bd, err := newBleveDoc(d.im, doc.ID, docDocument(doc), true)
 		if err == nil {
 			err = b.IndexAdvanced(bd)
 		}
@@ -161,7 +153,7 @@ func (d *Documents) apply(b *bleve.Batch) error {
 	}
 	d.writes++
 	if d.writes >= rebuildAfter {
-		return d.rebuild()
+		return d.rebuild(context.Background())
 	}
 	if err := d.eng.bi.Batch(b); err != nil {
 		return fmt.Errorf("update document index: %w", err)
@@ -232,12 +224,15 @@ func (s docTexts) Defaults(q Query, limit int) []Hit {
 }
 
 // docDocument is a Doc as the index sees it: title ranks above tags, tags
-// above the body.
+// above the body. Documents are lean (see Document.mapped), so tags and
+// emotions are in the body too, where the word being typed is matched as
+// a prefix.
 func docDocument(doc Doc) Document {
+	meta := JoinText(JoinText(doc.Tags...), JoinText(doc.Emotions...))
 	return Document{
 		Title:    doc.Title,
-		Meta:     JoinText(JoinText(doc.Tags...), JoinText(doc.Emotions...)),
-		Body:     PlainText(doc.Body),
+		Meta:     meta,
+		Body:     JoinText(PlainText(doc.Body), meta),
 		Kind:     doc.Kind,
 		Emotions: doc.Emotions,
 		Tags:     doc.Tags,

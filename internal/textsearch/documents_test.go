@@ -24,7 +24,7 @@ func journalDocs() []Doc {
 
 func ExampleDocuments() {
 	syns := [][]string{{"refund", "money back", "reimburse"}}
-	docs, err := NewDocuments([]Doc{
+	docs, err := NewDocuments(context.Background(), []Doc{
 		{ID: "2026-11-24", Title: "Double charge", Body: "Reimbursed the second charge and apologised."},
 		{ID: "2026-11-25", Title: "Late parcel", Body: "Sent a replacement by express."},
 	}, syns)
@@ -43,7 +43,7 @@ func ExampleDocuments() {
 }
 
 func TestDocumentsSearch(t *testing.T) {
-	docs, err := NewDocuments(journalDocs(), testSynonyms)
+	docs, err := NewDocuments(context.Background(), journalDocs(), testSynonyms)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestDocumentsSearch(t *testing.T) {
 }
 
 func TestDocumentsPutDelete(t *testing.T) {
-	docs, err := NewDocuments(journalDocs(), nil)
+	docs, err := NewDocuments(context.Background(), journalDocs(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,9 @@ type Corpus struct {
 	Doc func(i int) (id string, d Document)
 	// Synonyms are groups of words or phrases that mean the same.
 	Synonyms [][]string
+	// lean leaves out the surface words of titles, signals and meta (see
+	// Document.mapped).
+	lean bool
 }
 
 // fill indexes the corpus into bi in batches of size, analysing one batch
@@ -85,7 +88,7 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 				}
 				for i := sp.from; i < sp.to; i++ {
 					id, d := c.Doc(i)
-					bd, err := newBleveDoc(im, id, d)
+					bd, err := newBleveDoc(im, id, d, c.lean)
 					if err == nil {
 						err = b.IndexAdvanced(bd)
 					}
@@ -113,6 +116,9 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if c.Hash == "" {
+		return nil
 	}
 	if err := bi.SetInternal(hashKey, []byte(c.Hash)); err != nil {
 		return fmt.Errorf("record content hash: %w", err)

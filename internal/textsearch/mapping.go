@@ -221,14 +221,22 @@ type document struct {
 // TestFacetCountsSurviveMerges.
 const facetOptions = index.IndexField | index.DocValues | index.SkipDVCompression | index.SkipDVChunking | index.SkipFreqNorm
 
-func (d Document) mapped() document {
+// mapped is d as Bleve's mapping sees it. A lean document leaves out the
+// surface words of its title, signals and meta (Head), whose phrases, two-
+// letter prefixes and typo vocabulary cost as much to build as all of the
+// body: fit for texts whose titles are in their bodies, rebuilt often.
+func (d Document) mapped(lean bool) document {
+	head := ""
+	if !lean {
+		head = JoinText(d.Title, d.Signals, d.Meta)
+	}
 	return document{
 		Doc:      "y",
 		Title:    d.Title,
 		Signals:  d.Signals,
 		Meta:     d.Meta,
 		Body:     d.Body,
-		Head:     JoinText(d.Title, d.Signals, d.Meta),
+		Head:     head,
 		Kind:     d.Kind,
 		Source:   d.Source,
 		Emotions: lowerAll(d.Emotions),
@@ -237,8 +245,8 @@ func (d Document) mapped() document {
 }
 
 // newBleveDoc maps d through the mapping and adds its facet values.
-func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document) (*bdoc.Document, error) {
-	d := doc.mapped()
+func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document, lean bool) (*bdoc.Document, error) {
+	d := doc.mapped(lean)
 	bd := bdoc.NewDocument(id)
 	if err := im.MapDocument(bd, d); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ package template
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -70,6 +71,13 @@ func Problems(text string) []Problem {
 // as [name] and named in a *MissingError; the text is returned either way.
 // Malformed placeholders are left as written.
 func Render(text string, values map[string]string, now time.Time) (string, error) {
+	return RenderIn("", text, values, now)
+}
+
+// RenderIn is Render for a pack written in locale (its pack.toml locale,
+// such as "en-US"): computed fields are written the way that locale writes
+// dates and times, so a filled template reads in one voice.
+func RenderIn(locale, text string, values map[string]string, now time.Time) (string, error) {
 	toks, _ := placeholder.Scan(text, false)
 	var sb strings.Builder
 	var missing []string
@@ -82,7 +90,7 @@ func Render(text string, values map[string]string, now time.Time) (string, error
 			continue
 		}
 		if t.Computed {
-			sb.WriteString(Computed(t.Name, now))
+			sb.WriteString(ComputedIn(locale, t.Name, now))
 			continue
 		}
 		sb.WriteString("[" + t.Name + "]")
@@ -110,7 +118,18 @@ func contains(list []string, s string) bool {
 // November" (with the year when it is not now's), the time as "15:04".
 // It returns "" for a name that is not computed.
 func Computed(name string, now time.Time) string {
+	return ComputedIn("", name, now)
+}
+
+// ComputedIn is Computed for a pack written in locale. US English writes
+// "Friday, November 27" and "3:04 p.m."; every other locale, and none, keeps
+// the forms Computed documents.
+func ComputedIn(locale, name string, now time.Time) string {
+	us := usStyle(locale)
 	if name == "time" {
+		if us {
+			return usTime(now)
+		}
 		return now.Format("15:04")
 	}
 	d, days, ok := placeholder.Offset(name)
@@ -118,8 +137,43 @@ func Computed(name string, now time.Time) string {
 		return ""
 	}
 	t := now.Add(d).AddDate(0, 0, days)
-	if t.Year() != now.Year() {
+	switch {
+	case us && t.Year() != now.Year():
+		return t.Format("Monday, January 2, 2006")
+	case us:
+		return t.Format("Monday, January 2")
+	case t.Year() != now.Year():
 		return t.Format("Monday 2 January 2006")
 	}
 	return t.Format("Monday 2 January")
+}
+
+// usStyle reports whether locale is US English ("en-US", as pack.toml's
+// locale is stored).
+func usStyle(locale string) bool {
+	return strings.EqualFold(locale, "en-US")
+}
+
+// usTime writes a time as US English style guides do: "3 p.m." on the hour,
+// "3:04 p.m." otherwise, "noon" and "midnight" where they are meant.
+func usTime(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	switch {
+	case h == 12 && m == 0:
+		return "noon"
+	case h == 0 && m == 0:
+		return "midnight"
+	}
+	suffix := "a.m."
+	if h >= 12 {
+		suffix = "p.m."
+	}
+	h %= 12
+	if h == 0 {
+		h = 12
+	}
+	if m == 0 {
+		return fmt.Sprintf("%d %s", h, suffix)
+	}
+	return fmt.Sprintf("%d:%02d %s", h, m, suffix)
 }

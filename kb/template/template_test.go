@@ -110,6 +110,38 @@ func TestComputed(t *testing.T) {
 	}
 }
 
+func TestComputedInUSEnglish(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, time.November, 25, h, m, 0, 0, time.UTC) }
+	tests := []struct {
+		locale, name string
+		now          time.Time
+		want         string
+	}{
+		{"en-US", "date", at(9, 0), "Wednesday, November 25"},
+		{"en-US", "date+6w", at(9, 0), "Wednesday, January 6, 2027"},
+		{"en-US", "time", at(14, 30), "2:30 p.m."},
+		{"en-US", "time", at(16, 0), "4 p.m."},
+		{"en-US", "time", at(9, 5), "9:05 a.m."},
+		{"en-US", "time", at(12, 0), "noon"},
+		{"en-US", "time", at(0, 0), "midnight"},
+		{"en-US", "time", at(0, 30), "12:30 a.m."},
+		{"en-GB", "date", at(9, 0), "Wednesday 25 November"},
+		{"en-GB", "time", at(14, 30), "14:30"},
+		{"", "time", at(14, 30), "14:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.locale+" "+tt.name+" "+tt.want, func(t *testing.T) {
+			if got := template.ComputedIn(tt.locale, tt.name, tt.now); got != tt.want {
+				t.Errorf("ComputedIn(%q, %q) = %q, want %q", tt.locale, tt.name, got, tt.want)
+			}
+		})
+	}
+	out, _ := template.RenderIn("en-US", "By {{date+2d}} at {{time}}", nil, at(15, 0))
+	if want := "By Friday, November 27 at 3 p.m."; out != want {
+		t.Errorf("RenderIn = %q, want %q", out, want)
+	}
+}
+
 func ExampleRender() {
 	now := time.Date(2026, time.November, 25, 9, 0, 0, 0, time.UTC)
 	text := "Hi {{customer_name}}, I'll call you back by {{date+2d}}. {{agent_name}}"

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/journal"
+)
+
+// summaryPoise opens the app on a locked journal with calls in October and
+// November 2026 (fixedNow is 25 November), showing the Summary screen.
+func summaryPoise(t *testing.T) (*poise, *summaryScreen) {
+	t.Helper()
+	journalFastScrypt.Do(func() { journal.SetTestWorkFactor(10) })
+	p := newTestPoise(t, fixtureLibrary())
+	p.dataDir = t.TempDir()
+	j := p.sharedJournal()
+	if _, err := j.Init(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 {
+		e := journal.Entry{When: time.Date(2026, time.November, 2+i, 10, 0, 0, 0, time.Local), WhatHappened: "Late parcel",
+			Triggers: []journal.Trigger{journal.TriggerDelay}, Emotions: []string{"angry"}, Difficulty: 3, StressBefore: 4, StressAfter: 2,
+			Outcome: journal.OutcomeResolved, TriedItems: []string{"builtin/matrix/late-delivery"}}
+		if i < 4 {
+			e.When = e.When.AddDate(0, -1, 0)
+		}
+		if _, err := j.Save(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j.Lock()
+	s := p.show(screenSummary).(*summaryScreen)
+	return p, s
+}
+
+func labelsText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, l := range findAll[*widget.Label](o) {
+		b.WriteString(l.Text + "\n")
+	}
+	return b.String()
+}
+
+func unlockSummary(t *testing.T, p *poise, s *summaryScreen) {
+	t.Helper()
+	if s.pass == nil {
+		t.Fatal("no passphrase field")
+	}
+	test.Type(s.pass, journalPass)
+	s.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "You logged") })
+}
+
+func TestSummaryScreenLockedShowsNoFigures(t *testing.T) {
+	p, s := summaryPoise(t)
+	settle(p)
+	text := labelsText(s.body)
+	if !strings.Contains(text, "Your journal is locked") || strings.Contains(text, "calls") {
+		t.Errorf("locked screen shows:\n%s", text)
+	}
+	if len(findAll[*chart](s.body)) != 0 {
+		t.Error("a chart is drawn while locked")
+	}
+
+	unlockSummary(t, p, s)
+	text = labelsText(s.body)
+	if !strings.Contains(text, "November 2026") || !strings.Contains(text, "You logged 8 calls in November") {
+		t.Errorf("unlocked screen shows:\n%s", text)
+	}
+	if n := len(findAll[*chart](s.body)); n < 3 {
+		t.Errorf("%d charts, want bars, the stress line and the hour grid", n)
+	}
+
+	// Locking on the Journal screen drops every figure here too.
+	js := p.show(screenJournal).(*journalScreen)
+	settle(p)
+	if js.form == nil {
+		t.Fatal("the journal screen did not follow the unlock")
+	}
+	js.lockNow()
+	settle(p)
+	if text := labelsText(s.body); strings.Contains(text, "You logged") || !strings.Contains(text, "Your journal is locked") {
+		t.Errorf("after locking, the summary shows:\n%s", text)
+	}
+}
+
+func TestSummaryScreenKeys(t *testing.T) {
+	p, s := summaryPoise(t)
+	unlockSummary(t, p, s)
+	s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "You logged 4 calls in October") })
+	s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "December 2026 has not happened yet") })
+	s.TypedRune('y')
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "12 entries in 2026.") })
+}
+
+func TestSummaryScreenReview(t *testing.T) {
+	p, s := summaryPoise(t)
+	unlockSummary(t, p, s)
+	offer := buttonNamed(t, s.body, "Review October")
+	test.Tap(offer)
+	dlg := p.win.Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("no review dialog")
+	}
+	entries := findAll[*widget.Entry](dlg)
+	if len(entries) != 3 {
+		t.Fatalf("%d fields, want went well, to try and a goal", len(entries))
+	}
+	test.Type(entries[0], "Stayed calm")
+	test.Type(entries[2], "Offer the date first")
+	test.Tap(buttonNamed(t, dlg, "Save"))
+	pump(t, p, func() bool {
+		rs, _ := s.j.Reviews()
+		return len(rs) == 1
+	})
+	rs, _ := s.j.Reviews()
+	if rs[0].Month != "2026-10" || rs[0].WentWell != "Stayed calm" || rs[0].Goal != "Offer the date first" {
+		t.Errorf("review = %+v", rs[0])
+	}
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "Offer the date first") })
+	for _, b := range findAll[*widget.Button](s.body) {
+		if b.Text == "Not now" {
+			t.Error("the review is still offered after it was saved")
+		}
+	}
+}
