@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"runtime/debug"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 	"github.com/poisehq/poise/kb/usage"
 )
@@ -60,22 +62,31 @@ func Run(cfg Config) error {
 	}
 	defer dir.Close()
 
+	store, storeErr := packs.Open(dir.Join("packs")) // finishes or undoes an install a crash cut short
+	if store != nil {
+		store.PoiseVersion = cfg.Version
+	}
 	// When the index kept last time matches the packs on disk (only their
 	// files' sizes and times are read), Find works from it at once and the
 	// packs load behind the window; otherwise they load first, as the
 	// index needs them.
 	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
-	state, _ := kb.ScanLibrary(content.FS, packsDir, search.RecordedState(indexDir))
+	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(indexDir))
 	current, quickErr := search.OpenCurrent(indexDir, state, search.Options{})
 	var lib *kb.Library
 	var libErr error
 	if quickErr != nil {
-		lib, libErr = kb.LoadLibrary(content.FS, packsDir)
+		lib, libErr = loadLibrary(store, packsDir)
 	}
 	if lib == nil {
 		lib = kb.NewLibrary()
 	}
 	p := newPoise(a, a.NewWindow("Poise"), lib)
+	p.packs = store
+	if storeErr != nil {
+		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
+	}
+	p.win.SetOnDropped(p.onDropped)
 	p.version = cfg.Version
 	p.dataDir = dir.Path
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
@@ -119,6 +130,9 @@ type poise struct {
 	dataDir string
 
 	lib          *kb.Library
+	packs        *packs.Store // nil without a data folder
+	builtin      fs.FS        // the built-in pack's files; tests use a small one
+	packsView    *packsScreen
 	usage        *usage.Store
 	settings     settings.Settings
 	settingsPath string
@@ -187,6 +201,7 @@ func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
 		pauseTick: time.Second,
 		logf:      log.Printf,
 		do:        fyne.Do,
+		builtin:   content.FS,
 	}
 }
 
@@ -251,7 +266,7 @@ func (p *poise) useIndex(ix *search.Index) {
 // rebuilds only if the packs changed since their scan.
 func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState) {
 	go func() {
-		lib, err := kb.LoadLibrary(content.FS, packsDir)
+		lib, err := loadLibrary(p.packs, packsDir)
 		if lib == nil {
 			lib = kb.NewLibrary()
 		}
@@ -274,6 +289,15 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			}
 		})
 	}()
+}
+
+// loadLibrary loads the packs through the store when there is one, so a
+// disabled built-in pack stays out.
+func loadLibrary(store *packs.Store, packsDir string) (*kb.Library, error) {
+	if store != nil {
+		return store.LoadLibrary(content.FS)
+	}
+	return kb.LoadLibrary(content.FS, packsDir)
 }
 
 // setLibrary swaps in a loaded library. Screens that list it and were

@@ -66,7 +66,7 @@ func OpenCurrent(dir string, state *kb.LibraryState, opts Options) (*Index, erro
 	if err != nil || state == nil || r.Key != state.Key() {
 		return nil, ErrStale
 	}
-	timeout := opts.OpenTimeout
+	timeout := opts.openTimeout
 	if timeout <= 0 {
 		timeout = textsearch.DefaultOpenTimeout
 	}
