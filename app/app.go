@@ -24,11 +24,11 @@ import (
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
-	"github.com/poisehq/poise/kb/usage"
 )
 
 // AppID matches FyneApp.toml, so preferences and the desktop file agree.
