@@ -48,7 +48,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q := search.Query{Text: strings.Join(args, " "), Limit: limit}
+			q := search.Query{Text: strings.Join(args, " "), Limit: limit, NoFacets: true}
 			if kind != "" {
 				k, err := kb.ParseKind(kind)
 				if err != nil {

@@ -46,7 +46,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	// The first search built the index and kept it, for the next searches
 	// and the app, with a record of the library it matches.
-	if _, err := os.Stat(filepath.Join(dataDir, "index", "library.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dataDir, "index", "library.state")); err != nil {
 		t.Errorf("search kept no index in the data directory: %v", err)
 	}
 }
