@@ -130,7 +130,11 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxPrefixScan; de, err = dict.Next() {
 		all = append(all, *de)
 	}
-	slices.SortFunc(all, func(a, b index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	// Most frequent first, ties by term: the choice must not depend on the
+	// order segments happen to list terms in.
+	slices.SortFunc(all, func(a, b index.DictEntry) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
+	})
 	var terms []string
 	for _, de := range all[:min(len(all), maxPrefixTerms)] {
 		terms = append(terms, de.Term)
