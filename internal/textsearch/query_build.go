@@ -155,6 +155,13 @@ func (e *Index) textQuery(p *plan) query.Query {
 			content++
 			alts = append(alts, stemClauses(w.stem, 1)...)
 		}
+		// The word as each language present analyses it, so an agent can
+		// type in their own language and find their pack.
+		for _, lf := range e.langs {
+			if t := lf.term(w.text); t != "" {
+				alts = append(alts, term(lf.field, t, boostBody))
+			}
+		}
 		for _, f := range w.fixes {
 			alts = append(alts, stemClauses(f, factorCorrected)...)
 		}
