@@ -13,7 +13,3 @@ func comingSoon(title, what string) fyne.CanvasObject {
 	body.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(head, body)
 }
-
-func (p *poise) newPacksScreen() fyne.CanvasObject {
-	return comingSoon("Packs", "Install, update and remove your team's content packs.")
-}

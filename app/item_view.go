@@ -57,6 +57,10 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 	secondary(m)
 	m.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{title, m}
+	if replaced, ok := p.lib.Replaces(it.ID); ok {
+		owner, _, _ := strings.Cut(replaced, "/")
+		objs = append(objs, lowLabel("Replaces "+replaced+" from "+p.packName(owner)+" (the pack's overrides)."))
+	}
 	if it.Summary != "" && it.Kind != kb.KindStatement {
 		objs = append(objs, wrapLabel(it.Summary))
 	}

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/template"
 )
 
 // agentNameField is filled from Settings, so the agent types it once.
@@ -29,7 +30,7 @@ type templateForm struct {
 
 // newTemplateForm makes the form for text of the item with id itemID.
 func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templateForm {
-	f := &templateForm{p: p, locale: p.lib.Locale(kb.PackOf(itemID)), text: text, fields: templateFields(text, declared), get: map[string]func() string{}}
+	f := &templateForm{p: p, locale: p.lib.Locale(kb.PackOf(itemID)), text: text, fields: template.Fields(text, declared...), get: map[string]func() string{}}
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()

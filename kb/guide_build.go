@@ -126,7 +126,7 @@ func (b *builder) plainTemplate(it *Item, raw string, blocks []mdparse.Block) {
 	sb.WriteString(raw[last:])
 	it.Kind = KindTemplate
 	it.Text = sb.String()
-	it.Fields = b.fields(toks, it.Source.Line)
+	it.Fields = b.fields(it.Text, toks)
 }
 
 // anchorDeeper lets links name a ### (or deeper) heading: they land on the

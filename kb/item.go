@@ -1,5 +1,7 @@
 package kb
 
+import "github.com/poisehq/poise/kb/template"
+
 // Kind says what an item is for, and so how it is shown and copied.
 type Kind string
 
@@ -87,17 +89,8 @@ type ChecklistStep struct {
 	Text  string
 }
 
-// Field is a placeholder in a template, as shown on its fill-in form.
-type Field struct {
-	Name      string // e.g. "customer_name" or "date+3d"
-	Label     string
-	Default   string
-	Choices   []string
-	Multiline bool
-	// Computed fields ({{date}}, {{date+3d}}, {{time}}) are filled by Poise,
-	// not asked for.
-	Computed bool
-}
+// Field is one {{placeholder}} of a template, as kb/template describes it.
+type Field = template.Field
 
 // PhraseRule is one row of the positive-language chart.
 type PhraseRule struct {

@@ -1,11 +1,11 @@
 package kb
 
 import (
-	"cmp"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
 	"github.com/poisehq/poise/kb/internal/placeholder"
+	"github.com/poisehq/poise/kb/template"
 )
 
 // template builds a template: its text is the markdown after the front
@@ -27,36 +27,27 @@ func (b *builder) template() {
 		b.l.ps.add(b.file, 1, "template has no text; write the message to copy after the front matter")
 	}
 	toks := b.checkPlaceholders(t.Text, start+lead, 1)
-	t.Fields = b.fields(toks, 1)
+	t.Fields = b.fields(t.Text, toks)
 	b.rec.anchors[""] = t.ID
 	b.rec.items = []Item{t}
 }
 
 // fields lists the template's placeholders in order of first appearance,
-// described by the front matter's fields: where it has them.
-func (b *builder) fields(toks []placeholder.Token, line int) []Field {
-	specs := map[string]fieldSpec{}
+// described by the front matter's fields where it has them
+// (template.Fields), and reports described fields the text never uses.
+func (b *builder) fields(text string, toks []placeholder.Token) []Field {
+	declared := make([]Field, 0, len(b.fm.Fields))
 	for _, s := range b.fm.Fields {
-		specs[s.Name] = s
+		declared = append(declared, Field{Name: s.Name, Label: s.Label, Default: s.Default, Choices: s.Choices, Multiline: s.Multiline})
 	}
 	used := map[string]bool{}
-	var out []Field
 	for _, t := range toks {
-		if used[t.Name] {
-			continue
-		}
 		used[t.Name] = true
-		f := Field{Name: t.Name, Computed: t.Computed, Label: placeholder.Label(t.Name)}
-		if s, ok := specs[t.Name]; ok {
-			f.Label = cmp.Or(s.Label, f.Label)
-			f.Default, f.Choices, f.Multiline = s.Default, s.Choices, s.Multiline
-		}
-		out = append(out, f)
 	}
 	for _, s := range b.fm.Fields {
 		if !used[s.Name] {
 			b.l.ps.add(b.file, s.Line, "field %q is described in fields: but the text has no {{%s}}; remove it or use it in the text", s.Name, s.Name)
 		}
 	}
-	return out
+	return template.Fields(text, declared...)
 }

@@ -119,4 +119,13 @@ func TestPackLintWarnsAboutToneInScripts(t *testing.T) {
 	if !strings.Contains(stdout, "no problems in 1 item (1 tone warning)") {
 		t.Errorf("stdout lacks the warning count:\n%s", stdout)
 	}
+
+	code, stdout, _ = run(t, "pack", "lint", "--json", dir)
+	var rep lintReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != ExitOK {
+		t.Fatalf("exit %d, not JSON: %v\n%s", code, err, stdout)
+	}
+	if len(rep.Problems) != 0 || len(rep.Warnings) != 1 || rep.Warnings[0].Line != 9 || !strings.Contains(rep.Warnings[0].Message, "I understand your frustration") {
+		t.Errorf("report = %+v, want no problems and the one warning at line 9", rep)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"golang.org/x/sync/errgroup"
 )
 
 // batchSize is the number of documents per batch. Each batch becomes one
@@ -39,7 +40,8 @@ type Corpus struct {
 }
 
 // fill indexes the corpus into bi in batches of size, analysing one batch
-// per core at a time, and reports progress as batches complete.
+// per core at a time, and reports progress as batches complete. The first
+// error stops every worker and the hand-out of batches.
 func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms, progress func(done, total int), size int) error {
 	total := c.Len
 	var mu sync.Mutex
@@ -57,33 +59,30 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 		progress(0, total)
 	}
 	type span struct{ from, to int }
+	g, gctx := errgroup.WithContext(ctx)
 	spans := make(chan span)
-	go func() {
+	g.Go(func() error {
 		defer close(spans)
 		for from := 0; from < total || from == 0; from += size {
 			select {
 			case spans <- span{from, min(total, from+size)}:
-			case <-ctx.Done():
-				return
+			case <-gctx.Done():
+				return nil
 			}
 			if total == 0 {
-				return
+				break
 			}
 		}
-	}()
+		return nil
+	})
 	workers := max(1, min(runtime.GOMAXPROCS(0), (total+size-1)/size))
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			for sp := range spans {
 				b := bi.NewBatch()
 				if sp.from == 0 {
 					if err := indexSynonyms(b, syn); err != nil {
-						errs <- err
-						return
+						return err
 					}
 				}
 				for i := sp.from; i < sp.to; i++ {
@@ -93,25 +92,21 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 						err = b.IndexAdvanced(bd)
 					}
 					if err != nil {
-						errs <- fmt.Errorf("index %s: %w", id, err)
-						return
+						return fmt.Errorf("index %s: %w", id, err)
 					}
 				}
-				if err := ctx.Err(); err != nil {
-					errs <- err
-					return
+				if err := gctx.Err(); err != nil {
+					return err
 				}
 				if err := bi.Batch(b); err != nil {
-					errs <- fmt.Errorf("index batch: %w", err)
-					return
+					return fmt.Errorf("index batch: %w", err)
 				}
 				report(sp.to - sp.from)
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {

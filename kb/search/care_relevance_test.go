@@ -46,7 +46,7 @@ func TestVulnerableCustomersAreFound(t *testing.T) {
 		{"learning disability", vulnerable},
 		{"domestic abuse", vulnerable},
 		{"not safe to talk", vulnerable},
-		{"he reads my post", vulnerable},
+		{"he reads my mail", vulnerable},
 		{"on oxygen at home", vulnerable},
 		{"medical equipment", vulnerable},
 		{"mental health", vulnerable},

@@ -24,9 +24,9 @@ type Options struct {
 	// without its write lock, and anything else (missing, stale, locked by
 	// a running app) is built in memory instead. For the CLI.
 	ReadOnly bool
-	// OpenTimeout bounds the wait for an index another process holds;
-	// zero means 300ms.
-	OpenTimeout time.Duration
+	// openTimeout bounds the wait for an index another process holds;
+	// zero means textsearch.DefaultOpenTimeout. Tests shorten it.
+	openTimeout time.Duration
 	// State, when set, is the kb.ScanLibrary state the library given to
 	// Open was loaded from. It is recorded beside the index so that
 	// OpenCurrent can later use the index without loading the library.
@@ -80,9 +80,9 @@ func OpenMemory(lib *kb.Library) (*Index, error) {
 	return Open("", lib, Options{})
 }
 
-// InMemory reports whether the index lives only in memory, because it was
+// inMemory reports whether the index lives only in memory, because it was
 // asked to or because its directory could not be used.
-func (ix *Index) InMemory() bool {
+func (ix *Index) inMemory() bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.gen == nil || ix.gen.path == ""
@@ -168,7 +168,7 @@ func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error)
 // loadCorpus finds or builds the index for c: on disk when there is a dir,
 // falling back to memory whenever the disk fails us.
 func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*generation, error) {
-	timeout := ix.opts.OpenTimeout
+	timeout := ix.opts.openTimeout
 	if timeout <= 0 {
 		timeout = textsearch.DefaultOpenTimeout
 	}

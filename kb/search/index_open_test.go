@@ -56,7 +56,7 @@ func TestOpenBuildsThenReuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ix.InMemory() {
+	if ix.inMemory() {
 		t.Fatal("index built in memory, want on disk")
 	}
 	if got := topID(t, ix, "refund"); got != "builtin/matrix/refund-outside-policy" {
@@ -166,7 +166,7 @@ func TestOpenRecoversFromBadIndex(t *testing.T) {
 				t.Fatalf("Open: %v", err)
 			}
 			defer ix.Close()
-			if ix.InMemory() {
+			if ix.inMemory() {
 				t.Error("fell back to memory; want the index rebuilt on disk")
 			}
 			if got := topID(t, ix, "where is my order"); got != "builtin/matrix/late-delivery" {
@@ -196,7 +196,7 @@ func TestOpenReadOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ix.Close()
-		if !ix.InMemory() {
+		if !ix.inMemory() {
 			t.Error("want in memory")
 		}
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
@@ -214,12 +214,12 @@ func TestOpenReadOnly(t *testing.T) {
 		}
 		defer app.Close()
 		start := time.Now()
-		cli, err := Open(dir, fixtureLibrary(), Options{ReadOnly: true, OpenTimeout: 50 * time.Millisecond})
+		cli, err := Open(dir, fixtureLibrary(), Options{ReadOnly: true, openTimeout: 50 * time.Millisecond})
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer cli.Close()
-		if !cli.InMemory() {
+		if !cli.inMemory() {
 			t.Error("want the read-only opener in memory while the index is held")
 		}
 		if waited := time.Since(start); waited > 5*time.Second {
@@ -240,7 +240,7 @@ func TestOpenReadOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ix.Close()
-		if ix.InMemory() {
+		if ix.inMemory() {
 			t.Error("want the index on disk used")
 		}
 	})

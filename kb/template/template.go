@@ -4,12 +4,12 @@
 package template
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/internal/placeholder"
 )
 
@@ -30,37 +30,46 @@ func (e *MissingError) Error() string {
 // Is makes errors.Is(err, ErrMissing) true.
 func (e *MissingError) Is(target error) bool { return target == ErrMissing }
 
-// Fields lists the placeholders of text in order of first appearance. Labels
-// are made from the names ("customer_name" → "Customer name"); a loaded
-// template item's Fields also carry the labels and choices of its front matter.
-func Fields(text string) []kb.Field {
+// Field is a placeholder in a template, as shown on its fill-in form.
+type Field struct {
+	Name      string // e.g. "customer_name" or "date+3d"
+	Label     string
+	Default   string
+	Choices   []string
+	Multiline bool
+	// Computed fields ({{date}}, {{date+3d}}, {{time}}) are filled by Poise,
+	// not asked for.
+	Computed bool
+}
+
+// Fields lists the placeholders of text in order of first appearance, each
+// described by the declared field of the same name where there is one (a
+// pack's front matter: label, default, choices, multiline). Labels are
+// otherwise made from the names ("customer_name" → "Customer name").
+// Declared fields the text does not use are left out. This is the one
+// place fields are merged: the pack loader and the fill-in form both call
+// it.
+func Fields(text string, declared ...Field) []Field {
+	byName := make(map[string]Field, len(declared))
+	for _, d := range declared {
+		if _, ok := byName[d.Name]; !ok {
+			byName[d.Name] = d
+		}
+	}
 	toks, _ := placeholder.Scan(text, false)
 	seen := map[string]bool{}
-	var out []kb.Field
+	var out []Field
 	for _, t := range toks {
 		if seen[t.Name] {
 			continue
 		}
 		seen[t.Name] = true
-		out = append(out, kb.Field{Name: t.Name, Label: placeholder.Label(t.Name), Computed: t.Computed})
-	}
-	return out
-}
-
-// Problem is a placeholder written wrongly, with its byte span in the text.
-type Problem struct {
-	Start, End int
-	Message    string
-}
-
-// Problems lists the malformed placeholders of text: unclosed braces, names
-// that are not lower case letters, digits and underscores, unknown computed
-// dates, {name} where {{name}} was meant. Pack lint reports the same.
-func Problems(text string) []Problem {
-	_, probs := placeholder.Scan(text, false)
-	out := make([]Problem, len(probs))
-	for i, p := range probs {
-		out[i] = Problem{Start: p.Start, End: p.End, Message: p.Message}
+		f := Field{Name: t.Name, Label: placeholder.Label(t.Name), Computed: t.Computed}
+		if d, ok := byName[t.Name]; ok {
+			f.Label = cmp.Or(d.Label, f.Label)
+			f.Default, f.Choices, f.Multiline = d.Default, d.Choices, d.Multiline
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -176,3 +176,21 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// TestFieldsDeclared is the one merge of a template's placeholders with what
+// its pack declares about them, used by the loader and the fill-in form.
+func TestFieldsDeclared(t *testing.T) {
+	got := template.Fields("Hi {{customer_name}}, by {{date+3d}}: {{reason}}.",
+		template.Field{Name: "reason", Label: "Why", Default: "a delay", Choices: []string{"a delay", "a fault"}, Multiline: true},
+		template.Field{Name: "date+3d", Label: "Reply by"},
+		template.Field{Name: "unused", Label: "Never asked"},
+	)
+	want := []template.Field{
+		{Name: "customer_name", Label: "Customer name"},
+		{Name: "date+3d", Label: "Reply by", Computed: true},
+		{Name: "reason", Label: "Why", Default: "a delay", Choices: []string{"a delay", "a fault"}, Multiline: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Fields =\n%+v\nwant\n%+v", got, want)
+	}
+}
