@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,11 +24,11 @@ import (
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
-	"github.com/poisehq/poise/kb/usage"
 )
 
 // AppID matches FyneApp.toml, so preferences and the desktop file agree.
@@ -62,13 +63,20 @@ func Run(cfg Config) error {
 	defer dir.Close()
 
 	store, storeErr := packs.Open(dir.Join("packs")) // finishes or undoes an install a crash cut short
-	var lib *kb.Library
-	var libErr error
 	if store != nil {
 		store.PoiseVersion = cfg.Version
-		lib, libErr = store.LoadLibrary(content.FS)
-	} else {
-		lib, libErr = kb.LoadLibrary(content.FS, dir.Join("packs"))
+	}
+	// When the index kept last time matches the packs on disk (only their
+	// files' sizes and times are read), Find works from it at once and the
+	// packs load behind the window; otherwise they load first, as the
+	// index needs them.
+	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
+	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(indexDir))
+	current, quickErr := search.OpenCurrent(indexDir, state, search.Options{})
+	var lib *kb.Library
+	var libErr error
+	if quickErr != nil {
+		lib, libErr = loadLibrary(store, packsDir)
 	}
 	if lib == nil {
 		lib = kb.NewLibrary()
@@ -96,7 +104,12 @@ func Run(cfg Config) error {
 	if libErr != nil {
 		p.notifyPackProblems(libErr)
 	}
-	p.openIndex(dir.Join("index"))
+	if current != nil {
+		p.useIndex(current)
+		p.loadLibrary(current, packsDir, state)
+	} else {
+		p.openIndex(indexDir, state)
+	}
 	quitOnSignal(a)
 	p.win.ShowAndRun()
 	if p.sock != nil {
@@ -209,12 +222,13 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 }
 
 // openIndex opens or builds the search index off the UI goroutine, showing
-// progress on the Find screen, then hands it to the screens.
-func (p *poise) openIndex(dir string) {
+// progress on the Find screen, then hands it to the screens. state is what
+// the library was loaded from, recorded so the next start is immediate.
+func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 	lib := p.lib
 	go func() {
 		last := time.Time{}
-		ix, err := search.Open(dir, lib, search.Options{Progress: func(done, total int) {
+		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
 				return
 			}
@@ -228,17 +242,86 @@ func (p *poise) openIndex(dir string) {
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
 				return
 			}
-			p.setSearcher(ix)
-			if p.dataDir != "" {
-				// Without it the terminal still searches, only slower.
-				if srv, err := searchsock.Listen(searchsock.Path(p.dataDir), ix); err == nil {
-					p.sock = srv
-				} else {
-					p.logf("terminal searches will not use the open index: %v", err)
-				}
+			p.useIndex(ix)
+		})
+	}()
+}
+
+// useIndex hands the open index to the screens and to terminal searches.
+func (p *poise) useIndex(ix *search.Index) {
+	p.setSearcher(ix)
+	if p.dataDir != "" {
+		// Without it the terminal still searches, only slower.
+		if srv, err := searchsock.Listen(searchsock.Path(p.dataDir), ix); err == nil {
+			p.sock = srv
+		} else {
+			p.logf("terminal searches will not use the open index: %v", err)
+		}
+	}
+}
+
+// loadLibrary loads the packs behind a window whose Find screen already
+// answers from the index, then gives the library to the screens (Guides,
+// Matrix, … built before it are built again) and to the index, which
+// rebuilds only if the packs changed since their scan.
+func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState) {
+	go func() {
+		lib, err := loadLibrary(p.packs, packsDir)
+		if lib == nil {
+			lib = kb.NewLibrary()
+		}
+		p.do(func() {
+			p.setLibrary(lib)
+			if err != nil {
+				p.notifyPackProblems(err)
+			}
+		})
+		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
+			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
+			return
+		}
+		// Loading allocates several times the library's size, all garbage
+		// now: give it back rather than keep the peak as resident memory.
+		debug.FreeOSMemory()
+		p.do(func() {
+			if p.find != nil {
+				p.find.refresh()
 			}
 		})
 	}()
+}
+
+// loadLibrary loads the packs through the store when there is one, so a
+// disabled built-in pack stays out.
+func loadLibrary(store *packs.Store, packsDir string) (*kb.Library, error) {
+	if store != nil {
+		return store.LoadLibrary(content.FS)
+	}
+	return kb.LoadLibrary(content.FS, packsDir)
+}
+
+// setLibrary swaps in a loaded library. Screens that list it and were
+// built from the empty one are built again; Find, the journal and the
+// settings keep their state.
+func (p *poise) setLibrary(lib *kb.Library) {
+	p.lib = lib
+	for _, s := range p.screens() {
+		switch s.title {
+		case screenGuides, screenMatrix, screenStatements, screenTone, screenPacks:
+		default:
+			continue
+		}
+		l, ok := p.views[s.title]
+		if !ok || l.build != nil {
+			continue // not built yet: it will see the library
+		}
+		l.build = s.build
+		if p.current == s.title {
+			l.box.Objects = []fyne.CanvasObject{l.build()}
+			l.build = nil
+			l.box.Refresh()
+		}
+	}
 }
 
 // setIndexing updates the waiting message while the index builds.

@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
-	"github.com/poisehq/poise/kb/usage"
 )
 
 // fixedNow keeps dates in rendered templates and golden files stable.

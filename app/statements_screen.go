@@ -63,7 +63,7 @@ func (p *poise) newStatementsScreen() fyne.CanvasObject {
 		s.filter()
 	})
 	s.situation = widget.NewSelect([]string{allSituations}, func(string) { s.filter() })
-	s.channel = widget.NewSelect([]string{allChannels, "voice", "chat", "email"}, func(string) { s.filter() })
+	s.channel = widget.NewSelect(append([]string{allChannels}, kb.Channels...), func(string) { s.filter() })
 	s.emotion.SetSelectedIndex(0)
 	s.situation.SetSelectedIndex(0)
 	s.channel.SetSelectedIndex(0)

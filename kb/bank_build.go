@@ -9,17 +9,8 @@ import (
 	"github.com/poisehq/poise/kb/internal/pattern"
 )
 
-// channelNames maps every channel tag a statement may end with to the
-// channel it means. It is the one list of channels packs may name; a spelling
-// people commonly write maps to the same channel.
-var channelNames = map[string]string{
-	"voice": "voice", "chat": "chat", "email": "email", "e-mail": "email",
-	"social": "social", "sms": "sms", "text": "sms",
-	"in-person": "in-person", "in person": "in-person",
-}
-
 // statements builds one item per bullet, each ## heading being the
-// situation it fits; trailing tags from channelNames (`voice`, `sms`, …) are
+// situation it fits; trailing channel tags (`voice`, `sms`, …, see ParseChannel) are
 // its channels.
 func (b *builder) statements() {
 	title, skip := b.requireTitle()
@@ -48,7 +39,7 @@ func (b *builder) statements() {
 			it.Body = it.Text
 			it.Channels = nil
 			for _, tag := range li.Tail {
-				c, ok := channelNames[strings.ToLower(strings.TrimSpace(tag))]
+				c, ok := ParseChannel(tag)
 				if !ok {
 					b.l.ps.add(b.file, li.Line, "unknown channel tag `%s`; end a statement with `voice`, `chat`, `email`, `social`, `sms` or `in-person`, or with none when it fits every channel", tag)
 					continue

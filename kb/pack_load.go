@@ -167,15 +167,6 @@ var kindFolders = map[string]Kind{
 	"phrases": KindPhrase, "checklists": KindChecklist, "templates": KindTemplate,
 }
 
-// kindNames maps the front matter's kind: values to kinds.
-var kindNames = map[string]Kind{
-	"guide": KindGuide, "guides": KindGuide, "matrix": KindMatrix,
-	"statement": KindStatement, "statements": KindStatement,
-	"phrase": KindPhrase, "phrases": KindPhrase,
-	"checklist": KindChecklist, "checklists": KindChecklist,
-	"template": KindTemplate, "templates": KindTemplate,
-}
-
 // fileLoad is what one markdown file gave: its items (nil rec when it
 // gave none), synonyms and problems. Files are loaded apart from each other
 // and merged in path order, so ids and problems do not depend on timing.
@@ -273,8 +264,8 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		}
 	}
 	if fm.Kind != "" {
-		k, ok := kindNames[strings.ToLower(fm.Kind)]
-		if !ok {
+		k, err := ParseKind(fm.Kind)
+		if err != nil {
 			l.ps.add(p, fm.Lines["kind"], "unknown kind %q; use guide, matrix, statements, phrases, checklist or template", fm.Kind)
 		} else {
 			kind = k

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -49,11 +48,11 @@ func (c *cli) searchCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q := search.Query{Text: strings.Join(args, " "), Limit: limit}
+			q := search.Query{Text: strings.Join(args, " "), Limit: limit, NoFacets: true}
 			if kind != "" {
-				k := kb.Kind(strings.ToLower(kind))
-				if !slices.Contains(kb.Kinds, k) {
-					return usageError{fmt.Errorf("unknown kind %q: use one of %s", kind, kindList())}
+				k, err := kb.ParseKind(kind)
+				if err != nil {
+					return usageError{err}
 				}
 				q.Kinds = []kb.Kind{k}
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/poisehq/poise/content"
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
 
@@ -24,7 +25,8 @@ import (
 //     one search.
 func (c *cli) searchIndex(ctx context.Context) (*search.Index, error) {
 	dir := filepath.Join(c.dataDir(), "index")
-	state, scanErr := kb.ScanLibrary(content.FS, filepath.Join(c.dataDir(), "packs"), search.RecordedState(dir))
+	packsDir := filepath.Join(c.dataDir(), "packs")
+	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(dir))
 	if scanErr == nil {
 		if ix, err := search.OpenCurrent(dir, state, search.Options{ReadOnly: true}); err == nil {
 			return ix, nil

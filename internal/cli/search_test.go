@@ -23,6 +23,7 @@ func TestSearchCommand(t *testing.T) {
 	}{
 		{"customer quote", []string{"search", "I", "want", "my", "money", "back"}, ExitOK, "builtin/matrix/", ""},
 		{"kind filter", []string{"search", "--kind", "statement", "angry"}, ExitOK, "builtin/statements/angry#", ""},
+		{"kind filter in the plural, as front matter accepts it", []string{"search", "--kind", "Statements", "angry"}, ExitOK, "builtin/statements/angry#", ""},
 		{"hostile text", []string{"search", `+title:"x`, "^~*?"}, ExitOK, "", ""},
 		{"nothing found", []string{"search", "zzzzqqqq"}, ExitOK, "No matches", ""},
 		{"no query", []string{"search"}, ExitUsage, "", "needs something to search for"},
@@ -45,7 +46,7 @@ func TestSearchCommand(t *testing.T) {
 	}
 	// The first search built the index and kept it, for the next searches
 	// and the app, with a record of the library it matches.
-	if _, err := os.Stat(filepath.Join(dataDir, "index", "library.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dataDir, "index", "library.state")); err != nil {
 		t.Errorf("search kept no index in the data directory: %v", err)
 	}
 }

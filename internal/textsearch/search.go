@@ -27,6 +27,10 @@ type Query struct {
 	// Default are the ids shown first for a blank query; Texts.Defaults
 	// decides what follows.
 	Default []string
+	// NoFacets skips counting facets, for callers that show none (the
+	// CLI): the first query on an index reads every document's facet
+	// values, which is most of a one-off search's time.
+	NoFacets bool
 }
 
 // Results are the hits of one query, best first.
@@ -104,7 +108,7 @@ func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error
 	if blank {
 		size = 0
 	}
-	raw, err := e.run(ctx, p, filters, size, true)
+	raw, err := e.run(ctx, p, filters, size, !q.NoFacets)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,94 @@ import (
 // and digits, with an apostrophe inside a word kept ("I've", "can't").
 // Everything else, query operators included, only separates words. It stops
 // early when fn returns false.
+//
+// Chinese, Japanese and Korean are written without spaces between words, so
+// a run of their characters is one "word" of a whole sentence that no query
+// would ever equal. Such runs are given as overlapping pairs of characters
+// instead (同步冲突 is 同步, 步冲, 冲突), as Bleve's CJK analyser does:
+// documents and queries are split alike, so 同步冲突 finds the pages that
+// hold it, and 同步 finds them too.
 func eachWord(s string, fn func(start, end int) bool) {
+	eachRun(s, func(start, end int) bool {
+		if !hasCJK(s[start:end]) {
+			return fn(start, end)
+		}
+		return eachCJKWord(s, start, end, fn)
+	})
+}
+
+// hasCJK reports whether w has a character of a script written without
+// spaces; the test is a byte scan, as nearly every word has none.
+func hasCJK(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0xE1 { // lead byte of U+1000 and above
+			for _, r := range w[i:] {
+				if isCJK(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
+}
+
+// eachCJKWord splits the word s[start:end] into its other-script parts,
+// given whole, and its CJK runs, given as overlapping character pairs (a
+// lone character as itself).
+func eachCJKWord(s string, start, end int, fn func(start, end int) bool) bool {
+	w := s[start:end]
+	cjkAt := func(i int) (bool, int) {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		return isCJK(r), size
+	}
+	for i := 0; i < len(w); {
+		cjk, size := cjkAt(i)
+		j := i + size
+		if !cjk {
+			for j < len(w) {
+				c, sz := cjkAt(j)
+				if c {
+					break
+				}
+				j += sz
+			}
+			if !fn(start+i, start+j) {
+				return false
+			}
+			i = j
+			continue
+		}
+		if c, _ := cjkAt(min(j, len(w)-1)); j >= len(w) || !c {
+			if !fn(start+i, start+j) { // a lone character
+				return false
+			}
+			i = j
+			continue
+		}
+		for a := i; j < len(w); {
+			c, sz := cjkAt(j)
+			if !c {
+				break
+			}
+			if !fn(start+a, start+j+sz) {
+				return false
+			}
+			a, j = j, j+sz
+		}
+		i = j
+	}
+	return true
+}
+
+// eachRun calls fn for every run of word characters, as eachWord did
+// before CJK runs were split.
+func eachRun(s string, fn func(start, end int) bool) {
 	start := -1
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -63,8 +150,11 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// isWordRune: letters, digits and marks of every kind, spacing ones
+// included (Hindi and Bengali vowel signs such as ा are Mc, and a word
+// must not break at them).
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // normWord lower-cases a word and straightens curly apostrophes, as the

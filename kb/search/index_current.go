@@ -1,7 +1,8 @@
 package search
 
 import (
-	"encoding/json"
+	"bytes"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -18,7 +19,7 @@ var ErrStale = errors.New("the search index does not match the library")
 
 // recordName is the file beside the index generations that says which
 // library state the current one was built for.
-const recordName = "library.json"
+const recordName = "library.state"
 
 // record ties an index generation to the kb.LibraryState it was built
 // from, with what opening it needs that would otherwise come from the
@@ -37,7 +38,7 @@ func readRecord(dir string) (*record, error) {
 		return nil, err
 	}
 	var r record
-	if err := json.Unmarshal(raw, &r); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
 	}
 	return &r, nil
@@ -84,8 +85,10 @@ func (ix *Index) remember(g *generation, c *corpus, state *kb.LibraryState) {
 	if state == nil || g.path == "" || ix.opts.ReadOnly {
 		return
 	}
-	raw, err := json.Marshal(record{Key: state.Key(), Hash: c.hash, Len: len(c.ids), Synonyms: c.sets, State: state})
-	if err == nil {
-		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), raw, 0o600)
+	var buf bytes.Buffer
+	// gob, not JSON: it is read at every start, and for a large library
+	// JSON decoding alone took longer than the search.
+	if gob.NewEncoder(&buf).Encode(record{Key: state.Key(), Hash: c.hash, Len: len(c.ids), Synonyms: c.sets, State: state}) == nil {
+		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
 }

@@ -31,6 +31,9 @@ type Query struct {
 	// Default are the ids shown first for a blank query, favourites then
 	// recent items; the rest of the library follows in kind order.
 	Default []string
+	// NoFacets leaves Results.Facets empty, which makes a one-off search
+	// (the CLI's) cheaper.
+	NoFacets bool
 }
 
 // Results are the hits of one query, best first.
@@ -86,7 +89,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
-		Limit: q.Limit, Default: q.Default,
+		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets,
 	}, g.texts())
 	if err != nil {
 		return nil, err

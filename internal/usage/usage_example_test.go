@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/poisehq/poise/kb/usage"
+	"github.com/poisehq/poise/internal/usage"
 )
 
 func Example() {

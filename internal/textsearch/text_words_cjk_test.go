@@ -1,0 +1,29 @@
+package textsearch
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestEachWordSplitsCJKIntoPairs(t *testing.T) {
+	for text, want := range map[string][]string{
+		"同步冲突":              {"同步", "步冲", "冲突"},
+		"同":                 {"同"},
+		"Sync 同步 conflict":  {"Sync", "同步", "conflict"},
+		"abc同步def":          {"abc", "同步", "def"},
+		"同期の設定":             {"同期", "期の", "の設", "設定"},
+		"동기화 설정":            {"동기", "기화", "설정"},
+		"सिंक सेटिंग्स":     {"सिंक", "सेटिंग्स"},
+		"paramètres, can't": {"paramètres", "can't"},
+		"a同b":               {"a", "同", "b"},
+	} {
+		var got []string
+		eachWord(text, func(s, e int) bool {
+			got = append(got, text[s:e])
+			return true
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("eachWord(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
