@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -136,7 +137,7 @@ func strs[T ~string](xs []T) []string {
 func outcomeLabels() []string {
 	var out []string
 	for _, o := range journal.Outcomes {
-		out = append(out, strings.ReplaceAll(string(o), "-", " "))
+		out = append(out, o.Label())
 	}
 	return out
 }
@@ -215,7 +216,7 @@ func (f *journalForm) fill(e journal.Entry) {
 	}
 	f.outcome.ClearSelected()
 	if e.Outcome != "" {
-		f.outcome.SetSelected(strings.ReplaceAll(string(e.Outcome), "-", " "))
+		f.outcome.SetSelected(e.Outcome.Label())
 	}
 	for _, r := range []struct {
 		g *widget.RadioGroup
@@ -262,7 +263,8 @@ func (f *journalForm) read() (journal.Entry, error) {
 	e.Tags = splitList(f.tags.Text)
 	e.TriedItems = splitList(f.triedItems.Text)
 	e.Channel = journal.Channel(f.channel.Selected)
-	e.Outcome = journal.Outcome(strings.ReplaceAll(f.outcome.Selected, " ", "-"))
+	// The select only offers labels, so this cannot fail.
+	e.Outcome, _ = journal.ParseOutcome(f.outcome.Selected)
 	num := func(g *widget.RadioGroup) int { n, _ := strconv.Atoi(g.Selected); return n }
 	e.Difficulty, e.StressBefore, e.StressAfter, e.Satisfaction = num(f.difficulty), num(f.stressBefore), num(f.stressAfter), num(f.sat)
 	e.Triggers = nil
@@ -277,17 +279,15 @@ func (f *journalForm) read() (journal.Entry, error) {
 	case strings.HasPrefix(sel, "on "):
 		// The date the entry already had.
 	default:
-		for _, p := range journal.FollowUpPresets {
-			if p.Label() == sel {
-				e.FollowUp = p.From(f.s.p.now())
-			}
+		if p, ok := journal.ParseFollowUpPreset(sel); ok {
+			e.FollowUp = p.From(f.s.p.now())
 		}
 	}
 	e.FollowUpDone = f.followUpDone.Checked
 	if w := strings.TrimSpace(f.when.Text); w != "" {
 		t, err := time.ParseInLocation(whenLayout, w, time.Local)
 		if err != nil {
-			return e, fmt.Errorf("write the date as %s, e.g. %s", whenLayout, f.s.p.now().Format(whenLayout))
+			return e, &journal.ValidationError{Field: "when", Msg: fmt.Sprintf("write the date as %s, e.g. %s", whenLayout, f.s.p.now().Format(whenLayout))}
 		}
 		e.When = t
 	}
@@ -301,10 +301,7 @@ func (f *journalForm) save() {
 		err = e.Validate()
 	}
 	if err != nil {
-		f.msg.SetText(strings.TrimPrefix(err.Error(), "invalid entry: "))
-		if e.WhatHappened == "" {
-			f.s.p.win.Canvas().Focus(f.what)
-		}
+		f.showInvalid(err)
 		return
 	}
 	if found := e.PersonalData(); len(found) > 0 {
@@ -312,6 +309,53 @@ func (f *journalForm) save() {
 		return
 	}
 	f.commit(e)
+}
+
+// showInvalid says what stops the save and puts the cursor in that field.
+func (f *journalForm) showInvalid(err error) {
+	var ve *journal.ValidationError
+	if !errors.As(err, &ve) {
+		f.msg.SetText(err.Error())
+		return
+	}
+	msg := ve.Msg
+	if msg != "" {
+		msg = strings.ToUpper(msg[:1]) + msg[1:] + "."
+	}
+	f.msg.SetText(msg)
+	if w := f.fieldWidget(ve.Field); w != nil {
+		f.s.p.win.Canvas().Focus(w)
+	}
+}
+
+// fieldWidget is the widget that edits an entry field, by its JSON name;
+// nil for fields edited with radio buttons or checks.
+func (f *journalForm) fieldWidget(field string) fyne.Focusable {
+	switch field {
+	case "what_happened":
+		return f.what
+	case "what_i_tried":
+		return f.tried
+	case "what_worked":
+		return f.worked
+	case "what_didnt":
+		return f.didnt
+	case "takeaway":
+		return f.takeaway
+	case "when":
+		return f.when
+	case "emotions":
+		return f.emotions
+	case "tags":
+		return f.tags
+	case "tried_items":
+		return f.triedItems
+	case "channel":
+		return f.channel
+	case "outcome":
+		return f.outcome
+	}
+	return nil
 }
 
 // commit writes e off the UI goroutine; the form stays usable.

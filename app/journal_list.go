@@ -108,7 +108,7 @@ func (l *journalList) meta(h journal.Hit) string {
 	if st := e.FollowUpState(l.s.p.now()); st == journal.FollowUpDue || st == journal.FollowUpOverdue || l.mode.Selected == listFollowUps {
 		parts = append(parts, fmt.Sprintf("follow-up %s %s", st, e.FollowUp.Local().Format("2 Jan 15:04")))
 	} else if e.Outcome != "" {
-		parts = append(parts, strings.ReplaceAll(string(e.Outcome), "-", " "))
+		parts = append(parts, e.Outcome.Label())
 	}
 	if h.Snippet != "" && h.Snippet != e.Title() {
 		parts = append(parts, h.Snippet)

@@ -151,6 +151,10 @@ func (s *journalScreen) opened() {
 	s.form.focus()
 	s.startIdleCheck()
 	s.startFollowUpWatch()
+	if err := s.j.CheckRecoveryCopy(); err != nil {
+		s.p.notify(err, "Your recovery key can no longer replace a forgotten passphrase: the journal's recovery copy is missing or damaged. "+
+			"Your passphrase still works. Run \"poise journal rekey\" in a terminal (with Poise closed) to make a new recovery key.")
+	}
 	s.p.journalChanged()
 	s.j.UseSynonyms(s.p.lib.Synonyms())
 	// Build the search index now. Until it is ready, searches get a plain
@@ -244,7 +248,8 @@ func (s *journalScreen) lockNow() {
 	s.p.journalChanged()
 }
 
-// startNew opens an empty form, unlocking first if needed.
+// startNew empties the form for a new entry. While the journal is locked
+// there is no form, and the unlock screen is showing already.
 func (s *journalScreen) startNew() {
 	if s.form == nil {
 		return

@@ -1,8 +1,9 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,13 +16,10 @@ import (
 
 const journalPass = "a long test passphrase"
 
-var journalFastScrypt sync.Once
-
 // journalPoise opens the app with an empty data folder and returns it with
 // its journal screen showing.
 func journalPoise(t testing.TB) (*poise, *journalScreen) {
 	t.Helper()
-	journalFastScrypt.Do(func() { journal.SetTestWorkFactor(10) })
 	p := newTestPoise(t, fixtureLibrary())
 	p.dataDir = t.TempDir()
 	s := p.show(screenJournal).(*journalScreen)
@@ -162,6 +160,33 @@ func TestJournalSaveNeedsWhatHappened(t *testing.T) {
 	}
 	if es, _ := s.j.Entries(); len(es) != 0 {
 		t.Error("an empty entry was saved")
+	}
+}
+
+// A validation error names its field, and the form puts the cursor there
+// instead of reading the field out of the message (issue 17).
+func TestJournalInvalidFieldIsFocused(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	f := s.form
+	test.Type(f.what, "A call")
+	f.tags.SetText(strings.Repeat("x", journal.MaxWordLen+1))
+	p.win.Canvas().Focus(f.what)
+	s.save()
+	if got := p.win.Canvas().Focused(); got != fyne.Focusable(f.tags) {
+		t.Errorf("focus on %T, want the tags field", got)
+	}
+	if !strings.HasPrefix(f.msg.Text, "A tag is longer") || strings.Contains(f.msg.Text, "invalid entry") {
+		t.Errorf("message = %q", f.msg.Text)
+	}
+	f.tags.SetText("")
+	f.when.SetText("next tuesday")
+	s.save()
+	if got := p.win.Canvas().Focused(); got != fyne.Focusable(f.when) {
+		t.Errorf("focus on %T, want the date field", got)
+	}
+	if es, _ := s.j.Entries(); len(es) != 0 {
+		t.Error("an invalid entry was saved")
 	}
 }
 
@@ -341,5 +366,30 @@ func TestJournalRenders(t *testing.T) {
 			settle(p)
 			test.AssertRendersToMarkup(t, tt.name+".xml", p.win.Canvas())
 		})
+	}
+}
+
+// Unlocking with a damaged recovery copy says so (issue 9, item 4).
+func TestJournalWarnsOfADamagedRecoveryCopy(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	before := len(p.notices.Objects)
+	s.lockNow()
+	if err := os.WriteFile(filepath.Join(s.j.Dir(), "identity-recovery.age"), []byte("damaged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pass := findAll[*shortcutEntry](s.body)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return s.form != nil })
+	if len(p.notices.Objects) <= before {
+		t.Fatal("no notice about the recovery copy")
+	}
+	var texts []string
+	for _, l := range findAll[*widget.Label](p.notices) {
+		texts = append(texts, l.Text)
+	}
+	if !strings.Contains(strings.Join(texts, " "), "poise journal rekey") {
+		t.Errorf("notices = %q", texts)
 	}
 }

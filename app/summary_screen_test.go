@@ -16,7 +16,6 @@ import (
 // November 2026 (fixedNow is 25 November), showing the Summary screen.
 func summaryPoise(t *testing.T) (*poise, *summaryScreen) {
 	t.Helper()
-	journalFastScrypt.Do(func() { journal.SetTestWorkFactor(10) })
 	p := newTestPoise(t, fixtureLibrary())
 	p.dataDir = t.TempDir()
 	j := p.sharedJournal()

@@ -87,3 +87,24 @@ func decryptIdentity(t *testing.T, dir string) []byte {
 	}
 	return b
 }
+
+// The documented recipes keep the decrypted identity off shared folders
+// (issue 9, item 6): the main one pipes it, and no recipe writes it under
+// /tmp or to a file in the working folder.
+func TestDocumentedAgeRecipeKeepsTheKeyPrivate(t *testing.T) {
+	for _, path := range []string{"../docs/journal.md", "doc.go"} {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := string(b)
+		if !strings.Contains(doc, "age -d identity.age | age -d -i - entries/XXXX.age") {
+			t.Errorf("%s lacks the piped recipe", path)
+		}
+		for _, bad := range []string{"> /tmp", "identity.age > key.txt", "-i /tmp/"} {
+			if strings.Contains(doc, bad) {
+				t.Errorf("%s writes the identity where others can read it: %q", path, bad)
+			}
+		}
+	}
+}

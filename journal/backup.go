@@ -30,10 +30,11 @@ type bundle struct {
 	Entries []Entry   `json:"entries"`
 	Trash   []Trashed `json:"trash,omitempty"`
 	History []Entry   `json:"history,omitempty"`
+	Drafts  []Draft   `json:"drafts,omitempty"`
 }
 
-// Backup writes the whole journal (entries, trash and history) to w as one
-// encrypted file.
+// Backup writes the whole journal (entries, trash, history and drafts) to
+// w as one encrypted file.
 func (j *Journal) Backup(w io.Writer) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -53,6 +54,9 @@ func (j *Journal) Backup(w io.Writer) error {
 		if h.err == nil && h.rec.Entry != nil {
 			b.History = append(b.History, *h.rec.Entry)
 		}
+	}
+	for _, d := range j.drafts {
+		b.Drafts = append(b.Drafts, d.d)
 	}
 	plain, err := json.Marshal(b)
 	if err != nil {
@@ -175,8 +179,9 @@ func (j *Journal) adoptKeys(files map[string][]byte) error {
 }
 
 // restoreExtras brings back the trash and the history, skipping what this
-// journal already holds, so restoring twice adds nothing. Records that are
-// not valid entries with ids Poise makes are counted in res.Skipped.
+// journal already holds, and the drafts, so restoring twice adds nothing.
+// Records that are not valid entries with ids Poise makes are counted in
+// res.Skipped.
 func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -200,6 +205,23 @@ func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 			return fmt.Errorf("restore journal: %w", err)
 		}
 		j.trash[s.e.ID] = s
+	}
+	for _, d := range b.Drafts {
+		if d.ID != "" && !wellFormedID(d.ID) {
+			d.ID = derivedID(d.ID) // a draft named by an older Poise
+		}
+		if _, there := j.drafts[d.ID]; there {
+			continue
+		}
+		if d.ID == "" || d.Entry.validateDraft() != nil || (d.EntryID != "" && !wellFormedID(d.EntryID)) {
+			res.Skipped++
+			continue
+		}
+		s := &storedDraft{d: d, file: randomName()}
+		if err := j.writeRecord(keys, draftsDir, s.file, fileRecord{Format: formatDraft, Draft: &s.d}); err != nil {
+			return fmt.Errorf("restore journal: %w", err)
+		}
+		j.drafts[d.ID] = s
 	}
 	hs, err := j.readDir(keys, j.fileKeys, historyDir)
 	if err != nil {

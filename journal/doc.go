@@ -12,10 +12,10 @@
 //	drafts/*.age           autosaved drafts, offered back after a crash
 //
 // File names are random and contents are padded, so neither reveals dates or
-// lengths. Every file is a standard age file: with the passphrase,
+// lengths. Every file is a standard age file: with the passphrase, piping
+// the identity so it never touches the disk,
 //
-//	age -d identity.age > key.txt        # asks for the passphrase
-//	age -d -i key.txt entries/XXXX.age   # prints the entry as JSON
+//	age -d identity.age | age -d -i - entries/XXXX.age   # prints the entry as JSON
 //
 // and with the recovery key saved in recovery.txt,
 //

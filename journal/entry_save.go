@@ -72,11 +72,17 @@ func (j *Journal) Entry(id string) (Entry, error) {
 }
 
 func (j *Journal) findLocked(id string) (*stored, error) {
-	if s, ok := j.entries[id]; ok {
+	return findIn(j.entries, id, "entry")
+}
+
+// findIn finds the record with the given id, or with the only id that
+// starts with it, in m (the entries or the trash).
+func findIn(m map[string]*stored, id, what string) (*stored, error) {
+	if s, ok := m[id]; ok {
 		return s, nil
 	}
 	var found *stored
-	for k, s := range j.entries {
+	for k, s := range m {
 		if id != "" && strings.HasPrefix(k, id) {
 			if found != nil {
 				return nil, fmt.Errorf("id %q is ambiguous: %w", id, ErrNotFound)
@@ -85,7 +91,7 @@ func (j *Journal) findLocked(id string) (*stored, error) {
 		}
 	}
 	if found == nil {
-		return nil, fmt.Errorf("entry %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("%s %q: %w", what, id, ErrNotFound)
 	}
 	return found, nil
 }
@@ -271,7 +277,8 @@ func (j *Journal) Trash() ([]Trashed, error) {
 	return out, nil
 }
 
-// Undelete brings an entry back from the trash.
+// Undelete brings an entry back from the trash. Like Entry, it takes a
+// unique prefix of the id.
 func (j *Journal) Undelete(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -279,10 +286,11 @@ func (j *Journal) Undelete(id string) error {
 	if err != nil {
 		return err
 	}
-	t, ok := j.trash[id]
-	if !ok {
-		return fmt.Errorf("entry %q in trash: %w", id, ErrNotFound)
+	t, err := findIn(j.trash, id, "entry in the trash")
+	if err != nil {
+		return err
 	}
+	id = t.e.ID
 	if err := j.writeRecord(keys, entriesDir, t.file, fileRecord{Format: formatEntry, Entry: &t.e}); err != nil {
 		return fmt.Errorf("undelete entry: %w", err)
 	}

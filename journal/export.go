@@ -112,7 +112,7 @@ func (e Entry) Markdown() string {
 	if e.StressBefore != 0 || e.StressAfter != 0 {
 		meta("My stress", scale(e.StressBefore)+" before, "+scale(e.StressAfter)+" after")
 	}
-	meta("Outcome", strings.ReplaceAll(string(e.Outcome), "-", " "))
+	meta("Outcome", e.Outcome.Label())
 	meta("Customer satisfaction", scale(e.Satisfaction))
 	if !e.FollowUp.IsZero() {
 		done := ""

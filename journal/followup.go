@@ -2,6 +2,7 @@ package journal
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -57,12 +58,22 @@ func (j *Journal) FollowUps() ([]Entry, error) {
 	return out, nil
 }
 
+// ErrNoFollowUp means an entry has no follow-up to mark done.
+var ErrNoFollowUp = errors.New("entry has no follow-up")
+
 // MarkFollowUpDone closes an entry's follow-up. The entry's previous version
-// is kept, as for any edit.
+// is kept, as for any edit. An entry without a follow-up is refused with
+// ErrNoFollowUp; one already done is left as it is, with no new version.
 func (j *Journal) MarkFollowUpDone(id string) error {
 	e, err := j.Entry(id)
 	if err != nil {
 		return err
+	}
+	switch {
+	case e.FollowUp.IsZero():
+		return fmt.Errorf("mark follow-up done: entry %s: %w", e.ID, ErrNoFollowUp)
+	case e.FollowUpDone:
+		return nil
 	}
 	e.FollowUpDone = true
 	if _, err := j.Save(e); err != nil {

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
 	"strings"
 )
@@ -18,6 +19,13 @@ func newID() string {
 	b := make([]byte, 7)
 	rand.Read(b)
 	return strings.ToLower(b32.EncodeToString(b))
+}
+
+// derivedID is a well-formed id made from another string, the same every
+// time, so restoring one backup twice does not double what it renames.
+func derivedID(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return strings.ToLower(b32.EncodeToString(sum[:7]))
 }
 
 // NewDraftID names a draft before its first save, so a form can rewrite

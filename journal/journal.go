@@ -56,17 +56,20 @@ func PathIn(dataDir string) string { return filepath.Join(dataDir, FolderName) }
 // TrashDays is how long a deleted entry can still be restored.
 const TrashDays = 30
 
-// scryptLogN is the passphrase work factor; only tests lower it.
-var scryptLogN = vault.DefaultWorkFactor
+// scryptLogN is the passphrase work factor: age's own default, except in
+// test binaries (testing.Testing), which set up hundreds of journals and
+// would spend minutes in scrypt. A production binary always uses the
+// default; journal's tests reach it through export_test.go.
+var scryptLogN = defaultWorkFactor()
 
-// SetTestWorkFactor lowers the scrypt work factor so tests that set up
-// journals stay fast, as age's own tests do. It panics outside tests, so a
-// production binary always uses age's default.
-func SetTestWorkFactor(logN int) {
-	if !testing.Testing() {
-		panic("journal: SetTestWorkFactor called outside a test")
+// testWorkFactor is the work factor of journals set up by tests.
+const testWorkFactor = 10
+
+func defaultWorkFactor() int {
+	if testing.Testing() {
+		return testWorkFactor
 	}
-	scryptLogN = logN
+	return vault.DefaultWorkFactor
 }
 
 // Problem is a file that could not be read. It is skipped; the rest of the

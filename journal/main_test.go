@@ -10,8 +10,6 @@ import (
 const testPass = "correct horse battery staple"
 
 func TestMain(m *testing.M) {
-	// Tests set up many journals; production keeps age's default.
-	SetTestWorkFactor(10)
 	if dir := os.Getenv(childEnv); dir != "" {
 		runSavingChild(dir)
 		return

@@ -1,8 +1,14 @@
 package journal
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/poisehq/poise/journal/internal/vault"
 )
 
 func TestCheckNewPassphrase(t *testing.T) {
@@ -24,5 +30,26 @@ func TestCheckNewPassphrase(t *testing.T) {
 				t.Errorf("CheckNewPassphrase(%q) = %v, want too-short %v", tt.pass, err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// A journal set up outside tests uses age's default work factor, so a
+// stolen identity.age is as hard to brute-force as any age file.
+func TestProductionWorkFactor(t *testing.T) {
+	if got := defaultWorkFactor(); got != testWorkFactor {
+		t.Fatalf("tests run at work factor %d, want %d", got, testWorkFactor)
+	}
+	defer setWorkFactor(vault.DefaultWorkFactor)()
+	j := Open(t.TempDir())
+	if _, err := j.Init(testPass); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(j.Dir(), identityFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stanza, _, _ := bytes.Cut(data[bytes.IndexByte(data, '\n')+1:], []byte("\n"))
+	if want := fmt.Sprintf(" %d", vault.DefaultWorkFactor); !bytes.HasPrefix(stanza, []byte("-> scrypt ")) || !bytes.HasSuffix(stanza, []byte(want)) {
+		t.Errorf("identity.age stanza %q, want scrypt at work factor %d", stanza, vault.DefaultWorkFactor)
 	}
 }

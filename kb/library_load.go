@@ -14,6 +14,11 @@ import (
 // BuiltinID is the id of the pack bundled with Poise; no other pack may use it.
 const BuiltinID = "builtin"
 
+// ErrReservedID is matched (errors.Is) by the error of loading a pack whose
+// id, once normalised, is reserved (BuiltinID): such a pack is refused
+// outright, never loaded beside the pack it would impersonate.
+var ErrReservedID = errors.New("pack id is reserved")
+
 // LoadLibrary loads the built-in pack from builtin (none when nil) and every
 // installed pack folder under packsDir (<data dir>/packs/<id>/, sorted by id;
 // a missing packsDir means none are installed). A pack with problems is still added with whatever did

@@ -37,8 +37,8 @@ func TestLoadLibrary(t *testing.T) {
 	if !errors.As(err, &pe) || len(pe.Problems) != 1 || pe.Problems[0].File != "guides/d.md" {
 		t.Errorf("error = %v, want the broken pack's one problem", err)
 	}
-	if err == nil || !strings.Contains(err.Error(), `id "builtin" is already used by the built-in pack`) {
-		t.Errorf("error = %v, want it to name the pack that reuses the built-in id", err)
+	if !errors.Is(err, kb.ErrReservedID) || !strings.Contains(err.Error(), "impostor") {
+		t.Errorf("error = %v, want it to refuse the pack that takes the built-in id", err)
 	}
 	var ids []string
 	for _, p := range lib.Packs {

@@ -69,13 +69,20 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	default:
 		return nil, fmt.Errorf("read pack.toml: %w", err)
 	}
-	l.id = pack.Manifest.ID
 	l.lang = pack.Manifest.Language
+	// The id is normalised here, once: the manifest keeps the id its items
+	// use, so every later comparison (duplicates, overrides, "Built-in"
+	// labels) sees the same id.
+	l.id = pack.Manifest.ID
 	if !validSlug(l.id) {
 		l.id = slugify(l.id)
 	}
 	if l.id == "" {
 		l.id = cmp.Or(slugify(opts.ID), "pack")
+	}
+	pack.Manifest.ID = l.id
+	if l.id == BuiltinID && !opts.Builtin {
+		return nil, fmt.Errorf("%w: %q is the id of the built-in pack bundled with Poise; give this pack its own id in pack.toml", ErrReservedID, l.id)
 	}
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id

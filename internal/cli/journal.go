@@ -14,7 +14,7 @@ import (
 	"github.com/poisehq/poise/journal"
 )
 
-// journalCmd is "poise journal …". Owned by the journal work (issue 6).
+// journalCmd is "poise journal …".
 func (c *cli) journalCmd() *cobra.Command {
 	return groupCmd("journal", "Write and read your private journal",
 		c.journalInitCmd(), c.journalAddCmd(), c.journalListCmd(), c.journalShowCmd(),
@@ -47,6 +47,8 @@ func journalHint(err error) error {
 		return withHint(err, fmt.Sprintf("Choose a passphrase of at least %d characters; a few words you will remember work well.", journal.MinPassphraseLen))
 	case errors.Is(err, journal.ErrAlreadySetUp):
 		return withHint(err, "Your journal is already set up; 'poise journal passwd' changes its passphrase.")
+	case errors.Is(err, journal.ErrNoFollowUp):
+		return withHint(err, "Only entries with a follow-up date can be marked done; 'poise journal list --follow-ups' lists them.")
 	case errors.Is(err, journal.ErrNotFound):
 		return withHint(err, "Run 'poise journal list' to see the ids.")
 	}
@@ -294,7 +296,7 @@ func (c *cli) journalTrashCmd() *cobra.Command {
 func (c *cli) journalUndeleteCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "undelete ID",
-		Short: "Bring an entry back from the trash",
+		Short: "Bring an entry back from the trash (a unique prefix of its id is enough)",
 		Args:  exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			j, done, err := c.openJournal(true)
@@ -302,6 +304,7 @@ func (c *cli) journalUndeleteCmd() *cobra.Command {
 				return err
 			}
 			defer done()
+			// A unique prefix of the id is enough, as for show and delete.
 			if err := j.Undelete(args[0]); err != nil {
 				return withHint(err, "Run 'poise journal trash' to see the ids of deleted entries.")
 			}

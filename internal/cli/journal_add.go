@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -28,9 +29,12 @@ func (c *cli) journalAddCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add",
 		Short: "Write a journal entry",
-		Long: "Write a journal entry. Only --what is required; without it, what happened is read from\n" +
-			"standard input. Customer personal data (e-mail, phone, card, account numbers) stops the\n" +
-			"save unless you pass --mask (replace it) or --keep-personal-data.\n\n" +
+		Long: "Write a journal entry. Only what happened is required. Type it in your editor ($VISUAL or\n" +
+			"$EDITOR, on a private temporary file removed afterwards) or, with no editor set, in the\n" +
+			"terminal; or pipe it in on standard input. --what TEXT works too, but the text then shows\n" +
+			"in the process list and your shell history: prefer the editor or a pipe.\n" +
+			"Customer personal data (e-mail, phone, card, account numbers) stops the save unless you\n" +
+			"pass --mask (replace it) or --keep-personal-data.\n\n" +
 			"Triggers: " + triggerList() + "\n" +
 			"Channels: " + strings.Join(strs(journal.Channels), ", ") + "\n" +
 			"Outcomes: " + strings.Join(strs(journal.Outcomes), ", "),
@@ -39,6 +43,21 @@ func (c *cli) journalAddCmd() *cobra.Command {
 			e, err := c.entryFromFlags(f, time.Now())
 			if err != nil {
 				return err
+			}
+			// The lock first: text typed in the editor is never thrown
+			// away because another Poise was writing.
+			j, release, err := c.setUpJournal(true)
+			if err != nil {
+				return err
+			}
+			defer release()
+			if e.WhatHappened == "" {
+				if e.WhatHappened, err = c.readWhat(); err != nil {
+					return err
+				}
+			}
+			if err := e.Validate(); err != nil {
+				return usageError{err}
 			}
 			if found := e.PersonalData(); len(found) > 0 && !f.keepPersonal {
 				if !f.mask {
@@ -51,11 +70,14 @@ func (c *cli) journalAddCmd() *cobra.Command {
 				}
 				e = e.MaskPersonalData()
 			}
-			j, done, err := c.openJournal(true)
+			pass, err := c.secret(EnvPassphraseFile, "Journal passphrase", false)
 			if err != nil {
 				return err
 			}
-			defer done()
+			if err := c.unlockJournal(j, pass); err != nil {
+				return err
+			}
+			defer j.Lock()
 			saved, err := j.Save(e)
 			if err != nil {
 				return usageIfInvalid(err)
@@ -68,7 +90,7 @@ func (c *cli) journalAddCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.what, "what", "", "what happened (required; else read from standard input)")
+	fl.StringVar(&f.what, "what", "", "what happened (else your editor, the terminal or standard input; the text shows in ps)")
 	fl.StringVar(&f.when, "when", "", `when it happened: "2006-01-02 15:04", "15:04" (today) or RFC 3339; default now`)
 	fl.StringVar(&f.channel, "channel", "", "voice, chat, email, in-person, social or other")
 	fl.StringSliceVar(&f.emotions, "emotion", nil, "the customer's emotion (repeat or comma-separate)")
@@ -110,20 +132,26 @@ func triggerList() string { return strings.Join(strs(journal.Triggers), ", ") }
 
 func (c *cli) entryFromFlags(f addFlags, now time.Time) (journal.Entry, error) {
 	e := journal.Entry{
-		Channel: journal.Channel(f.channel), Emotions: f.emotions, Tags: f.tags,
+		Emotions: f.emotions, Tags: f.tags,
 		Difficulty: f.difficulty, StressBefore: f.stressBefore, StressAfter: f.stressAfter,
 		WhatHappened: f.what, WhatITried: f.tried, TriedItems: f.triedItems,
-		WhatWorked: f.worked, WhatDidnt: f.didnt, Outcome: journal.Outcome(f.outcome),
+		WhatWorked: f.worked, WhatDidnt: f.didnt,
 		Satisfaction: f.satisfaction, Takeaway: f.takeaway,
 	}
+	var err error
 	for _, t := range f.triggers {
-		tr := journal.Trigger(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(t)), " ", "-"))
-		if !slices.Contains(journal.Triggers, tr) {
-			return e, usageError{fmt.Errorf("unknown trigger %q: use one of %s, or --tag", t, triggerList())}
+		tr, err := journal.ParseTrigger(t)
+		if err != nil {
+			return e, usageError{withHint(fmt.Errorf("--trigger: %w", err), "Words outside the trigger list go in --tag.")}
 		}
 		e.Triggers = append(e.Triggers, tr)
 	}
-	var err error
+	if e.Channel, err = journal.ParseChannel(f.channel); err != nil {
+		return e, usageError{fmt.Errorf("--channel: %w", err)}
+	}
+	if e.Outcome, err = journal.ParseOutcome(f.outcome); err != nil {
+		return e, usageError{fmt.Errorf("--outcome: %w", err)}
+	}
 	if f.when != "" {
 		if e.When, err = parseWhen(f.when, now); err != nil {
 			return e, usageError{fmt.Errorf("--when: %w", err)}
@@ -134,23 +162,77 @@ func (c *cli) entryFromFlags(f addFlags, now time.Time) (journal.Entry, error) {
 			return e, usageError{fmt.Errorf("--follow-up: %w", err)}
 		}
 	}
-	if e.WhatHappened == "" {
-		if e.WhatHappened, err = c.readWhat(); err != nil {
-			return e, err
-		}
+	// What happened may still come from the editor or standard input:
+	// check the rest now, before anything is asked.
+	check := e
+	if check.WhatHappened == "" {
+		check.WhatHappened = "-"
 	}
-	if err := e.Validate(); err != nil {
+	if err := check.Validate(); err != nil {
 		return e, usageError{err}
 	}
 	return e, nil
 }
 
-// readWhat reads "what happened" from piped standard input.
+// stdinIsTerminal reports whether r is a terminal; tests replace it.
+var stdinIsTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// readWhat gets "what happened" when --what is not given: from the editor
+// when standard input is a terminal and $VISUAL or $EDITOR is set, typed
+// on the terminal when neither is, else from piped standard input.
 func (c *cli) readWhat() (string, error) {
-	if f, ok := c.env.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if stdinIsTerminal(c.env.Stdin) {
+		if editor := editorCommand(); editor != nil {
+			return c.editWhat(editor)
+		}
 		fmt.Fprintln(c.env.Stderr, "What happened? (end with Ctrl-D)")
 	}
 	b, err := io.ReadAll(io.LimitReader(c.env.Stdin, journal.MaxTextLen+1))
+	if err != nil {
+		return "", fmt.Errorf("read what happened: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// editorCommand is $VISUAL, else $EDITOR, split into words ("code --wait"),
+// or nil when neither is set.
+func editorCommand() []string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if words := strings.Fields(os.Getenv(v)); len(words) > 0 {
+			return words
+		}
+	}
+	return nil
+}
+
+// editWhat opens editor on an empty file in a folder of its own that only
+// this user can read, and removes the folder (with any swap file the editor
+// left) afterwards: the text is on disk, unencrypted, only while it is
+// typed.
+func (c *cli) editWhat(editor []string) (string, error) {
+	dir, err := os.MkdirTemp("", "poise-entry-")
+	if err != nil {
+		return "", fmt.Errorf("open editor: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "what-happened.txt")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		return "", fmt.Errorf("open editor: %w", err)
+	}
+	ed := exec.Command(editor[0], append(editor[1:], path)...)
+	ed.Stdin, ed.Stdout, ed.Stderr = c.env.Stdin, c.env.Stderr, c.env.Stderr
+	if err := ed.Run(); err != nil {
+		return "", withHint(fmt.Errorf("editor %s: %w", editor[0], err), "Check $VISUAL or $EDITOR, or pipe the text in: echo '…' | poise journal add")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("read what happened: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, journal.MaxTextLen+1))
 	if err != nil {
 		return "", fmt.Errorf("read what happened: %w", err)
 	}
@@ -175,13 +257,8 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 }
 
 func parseFollowUp(s string, now time.Time) (time.Time, error) {
-	switch strings.ToLower(s) {
-	case "24h", "1d", "tomorrow":
-		return journal.FollowUpTomorrow.From(now), nil
-	case "3d":
-		return journal.FollowUp3Days.From(now), nil
-	case "1w", "7d":
-		return journal.FollowUp1Week.From(now), nil
+	if p, ok := journal.ParseFollowUpPreset(s); ok {
+		return p.From(now), nil
 	}
 	return parseWhen(s, now)
 }

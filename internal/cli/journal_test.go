@@ -6,19 +6,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/poisehq/poise/journal"
 )
 
-var fastScrypt sync.Once
-
 // journalEnv makes a data directory and a passphrase file, and points the
 // CLI at them.
 func journalEnv(t *testing.T, pass string) (dataDir string) {
 	t.Helper()
-	fastScrypt.Do(func() { journal.SetTestWorkFactor(10) })
 	dataDir = t.TempDir()
 	setSecret(t, EnvPassphraseFile, pass)
 	return dataDir

@@ -75,3 +75,17 @@ func TestTermText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTermText checks that nothing termText lets through can steer a
+// terminal.
+func FuzzTermText(f *testing.F) {
+	f.Add("\x1b[31mred\r\n\u202e\xff", true)
+	f.Fuzz(func(t *testing.T, s string, multiline bool) {
+		out := termText(s, multiline)
+		for _, r := range out {
+			if needsEscape(r, multiline) {
+				t.Fatalf("termText(%q) = %q keeps %U", s, out, r)
+			}
+		}
+	})
+}

@@ -77,6 +77,9 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 		return nil, hostile("it has no pack.toml; a pack to install needs a manifest with its id, name and version")
 	}
 	p, err := kb.LoadFS(os.DirFS(f.dir), kb.LoadOptions{ID: "pack"})
+	if errors.Is(err, kb.ErrReservedID) {
+		return nil, hostile("its pack.toml names the built-in pack's id")
+	}
 	var pe *kb.ProblemsError
 	if err != nil && !errors.As(err, &pe) {
 		return nil, err
