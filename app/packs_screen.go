@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -46,6 +47,7 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	s.ref = widget.NewEntry()
 	s.ref.SetPlaceHolder("branch or tag")
 	s.busy = lowLabel("")
+	s.busy.Hide()
 	fromFile := widget.NewButton("Install from file…", s.onPickFile)
 	fromFolder := widget.NewButton("Install folder…", s.onPickFolder)
 	fetch := widget.NewButton("Preview", s.onFetchAddress)
@@ -99,7 +101,13 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 	if len(in.Authors) > 0 {
 		meta = append(meta, "by "+strings.Join(in.Authors, ", "))
 	}
+	if in.License != "" {
+		meta = append(meta, "licence: "+in.License)
+	}
 	lines = append(lines, lowLabel(strings.Join(meta, " · ")))
+	if u, err := url.Parse(in.Homepage); err == nil && in.Homepage != "" && (u.Scheme == "https" || u.Scheme == "http") {
+		lines = append(lines, widget.NewHyperlink(in.Homepage, u)) // opens only when clicked
+	}
 	lines = append(lines, wrapLabel(signerLine(in)))
 	lines = append(lines, lowLabel(countsText(in.Items, in.Counts)))
 	var when []string
@@ -322,9 +330,12 @@ func (s *packsScreen) previewAll(cs []*packs.Candidate) {
 }
 
 func (s *packsScreen) setBusy(msg string) {
-	if s.busy != nil {
-		s.busy.SetText(msg)
+	if s.busy == nil {
+		return
 	}
+	s.busy.SetText(msg)
+	s.busy.Hidden = msg == ""
+	s.busy.Refresh()
 }
 
 // reloadLibrary loads the installed set again and hands it to every

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -223,4 +224,34 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q in a dialog", text)
 	return nil
+}
+
+func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
+	p, _ := newPacksPoise(t)
+	it := &kb.Item{ID: "acme/guides/a", Pack: "acme", Source: kb.Source{File: "guides/a.md"}}
+	rt := p.markdown(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1))")
+	var tapped []string
+	var walk func(segs []widget.RichTextSegment)
+	walk = func(segs []widget.RichTextSegment) {
+		for _, s := range segs {
+			switch s := s.(type) {
+			case *widget.ParagraphSegment:
+				walk(s.Texts)
+			case *widget.HyperlinkSegment:
+				if s.OnTapped != nil {
+					s.OnTapped()
+					tapped = append(tapped, s.URL.Scheme+":"+p.status.Text)
+				} else {
+					tapped = append(tapped, s.URL.Scheme+": opens in the browser")
+				}
+			}
+		}
+	}
+	walk(rt.Segments)
+	got := strings.Join(tapped, "\n")
+	for _, want := range []string{"file:Poise opens only web", "https: opens in the browser", "javascript:Poise opens only web"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("links:\n%s\nwant %q", got, want)
+		}
+	}
 }

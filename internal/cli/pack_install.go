@@ -213,12 +213,18 @@ func printChanges(w io.Writer, ch packs.Changes) {
 	}
 }
 
+// kindNoun names one item of each kind in counts.
+var kindNoun = map[kb.Kind]string{
+	kb.KindGuide: "guide", kb.KindMatrix: "matrix concern", kb.KindStatement: "statement",
+	kb.KindPhrase: "positive-language row", kb.KindChecklist: "checklist", kb.KindTemplate: "template",
+}
+
 // countsLine says how many items of each kind, in the screens' order.
 func countsLine(total int, counts map[kb.Kind]int) string {
 	var parts []string
 	for _, k := range kb.Kinds {
 		if n := counts[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, k))
+			parts = append(parts, plural(n, kindNoun[k]))
 		}
 	}
 	s := plural(total, "item")
