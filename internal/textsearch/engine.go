@@ -25,6 +25,9 @@ type Index struct {
 	en    analysis.Analyzer
 	syn   *synonyms
 	known map[string]bool // synonym words, never "corrected"
+	// langs are the body fields of other languages than English present
+	// in the index: each query word is also looked up in them.
+	langs []langField
 	hl    *stemCache
 	// facets is read from the index once per snapshot.
 	facets facetCache
@@ -46,7 +49,11 @@ func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*In
 			})
 		}
 	}
-	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en)}, nil
+	fields, err := bi.Fields()
+	if err != nil {
+		return nil, fmt.Errorf("list index fields: %w", err)
+	}
+	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields)}, nil
 }
 
 // Close releases the index.

@@ -19,7 +19,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-16"
+const MappingVersion = "poise-search-17"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -177,6 +177,9 @@ type Document struct {
 	Source   string
 	Emotions []string
 	Tags     []string
+	// Lang is the base code of the body's language ("fr", "zh"); "" for
+	// unknown. It chooses how the body is analysed (see Languages).
+	Lang string
 	// Stored is kept with the document, not searched, and given back by
 	// Index.Stored: what a caller needs to show a hit without its own
 	// copy of the texts (kb/search keeps titles and snippet texts here).
@@ -230,12 +233,16 @@ func (d Document) mapped(lean bool) document {
 	if !lean {
 		head = JoinText(d.Title, d.Signals, d.Meta)
 	}
+	body := d.Body
+	if f, _ := bodyField(d.Lang); f != fBody {
+		body = "" // newBleveDoc indexes it in its language's field
+	}
 	return document{
 		Doc:      "y",
 		Title:    d.Title,
 		Signals:  d.Signals,
 		Meta:     d.Meta,
-		Body:     d.Body,
+		Body:     body,
 		Head:     head,
 		Kind:     d.Kind,
 		Source:   d.Source,
@@ -266,6 +273,9 @@ func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document, lean boo
 	}
 	for _, t := range d.Tags {
 		add(fTag, t)
+	}
+	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
+		bd.AddField(bdoc.NewTextFieldCustom(f, nil, []byte(doc.Body), index.IndexField, im.AnalyzerNamed(a)))
 	}
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))

@@ -130,7 +130,11 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxPrefixScan; de, err = dict.Next() {
 		all = append(all, *de)
 	}
-	slices.SortFunc(all, func(a, b index.DictEntry) int { return cmp.Compare(b.Count, a.Count) })
+	// Most frequent first, ties by term: the choice must not depend on the
+	// order segments happen to list terms in.
+	slices.SortFunc(all, func(a, b index.DictEntry) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
+	})
 	var terms []string
 	for _, de := range all[:min(len(all), maxPrefixTerms)] {
 		terms = append(terms, de.Term)
@@ -150,6 +154,13 @@ func (e *Index) textQuery(p *plan) query.Query {
 		if w.stem != "" {
 			content++
 			alts = append(alts, stemClauses(w.stem, 1)...)
+		}
+		// The word as each language present analyses it, so an agent can
+		// type in their own language and find their pack.
+		for _, lf := range e.langs {
+			if t := lf.term(w.text); t != "" {
+				alts = append(alts, term(lf.field, t, boostBody))
+			}
 		}
 		for _, f := range w.fixes {
 			alts = append(alts, stemClauses(f, factorCorrected)...)

@@ -54,6 +54,7 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		Source:   it.Pack,
 		Emotions: it.Emotions,
 		Tags:     it.Tags,
+		Lang:     it.Language,
 		Stored:   encodeHit(it),
 	}
 }

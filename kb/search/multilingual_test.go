@@ -42,3 +42,38 @@ func TestSearchInEveryScript(t *testing.T) {
 		}
 	}
 }
+
+// A body is stemmed for its language: a French or Russian word finds the
+// other forms of itself, typed by an agent in that language.
+func TestSearchStemsEachLanguage(t *testing.T) {
+	items := []kb.Item{
+		{ID: "p/fr", Kind: kb.KindGuide, Title: "Réglages", Language: "fr", Body: "Les dossiers synchronisés apparaissent dans la liste des paramètres."},
+		{ID: "p/ru", Kind: kb.KindGuide, Title: "Настройки", Language: "ru", Body: "Настройки синхронизации хранилища можно изменить."},
+		{ID: "p/de", Kind: kb.KindGuide, Title: "Einstellungen", Language: "de", Body: "Die Synchronisierung der Dateien läuft im Hintergrund."},
+		{ID: "p/el", Kind: kb.KindGuide, Title: "Ρυθμίσεις", Language: "el", Body: "Ο συγχρονισμός των αρχείων."},
+		{ID: "p/en", Kind: kb.KindGuide, Title: "Settings", Language: "en", Body: "Synchronised folders appear in the list."},
+	}
+	for i := range items {
+		items[i].Pack = "p"
+	}
+	ix, err := search.OpenMemory(kb.NewLibrary(&kb.Pack{Manifest: kb.Manifest{ID: "p"}, Items: items}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string]string{
+		"synchronisé ":   "p/fr", // the body says synchronisés
+		"синхронизация ": "p/ru", // the body says синхронизации
+		"Dateien ":       "p/de",
+		"συγχρονισμός ":  "p/el",
+		"synchronised ":  "p/en",
+	} {
+		res, err := ix.Search(context.Background(), search.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].ID != want {
+			t.Errorf("%q: hits %v, want %s first", q, res.Hits, want)
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package textsearch
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// The word being typed matches the same documents however the index is
+// cut into segments: one in memory in large batches, or many small
+// segments on disk.
+func TestPrefixResultsIndependentOfSegments(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"sync", "synced", "syncing", "synchronise", "syntax", "synonym", "synopsis", "synth", "syndicate", "synergy", "synapse", "syncope", "synod"}
+	const n = 3000
+	docs := make([]Document, n)
+	for i := range docs {
+		body := "plain"
+		for range 1 + rng.IntN(4) {
+			body += " " + words[rng.IntN(len(words))] + fmt.Sprint(rng.IntN(3))
+			body += " " + words[rng.IntN(len(words))]
+		}
+		docs[i] = Document{Title: fmt.Sprintf("doc %d", i), Body: body, Kind: "guide"}
+	}
+	c := &Corpus{Hash: "prefix-layout", Len: n, Doc: func(i int) (string, Document) { return fmt.Sprintf("d%05d", i), docs[i] }}
+	mem, err := BuildMemory(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	disk, _, err := buildStored(context.Background(), t.TempDir(), c, nil, DefaultOpenTimeout, 97)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	for _, q := range []string{"syn", "sync", "synt", "syno"} {
+		a, err1 := mem.Search(context.Background(), Query{Text: q, Limit: 1}, noTexts{})
+		b, err2 := disk.Search(context.Background(), Query{Text: q, Limit: 1}, noTexts{})
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if a.Total != b.Total {
+			t.Errorf("%q: %d in memory, %d on disk", q, a.Total, b.Total)
+		}
+	}
+}
