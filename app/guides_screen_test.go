@@ -1,11 +1,15 @@
 package app
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
 )
 
 func TestGuideLinksOpenItems(t *testing.T) {
@@ -26,22 +30,46 @@ func TestGuideLinksOpenItems(t *testing.T) {
 	}
 }
 
+// TestResolveLink opens links the way the loader resolved them (and lint
+// checked them): percent-escapes, anchors written as Git hosts make them,
+// files whose front matter sets their own id, links to the same file.
 func TestResolveLink(t *testing.T) {
-	p := newTestPoise(t, fixtureLibrary())
-	guide, _ := p.item("builtin/guides/staying-calm")
+	pack, err := kb.LoadFS(fstest.MapFS{
+		"pack.toml": {Data: []byte("id = \"acme\"\nname = \"Acme\"\nversion = \"1.0.0\"\n")},
+		"guides/calm.md": {Data: []byte("---\ntitle: Calm\n---\nIntro.\n\n## The pause\nSee [late](../matrix/late%20delivery.md), " +
+			"[renamed](../matrix/renamed.md), [after](#after-the-call) and [gone](../matrix/nothing.md).\n\n## After the call\nStand up.\n")},
+		"matrix/late delivery.md": {Data: []byte("---\ntitle: Late delivery\n---\nLate.\n")},
+		"matrix/renamed.md":       {Data: []byte("---\ntitle: Renamed\nid: refund-window\n---\nOld.\n")},
+	}, kb.LoadOptions{ID: "acme"})
+	if pack == nil {
+		t.Fatalf("load: %v", err)
+	}
+	p := newTestPoise(t, kb.NewLibrary(pack))
+	guide, ok := p.item("acme/guides/calm")
+	if !ok {
+		t.Fatal("no guide")
+	}
 	tests := []struct {
-		name, href, frag, want string
+		name, href, frag string
+		want             bool
 	}{
-		{"relative file", "../matrix/late-delivery.md", "", "builtin/matrix/late-delivery"},
-		{"section of another file", "staying-calm.md", "the-five-second-pause", "builtin/guides/staying-calm#the-five-second-pause"},
-		{"section of the same file", "", "after-the-call", "builtin/guides/staying-calm#after-the-call"},
-		{"missing item", "../matrix/nothing.md", "", ""},
+		{"escaped file name", "../matrix/late delivery.md", "", true},
+		{"front matter id", "../matrix/renamed.md", "", true},
+		{"section of the same file", "", "after-the-call", true},
+		{"broken link", "../matrix/nothing.md", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := p.resolveLink(guide, tt.href, tt.frag); got != tt.want {
-				t.Errorf("resolveLink(%q, %q) = %q, want %q", tt.href, tt.frag, got, tt.want)
+			got := p.resolveLink(guide, tt.href, tt.frag)
+			if (got != "") != tt.want {
+				t.Fatalf("resolveLink(%q, %q) = %q", tt.href, tt.frag, got)
+			}
+			if _, ok := p.item(got); tt.want && !ok {
+				t.Errorf("resolveLink(%q, %q) = %q, which is not an item", tt.href, tt.frag, got)
 			}
 		})
+	}
+	if got := p.resolveLink(guide, "../matrix/renamed.md", ""); !strings.HasSuffix(got, "refund-window") {
+		t.Errorf("front matter id: got %q", got)
 	}
 }

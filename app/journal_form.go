@@ -323,6 +323,8 @@ func (f *journalForm) showInvalid(err error) {
 		msg = strings.ToUpper(msg[:1]) + msg[1:] + "."
 	}
 	f.msg.SetText(msg)
+	// The message sits below the form; the field may be at its top.
+	f.s.p.toast(msg)
 	if w := f.fieldWidget(ve.Field); w != nil {
 		f.s.p.win.Canvas().Focus(w)
 	}

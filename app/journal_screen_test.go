@@ -179,6 +179,9 @@ func TestJournalInvalidFieldIsFocused(t *testing.T) {
 	if !strings.HasPrefix(f.msg.Text, "A tag is longer") || strings.Contains(f.msg.Text, "invalid entry") {
 		t.Errorf("message = %q", f.msg.Text)
 	}
+	if p.status.Text != f.msg.Text {
+		t.Errorf("status bar = %q; the message below the form may be out of sight", p.status.Text)
+	}
 	f.tags.SetText("")
 	f.when.SetText("next tuesday")
 	s.save()

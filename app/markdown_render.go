@@ -1,8 +1,7 @@
 package app
 
 import (
-	"path"
-	"strings"
+	"net/url"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -49,30 +48,10 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 	}
 }
 
-// resolveLink turns a relative markdown link into an item id, the way the
-// pack format writes them: ../matrix/late-delivery.md#fragment.
+// resolveLink is the item a relative link of it opens, "" when none: the
+// link as the loader resolved it (kb.Library.ResolveLink), so the app opens
+// what lint checked.
 func (p *poise) resolveLink(it *kb.Item, href, frag string) string {
-	file := href
-	if file == "" {
-		file = path.Base(it.Source.File)
-	}
-	rel := path.Clean(path.Join(path.Dir(it.Source.File), file))
-	rel = strings.TrimSuffix(rel, ".md")
-	id := it.Pack + "/" + rel
-	if frag != "" {
-		if _, ok := p.item(id + "#" + frag); ok {
-			return id + "#" + frag
-		}
-	}
-	if _, ok := p.item(id); ok {
-		return id
-	}
-	// A file whose front matter sets its own id: trust the loader's links.
-	base := path.Base(rel)
-	for _, l := range it.Links {
-		if strings.HasSuffix(strings.SplitN(l, "#", 2)[0], "/"+base) {
-			return l
-		}
-	}
-	return ""
+	id, _ := p.lib.ResolveLink(it, (&url.URL{Path: href, Fragment: frag}).String())
+	return id
 }

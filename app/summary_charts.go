@@ -90,7 +90,10 @@ func newBarChart(bars []bar, valueName, prevName string) fyne.CanvasObject {
 		labelW := min(size.Width*0.38, 170)
 		valueW := float32(64)
 		barW := size.Width - labelW - valueW - 8
-		fg, primary, faint := themeColor(theme.ColorNameForeground), themeColor(theme.ColorNamePrimary), themeColor(theme.ColorNameDisabled)
+		// The compared value is the text colour, faded: grey on either theme,
+		// dark enough to see on white.
+		fg, primary := themeColor(theme.ColorNameForeground), themeColor(theme.ColorNamePrimary)
+		faint := withAlpha(fg, 0.4)
 		for i, b := range bars {
 			y := float32(i * barRow)
 			objs = append(objs, chartText(b.label, fyne.NewPos(0, y+2), fyne.TextAlignTrailing, labelW-6))
@@ -145,12 +148,12 @@ func newStressChart(pts []linePoint) fyne.CanvasObject {
 		left, top, bottom := float32(24), float32(8), float32(40)
 		plotH := size.Height - top - bottom
 		plotW := size.Width - left - 8
-		faint := themeColor(theme.ColorNameDisabled)
+		faint := withAlpha(themeColor(theme.ColorNameForeground), 0.25)
 		before, after := themeColor(theme.ColorNameError), themeColor(theme.ColorNamePrimary)
 		yOf := func(v float64) float32 { return top + plotH*float32(5-v)/4 }
 		for v := 1; v <= 5; v++ {
 			y := yOf(float64(v))
-			l := canvas.NewLine(withAlpha(faint, 0.5))
+			l := canvas.NewLine(faint)
 			l.Position1, l.Position2 = fyne.NewPos(left, y), fyne.NewPos(left+plotW, y)
 			objs = append(objs, l, chartText(fmt.Sprint(v), fyne.NewPos(0, y-8), fyne.TextAlignTrailing, left-6))
 		}
@@ -207,7 +210,7 @@ func newGrid(rows, cols []string, cell func(r, c int) (strong, faint int)) fyne.
 				maxS, maxF = maxInt(maxS, s), maxInt(maxF, f)
 			}
 		}
-		strong, faint := themeColor(theme.ColorNameError), themeColor(theme.ColorNameDisabled)
+		strong, faint := themeColor(theme.ColorNameError), themeColor(theme.ColorNameForeground)
 		for r, name := range rows {
 			y := float32(r * rowH)
 			objs = append(objs, chartText(name, fyne.NewPos(0, y+1), fyne.TextAlignTrailing, left-6))
@@ -215,7 +218,7 @@ func newGrid(rows, cols []string, cell func(r, c int) (strong, faint int)) fyne.
 				s, f := cell(r, c)
 				x := left + float32(c)*cw
 				if f > 0 {
-					objs = append(objs, rect(withAlpha(faint, 0.15+0.45*float64(f)/float64(maxF)), fyne.NewPos(x+1, y+1), fyne.NewSize(cw-2, rowH-2)))
+					objs = append(objs, rect(withAlpha(faint, 0.08+0.3*float64(f)/float64(maxF)), fyne.NewPos(x+1, y+1), fyne.NewSize(cw-2, rowH-2)))
 				}
 				if s > 0 {
 					objs = append(objs, rect(withAlpha(strong, 0.35+0.65*float64(s)/float64(maxS)), fyne.NewPos(x+3, y+3), fyne.NewSize(cw-6, rowH-6)))

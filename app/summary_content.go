@@ -108,7 +108,7 @@ func (s *summaryScreen) monthContent(sum *summary.Summary) fyne.CanvasObject {
 
 	box.Add(sectionHead("When hard calls happen"))
 	box.Add(s.hourGrid(sum.Timing))
-	box.Add(caption("Red: hard calls (difficulty 4 or 5). Grey: all calls. Darker means more."))
+	box.Add(caption("Red: hard calls (difficulty 4 or 5). Grey: all calls. Stronger colour means more."))
 
 	if len(sum.Words) > 0 {
 		var ws []string
@@ -146,6 +146,10 @@ func (s *summaryScreen) monthContent(sum *summary.Summary) fyne.CanvasObject {
 			box.Add(b)
 		}
 	}
+	share := widget.NewButtonWithIcon("Share with your team lead…", theme.MailSendIcon(), func() { s.showExport(sum) })
+	box.Add(sectionHead("Team case reviews"))
+	box.Add(caption("An anonymised copy: counts, trends and headlines, without anything you wrote unless you pick it."))
+	box.Add(container.NewHBox(share))
 	return box
 }
 
@@ -194,7 +198,7 @@ func (s *summaryScreen) yearContent(y *summary.Year) fyne.CanvasObject {
 		}
 		box.Add(sectionHead("Top triggers, month by month"))
 		box.Add(newGrid(rows, months, func(r, c int) (int, int) { return y.Triggers[r].Months[c], y.Months[c].Entries }))
-		box.Add(caption("Red: calls with the trigger. Grey: all calls that month. Darker means more."))
+		box.Add(caption("Red: calls with the trigger. Grey: all calls that month. Stronger colour means more."))
 	}
 	return box
 }

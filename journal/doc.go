@@ -10,6 +10,7 @@
 //	history/*.age          previous versions of edited entries
 //	trash/*.age            deleted entries, purged after 30 days
 //	drafts/*.age           autosaved drafts, offered back after a crash
+//	reviews/*.age          monthly reviews (what went well, what to try, one goal)
 //
 // File names are random and contents are padded, so neither reveals dates or
 // lengths. Every file is a standard age file: with the passphrase, piping

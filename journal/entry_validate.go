@@ -117,7 +117,7 @@ func (e Entry) validateDraft() error {
 		if !utf8.ValidString(f.text) {
 			return invalid(f.name, "%s is not valid UTF-8", fieldLabel(f.name))
 		}
-		if i := strings.IndexFunc(f.text, isTextControl); i >= 0 {
+		if i := indexTextControl(f.text); i >= 0 {
 			return invalid(f.name, "%s holds a control character (%U)", fieldLabel(f.name), []rune(f.text[i:])[0])
 		}
 		total += len(f.text)
@@ -149,10 +149,21 @@ func isLineControl(r rune) bool {
 	return unicode.IsControl(r) || isBidiControl(r)
 }
 
-// isTextControl reports the characters free text may not hold: control
-// characters other than line breaks and tabs.
-func isTextControl(r rune) bool {
-	return r != '\n' && r != '\t' && unicode.IsControl(r)
+// indexTextControl finds the first character free text may not hold: a
+// control character other than a line break or a tab. s must be valid
+// UTF-8. It scans bytes, not runes, since every entry's text is checked at
+// each unlock: C0 controls and DEL are single bytes, and C1 controls
+// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
+func indexTextControl(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
+			return i
+		case c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0:
+			return i
+		}
+	}
+	return -1
 }
 
 func isBidiControl(r rune) bool {

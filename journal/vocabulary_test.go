@@ -50,3 +50,14 @@ func TestVocabularyParsers(t *testing.T) {
 		t.Error("a date read as a preset")
 	}
 }
+
+func TestIndexTextControl(t *testing.T) {
+	for s, want := range map[string]int{
+		"plain\nline\ttab": -1, "café ✓ ¡hola! ©": -1, "a\x1bb": 1, "\x00": 0, "ab\x7f": 2,
+		"é\u0085": 2, "x\u009b": 1, "\r": 0, "\u00a0nbsp": -1,
+	} {
+		if got := indexTextControl(s); got != want {
+			t.Errorf("indexTextControl(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

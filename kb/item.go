@@ -57,8 +57,10 @@ type Item struct {
 	Fields  []Field         // templates: one per placeholder, in order of appearance
 	Phrase  *PhraseRule     // phrases
 
-	// Links are the ids this item links to, as resolved by the loader.
-	Links []string
+	// Links are the links of this item's markdown to other items, as
+	// written and as the loader resolved them; Library.ResolveLink looks
+	// them up, so whatever opens a link agrees with lint.
+	Links []Link
 
 	// Language is the base code of the language the item is written in
 	// ("fr", "zh"), from its front matter, its pack or detection; "" when
@@ -87,6 +89,12 @@ type Option struct {
 type ChecklistStep struct {
 	Group string
 	Text  string
+}
+
+// Link is a link in an item's markdown to an item of the same pack.
+type Link struct {
+	Href   string // as written, such as ../matrix/late-delivery.md#options
+	Target string // the id of the item it opens
 }
 
 // Field is one {{placeholder}} of a template, as kb/template describes it.

@@ -11,7 +11,8 @@ import (
 )
 
 // resolveLinks turns every relative markdown link into the id of the item
-// it points at, reporting links to files or sections that do not exist.
+// it points at, kept with the link as written, reporting links to files or
+// sections that do not exist.
 func (l *loader) resolveLinks() {
 	for _, rec := range l.order {
 		for _, ln := range rec.links {
@@ -23,8 +24,8 @@ func (l *loader) resolveLinks() {
 			if id == "" {
 				continue
 			}
-			if it := owner(rec.items, ln.Line); it != nil && it.ID != id && !slices.Contains(it.Links, id) {
-				it.Links = append(it.Links, id)
+			if it := owner(rec.items, ln.Line); it != nil && !slices.ContainsFunc(it.Links, func(k Link) bool { return k.Href == ln.Dest }) {
+				it.Links = append(it.Links, Link{Href: ln.Dest, Target: id})
 			}
 		}
 	}
@@ -92,4 +93,48 @@ func owner(items []Item, line int) *Item {
 		best = &items[0]
 	}
 	return best
+}
+
+// ResolveLink is the item a link of it opens, as the loader resolved it:
+// href as written in its markdown (a renderer's re-escaped URL will do;
+// both are unescaped before comparing). A guide's links include those of
+// its sections, since it shows their text. ok is false for a link the
+// loader did not resolve: to the web, to a file that is not markdown, or
+// broken (which lint reports).
+func (l *Library) ResolveLink(it *Item, href string) (id string, ok bool) {
+	key := linkKey(href)
+	find := func(it *Item) bool {
+		for _, k := range it.Links {
+			if linkKey(k.Href) == key {
+				id = k.Target
+				return true
+			}
+		}
+		return false
+	}
+	if it == nil {
+		return "", false
+	}
+	if find(it) {
+		return id, true
+	}
+	for _, s := range it.Sections {
+		if sec, found := l.Item(s); found && find(sec) {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// linkKey is href as compared: path and fragment unescaped, the path in
+// NFC and the fragment in lower case, as the loader matches them.
+func linkKey(href string) string {
+	p, frag, _ := strings.Cut(href, "#")
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u
+	}
+	return norm.NFC.String(path.Clean("./"+p)) + "#" + strings.ToLower(frag)
 }

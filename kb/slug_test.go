@@ -91,7 +91,7 @@ func TestDecomposedFileNameLinks(t *testing.T) {
 		t.Fatalf("no item paramètres#sync")
 	}
 	idx, _ := lib.Item(p.Manifest.ID + "/index")
-	if idx == nil || len(idx.Links) != 1 || idx.Links[0] != sec.ID {
+	if idx == nil || len(idx.Links) != 1 || idx.Links[0].Target != sec.ID {
 		t.Errorf("index links = %v, want [%s]", idx, sec.ID)
 	}
 }

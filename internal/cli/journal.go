@@ -159,7 +159,7 @@ func (c *cli) journalListCmd() *cobra.Command {
 			now := time.Now()
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, e := range es {
-				state := string(e.Outcome)
+				state := e.Outcome.Label()
 				if followUps {
 					state = "follow-up " + e.FollowUpState(now).String() + " " + e.FollowUp.Local().Format("2006-01-02 15:04")
 				}

@@ -17,6 +17,10 @@ const (
 	minWordShare   = 0.1
 	minWordRatio   = 3.0
 	maxWords       = 8
+	// wordWindow is how many months either side a month is compared with:
+	// what stood out is news against the agent's recent months, and the
+	// cost stays the same however long the journal grows.
+	wordWindow = 12
 )
 
 var stopWords = map[string]bool{}
@@ -109,15 +113,18 @@ type termCount struct {
 	last        int
 }
 
-// words finds what stands out in m against every other month. Only the
-// terms of m are kept, so the rest of the journal is scanned, not stored.
+// words finds what stands out in m against the other months within
+// wordWindow of it. Only the terms of m are kept, so the other months are
+// scanned, not stored.
 func (b *Book) words(m Month) []Word {
 	out := []Word{}
 	n := len(b.months[m])
+	var near []Month
 	others := 0
-	for mm, ps := range b.months {
-		if mm != m {
-			others += len(ps)
+	for d := -wordWindow; d <= wordWindow; d++ {
+		if mm := m.Add(d); d != 0 && len(b.months[mm]) > 0 {
+			near = append(near, mm)
+			others += len(b.months[mm])
 		}
 	}
 	if n < minWordEntries || others == 0 {
@@ -161,11 +168,8 @@ func (b *Book) words(m Month) []Word {
 	}
 	i := n
 	tt.known = true
-	for mm, ps := range b.months {
-		if mm == m {
-			continue
-		}
-		for _, p := range ps {
+	for _, mm := range near {
+		for _, p := range b.months[mm] {
 			i++
 			for _, t := range freeText(p.e) {
 				tt.each(t, func(w, pair []byte) {

@@ -145,8 +145,11 @@ func (k *Keys) CheckEscrow(data []byte) error {
 		return nil
 	}
 	plain, err := decrypt(data, age.NewInjectedFileKeyIdentity(k.escrowKey))
+	if errors.Is(err, ErrNotOurs) {
+		return fmt.Errorf("%w: it holds another journal's keys", ErrDamaged)
+	}
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrDamaged, err)
+		return err // already ErrDamaged
 	}
 	got, err := parsePayload(plain)
 	if err != nil {
