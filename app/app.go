@@ -112,6 +112,7 @@ func Run(cfg Config) error {
 	}
 	quitOnSignal(a)
 	p.win.ShowAndRun()
+	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
 	}
@@ -129,13 +130,14 @@ type poise struct {
 	version string
 	dataDir string
 
-	lib          *kb.Library
-	packs        *packs.Store // nil without a data folder
-	builtin      fs.FS        // the built-in pack's files; tests use a small one
-	packsView    *packsScreen
-	usage        *usage.Store
-	settings     settings.Settings
-	settingsPath string
+	lib           *kb.Library
+	packs         *packs.Store // nil without a data folder
+	builtin       fs.FS        // the built-in pack's files; tests use a small one
+	packsView     *packsScreen
+	usage         *usage.Store
+	settings      settings.Settings
+	settingsPath  string
+	settingsSaver *settingsSaver // nil until the first change
 
 	// search is nil until the index has opened; searchReady callbacks run
 	// when it does.

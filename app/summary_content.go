@@ -146,6 +146,10 @@ func (s *summaryScreen) monthContent(sum *summary.Summary) fyne.CanvasObject {
 			box.Add(b)
 		}
 	}
+	share := widget.NewButtonWithIcon("Share with your team lead…", theme.MailSendIcon(), func() { s.showExport(sum) })
+	box.Add(sectionHead("Team case reviews"))
+	box.Add(caption("An anonymised copy: counts, trends and headlines, without anything you wrote unless you pick it."))
+	box.Add(container.NewHBox(share))
 	return box
 }
 

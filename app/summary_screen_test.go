@@ -132,3 +132,65 @@ func TestSummaryScreenReview(t *testing.T) {
 		}
 	}
 }
+
+func TestSummaryScreenReadNextOpens(t *testing.T) {
+	p, s := summaryPoise(t)
+	startSearch(t, p)
+	unlockSummary(t, p, s)
+	var read *widget.Button
+	pump(t, p, func() bool {
+		for _, b := range findAll[*widget.Button](s.body) {
+			if strings.Contains(b.Text, "for angry") && strings.Contains(b.Text, "(statement") {
+				read = b
+				return true
+			}
+		}
+		return false
+	})
+	for _, b := range findAll[*widget.Button](s.body) {
+		if strings.HasPrefix(b.Text, "Late delivery (") {
+			t.Errorf("suggests %q, which already works for this agent", b.Text)
+		}
+	}
+	test.Tap(read)
+	if p.current != screenStatements {
+		t.Errorf("reading opened on %q, want the Statements screen", p.current)
+	}
+}
+
+func TestSummaryScreenExportShowsWhatIsWritten(t *testing.T) {
+	p, s := summaryPoise(t)
+	j := s.j
+	if err := j.Unlock(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Save(journal.Entry{When: time.Date(2026, time.November, 20, 9, 0, 0, 0, time.Local), WhatHappened: "Secret story",
+		Takeaway: "Ring jane@example.com first"}); err != nil {
+		t.Fatal(err)
+	}
+	p.journalChanged()
+	pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "You logged 9 calls") })
+	test.Tap(buttonNamed(t, s.body, "Share with your team lead"))
+	dlg := p.win.Canvas().Overlays().Top()
+	var preview *widget.Entry
+	for _, e := range findAll[*widget.Entry](dlg) {
+		if e.MultiLine {
+			preview = e
+		}
+	}
+	if preview == nil || strings.Contains(preview.Text, "jane") || strings.Contains(preview.Text, "Secret") || !strings.Contains(preview.Text, `"entries": 9`) {
+		t.Fatalf("preview before picking:\n%v", preview)
+	}
+	checks := findAll[*widget.Check](dlg)
+	if len(checks) != 1 {
+		t.Fatalf("%d takeaways offered, want 1", len(checks))
+	}
+	test.Tap(checks[0])
+	if !strings.Contains(preview.Text, "Ring •••@example.com first") {
+		t.Errorf("picked takeaway not shown masked:\n%s", preview.Text)
+	}
+	test.Type(preview, "tampered")
+	if strings.Contains(preview.Text, "tampered") {
+		t.Error("the preview can be edited, so it would not be what is written")
+	}
+}

@@ -1,0 +1,84 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/journal/summary"
+)
+
+// showExport prepares an anonymised export of sum for a team lead. The
+// agent ticks the takeaways to include, sees the exact file (masked by the
+// privacy guard) as it changes, and only then chooses where to save it.
+func (s *summaryScreen) showExport(sum *summary.Summary) {
+	picked := map[int]bool{}
+	preview := widget.NewMultiLineEntry()
+	preview.TextStyle = fyne.TextStyle{Monospace: true}
+	preview.Wrapping = fyne.TextWrapWord
+	var data []byte
+	update := func() {
+		var idx []int
+		for i := range sum.Takeaways {
+			if picked[i] {
+				idx = append(idx, i)
+			}
+		}
+		var err error
+		if data, err = sum.Anonymise(idx).JSON(); err != nil {
+			s.p.showError(err, "The export could not be prepared.")
+			return
+		}
+		preview.SetText(string(data))
+	}
+	// Read-only, yet selectable: Disable would grey it out on dark themes.
+	preview.OnChanged = func(string) {
+		if preview.Text != string(data) {
+			preview.SetText(string(data))
+		}
+	}
+	checks := container.NewVBox()
+	if len(sum.Takeaways) == 0 {
+		checks.Add(caption("No takeaways this month: nothing you wrote is included."))
+	} else {
+		checks.Add(caption("Nothing you wrote is included unless you tick it. Ticked takeaways are masked for e-mail addresses and phone, card and account numbers."))
+	}
+	for i, t := range sum.Takeaways {
+		c := widget.NewCheck(t.When.Format("Jan 2")+": "+t.Text, func(on bool) { picked[i] = on; update() })
+		checks.Add(c)
+	}
+	update()
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon("Save this file…", theme.DocumentSaveIcon(), func() {
+		out := append([]byte(nil), data...)
+		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			_, werr := w.Write(out)
+			if cerr := w.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil {
+				s.p.showError(werr, "The export could not be written. Choose another folder and try again.")
+				return
+			}
+			d.Hide()
+			s.p.toast(fmt.Sprintf("Anonymised summary saved as %s.", w.URI().Name()))
+		}, s.p.win)
+		fd.SetFileName("poise-summary-" + sum.Month + ".json")
+		fd.Show()
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	body := container.NewBorder(container.NewVBox(checks, sectionHead("This is exactly what will be written:")),
+		container.NewHBox(save, cancel), nil, nil, container.NewVScroll(preview))
+	d = dialog.NewCustomWithoutButtons("Share "+sum.Label+" with your team lead", body, s.p.win)
+	d.Resize(fyne.NewSize(640, 520))
+	s.dialog = d
+	d.Show()
+}
