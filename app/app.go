@@ -98,7 +98,14 @@ func Run(cfg Config) error {
 	// The window is created before its first layout, when wrapped text has
 	// no width yet and asks for far more height than it needs (under X11 the
 	// window opened 1600+ px tall); sizing it again once started fixes that.
-	a.Lifecycle().SetOnStarted(func() { p.win.Resize(windowSize) })
+	a.Lifecycle().SetOnStarted(func() {
+		p.win.Resize(windowSize)
+		if current != nil {
+			// Only once the window is up: parsing every pack on every
+			// core would otherwise delay its first paint by seconds.
+			p.loadLibrary(current, packsDir, state)
+		}
+	})
 	p.win.SetMaster()
 	p.setupTray()
 	if libErr != nil {
@@ -106,7 +113,6 @@ func Run(cfg Config) error {
 	}
 	if current != nil {
 		p.useIndex(current)
-		p.loadLibrary(current, packsDir, state)
 	} else {
 		p.openIndex(indexDir, state)
 	}
