@@ -42,13 +42,14 @@ var crisisIDs = []string{
 	"builtin/statements/in-crisis#",
 }
 
-// endsTheCall are the items that teach an agent to end a contact: right
-// for abuse, dangerous for a customer at risk.
+// endsTheCall are the items whose words end a contact: right for abuse,
+// dangerous for a customer at risk. (The abusive-customer concern may rank
+// below the crisis one: it opens with a boundary, not a goodbye, and sends
+// talk of self-harm to the crisis concern.)
 var endsTheCall = map[string]bool{
 	"builtin/templates/ending-an-abusive-call":                                true,
 	"builtin/guides/boundaries-with-abusive-customers#ending-the-call-safely": true,
 	"builtin/guides/boundaries-with-abusive-customers#giving-a-clear-warning": true,
-	"builtin/matrix/abusive-customer":                                         true,
 }
 
 func isCrisis(id string) bool {
@@ -85,6 +86,13 @@ func TestCrisisRanksFirst(t *testing.T) {
 		"better off without me",
 		"want to die",
 		"customer in crisis",
+		// How an agent describes it, and a relative calling about someone.
+		"threatening suicide",
+		"customer threatened to kill himself",
+		"says she will kill herself",
+		"mentions self harm",
+		"talking about ending it all",
+		"doesn't want to live anymore",
 	} {
 		t.Run(q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 10})
