@@ -98,7 +98,14 @@ func Run(cfg Config) error {
 	// The window is created before its first layout, when wrapped text has
 	// no width yet and asks for far more height than it needs (under X11 the
 	// window opened 1600+ px tall); sizing it again once started fixes that.
-	a.Lifecycle().SetOnStarted(func() { p.win.Resize(windowSize) })
+	a.Lifecycle().SetOnStarted(func() {
+		p.win.Resize(windowSize)
+		if current != nil {
+			// Only once the window is up: parsing every pack on every
+			// core would otherwise delay its first paint by seconds.
+			p.loadLibrary(current, packsDir, state)
+		}
+	})
 	p.win.SetMaster()
 	p.setupTray()
 	if libErr != nil {
@@ -106,12 +113,12 @@ func Run(cfg Config) error {
 	}
 	if current != nil {
 		p.useIndex(current)
-		p.loadLibrary(current, packsDir, state)
 	} else {
 		p.openIndex(indexDir, state)
 	}
 	quitOnSignal(a)
 	p.win.ShowAndRun()
+	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
 	}
@@ -129,13 +136,14 @@ type poise struct {
 	version string
 	dataDir string
 
-	lib          *kb.Library
-	packs        *packs.Store // nil without a data folder
-	builtin      fs.FS        // the built-in pack's files; tests use a small one
-	packsView    *packsScreen
-	usage        *usage.Store
-	settings     settings.Settings
-	settingsPath string
+	lib           *kb.Library
+	packs         *packs.Store // nil without a data folder
+	builtin       fs.FS        // the built-in pack's files; tests use a small one
+	packsView     *packsScreen
+	usage         *usage.Store
+	settings      settings.Settings
+	settingsPath  string
+	settingsSaver *settingsSaver // nil until the first change
 
 	// search is nil until the index has opened; searchReady callbacks run
 	// when it does.

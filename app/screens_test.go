@@ -42,6 +42,7 @@ func TestTemplateFormFillsAndRemembers(t *testing.T) {
 	if p.settings.AgentName != "Sam" {
 		t.Errorf("agent name not remembered in settings: %q", p.settings.AgentName)
 	}
+	p.flushSettings()
 	saved, err := settings.Load(p.settingsPath)
 	if err != nil || saved.AgentName != "Sam" {
 		t.Errorf("settings file has agent name %q (err %v), want Sam", saved.AgentName, err)
@@ -86,8 +87,8 @@ func TestToneMarksAndApplies(t *testing.T) {
 	}
 	s.apply(s.found[0], s.found[0].Try[0])
 	want := "What I can do is …. That's our policy."
-	if s.draft.Text != want {
-		t.Errorf("after applying: %q, want %q", s.draft.Text, want)
+	if s.draft.Text() != want {
+		t.Errorf("after applying: %q, want %q", s.draft.Text(), want)
 	}
 	if len(s.found) != 1 {
 		t.Errorf("after applying, findings = %+v, want 1", s.found)
@@ -123,6 +124,12 @@ func TestSettingsSaved(t *testing.T) {
 	test.Type(s.name, "Robin")
 	s.lock.SetSelected("30 minutes")
 	s.theme.SetSelected("Dark")
+	p.flushSettings()
+	// Five keystrokes and two choices in quick succession: the file is
+	// written once or twice, not once per change on the UI goroutine.
+	if n := p.settingsSaver.writes; n > 2 {
+		t.Errorf("settings written %d times for 7 quick changes", n)
+	}
 	got, err := settings.Load(filepath.Clean(p.settingsPath))
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/poisehq/poise/internal/settings"
 )
 
 // autoLockChoices are the idle times offered for locking the journal.
@@ -22,7 +20,7 @@ var themeChoices = []struct{ value, label string }{
 }
 
 // settingsScreen edits the agent's name used in templates, the journal's
-// auto-lock and the theme. Every change is saved at once.
+// auto-lock and the theme. Every change is saved (see saveSettings).
 type settingsScreen struct {
 	widget.BaseWidget
 	p       *poise
@@ -113,13 +111,26 @@ func lockLabel(m int) string {
 	return strconv.Itoa(m) + " minutes"
 }
 
-// saveSettings writes the settings file, saying so when it cannot.
+// saveSettings saves the settings off the UI goroutine, a moment after the
+// last change (see settingsSaver), saying so when it cannot.
 func (p *poise) saveSettings() {
 	if p.settingsPath == "" {
 		return
 	}
-	if err := settings.Save(p.settingsPath, p.settings); err != nil {
-		p.showError(err, "Your settings could not be saved. Check that the data folder is writable.")
+	if p.settingsSaver == nil {
+		p.settingsSaver = &settingsSaver{path: p.settingsPath, failed: func(err error) {
+			p.do(func() {
+				p.showError(err, "Your settings could not be saved. Check that the data folder is writable.")
+			})
+		}}
+	}
+	p.settingsSaver.save(p.settings)
+}
+
+// flushSettings writes settings still waiting to be saved, and waits.
+func (p *poise) flushSettings() {
+	if p.settingsSaver != nil {
+		p.settingsSaver.flush()
 	}
 }
 

@@ -18,7 +18,7 @@ type toneScreen struct {
 	p       *poise
 	checker *tone.Checker
 
-	draft    *shortcutEntry
+	draft    *wrapEditor
 	marked   *widget.RichText
 	summary  *widget.Label
 	findings *fyne.Container
@@ -30,20 +30,25 @@ func (p *poise) newToneScreen() fyne.CanvasObject {
 	s := &toneScreen{p: p, checker: tone.NewChecker(p.lib)}
 	s.ExtendBaseWidget(s)
 	p.tone = s
-	s.draft = newShortcutMultiLineEntry(p)
+	// The journal's editor: a long pasted email stays quick to type in,
+	// where Fyne's word-wrapped Entry re-wraps everything per keystroke.
+	s.draft = newWrapEditor(p)
 	s.draft.SetPlaceHolder("Paste or type your draft reply here. Phrases that can sound cold are marked below, with kinder ways to say them.")
 	s.draft.SetMinRowsVisible(6)
-	s.draft.OnChanged = func(string) { s.check() }
+	s.draft.onEdit = func(string) { s.check() }
 	s.marked = widget.NewRichText()
 	s.marked.Wrapping = fyne.TextWrapWord
 	s.summary = lowLabel("")
 	s.findings = container.NewVBox()
 	copyBtn := widget.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
-		p.app.Clipboard().SetContent(s.draft.Text)
+		p.app.Clipboard().SetContent(s.draft.Text())
 		p.toast("Copied your reply")
 	})
 	copyBtn.Importance = widget.HighImportance
-	clearBtn := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() { s.draft.SetText("") })
+	clearBtn := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() {
+		s.draft.SetText("")
+		s.check()
+	})
 	top := container.NewVBox(s.draft, container.NewHBox(copyBtn, clearBtn), s.summary)
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(s.marked, s.findings)))
 	s.check()
@@ -57,7 +62,7 @@ func (s *toneScreen) CreateRenderer() fyne.WidgetRenderer {
 // check marks the draft again; the checker is a word trie, fast enough to
 // run on every keystroke.
 func (s *toneScreen) check() {
-	text := s.draft.Text
+	text := s.draft.Text()
 	s.found = s.checker.Check(text)
 	switch n := len(s.found); {
 	case text == "":
@@ -114,7 +119,8 @@ func (s *toneScreen) findingCard(f tone.Finding) fyne.CanvasObject {
 
 // apply rewrites one finding and checks the draft again.
 func (s *toneScreen) apply(f tone.Finding, try string) {
-	s.draft.SetText(tone.Apply(s.draft.Text, f, try))
+	s.draft.SetText(tone.Apply(s.draft.Text(), f, try))
+	s.check()
 }
 
 func (s *toneScreen) focusField() fyne.Focusable { return s.draft }
