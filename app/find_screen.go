@@ -187,6 +187,8 @@ func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
 		f.info.SetText("Type a few words to search. Enter copies, Ctrl+D stars an item to keep it here.")
 	case res.Total == 0:
 		f.info.SetText("Nothing found. Try fewer or other words, or clear the filters.")
+	case res.Corrected != "":
+		f.info.SetText(fmt.Sprintf("Showing results for %q · %d found · ↑↓ choose · Enter copy", res.Corrected, res.Total))
 	default:
 		f.info.SetText(fmt.Sprintf("%d found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear", res.Total))
 	}

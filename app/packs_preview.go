@@ -163,14 +163,18 @@ func (s *packsScreen) install(c *packs.Candidate, opts packs.InstallOptions, nex
 			s.setBusy("")
 			if err != nil {
 				s.p.showError(err, "Nothing was installed. "+packErrorText(err))
-			} else {
-				s.p.reloadLibrary()
+				if next != nil {
+					next()
+				}
+				return
+			}
+			s.p.reloadLibrary(func() {
 				s.refresh()
 				s.p.toast(fmt.Sprintf("Installed %s %s.", c.Manifest.Name, c.Manifest.Version))
-			}
-			if next != nil {
-				next()
-			}
+				if next != nil {
+					next()
+				}
+			})
 		})
 	}()
 }

@@ -28,8 +28,10 @@ type packsScreen struct {
 	ref     *widget.Entry
 	busy    *widget.Label
 	content fyne.CanvasObject
-	// previewing is the open preview dialog, for tests.
+	// previewing is the open preview dialog, and listed counts the times
+	// the list was filled, for tests.
 	previewing *dialog.CustomDialog
+	listed     int
 }
 
 func (p *poise) newPacksScreen() fyne.CanvasObject {
@@ -74,19 +76,26 @@ func (s *packsScreen) focusField() fyne.Focusable {
 	return s.address
 }
 
-// refresh rebuilds the list of packs from the store.
+// refresh rebuilds the list of packs from the store. Listing loads every
+// pack to count its items, so it runs off the UI goroutine.
 func (s *packsScreen) refresh() {
-	list, err := s.p.packs.List(s.p.builtin)
-	if err != nil {
-		s.p.showError(err, "The installed packs could not be listed. Check that the data folder is readable.")
-		return
-	}
-	s.list.RemoveAll()
-	for _, in := range list {
-		s.list.Add(s.packCard(in))
-		s.list.Add(widget.NewSeparator())
-	}
-	s.list.Refresh()
+	store, builtin := s.p.packs, s.p.builtin
+	go func() {
+		list, err := store.List(builtin)
+		s.p.do(func() {
+			if err != nil {
+				s.p.showError(err, "The installed packs could not be listed. Check that the data folder is readable.")
+				return
+			}
+			s.list.RemoveAll()
+			for _, in := range list {
+				s.list.Add(s.packCard(in))
+				s.list.Add(widget.NewSeparator())
+			}
+			s.list.Refresh()
+			s.listed++
+		})
+	}()
 }
 
 // packCard shows one pack and its actions.
@@ -200,9 +209,10 @@ func (s *packsScreen) run(done string, fn func() error) {
 		s.p.showError(err, packErrorText(err))
 		return
 	}
-	s.p.reloadLibrary()
-	s.refresh()
-	s.p.toast(done)
+	s.p.reloadLibrary(func() {
+		s.refresh()
+		s.p.toast(done)
+	})
 }
 
 func (s *packsScreen) onRemove(in packs.Installed) {
@@ -338,11 +348,24 @@ func (s *packsScreen) setBusy(msg string) {
 	s.busy.Refresh()
 }
 
-// reloadLibrary loads the installed set again and hands it to every
-// screen and to search, which keeps answering from the old index until
-// the new one is ready.
-func (p *poise) reloadLibrary() {
-	lib, err := p.packs.LoadLibrary(p.builtin)
+// reloadLibrary loads the installed set again off the UI goroutine (a big
+// pack takes a moment), hands it to every screen and to search, which
+// keeps answering from the old index until the new one is ready, then
+// runs done.
+func (p *poise) reloadLibrary(done func()) {
+	store, builtin := p.packs, p.builtin
+	go func() {
+		lib, err := store.LoadLibrary(builtin)
+		p.do(func() {
+			p.useLibrary(lib, err)
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+func (p *poise) useLibrary(lib *kb.Library, err error) {
 	if lib == nil {
 		p.showError(err, "The packs could not be loaded again. Restart Poise to try again.")
 		return

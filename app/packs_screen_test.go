@@ -75,6 +75,7 @@ func newPacksPoise(t *testing.T) (*poise, *packsScreen) {
 	p.setSearcher(ix)
 	p.win.Resize(fyne.NewSize(1000, 760))
 	s := p.show(screenPacks).(*packsScreen)
+	pump(t, p, func() bool { return s.listed > 0 })
 	return p, s
 }
 
@@ -90,9 +91,9 @@ func previewAndConfirm(t *testing.T, p *poise, s *packsScreen, src, button strin
 			t.Errorf("preview lacks %q:\n%s", w, text)
 		}
 	}
-	status := p.status.Text
+	status, listed := p.status.Text, s.listed
 	test.Tap(overlayButton(t, p.win.Canvas(), button))
-	pump(t, p, func() bool { return p.status.Text != status && p.status.Text != "" })
+	pump(t, p, func() bool { return p.status.Text != status && p.status.Text != "" && s.listed > listed })
 }
 
 func canvasText(c fyne.Canvas) string {
@@ -153,7 +154,7 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	if it, _ := p.lib.Item("acme/guides/refunds"); !strings.Contains(it.Body, "voucher") {
 		t.Fatalf("the update did not reach the library: %q", it.Body)
 	}
-	test.Tap(findButton(t, p.win.Canvas(), "Roll back to 1.0.0"))
+	tapAndWait(t, p, findButton(t, p.win.Canvas(), "Roll back to 1.0.0"))
 	if it, _ := p.lib.Item("acme/guides/refunds"); strings.Contains(it.Body, "voucher") {
 		t.Fatal("rollback did not restore 1.0.0")
 	}
@@ -177,13 +178,13 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 		}
 		return out
 	}
-	test.Tap(buttons("Disable")[0]) // the built-in pack comes first
+	tapAndWait(t, p, buttons("Disable")[0]) // the built-in pack comes first
 	if _, ok := p.lib.Item("builtin/guides/a"); ok {
 		t.Error("the disabled built-in pack is still in the library")
 	}
-	test.Tap(buttons("Enable")[0])
+	tapAndWait(t, p, buttons("Enable")[0])
 	test.Tap(buttons("Remove")[0])
-	test.Tap(overlayButton(t, p.win.Canvas(), "Yes"))
+	tapAndWait(t, p, overlayButton(t, p.win.Canvas(), "Yes"))
 	if _, ok := p.lib.Item("acme/guides/refunds"); ok {
 		t.Error("the removed pack is still in the library")
 	}
@@ -254,4 +255,12 @@ func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
 			t.Errorf("links:\n%s\nwant %q", got, want)
 		}
 	}
+}
+
+// tapAndWait taps b and runs UI work until the library has been reloaded.
+func tapAndWait(t *testing.T, p *poise, b *widget.Button) {
+	t.Helper()
+	lib, listed := p.lib, p.packsView.listed
+	test.Tap(b)
+	pump(t, p, func() bool { return p.lib != lib && p.packsView.listed > listed })
 }

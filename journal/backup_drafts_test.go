@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 )
 
 // A backup is the whole journal: drafts too (issue 9, item 7).
@@ -68,5 +69,33 @@ func TestUndeletePrefixAndDoneWithoutFollowUp(t *testing.T) {
 		if hs, _ := j.History(id); len(hs) != want {
 			t.Errorf("history of %s = %d versions, want %d", id, len(hs), want)
 		}
+	}
+}
+
+// Saving an entry unchanged writes no new version, as done twice does not.
+func TestSavingUnchangedWritesNothing(t *testing.T) {
+	j, _ := newTestJournal(t)
+	e, err := j.Save(fullEntry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := fixedNow.Add(time.Hour)
+	j.now = func() time.Time { return later }
+	again, err := j.Save(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.Updated.Equal(e.Updated) {
+		t.Errorf("an unchanged save moved Updated to %v", again.Updated)
+	}
+	if hs, _ := j.History(e.ID); len(hs) != 0 {
+		t.Errorf("an unchanged save kept %d versions", len(hs))
+	}
+	e.Takeaway = "changed"
+	if _, err := j.Save(e); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := j.History(e.ID); len(hs) != 1 {
+		t.Errorf("an edit kept %d versions, want 1", len(hs))
 	}
 }

@@ -1,7 +1,9 @@
 package journal
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -124,10 +126,25 @@ func (j *Journal) Save(e Entry) (Entry, error) {
 	if err := e.Validate(); err != nil {
 		return Entry{}, err
 	}
+	if old, ok := j.entries[e.ID]; ok && sameContent(old.e, e) {
+		// Saving what is already stored (a form saved twice, a repeated
+		// command) writes no file and keeps no needless version.
+		return old.e.clone(), nil
+	}
 	if err := j.putLocked(keys, e); err != nil {
 		return Entry{}, err
 	}
 	return e.clone(), nil
+}
+
+// sameContent reports whether a and b differ only in when they were last
+// saved. It compares their JSON, the form they are stored in, so times
+// compare by instant, not by how they were read.
+func sameContent(a, b Entry) bool {
+	a.Updated, b.Updated = time.Time{}, time.Time{}
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
 }
 
 // checkNewIDLocked refuses an id the journal would not have made, unless an

@@ -18,8 +18,9 @@ const (
 	maxQueryWords   = 16
 	maxPhraseWords  = 10
 	maxCorrections  = 2
-	minFuzzyLen     = 4 // edit distance 1 from 4 letters
-	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
+	maxTypoScan     = 64 // candidates weighed for one typo
+	minFuzzyLen     = 4  // edit distance 1 from 4 letters
+	minFuzzy2Len    = 7  // edit distance 2 from 7 letters
 	minPrefixLetter = prefixMin
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
 	maxPrefixTerms  = 8    // of which the most frequent are searched
@@ -47,6 +48,7 @@ type queryWord struct {
 	text    string   // normalised surface form
 	stem    string   // "" for a stop word
 	fixes   []string // stems of likely intended words, for typos
+	shown   string   // the likeliest intended word, to say what was corrected
 	partial bool     // the last word, still being typed
 	// bodyPrefix are the body stems the word being typed may start.
 	bodyPrefix []string
@@ -109,7 +111,8 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
 		}
-		w.fixes = e.fixes.get(r, w, e.corrections)
+		c := e.fixes.get(r, w, e.corrections)
+		w.fixes, w.shown = c.stems, c.shown
 	}
 	p.ex = e.syn.expand(stems)
 	p.q = e.textQuery(p)
@@ -253,4 +256,24 @@ func matchPhrase(field, text string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// corrected is the query as the search understood it, each corrected
+// word replaced by the likeliest intended one ("really furious" for
+// "really furous"), or "" when no word was corrected.
+func (p *plan) corrected() string {
+	any := false
+	parts := make([]string, 0, len(p.words))
+	for _, w := range p.words {
+		if w.shown != "" {
+			any = true
+			parts = append(parts, w.shown)
+			continue
+		}
+		parts = append(parts, w.text)
+	}
+	if !any {
+		return ""
+	}
+	return strings.Join(parts, " ")
 }

@@ -34,11 +34,13 @@ func newTreeWriter(lim Limits, put func(name string, data []byte) error) *treeWr
 // rootWriter returns a put that writes into root, which nothing can leave
 // (os.Root refuses "..", absolute paths and links out of it).
 func rootWriter(root *os.Root) func(name string, data []byte) error {
+	made := map[string]bool{} // folders already made: most files share a few
 	return func(name string, data []byte) error {
-		if dir := path.Dir(name); dir != "." {
+		if dir := path.Dir(name); dir != "." && !made[dir] {
 			if err := root.MkdirAll(dir, 0o700); err != nil {
 				return fmt.Errorf("unpack %s: %w", name, err)
 			}
+			made[dir] = true
 		}
 		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
