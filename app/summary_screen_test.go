@@ -68,6 +68,12 @@ func TestSummaryScreenLockedShowsNoFigures(t *testing.T) {
 	}
 
 	unlockSummary(t, p, s)
+	if p.views[screenJournal].build != nil {
+		t.Fatal("unlocking on the Summary screen left the Journal screen unbuilt, so nothing would auto-lock")
+	}
+	if js, ok := p.views[screenJournal].content().(*journalScreen); !ok || js.stopIdle == nil {
+		t.Error("unlocking on the Summary screen did not start the journal's auto-lock")
+	}
 	text = labelsText(s.body)
 	if !strings.Contains(text, "November 2026") || !strings.Contains(text, "You logged 8 calls in November") {
 		t.Errorf("unlocked screen shows:\n%s", text)
