@@ -55,7 +55,10 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 
 	f.entry = newShortcutEntry(p)
 	f.entry.SetPlaceHolder(fmt.Sprintf("Type a few words: late refund, angry, manager…  (%s)", keyLabel(keyFind)))
-	f.entry.OnChanged = func(string) { f.refresh() }
+	f.entry.OnChanged = func(string) {
+		p.call.Touch(p.now()) // searching is working on the call
+		f.refresh()
+	}
 	f.entry.OnSubmitted = func(string) { f.copySelected() }
 	f.entry.onKey = f.typedKey
 	f.entry.onShortcut = f.typedShortcut
@@ -270,6 +273,16 @@ func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
 		return false
 	}
 	return true
+}
+
+// newCall forgets the last call's query and filters.
+func (f *findScreen) newCall() {
+	f.kinds.selected, f.emotions.selected = "", ""
+	if f.entry.Text != "" {
+		f.entry.SetText("") // searches again
+		return
+	}
+	f.refresh()
 }
 
 // clear empties the field, then the filters on a second Esc.
