@@ -46,6 +46,7 @@ unit:
 # depend on Fyne: only app/ and cmd/ need Fyne's native parts.
 domain-nocgo:
 	@if $(GO) list -deps ./kb/... ./journal/... | grep '^fyne.io/'; then echo "kb/ or journal/ depends on Fyne"; exit 1; fi
+	@if $(GO) list -deps ./journal/... | grep '^github.com/yuin/goldmark'; then echo "journal/ depends on goldmark: keep markdown in kb/ or internal/"; exit 1; fi
 	CGO_ENABLED=0 $(GO) test -count=1 ./kb/... ./journal/...
 
 fuzz:

@@ -117,6 +117,8 @@ func Run(cfg Config) error {
 		p.openIndex(indexDir, state)
 	}
 	quitOnSignal(a)
+	stopIdle := p.watchCallIdle()
+	defer stopIdle()
 	p.win.ShowAndRun()
 	p.flushSettings()
 	if p.sock != nil {
@@ -141,6 +143,7 @@ type poise struct {
 	builtin       fs.FS        // the built-in pack's files; tests use a small one
 	packsView     *packsScreen
 	usage         *usage.Store
+	call          *usage.Call // the customer's details, in memory only
 	settings      settings.Settings
 	settingsPath  string
 	settingsSaver *settingsSaver // nil until the first change
@@ -199,6 +202,7 @@ func newPoise(a fyne.App, w fyne.Window, lib *kb.Library) *poise {
 		win:       w,
 		lib:       lib,
 		usage:     u,
+		call:      usage.NewCall(time.Duration(settings.Default().NewCallMinutes) * time.Minute),
 		settings:  settings.Default(),
 		indexing:  "Preparing search…",
 		views:     map[string]*lazy{},
@@ -222,6 +226,7 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 		p.notify(err, fmt.Sprintf("Your settings file could not be read, so defaults are used. Fix or delete %s.", settingsPath))
 	}
 	p.settings = s
+	p.call.SetIdleAfter(time.Duration(s.NewCallMinutes) * time.Minute)
 	u, err := usage.Open(usagePath)
 	if err != nil {
 		p.notify(err, "Your favourites and recent items could not be read; they start afresh.")

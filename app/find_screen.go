@@ -55,7 +55,10 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 
 	f.entry = newShortcutEntry(p)
 	f.entry.SetPlaceHolder(fmt.Sprintf("Type a few words: late refund, angry, manager…  (%s)", keyLabel(keyFind)))
-	f.entry.OnChanged = func(string) { f.refresh() }
+	f.entry.OnChanged = func(string) {
+		p.call.Touch(p.now()) // searching is working on the call
+		f.refresh()
+	}
 	f.entry.OnSubmitted = func(string) { f.copySelected() }
 	f.entry.onKey = f.typedKey
 	f.entry.onShortcut = f.typedShortcut
@@ -187,6 +190,8 @@ func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
 		f.info.SetText("Type a few words to search. Enter copies, Ctrl+D stars an item to keep it here.")
 	case res.Total == 0:
 		f.info.SetText("Nothing found. Try fewer or other words, or clear the filters.")
+	case res.Corrected != "":
+		f.info.SetText(fmt.Sprintf("Showing results for %q · %d found · ↑↓ choose · Enter copy", res.Corrected, res.Total))
 	default:
 		f.info.SetText(fmt.Sprintf("%d found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear", res.Total))
 	}
@@ -268,6 +273,16 @@ func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
 		return false
 	}
 	return true
+}
+
+// newCall forgets the last call's query and filters.
+func (f *findScreen) newCall() {
+	f.kinds.selected, f.emotions.selected = "", ""
+	if f.entry.Text != "" {
+		f.entry.SetText("") // searches again
+		return
+	}
+	f.refresh()
 }
 
 // clear empties the field, then the filters on a second Esc.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -192,5 +193,18 @@ func TestCtrlKFocusesFindFromAnotherEntry(t *testing.T) {
 	}
 	if p.win.Canvas().Focused() != f.entry {
 		t.Errorf("Ctrl+K did not focus the search field")
+	}
+}
+
+// TestFindSaysWhatItCorrected guards issue 11: a typo is searched as the
+// word it was probably meant to be, and the screen says so.
+func TestFindSaysWhatItCorrected(t *testing.T) {
+	_, f := findReady(t)
+	typeQuery(t, f, "late delivry ")
+	if !slices.Contains(hitIDs(f), "builtin/matrix/late-delivery") {
+		t.Fatalf("hits = %v, want the late-delivery concern", hitIDs(f))
+	}
+	if want := `Showing results for "late delivery"`; !strings.Contains(f.info.Text, want) {
+		t.Errorf("info = %q, want it to say %s", f.info.Text, want)
 	}
 }

@@ -20,6 +20,12 @@ func (p *poise) copyItem(it *kb.Item) {
 // copyText copies text for item id, after a small form when text has
 // placeholders the agent must fill. label names it in the confirmation.
 func (p *poise) copyText(id, label, text string, declared []kb.Field) {
+	// Checked here too, as the idle timer may sleep with the laptop: the
+	// last customer's name must not fill this customer's form. Find is left
+	// as it is, since the agent is copying from it.
+	if p.call.Idle(p.now()) {
+		p.call.Reset()
+	}
 	f := newTemplateForm(p, id, text, declared)
 	if !f.asks() {
 		p.finishCopy(id, label, f.rendered())
@@ -60,6 +66,7 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 // finishCopy puts text on the clipboard, remembers the copy and confirms.
 func (p *poise) finishCopy(id, label, text string) {
 	p.app.Clipboard().SetContent(text)
+	p.call.Touch(p.now())
 	if err := p.usage.RecordCopy(id, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}

@@ -141,8 +141,12 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 		actions = append(actions, widget.NewButton("Update", func() { s.onUpdate(id) }))
 	}
 	if in.Previous != "" {
-		actions = append(actions, widget.NewButton("Roll back to "+in.Previous, func() {
-			s.run("Rolled "+id+" back.", func() error { return s.p.packs.Rollback(id) })
+		label, done := "Roll back to "+in.Previous, "Rolled "+id+" back to "+in.Previous+"."
+		if in.PreviousNewer {
+			label, done = "Return to "+in.Previous, "Returned "+id+" to "+in.Previous+"."
+		}
+		actions = append(actions, widget.NewButton(label, func() {
+			s.run(done, func() error { return s.p.packs.Rollback(id) })
 		}))
 	}
 	if in.Disabled {

@@ -158,6 +158,7 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	if it, _ := p.lib.Item("acme/guides/refunds"); strings.Contains(it.Body, "voucher") {
 		t.Fatal("rollback did not restore 1.0.0")
 	}
+	findButton(t, p.win.Canvas(), "Return to 1.1.0") // rolling back again undoes it
 
 	other, _ := packs.GenerateKey("")
 	v3 := writeTeamPack(t, "1.2.0", "Tampered.", &other)

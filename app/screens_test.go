@@ -1,6 +1,8 @@
 package app
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/poisehq/poise/internal/settings"
+	"github.com/poisehq/poise/kb"
 )
 
 func TestTemplateFormFillsAndRemembers(t *testing.T) {
@@ -47,14 +50,74 @@ func TestTemplateFormFillsAndRemembers(t *testing.T) {
 	if err != nil || saved.AgentName != "Sam" {
 		t.Errorf("settings file has agent name %q (err %v), want Sam", saved.AgentName, err)
 	}
-	if got := p.usage.Value("customer_name"); got != "Ana" {
-		t.Errorf("last customer name = %q, want Ana", got)
-	}
+	// The customer's name stays in the call, never on the disk.
+	dataDir := filepath.Dir(p.settingsPath)
+	assertNoFileHolds(t, dataDir, "Ana")
 
-	// The next form starts from what was typed last time.
+	// The next form in the same call starts from what was typed.
 	form := newTemplateForm(p, "builtin/templates/x", "{{agent_name}} for {{customer_name}}", nil)
 	if got := form.rendered(); got != "Sam for Ana" {
 		t.Errorf("second form starts as %q, want %q", got, "Sam for Ana")
+	}
+
+	// A new call forgets the customer, but not the agent.
+	f.kinds.selected = string(kb.KindTemplate)
+	ch := waitApplied(f)
+	if !p.handleShortcut(keyNewCall) {
+		t.Fatal("Ctrl+Shift+N is not an app-wide shortcut")
+	}
+	wait(t, p, ch, "")
+	form = newTemplateForm(p, "builtin/templates/x", "{{agent_name}} for {{customer_name}}", nil)
+	if got := form.rendered(); got != "Sam for [customer_name]" {
+		t.Errorf("form after a new call starts as %q, want %q", got, "Sam for [customer_name]")
+	}
+	if f.kinds.selected != "" || f.entry.Text != "" {
+		t.Errorf("a new call kept the filter %q and query %q", f.kinds.selected, f.entry.Text)
+	}
+}
+
+// A call left idle for the time in Settings forgets the customer.
+func TestIdleCallForgetsCustomer(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	now := fixedNow
+	p.now = func() time.Time { return now }
+	p.call.SetIdleAfter(15 * time.Minute)
+	p.call.Remember(map[string]string{"customer_name": "Ana"}, now)
+	now = now.Add(10 * time.Minute)
+	p.endIdleCall()
+	if got := p.call.Value("customer_name"); got != "Ana" {
+		t.Fatalf("call ended before its idle time: %q", got)
+	}
+	now = now.Add(10 * time.Minute)
+	p.endIdleCall()
+	if got := p.call.Value("customer_name"); got != "" {
+		t.Errorf("idle call still holds %q", got)
+	}
+}
+
+// assertNoFileHolds fails when any file under dir contains s.
+func assertNoFileHolds(t *testing.T, dir, s string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), s) {
+			t.Errorf("%s holds %q", path, s)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatalf("no files in %s: the check proves nothing", dir)
 	}
 }
 
@@ -123,20 +186,25 @@ func TestSettingsSaved(t *testing.T) {
 	s := p.views[screenSettings].content().(*settingsScreen)
 	test.Type(s.name, "Robin")
 	s.lock.SetSelected("30 minutes")
+	s.newCall.SetSelected("5 minutes")
 	s.theme.SetSelected("Dark")
 	p.flushSettings()
 	// Five keystrokes and two choices in quick succession: the file is
 	// written once or twice, not once per change on the UI goroutine.
 	if n := p.settingsSaver.writes; n > 2 {
-		t.Errorf("settings written %d times for 7 quick changes", n)
+		t.Errorf("settings written %d times for 8 quick changes", n)
 	}
 	got, err := settings.Load(filepath.Clean(p.settingsPath))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, Theme: "dark"}
+	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, NewCallMinutes: 5, Theme: "dark"}
 	if got != want {
 		t.Errorf("saved %+v, want %+v", got, want)
+	}
+	p.call.Remember(map[string]string{"x": "y"}, fixedNow)
+	if !p.call.Idle(fixedNow.Add(5 * time.Minute)) {
+		t.Error("the new-call idle time chosen in Settings is not used")
 	}
 	if v := fyne.CurrentApp().Settings().Theme().(variantTheme).variant; v != theme.VariantDark {
 		t.Errorf("theme variant = %v, want dark", v)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,7 @@ type settingsScreen struct {
 	p       *poise
 	name    *shortcutEntry
 	lock    *widget.Select
+	newCall *widget.Select
 	theme   *widget.RadioGroup
 	content fyne.CanvasObject
 }
@@ -57,6 +59,18 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 		p.saveSettings()
 	}
 
+	s.newCall = widget.NewSelect(lockLabels, nil)
+	s.newCall.SetSelected(lockLabel(p.settings.NewCallMinutes))
+	s.newCall.OnChanged = func(v string) {
+		for _, m := range autoLockChoices {
+			if lockLabel(m) == v {
+				p.settings.NewCallMinutes = m
+			}
+		}
+		p.call.SetIdleAfter(time.Duration(p.settings.NewCallMinutes) * time.Minute)
+		p.saveSettings()
+	}
+
 	var themeLabels []string
 	for _, t := range themeChoices {
 		themeLabels = append(themeLabels, t.label)
@@ -82,12 +96,14 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem("Your name", s.name),
 		widget.NewFormItem("Lock the journal after", s.lock),
+		widget.NewFormItem("Start a new call after", s.newCall),
 		widget.NewFormItem("Theme", s.theme),
 	)
 	form.Items[0].HintText = "Fills {{agent_name}} in templates."
 	form.Items[1].HintText = "Idle time before the journal asks for your passphrase again."
-	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Ctrl+Enter open · Esc clear · Ctrl+D star · %s five-second pause · Ctrl+1…9 switch screens.",
-		keyLabel(keyFind), keyLabel(keyPause)))
+	form.Items[2].HintText = fmt.Sprintf("Forgets the customer's details; %s does it at once.", keyLabel(keyNewCall))
+	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Ctrl+Enter open · Esc clear · Ctrl+D star · %s new call · %s five-second pause · Ctrl+1…9 switch screens.",
+		keyLabel(keyFind), keyLabel(keyNewCall), keyLabel(keyPause)))
 	where := lowLabel("Your data is kept in " + p.dataDir + ".")
 	if p.dataDir == "" {
 		where.Hide()

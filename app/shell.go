@@ -50,15 +50,20 @@ func (p *poise) screens() []screen {
 var (
 	keyFind  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
 	keyPause = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	// keyNewCall is Ctrl+Shift+N, as Ctrl+N is the journal's new entry.
+	keyNewCall = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // keyLabel is how a shortcut is written on buttons and hints.
 func keyLabel(s *desktop.CustomShortcut) string {
-	mod := "Ctrl"
+	mod := "Ctrl+"
 	if s.Modifier&fyne.KeyModifierSuper != 0 {
-		mod = "Cmd"
+		mod = "Cmd+"
 	}
-	return mod + "+" + string(s.KeyName)
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		mod += "Shift+"
+	}
+	return mod + string(s.KeyName)
 }
 
 // buildShell lays the rail on the left, the current screen on the right,
@@ -102,6 +107,7 @@ func (p *poise) bindKeys() {
 	}
 	add(keyFind, p.quickFind)
 	add(keyPause, p.startPause)
+	add(keyNewCall, p.startNewCall)
 	for i, s := range p.screens() {
 		if i >= 9 {
 			break

@@ -24,13 +24,6 @@ func newShortcutEntry(p *poise) *shortcutEntry {
 	return e
 }
 
-func newShortcutMultiLineEntry(p *poise) *shortcutEntry {
-	e := newShortcutEntry(p)
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	return e
-}
-
 func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 	if e.p != nil && e.p.handleShortcut(s) {
 		return

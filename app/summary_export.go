@@ -17,9 +17,14 @@ import (
 // privacy guard) as it changes, and only then chooses where to save it.
 func (s *summaryScreen) showExport(sum *summary.Summary) {
 	picked := map[int]bool{}
-	preview := widget.NewMultiLineEntry()
+	// A selectable label: it can be copied but not edited, so what is shown
+	// is what is written.
+	preview := widget.NewLabel("")
 	preview.TextStyle = fyne.TextStyle{Monospace: true}
-	preview.Wrapping = fyne.TextWrapWord
+	// Indented JSON has short lines; wrapping thousands of characters is
+	// slow in Fyne, and a scroll both ways shows the file as it is.
+	preview.Wrapping = fyne.TextWrapOff
+	preview.Selectable = true
 	var data []byte
 	update := func() {
 		var idx []int
@@ -34,12 +39,6 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 			return
 		}
 		preview.SetText(string(data))
-	}
-	// Read-only, yet selectable: Disable would grey it out on dark themes.
-	preview.OnChanged = func(string) {
-		if preview.Text != string(data) {
-			preview.SetText(string(data))
-		}
 	}
 	checks := container.NewVBox()
 	if len(sum.Takeaways) == 0 {
@@ -75,8 +74,12 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewBorder(container.NewVBox(checks, sectionHead("This is exactly what will be written:")),
-		container.NewHBox(save, cancel), nil, nil, container.NewVScroll(preview))
+	// The choices above, the file below, each scrolling on its own, so
+	// many takeaways never squeeze the preview out of an 800×600 window.
+	split := container.NewVSplit(container.NewVScroll(checks),
+		container.NewBorder(sectionHead("This is exactly what will be written:"), nil, nil, nil, container.NewScroll(preview)))
+	split.Offset = 0.4
+	body := container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil, split)
 	d = dialog.NewCustomWithoutButtons("Share "+sum.Label+" with your team lead", body, s.p.win)
 	d.Resize(fyne.NewSize(640, 520))
 	s.dialog = d

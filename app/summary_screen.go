@@ -200,6 +200,12 @@ func (s *summaryScreen) gate() fyne.CanvasObject {
 				case err == nil:
 					msg.SetText("")
 					s.pass = nil
+					// Build the Journal screen if it is not yet: it owns
+					// auto-lock and follow-up reminders, which must run
+					// whichever screen unlocked.
+					if l, ok := s.p.views[screenJournal]; ok {
+						l.content()
+					}
 					s.p.journalChanged()
 					s.p.win.Canvas().Focus(s)
 				case errors.Is(err, journal.ErrWrongPassphrase):

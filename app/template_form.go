@@ -78,13 +78,14 @@ func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templa
 	return f
 }
 
-// initial is what a field starts with: the agent's own name, else the last
-// value typed for a field of that name, else the pack's default.
+// initial is what a field starts with: the agent's own name, else the
+// value typed for a field of that name earlier in this call, else the
+// pack's default.
 func (f *templateForm) initial(fld kb.Field) string {
 	if fld.Name == agentNameField && f.p.settings.AgentName != "" {
 		return f.p.settings.AgentName
 	}
-	if v := f.p.usage.Value(fld.Name); v != "" {
+	if v := f.p.call.Value(fld.Name); v != "" {
 		return v
 	}
 	return fld.Default
@@ -120,7 +121,8 @@ func (f *templateForm) submit() {
 	}
 }
 
-// remember keeps the values for next time, and the agent's name in Settings.
+// remember keeps the values for the rest of the call, in memory only, and
+// the agent's name in Settings: the one value that is not the customer's.
 func (f *templateForm) remember() {
 	vals := f.values()
 	if name := vals[agentNameField]; name != "" && name != f.p.settings.AgentName {
@@ -128,7 +130,5 @@ func (f *templateForm) remember() {
 		f.p.saveSettings()
 	}
 	delete(vals, agentNameField)
-	if err := f.p.usage.RememberValues(vals); err != nil {
-		f.p.logf("poise: remember form values: %v", err)
-	}
+	f.p.call.Remember(vals, f.p.now())
 }

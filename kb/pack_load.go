@@ -30,7 +30,14 @@ type LoadOptions struct {
 }
 
 // LoadDir loads the pack in dir. See LoadFS for what it returns.
-func LoadDir(dir string) (*Pack, error) {
+func LoadDir(dir string) (*Pack, error) { return loadDir(dir, false) }
+
+// LintDir loads the pack in dir to check it, as LoadDir does, except that it
+// also accepts the source folder of the built-in pack (id "builtin"): a lint
+// installs nothing, so a contributor checking content/ impersonates nobody.
+func LintDir(dir string) (*Pack, error) { return loadDir(dir, true) }
+
+func loadDir(dir string, builtinSource bool) (*Pack, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("load pack %s: %w", dir, err)
@@ -43,6 +50,9 @@ func LoadDir(dir string) (*Pack, error) {
 		abs = dir
 	}
 	p, err := LoadFS(os.DirFS(dir), LoadOptions{ID: filepath.Base(abs)})
+	if builtinSource && errors.Is(err, ErrReservedID) {
+		p, err = LoadFS(os.DirFS(dir), LoadOptions{ID: BuiltinID, Builtin: true})
+	}
 	if err != nil && p == nil {
 		return nil, fmt.Errorf("load pack %s: %w", dir, err)
 	}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/internal/mdhtml"
 	"github.com/poisehq/poise/internal/readnext"
 	"github.com/poisehq/poise/journal/summary"
 	"github.com/poisehq/poise/kb/search"
@@ -52,7 +53,7 @@ func (f summaryFormat) render(title string, v any, md string) ([]byte, error) {
 		}
 		return []byte(b.String()), nil
 	case f.html:
-		return summary.HTML(title, md)
+		return mdhtml.Page(title, md)
 	}
 	return []byte(md), nil
 }
@@ -204,7 +205,7 @@ func (c *cli) exportSummary(w io.Writer, s *summary.Summary, picks []int, format
 	case format.markdown:
 		data = []byte(x.Markdown())
 	case format.html:
-		data, err = summary.HTML("Anonymised summary for "+x.Month, x.Markdown())
+		data, err = mdhtml.Page("Anonymised summary for "+x.Month, x.Markdown())
 	default:
 		data, err = x.JSON()
 	}

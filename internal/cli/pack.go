@@ -70,7 +70,7 @@ type lintProblem struct {
 }
 
 func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
-	p, err := kb.LoadDir(dir)
+	p, err := kb.LintDir(dir)
 	var pe *kb.ProblemsError
 	if err != nil && !errors.As(err, &pe) {
 		return withHint(err, "Pass the folder that holds pack.toml (or a folder of markdown files).")

@@ -102,3 +102,16 @@ func TestLibraryLoadsBuiltinPack(t *testing.T) {
 		t.Errorf("library holds %d packs, want the built-in one with items", len(lib.Packs))
 	}
 }
+
+// Regression: once installed packs could no longer take the reserved id
+// "builtin", the lint refused the built-in pack's own source folder, so a
+// contributor could not check content/ before committing.
+func TestPackLintBuiltinSource(t *testing.T) {
+	code, stdout, stderr := run(t, "pack", "lint", filepath.Join("..", "..", "content"))
+	if code != 0 {
+		t.Fatalf("exit code = %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "no problems in") {
+		t.Errorf("stdout = %q, want a clean report", stdout)
+	}
+}

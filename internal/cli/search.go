@@ -107,6 +107,11 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 }
 
 func writeHitsText(w io.Writer, text string, res *search.Results) error {
+	if res.Corrected != "" {
+		if _, err := fmt.Fprintf(w, "Showing results for %q\n", termText(res.Corrected, false)); err != nil {
+			return err
+		}
+	}
 	if len(res.Hits) == 0 {
 		_, err := fmt.Fprintf(w, "No matches for %q. Try fewer or different words.\n", text)
 		return err

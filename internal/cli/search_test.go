@@ -26,6 +26,7 @@ func TestSearchCommand(t *testing.T) {
 		{"kind filter in the plural, as front matter accepts it", []string{"search", "--kind", "Statements", "angry"}, ExitOK, "builtin/statements/angry#", ""},
 		{"hostile text", []string{"search", `+title:"x`, "^~*?"}, ExitOK, "", ""},
 		{"nothing found", []string{"search", "zzzzqqqq"}, ExitOK, "No matches", ""},
+		{"typo corrected", []string{"search", "refnud"}, ExitOK, `Showing results for "refund"`, ""},
 		{"no query", []string{"search"}, ExitUsage, "", "needs something to search for"},
 		{"unknown kind", []string{"search", "--kind", "poem", "refund"}, ExitUsage, "", "unknown kind \"poem\""},
 		{"negative limit", []string{"search", "--limit", "-1", "refund"}, ExitUsage, "", "--limit"},

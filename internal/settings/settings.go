@@ -23,13 +23,16 @@ type Settings struct {
 	AgentName string `toml:"agent_name"`
 	// AutoLockMinutes locks the journal after this much idle time; 0 never.
 	AutoLockMinutes int `toml:"auto_lock_minutes"`
+	// NewCallMinutes starts a new call, forgetting the customer's details
+	// typed into forms, after this much idle time; 0 never.
+	NewCallMinutes int `toml:"new_call_after_minutes"`
 	// Theme is "system", "light" or "dark".
 	Theme string `toml:"theme"`
 }
 
 // Default returns the settings a new user starts with.
 func Default() Settings {
-	return Settings{AutoLockMinutes: 10, Theme: "system"}
+	return Settings{AutoLockMinutes: 10, NewCallMinutes: 15, Theme: "system"}
 }
 
 // Load reads path; a missing file gives Default. Unknown keys are an error

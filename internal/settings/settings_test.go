@@ -19,7 +19,7 @@ func TestLoadMissingGivesDefault(t *testing.T) {
 
 func TestSaveLoadRoundTrip(t *testing.T) {
 	path := filepath.Join(t.TempDir(), FileName)
-	want := Settings{AgentName: "Sam Ortiz", AutoLockMinutes: 3, Theme: "dark"}
+	want := Settings{AgentName: "Sam Ortiz", AutoLockMinutes: 3, NewCallMinutes: 5, Theme: "dark"}
 	if err := Save(path, want); err != nil {
 		t.Fatal(err)
 	}

@@ -18,8 +18,9 @@ const (
 	maxQueryWords   = 16
 	maxPhraseWords  = 10
 	maxCorrections  = 2
-	minFuzzyLen     = 4 // edit distance 1 from 4 letters
-	minFuzzy2Len    = 7 // edit distance 2 from 7 letters
+	maxTypoScan     = 64 // candidates weighed for one typo
+	minFuzzyLen     = 4  // edit distance 1 from 4 letters
+	minFuzzy2Len    = 7  // edit distance 2 from 7 letters
 	minPrefixLetter = prefixMin
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
 	maxPrefixTerms  = 8    // of which the most frequent are searched
@@ -47,7 +48,9 @@ type queryWord struct {
 	text    string   // normalised surface form
 	stem    string   // "" for a stop word
 	fixes   []string // stems of likely intended words, for typos
+	shown   string   // the likeliest intended word, to say what was corrected
 	partial bool     // the last word, still being typed
+	weight  float64  // how much the word says about the item meant, 0..1
 	// bodyPrefix are the body stems the word being typed may start.
 	bodyPrefix []string
 }
@@ -95,6 +98,7 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 	}
 	defer r.Close()
 
+	docs, _ := r.DocCount()
 	var stems []string
 	for i := range p.words {
 		w := &p.words[i]
@@ -109,9 +113,17 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
 		}
-		w.fixes = e.fixes.get(r, w, e.corrections)
+		c := e.fixes.get(r, w, e.corrections)
+		w.fixes, w.shown = c.stems, c.shown
+		w.weight = wordWeight(r, *w, docs)
 	}
-	p.ex = e.syn.expand(stems)
+	filler := map[string]bool{}
+	for _, w := range p.words {
+		if fillerWords[w.text] && w.stem != "" {
+			filler[w.stem] = true
+		}
+	}
+	p.ex = e.syn.expand(stems, filler)
 	p.q = e.textQuery(p)
 	return p, nil
 }
@@ -142,12 +154,14 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 	return terms
 }
 
-// textQuery is the scoring part of a query: one clause per word (its stem
+// textQuery is the scoring part of a query: one clause per informative
+// word, weighted by how informative it is, and one for all filler words
+// together (each word's clause holds its stem
 // in every text field, its typo fixes, and for the word being typed its
 // prefix), the words as a phrase in titles and signals, a bonus for titles
 // that hold (nearly) all the words, and synonym phrases.
 func (e *Index) textQuery(p *plan) query.Query {
-	var should []query.Query
+	var should, weak []query.Query
 	content := 0
 	for _, w := range p.words {
 		var alts []query.Query
@@ -176,7 +190,20 @@ func (e *Index) textQuery(p *plan) query.Query {
 		if len(alts) == 0 {
 			continue
 		}
-		should = append(should, query.NewDisjunctionQuery(alts))
+		dq := query.NewDisjunctionQuery(alts)
+		scaleBoost(dq, w.weight)
+		if w.weight < informative {
+			weak = append(weak, dq)
+			continue
+		}
+		should = append(should, dq)
+	}
+	if len(weak) > 0 {
+		// Filler words share one clause: Bleve scales a disjunction by
+		// the share of its clauses matched, and four filler words in a
+		// title must not count four times as much as the one word that
+		// says what the query is about.
+		should = append(should, query.NewDisjunctionQuery(weak))
 	}
 	if n := len(p.words); n >= 2 && n <= maxPhraseWords {
 		// The words as said, stop words included, in a title or signal:
@@ -185,16 +212,20 @@ func (e *Index) textQuery(p *plan) query.Query {
 	}
 	if content >= 2 {
 		// (Nearly) every word in the title: the document is about what was typed.
+		// Only informative words count: "customer" and "call" in a
+		// title say nothing about which item is meant.
 		var all []query.Query
 		for _, w := range p.words {
-			if w.stem != "" {
-				all = append(all, term(fTitle, w.stem, 1))
+			if w.stem != "" && w.weight >= informative {
+				all = append(all, term(fTitle, w.stem, w.weight))
 			}
 		}
-		tq := query.NewDisjunctionQuery(all)
-		tq.SetMin(float64(max(2, content-1)))
-		tq.SetBoost(boostTitleAll)
-		should = append(should, tq)
+		if len(all) >= 2 {
+			tq := query.NewDisjunctionQuery(all)
+			tq.SetMin(float64(max(2, len(all)-1)))
+			scaleBoost(tq, boostTitleAll) // a disjunction's own boost is ignored
+			should = append(should, tq)
+		}
 	}
 	if len(p.ex.words)+len(p.ex.phrases) > 0 {
 		var alts []query.Query
@@ -253,4 +284,41 @@ func matchPhrase(field, text string, boost float64) query.Query {
 	q.SetField(field)
 	q.SetBoost(boost)
 	return q
+}
+
+// corrected is the query as the search understood it, each corrected
+// word replaced by the likeliest intended one ("really furious" for
+// "really furous"), or "" when no word was corrected.
+func (p *plan) corrected() string {
+	any := false
+	parts := make([]string, 0, len(p.words))
+	for _, w := range p.words {
+		if w.shown != "" {
+			any = true
+			parts = append(parts, w.shown)
+			continue
+		}
+		parts = append(parts, w.text)
+	}
+	if !any {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
+// scaleBoost multiplies the boosts of q's leaf queries by f: Bleve
+// ignores the boost of a disjunction or conjunction itself.
+func scaleBoost(q query.Query, f float64) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			scaleBoost(c, f)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			scaleBoost(c, f)
+		}
+	case query.BoostableQuery:
+		q.SetBoost(q.Boost() * f)
+	}
 }

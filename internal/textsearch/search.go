@@ -39,6 +39,9 @@ type Results struct {
 	// Total counts every document that matched, not just the hits returned.
 	Total  int
 	Facets Facets
+	// Corrected is the query with its typos corrected, as searched
+	// ("really furious" for "really furous"); "" when nothing was.
+	Corrected string
 }
 
 // Facets count the matching documents by kind, source, emotion and tag,
@@ -112,7 +115,7 @@ func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Total: raw.total, Facets: Facets{
+	res := &Results{Total: raw.total, Corrected: p.corrected(), Facets: Facets{
 		Kinds:    raw.facets[fKind],
 		Sources:  raw.facets[fSource],
 		Emotions: raw.facets[fEmotion],

@@ -137,9 +137,6 @@ func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	return cut(bestText, bestSpans)
 }
 
-// text makes a constant candidate for snippet.
-func text(s string) func() string { return func() string { return s } }
-
 // distinct counts the different words highlighted, so one text with three
 // query words beats another with one word three times.
 func distinct(text string, sp []Span) int {

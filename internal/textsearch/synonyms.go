@@ -94,19 +94,27 @@ type expansion struct {
 
 // expand finds the sets the query stems touch. stems is the query's stem
 // sequence without stop words.
-func (s *synonyms) expand(stems []string) expansion {
+func (s *synonyms) expand(stems []string, filler map[string]bool) expansion {
 	var ex expansion
 	if s == nil || len(stems) == 0 {
 		return ex
 	}
 	whole := map[int]bool{}
 	for _, p := range s.phrases {
+		// A filler word on its own ("customer") opens no set: its
+		// synonyms ("account holder") would outweigh what was meant.
+		if len(p.stems) == 1 && filler[p.stems[0]] {
+			continue
+		}
 		if containsRun(stems, p.stems) {
 			whole[p.set] = true
 		}
 	}
 	phraseOnly := map[int]bool{}
 	for _, st := range stems {
+		if filler[st] {
+			continue
+		}
 		for _, i := range s.byStem[st] {
 			if !whole[i] {
 				phraseOnly[i] = true

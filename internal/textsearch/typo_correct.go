@@ -1,7 +1,6 @@
 package textsearch
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -10,77 +9,138 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
+// correction is what a typed word was probably meant to be.
+type correction struct {
+	stems []string // searched in its place, best first
+	shown string   // the word to show in "Showing results for"; "" if unsure
+}
+
 // corrections finds what a word the index does not know was probably meant
-// to be, within edit distance 1 from 4 letters and 2 from 7, first among
-// the surface words of titles, signals and tags, then among body stems.
-// Two neighbouring letters swapped, the commonest slip when typing fast,
-// counts as one edit and is tried first: it needs only exact lookups,
-// while a Levenshtein automaton for distance 2 is the costliest step of a
-// query.
-func (e *Index) corrections(r index.IndexReader, w *queryWord) []string {
+// to be, within edit distance 1 from 4 letters and 2 from 7, among the
+// surface words of titles, signals and tags and the body stems. A known
+// English word is never corrected: "weeping" is not a typo of "keeping".
+// Candidates are ranked by how common they are in the content and by how
+// likely the slip is (a neighbouring key, two letters swapped), so a typo
+// of a common word of the domain finds it rather than a rare lookalike.
+// Two neighbouring letters swapped is tried first: it needs only exact
+// lookups, while a Levenshtein automaton for distance 2 is the costliest
+// step of a query.
+func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 	n := utf8.RuneCountInString(w.text)
 	if n < minFuzzyLen || e.known[w.text] {
-		return nil
+		return correction{}
 	}
 	if w.partial && (len(w.bodyPrefix) > 0 || hasPrefix(r, fHPrefix, truncRunes(w.text, prefixMax))) {
-		return nil // a word still being typed, and a known start of one
+		return correction{} // a word still being typed, and a known start of one
 	}
 	if w.stem != "" && hasTerm(r, fBody, w.stem) {
-		return nil
+		return correction{}
 	}
-	if hasTerm(r, fHWords, w.text) {
-		return nil
+	if hasTerm(r, fHWords, w.text) || isEnglish(w.text, w.stem) {
+		return correction{}
 	}
-	stemAll := func(words []string) []string {
-		var fixes []string
-		for _, c := range words {
-			if st := stemsOf(e.en, c); len(st) == 1 && st[0] != w.stem && !slices.Contains(fixes, st[0]) {
-				fixes = append(fixes, st[0])
+	var cands []typoCand
+	addWords := func(des []index.DictEntry) {
+		for _, de := range des {
+			if de.Count == 0 { // fuzzy dictionaries leave counts out
+				de.Count = termCount(r, fHWords, de.Term)
+			}
+			if st := stemsOf(e.en, de.Term); len(st) == 1 && st[0] != w.stem {
+				cands = append(cands, typoCand{stem: st[0], shown: de.Term, count: de.Count, cost: typoCost(w.text, de.Term)})
 			}
 		}
-		return fixes
 	}
-	if fixes := stemAll(swapped(r, fHWords, w.text)); len(fixes) > 0 {
-		return fixes
+	addStems := func(des []index.DictEntry) {
+		for _, de := range des {
+			if de.Count == 0 {
+				de.Count = termCount(r, fBody, de.Term)
+			}
+			c := typoCand{stem: de.Term, count: de.Count, cost: typoCost(w.stem, de.Term)}
+			if isEnglish(de.Term, "") {
+				c.shown = de.Term
+			}
+			cands = append(cands, c)
+		}
 	}
+	addWords(swapped(r, fHWords, w.text))
 	if w.stem != "" {
-		if fixes := swapped(r, fBody, w.stem); len(fixes) > 0 {
-			return fixes
-		}
+		addStems(swapped(r, fBody, w.stem))
 	}
-	for fuzz := 1; fuzz <= fuzziness(n); fuzz++ {
-		cands, _ := fuzzyTerms(r, fHWords, w.text, fuzz)
-		if fixes := stemAll(cands); len(fixes) > 0 {
-			return fixes
-		}
+	if len(cands) == 0 {
+		fuzz := fuzziness(n)
+		des, _ := fuzzyTerms(r, fHWords, w.text, fuzz)
+		addWords(des)
 		if w.stem != "" {
 			// Body words are only indexed as stems; a typo in one is
 			// corrected against them.
-			if fixes, _ := fuzzyTerms(r, fBody, w.stem, min(fuzz, fuzziness(utf8.RuneCountInString(w.stem)))); len(fixes) > 0 {
-				return fixes
-			}
+			des, _ := fuzzyTerms(r, fBody, w.stem, min(fuzz, fuzziness(utf8.RuneCountInString(w.stem))))
+			addStems(des)
 		}
 	}
-	return nil
+	best := bestTypoCands(cands)
+	if len(best) == 0 {
+		return correction{}
+	}
+	c := correction{shown: best[0].shown}
+	if c.shown == "" {
+		c.shown = e.surfaceOf(r, best[0].stem)
+	}
+	for _, b := range best {
+		c.stems = append(c.stems, b.stem)
+	}
+	return c
+}
+
+// surfaceOf finds a word of titles, signals or tags whose stem is stem,
+// to show instead of the stem ("furious", not "furiou"); "" if none is.
+func (e *Index) surfaceOf(r index.IndexReader, stem string) string {
+	dict, err := r.FieldDictPrefix(fHWords, []byte(stem))
+	if err != nil {
+		return ""
+	}
+	defer dict.Close()
+	best, count := "", uint64(0)
+	for i, de := 0, (*index.DictEntry)(nil); i < maxTypoScan; i++ {
+		if de, err = dict.Next(); err != nil || de == nil {
+			break
+		}
+		if st := stemsOf(e.en, de.Term); len(st) == 1 && st[0] == stem && de.Count > count {
+			best, count = de.Term, de.Count
+		}
+	}
+	if best == "" && isEnglish(stem, "") {
+		return stem
+	}
+	return best
 }
 
 // swapped lists the terms of field that are t with two neighbouring
-// letters swapped.
-func swapped(r index.IndexReader, field, t string) []string {
+// letters swapped, with how many documents hold each.
+func swapped(r index.IndexReader, field, t string) []index.DictEntry {
 	rs := []rune(t)
-	has := termChecker(r, field)
-	var out []string
+	var out []index.DictEntry
 	for i := 0; i+1 < len(rs) && len(out) < maxCorrections; i++ {
 		if rs[i] == rs[i+1] {
 			continue
 		}
 		rs[i], rs[i+1] = rs[i+1], rs[i]
-		if c := string(rs); has(c) && !slices.Contains(out, c) {
-			out = append(out, c)
+		c := string(rs)
+		if n := termCount(r, field, c); n > 0 && !slices.ContainsFunc(out, func(de index.DictEntry) bool { return de.Term == c }) {
+			out = append(out, index.DictEntry{Term: c, Count: n})
 		}
 		rs[i], rs[i+1] = rs[i+1], rs[i]
 	}
 	return out
+}
+
+// termCount is how many documents hold term t in field.
+func termCount(r index.IndexReader, field, t string) uint64 {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(t), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
 }
 
 func fuzziness(n int) int {
@@ -90,9 +150,9 @@ func fuzziness(n int) int {
 	return 1
 }
 
-// fuzzyTerms lists the terms of field closest to t (at most
-// maxCorrections, most frequent first), or reports that t itself is there.
-func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []string, exact bool) {
+// fuzzyTerms lists the terms of field within fuzz edits of t, with their
+// document counts, or reports that t itself is there.
+func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []index.DictEntry, exact bool) {
 	fr, ok := r.(index.IndexReaderFuzzy)
 	if !ok {
 		return nil, false
@@ -102,24 +162,13 @@ func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []string,
 		return nil, false
 	}
 	defer dict.Close()
-	var cands []index.DictEntry
 	for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
 		if de.EditDistance == 0 {
 			return nil, true
 		}
-		cands = append(cands, *de)
-	}
-	slices.SortFunc(cands, func(a, b index.DictEntry) int {
-		if c := cmp.Compare(a.EditDistance, b.EditDistance); c != 0 {
-			return c
+		if len(terms) < maxTypoScan {
+			terms = append(terms, *de)
 		}
-		return cmp.Compare(b.Count, a.Count)
-	})
-	for _, c := range cands {
-		if c.EditDistance > cands[0].EditDistance || len(terms) == maxCorrections {
-			break
-		}
-		terms = append(terms, c.Term)
 	}
 	return terms, false
 }
@@ -167,19 +216,19 @@ func termChecker(r index.IndexReader, field string) func(string) bool {
 type fixCache struct {
 	mu   sync.Mutex
 	snap index.IndexReader
-	m    map[string][]string
+	m    map[string]correction
 }
 
 const fixCacheMax = 4096
 
-func (c *fixCache) get(r index.IndexReader, w *queryWord, find func(index.IndexReader, *queryWord) []string) []string {
+func (c *fixCache) get(r index.IndexReader, w *queryWord, find func(index.IndexReader, *queryWord) correction) correction {
 	key := w.text
 	if w.partial {
 		key += "\x00"
 	}
 	c.mu.Lock()
 	if c.snap != snapshotOf(r) || len(c.m) >= fixCacheMax {
-		c.snap, c.m = snapshotOf(r), map[string][]string{}
+		c.snap, c.m = snapshotOf(r), map[string]correction{}
 	}
 	fixes, ok := c.m[key]
 	c.mu.Unlock()

@@ -1,7 +1,8 @@
 // Package usage remembers what one agent does with the knowledge base:
-// favourite items, items recently copied, and the last values typed into
-// template forms. It is a small JSON file in the data directory, so the Find
-// screen can open on what the agent reaches for most.
+// favourite items and items recently copied, in a small JSON file in the
+// data directory, so the Find screen can open on what the agent reaches for
+// most. What is typed into template forms names customers, so it is never
+// written: it lives in a Call, in memory, until the next call starts.
 package usage
 
 import (
@@ -23,20 +24,23 @@ const FileName = "usage.json"
 // MaxRecent caps the recently copied list; older copies fall off.
 const MaxRecent = 20
 
-// maxValueLen keeps a pasted novel out of the remembered form values.
-const maxValueLen = 2000
-
 // Copy is one item the agent copied, and when.
 type Copy struct {
 	ID string    `json:"id"`
 	At time.Time `json:"at"`
 }
 
-// file is the JSON layout; fields are only ever added.
+// file is the JSON layout; fields are only ever added, except "values"
+// (customers' details typed into forms, kept before calls existed), which
+// Open removes from the disk.
 type file struct {
-	Favourites []string          `json:"favourites"`
-	Recent     []Copy            `json:"recent"`
-	Values     map[string]string `json:"values"`
+	Favourites []string `json:"favourites"`
+	Recent     []Copy   `json:"recent"`
+}
+
+// legacyFile holds what older versions wrote and this one must erase.
+type legacyFile struct {
+	Values map[string]json.RawMessage `json:"values"`
 }
 
 // Store is the usage file, read once and written on every change. It is
@@ -49,9 +53,10 @@ type Store struct {
 
 // Open reads path; a missing file is an empty store. A file that cannot be
 // parsed gives an empty store and an error, so the app still runs and the
-// next change replaces the broken file.
+// next change replaces the broken file. A file holding form values from an
+// older version is written again without them at once.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, f: file{Values: map[string]string{}}}
+	s := &Store{path: path}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
@@ -63,10 +68,15 @@ func Open(path string) (*Store, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return s, fmt.Errorf("read usage %s: %w", path, err)
 	}
-	if f.Values == nil {
-		f.Values = map[string]string{}
-	}
 	s.f = f
+	var old legacyFile
+	if json.Unmarshal(data, &old) == nil && old.Values != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if err := s.save(); err != nil {
+			return s, fmt.Errorf("remove customer details from %s: %w", path, err)
+		}
+	}
 	return s, nil
 }
 
@@ -135,34 +145,8 @@ func (s *Store) Defaults() []string {
 	return ids
 }
 
-// Value returns the last value typed for a template field name, so a
-// customer's name typed into one template is offered in the next.
-func (s *Store) Value(field string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.f.Values[field]
-}
-
-// RememberValues keeps the non-empty values of a filled form.
-func (s *Store) RememberValues(values map[string]string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	changed := false
-	for k, v := range values {
-		if v == "" || len(v) > maxValueLen || s.f.Values[k] == v {
-			continue
-		}
-		s.f.Values[k] = v
-		changed = true
-	}
-	if !changed {
-		return nil
-	}
-	return s.save()
-}
-
-// save writes the file; the caller holds mu. The file may name customers,
-// so only the user can read it.
+// save writes the file; the caller holds mu. Only the user can read it:
+// what an agent copies is their own business.
 func (s *Store) save() error {
 	data, err := json.MarshalIndent(s.f, "", "  ")
 	if err != nil {

@@ -16,11 +16,16 @@ func Example() {
 
 	s.SetFavourite("builtin/matrix/late-delivery", true)
 	s.RecordCopy("builtin/statements/angry#1", time.Now())
-	s.RememberValues(map[string]string{"customer_name": "Ana"})
 
+	// A customer's name lives only as long as the call.
+	call := usage.NewCall(15 * time.Minute)
+	call.Remember(map[string]string{"customer_name": "Ana"}, time.Now())
 	fmt.Println(s.Defaults())
-	fmt.Println(s.Value("customer_name"))
+	fmt.Println(call.Value("customer_name"))
+	call.Reset()
+	fmt.Printf("%q\n", call.Value("customer_name"))
 	// Output:
 	// [builtin/matrix/late-delivery builtin/statements/angry#1]
 	// Ana
+	// ""
 }

@@ -1,9 +1,11 @@
 package usage
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -22,7 +24,6 @@ func TestStorePersists(t *testing.T) {
 		func() error { return s.RecordCopy("x", t0) },
 		func() error { return s.RecordCopy("b", t0.Add(time.Minute)) },
 		func() error { return s.RecordCopy("x", t0.Add(2*time.Minute)) },
-		func() error { return s.RememberValues(map[string]string{"customer_name": "Ana", "empty": ""}) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -48,12 +49,6 @@ func TestStorePersists(t *testing.T) {
 			}
 		})
 	}
-	if got := re.Value("customer_name"); got != "Ana" {
-		t.Errorf("Value(customer_name) = %q, want Ana", got)
-	}
-	if got := re.Value("empty"); got != "" {
-		t.Errorf("empty values must not be remembered, got %q", got)
-	}
 	if !re.IsFavourite("b") || re.IsFavourite("a") {
 		t.Errorf("IsFavourite wrong: b=%v a=%v", re.IsFavourite("b"), re.IsFavourite("a"))
 	}
@@ -62,7 +57,7 @@ func TestStorePersists(t *testing.T) {
 		t.Fatal(err)
 	}
 	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("usage file mode %v, want 0600: it may name customers", fi.Mode().Perm())
+		t.Errorf("usage file mode %v, want 0600", fi.Mode().Perm())
 	}
 }
 
@@ -103,9 +98,80 @@ func TestOpen(t *testing.T) {
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("Open err = %v, wantErr %v", err, tt.wantErr)
 			}
-			if err := s.RememberValues(map[string]string{"k": "v"}); err != nil {
+			if err := s.SetFavourite("k", true); err != nil {
 				t.Fatalf("store not usable after Open: %v", err)
 			}
 		})
+	}
+}
+
+// Before calls existed, form values (customers' names) were saved in the
+// file; opening it must erase them from the disk and keep the rest.
+func TestOpenErasesCustomerValues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	old := `{"favourites":["a"],"recent":[{"id":"x","at":"2026-11-25T09:00:00Z"}],` +
+		`"values":{"customer_name":"Ana Whitfield","callback_time":"3pm"}}`
+	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"Ana Whitfield", "3pm", "values"} {
+		if strings.Contains(string(data), secret) {
+			t.Errorf("usage file still holds %q after Open:\n%s", secret, data)
+		}
+	}
+	if !slices.Equal(s.Favourites(), []string{"a"}) || !slices.Equal(s.Recent(), []string{"x"}) {
+		t.Errorf("cleaning lost the rest: favourites %q, recent %q", s.Favourites(), s.Recent())
+	}
+}
+
+func TestCallKeepsValuesUntilNewCall(t *testing.T) {
+	t0 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	c := NewCall(15 * time.Minute)
+	if c.Idle(t0.Add(time.Hour)) {
+		t.Error("an empty call is idle: nothing to forget")
+	}
+	c.Remember(map[string]string{"customer_name": "Ana", "empty": "", "huge": strings.Repeat("x", maxValueLen+1)}, t0)
+	if got := c.Value("customer_name"); got != "Ana" {
+		t.Errorf("Value(customer_name) = %q, want Ana", got)
+	}
+	if got := c.Values(); len(got) != 1 {
+		t.Errorf("empty and oversized values kept: %q", got)
+	}
+	if c.Idle(t0.Add(14 * time.Minute)) {
+		t.Error("idle before IdleAfter")
+	}
+	c.Touch(t0.Add(14 * time.Minute))
+	if c.Idle(t0.Add(20 * time.Minute)) {
+		t.Error("Touch did not count as activity")
+	}
+	if !c.Idle(t0.Add(29 * time.Minute)) {
+		t.Error("not idle after IdleAfter without activity")
+	}
+	c.Reset()
+	if got := c.Value("customer_name"); got != "" {
+		t.Errorf("value survives a new call: %q", got)
+	}
+	never := NewCall(0)
+	never.Remember(map[string]string{"a": "b"}, t0)
+	if never.Idle(t0.Add(1000 * time.Hour)) {
+		t.Error("IdleAfter 0 must never end the call")
+	}
+}
+
+func TestCallIsBounded(t *testing.T) {
+	c := NewCall(0)
+	for i := range maxValues + 50 {
+		c.Remember(map[string]string{fmt.Sprint("f", i): "v"}, time.Now())
+	}
+	if got := len(c.Values()); got != maxValues {
+		t.Errorf("a call kept %d values, want at most %d", got, maxValues)
 	}
 }

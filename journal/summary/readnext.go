@@ -59,10 +59,11 @@ func (s *Summary) FindReading(ctx context.Context, f Finder) error {
 			if n == readPerTheme {
 				break
 			}
-			if seen[h.ID] || used[baseID(h.ID)] {
+			// Two items with one title read as a repeat, whatever their ids.
+			if seen[h.ID] || seen["title:"+h.Title] || used[baseID(h.ID)] {
 				continue
 			}
-			seen[h.ID] = true
+			seen[h.ID], seen["title:"+h.Title] = true, true
 			h.For = c.Label
 			s.ReadNext = append(s.ReadNext, h)
 			n++

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/poisehq/poise/internal/mdhtml"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -221,7 +222,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	if strings.ContainsAny(md, "\x1b\x07") {
 		t.Errorf("control characters reach the output: %q", md)
 	}
-	h, err := HTML(s.Label, md)
+	h, err := mdhtml.Page(s.Label, md)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,9 +70,7 @@ func (b *Book) Year(y int) *Year {
 			r.Months[i] = c
 			r.Total += c
 		}
-		for _, c := range topOf(counts, 3) {
-			ym.TopTriggers = append(ym.TopTriggers, c)
-		}
+		ym.TopTriggers = append(ym.TopTriggers, topOf(counts, 3)...)
 		out.Entries += len(ps)
 		out.Months = append(out.Months, ym)
 	}

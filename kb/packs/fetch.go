@@ -176,9 +176,20 @@ func (s *Store) get(ctx context.Context, addr string, limit int64) ([]byte, erro
 	if err != nil {
 		return nil, fmt.Errorf("download %s: %w", addr, err)
 	}
-	client := s.HTTPClient
-	if client == nil {
-		client = &http.Client{}
+	client := &http.Client{}
+	if s.HTTPClient != nil {
+		*client = *s.HTTPClient
+	}
+	// A redirect must not leave https: a plain-http hop could be tampered
+	// with on the way (the signature still protects a signed pack).
+	client.CheckRedirect = func(r *http.Request, via []*http.Request) error {
+		if r.URL.Scheme != "https" {
+			return fmt.Errorf("%w: the download was redirected to %s, which is not https", ErrHostile, r.URL.Redacted())
+		}
+		if len(via) >= 5 {
+			return fmt.Errorf("download %s: too many redirects", addr)
+		}
+		return nil
 	}
 	resp, err := client.Do(req)
 	if err != nil {

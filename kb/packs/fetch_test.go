@@ -27,6 +27,9 @@ func TestInstallOverHTTPS(t *testing.T) {
 			case <-r.Context().Done():
 			}
 			return
+		case r.URL.Path == "/redirect"+Ext:
+			http.Redirect(w, r, "http://"+r.Host+"/packs/acme"+Ext, http.StatusFound)
+			return
 		case huge:
 			w.Write([]byte(strings.Repeat("x", 3<<20)))
 			return
@@ -56,6 +59,9 @@ func TestInstallOverHTTPS(t *testing.T) {
 	}
 	s.Remove("acme")
 
+	if _, err := install(t, s, srv.URL+"/redirect"+Ext, InstallOptions{TrustSigner: true}); !errors.Is(err, ErrHostile) || !strings.Contains(err.Error(), "not https") {
+		t.Fatalf("redirect to http = %v, want refusal", err)
+	}
 	huge = true
 	before := tree(t, s.Dir())
 	if _, err := install(t, s, addr, InstallOptions{TrustSigner: true}); !errors.Is(err, ErrHostile) || !strings.Contains(err.Error(), "larger than 1 MB") {

@@ -34,8 +34,10 @@ type Installed struct {
 	Reviewed    time.Time       `json:"reviewed,omitzero"`
 	// ReviewDue: never reviewed, or last reviewed more than a year ago.
 	ReviewDue bool `json:"review_due"`
-	// Previous is the version Rollback restores, "" when none is kept.
-	Previous string `json:"previous,omitempty"`
+	// Previous is the version Rollback restores, "" when none is kept;
+	// after a rollback it is the newer version the pack came from.
+	Previous      string `json:"previous,omitempty"`
+	PreviousNewer bool   `json:"previous_newer,omitempty"`
 }
 
 // List describes the built-in pack (from builtin; left out when nil) and
@@ -96,6 +98,7 @@ func (s *Store) describeInstalled(p *kb.Pack, loadErr error, r *record) Installe
 		in.Source, in.Signer, in.Trusted, in.Updated = r.Source, r.Signer, r.Trusted, r.Updated
 		if r.Previous != nil && exists(s.previous(m.ID)) {
 			in.Previous = r.Previous.Version
+			in.PreviousNewer = olderThan(m.Version, in.Previous)
 		}
 	}
 	return in

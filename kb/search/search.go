@@ -42,6 +42,9 @@ type Results struct {
 	// Total counts every item that matched, not just the hits returned.
 	Total  int
 	Facets Facets
+	// Corrected is the query with its typos corrected, as searched
+	// ("really furious" for "really furous"); "" when nothing was.
+	Corrected string
 }
 
 // Facets count the matching items by kind, pack, emotion and tag, most
@@ -94,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Results{Total: raw.Total, Facets: Facets{
+	res := &Results{Total: raw.Total, Corrected: raw.Corrected, Facets: Facets{
 		Kinds: raw.Facets.Kinds, Packs: raw.Facets.Sources, Emotions: raw.Facets.Emotions, Tags: raw.Facets.Tags,
 	}}
 	if len(raw.Hits) > 0 {

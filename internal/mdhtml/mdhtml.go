@@ -1,4 +1,7 @@
-package summary
+// Package mdhtml turns a markdown report into a small standalone HTML page.
+// It lives outside journal/ so that the journal and its summaries never link
+// a markdown engine: only the exports that ask for HTML do.
+package mdhtml
 
 import (
 	"bytes"
@@ -13,8 +16,8 @@ import (
 // is not in unsafe mode), and free text is escaped before it gets there.
 var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
-// HTML wraps rendered markdown in a small standalone page.
-func HTML(title, markdown string) ([]byte, error) {
+// Page wraps rendered markdown in a small standalone page.
+func Page(title, markdown string) ([]byte, error) {
 	var body bytes.Buffer
 	if err := md.Convert([]byte(markdown), &body); err != nil {
 		return nil, fmt.Errorf("render html: %w", err)

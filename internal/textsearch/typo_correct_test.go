@@ -1,0 +1,75 @@
+package textsearch
+
+import (
+	"context"
+	"testing"
+)
+
+// typoDocs make a rare lookalike ("keeping" once, "famous" once) beside a
+// common word of the domain ("furious" many times).
+func typoDocs() []Doc {
+	docs := []Doc{
+		{ID: "keep", Kind: "entry", Title: "Keeping records", Body: "Keeping notes after every call."},
+		{ID: "famous", Kind: "entry", Title: "A famous brand", Body: "Customers expect a lot of a famous brand."},
+	}
+	for _, id := range []string{"f1", "f2", "f3", "f4"} {
+		docs = append(docs, Doc{ID: id, Kind: "entry", Title: "Furious caller " + id, Body: "The customer was furious.", Tags: []string{"furious"}})
+	}
+	return docs
+}
+
+func TestTypoCorrection(t *testing.T) {
+	docs, err := NewDocuments(context.Background(), typoDocs(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer docs.Close()
+	t.Run("a known English word is never fuzzed", func(t *testing.T) {
+		// "weeping" is one edit from "keeping", which the index has.
+		res, err := docs.Search(context.Background(), Query{Text: "weeping "})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 0 || res.Corrected != "" {
+			t.Errorf("weeping: got %d hits, corrected %q; want none", len(res.Hits), res.Corrected)
+		}
+	})
+	t.Run("a typo finds the common word and says so", func(t *testing.T) {
+		res, err := docs.Search(context.Background(), Query{Text: "furous "})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].ID[0] != 'f' || res.Hits[0].ID == "famous" {
+			t.Fatalf("furous: got %v, want a furious caller first", res.Hits)
+		}
+		// Documents indexes are lean (no title words), so the corrected
+		// stem "furiou" has no surface word to show here; kb/search's
+		// TestCorrectedQuery checks the message on a full index.
+	})
+	t.Run("a correctly typed word is not reported as corrected", func(t *testing.T) {
+		res, err := docs.Search(context.Background(), Query{Text: "furious caller"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Corrected != "" {
+			t.Errorf("corrected %q, want none", res.Corrected)
+		}
+	})
+}
+
+func TestTypoCostPrefersLikelySlips(t *testing.T) {
+	// "furuous": r next to... a neighbouring key costs less than a far one.
+	if near, far := typoCost("furipus", "furious"), typoCost("furizus", "furious"); near >= far {
+		t.Errorf("neighbouring key o/p costs %v, far key o/z %v; want less", near, far)
+	}
+	if sw, sub := typoCost("fruious", "furious"), typoCost("fxrious", "furious"); sw >= sub {
+		t.Errorf("swap costs %v, substitution %v; want less", sw, sub)
+	}
+	c := bestTypoCands([]typoCand{
+		{stem: "famous", count: 1, cost: typoCost("furous", "famous")},
+		{stem: "furious", count: 40, cost: typoCost("furous", "furious")},
+	})
+	if len(c) == 0 || c[0].stem != "furious" {
+		t.Errorf("best candidates %v, want furious first", c)
+	}
+}

@@ -1,0 +1,28 @@
+package search
+
+import (
+	"context"
+	"testing"
+)
+
+// TestCorrectedQuery checks what the Find screen and `poise search` say
+// about a corrected typo, and that real words are left alone.
+func TestCorrectedQuery(t *testing.T) {
+	ix := openBundled(t)
+	tests := []struct{ text, want string }{
+		{"really furous ", "really furious"},
+		{"refnud ", "refund"},
+		{"furious customer", ""},
+		{"weeping ", ""},
+		{"she was weeping on the phone ", ""},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Query{Text: tt.text, NoFacets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Corrected != tt.want {
+			t.Errorf("%q: corrected %q, want %q", tt.text, res.Corrected, tt.want)
+		}
+	}
+}
