@@ -1,7 +1,9 @@
 package journal
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/poisehq/poise/internal/atomicfile"
 )
@@ -169,9 +172,20 @@ const maxImportLen = 512 << 20
 // are filled in as fillDates says.
 func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 	var f exportFile
-	dec := json.NewDecoder(io.LimitReader(r, maxImportLen))
-	if err := dec.Decode(&f); err != nil {
+	data, err := io.ReadAll(io.LimitReader(r, maxImportLen+1))
+	if err != nil {
 		return ImportResult{}, fmt.Errorf("import journal: %w", err)
+	}
+	if len(data) > maxImportLen {
+		return ImportResult{}, fmt.Errorf("import journal: larger than %d MB", maxImportLen>>20)
+	}
+	// JSON decoding would quietly turn invalid UTF-8 into U+FFFD, changing
+	// the text where every other way in refuses it.
+	if !utf8.Valid(data) {
+		return ImportResult{}, fmt.Errorf("import journal: line %d: text that is not valid UTF-8", lineAt(data, invalidUTF8At(data)))
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return ImportResult{}, fmt.Errorf("import journal: %w", withJSONLine(data, err))
 	}
 	if f.Format != formatExport || f.Version < 1 || f.Version > formatVersion {
 		return ImportResult{}, fmt.Errorf("import journal: %w: format %q version %d", errFormat, f.Format, f.Version)
@@ -183,6 +197,39 @@ func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 		}
 	}
 	return j.merge(f.Entries)
+}
+
+// invalidUTF8At is the offset of the first byte of data that is not valid
+// UTF-8 (len(data) when there is none).
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// lineAt is the 1-based line of data that holds byte offset off.
+func lineAt(data []byte, off int) int {
+	off = min(max(off, 0), len(data))
+	return 1 + bytes.Count(data[:off], []byte("\n"))
+}
+
+// withJSONLine adds the line to a JSON error that knows its offset, so
+// the user can find the fault in the file.
+func withJSONLine(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Errorf("line %d: %w", lineAt(data, int(syn.Offset)), err)
+	case errors.As(err, &typ):
+		return fmt.Errorf("line %d: %w", lineAt(data, int(typ.Offset)), err)
+	}
+	return err
 }
 
 // merge adds or updates entries as ImportJSON describes.

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
-// MinPassphraseLen is the shortest new passphrase Poise accepts, in bytes:
-// the identity file, and so every entry, is only as private as it.
+// MinPassphraseLen is the shortest new passphrase Poise accepts, in
+// characters (as the forms and docs say; counting bytes would let four
+// accented letters through): the identity file, and so every entry, is
+// only as private as it.
 const MinPassphraseLen = 8
 
 // ErrPassphraseTooShort means a new passphrase is under MinPassphraseLen.
@@ -19,8 +22,8 @@ var ErrPassphraseTooShort = errors.New("passphrase too short")
 // White space at the ends does not count towards the length: eight spaces
 // are no passphrase.
 func CheckNewPassphrase(p string) error {
-	if n := len(strings.TrimSpace(p)); n < MinPassphraseLen {
-		return fmt.Errorf("%w: %d bytes, need at least %d", ErrPassphraseTooShort, n, MinPassphraseLen)
+	if n := utf8.RuneCountInString(strings.TrimSpace(p)); n < MinPassphraseLen {
+		return fmt.Errorf("%w: %d characters, need at least %d", ErrPassphraseTooShort, n, MinPassphraseLen)
 	}
 	return nil
 }

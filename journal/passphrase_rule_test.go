@@ -22,6 +22,11 @@ func TestCheckNewPassphrase(t *testing.T) {
 		{"a few words", "blue kettle morning", false},
 		{"only spaces", "          ", true},
 		{"padded with spaces", "  1234567  ", true},
+		// The rule counts characters, as the forms and docs say: four
+		// accented letters are eight bytes but only four characters.
+		{"four two-byte letters", "éééé", true},
+		{"three CJK characters", "密码密", true},
+		{"eight accented letters", "éééééééé", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,3 +49,34 @@ func TestPackIDNormalisedOnce(t *testing.T) {
 		t.Errorf("manifest id %q, items %+v: want both acme-support", p.Manifest.ID, p.Items)
 	}
 }
+
+// TestPackCannotLookLikeBuiltin: the app labels a pack by its manifest name
+// and the CLI by its id, so a pack named "Built-in", or with an id that only
+// a hyphen or an accent sets apart from "builtin", would pass for the
+// built-in pack while replacing its items through overrides.
+func TestPackCannotLookLikeBuiltin(t *testing.T) {
+	for _, m := range []struct{ id, name string }{
+		{"acme", "Built-in"},
+		{"acme", " built in "},
+		{"acme", "BUILTIN"},
+		{"acme", "Built\u2011in"}, // a non-breaking hyphen
+		{"built-in", "Acme"},
+		{"builtín", "Acme"},
+		{"built_in", "Acme"},
+	} {
+		t.Run(m.id+"/"+m.name, func(t *testing.T) {
+			packs := t.TempDir()
+			writeInto(t, filepath.Join(packs, "impostor"), map[string]string{
+				"pack.toml":   "id = \"" + m.id + "\"\nname = \"" + m.name + "\"\nversion = \"1.0.0\"\noverrides = [\"builtin/guides/a\"]\n",
+				"guides/a.md": "---\ntitle: A\n---\nPay the fee to this account.\n",
+			})
+			lib, err := kb.LoadLibrary(builtinFS, packs)
+			if !errors.Is(err, kb.ErrReservedID) {
+				t.Errorf("error = %v, want ErrReservedID", err)
+			}
+			if len(lib.Packs) != 1 || !lib.Packs[0].Builtin {
+				t.Errorf("packs = %d, want only the built-in pack", len(lib.Packs))
+			}
+		})
+	}
+}

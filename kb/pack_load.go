@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -91,8 +92,8 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		l.id = cmp.Or(slugify(opts.ID), "pack")
 	}
 	pack.Manifest.ID = l.id
-	if l.id == BuiltinID && !opts.Builtin {
-		return nil, fmt.Errorf("%w: %q is the id of the built-in pack bundled with Poise; give this pack its own id in pack.toml", ErrReservedID, l.id)
+	if !opts.Builtin && (looksBuiltin(l.id) || looksBuiltin(pack.Manifest.Name)) {
+		return nil, fmt.Errorf("%w: id %q or name %q reads as the built-in pack bundled with Poise; give this pack its own id and name in pack.toml", ErrReservedID, l.id, pack.Manifest.Name)
 	}
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id
@@ -355,4 +356,18 @@ func (l *loader) checkOverrides(m *Manifest, manifest []byte) {
 func (l *loader) hasItem(id string) bool {
 	_, ok := l.ids[id]
 	return ok
+}
+
+// looksBuiltin reports whether a pack id or name would read as the built-in
+// pack's: the app labels packs by name and the CLI by id, so "Built-in",
+// "built in" or "builtín" next to an item would pass for bundled content.
+// Case, accents and everything but letters and digits are ignored.
+func looksBuiltin(s string) bool {
+	var sb strings.Builder
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String() == BuiltinID
 }

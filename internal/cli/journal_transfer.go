@@ -77,7 +77,7 @@ func (c *cli) journalImportCmd() *cobra.Command {
 			defer done()
 			res, err := j.ImportJSON(r)
 			if err != nil {
-				return withHint(err, "Import reads the JSON that 'poise journal export' writes.")
+				return withHint(fmt.Errorf("%s: %w", args[0], err), "Import reads the JSON that 'poise journal export' writes.")
 			}
 			printImport(cmd.OutOrStdout(), "", res)
 			return nil

@@ -89,3 +89,18 @@ func FuzzTermText(f *testing.F) {
 		}
 	})
 }
+
+// A refused import names the file and the line at fault, and is refused
+// whole: invalid UTF-8 is not quietly replaced as add would refuse it.
+func TestJournalImportNamesFileAndLine(t *testing.T) {
+	dd := journalEnv(t, "a test passphrase")
+	mustRun(t, "--data-dir", dd, "journal", "init")
+	file := writeFile(t, "{\"format\":\"poise-journal-export\",\"version\":1,\n\"entries\":[\n{\"what_happened\":\"bad \xff text\"}]}")
+	code, _, errOut := run(t, "--data-dir", dd, "journal", "import", file)
+	if code == ExitOK || !strings.Contains(errOut, file) || !strings.Contains(errOut, "line 3") || !strings.Contains(errOut, "UTF-8") {
+		t.Errorf("import: exit %d, %q; want the file, line 3 and UTF-8", code, errOut)
+	}
+	if out := mustRun(t, "--data-dir", dd, "journal", "list"); strings.Contains(out, "bad") {
+		t.Errorf("a refused import added an entry:\n%s", out)
+	}
+}

@@ -47,7 +47,8 @@ type Export struct {
 
 // Anonymise keeps what a team may see. picked are indexes into
 // s.Takeaways; each is masked by the privacy guard. Tags, words, goals,
-// emotions outside the shared vocabulary and every other text stay out.
+// emotions outside the shared vocabulary, tried items the library does not
+// know and every other text stay out.
 func (s *Summary) Anonymise(picked []int) Export {
 	x := Export{Format: ExportFormat, Version: exportVersion, Month: s.Month, Agents: 1, Entries: s.Entries,
 		Difficulty: s.Difficulty, Triggers: s.Triggers, Channels: s.Channels, Outcomes: s.Outcomes,
@@ -59,7 +60,7 @@ func (s *Summary) Anonymise(picked []int) Export {
 		}
 	}
 	for _, w := range s.WhatWorks {
-		if w.Kind == "item" {
+		if w.shareable {
 			x.WhatWorks = append(x.WhatWorks, w)
 		}
 	}

@@ -3,6 +3,7 @@ package summary
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -73,9 +74,10 @@ func TestAnonymiseKeepsNoFreeText(t *testing.T) {
 func TestMergeThreeExports(t *testing.T) {
 	var xs []Export
 	for agent := range 3 {
-		s := book(plantedJournal()).Month(nov2026)
+		b := New(plantedJournal(), Options{Now: at(2026, time.December, 1, 9), Location: time.UTC, Title: plantedTitles})
+		s := b.Month(nov2026)
 		if agent == 2 {
-			s = book(plantedJournal()).Month(Month{2026, time.October})
+			s = b.Month(Month{2026, time.October})
 		}
 		data, err := s.Anonymise(nil).JSON()
 		if err != nil {
@@ -156,4 +158,36 @@ func FuzzParseExport(f *testing.F) {
 		team.Markdown()
 		x.Markdown()
 	})
+}
+
+// A tried item the library does not know is the agent's own typing (the
+// CLI takes any id), so it must stay out of an export, headlines included.
+func TestAnonymiseLeavesOutItemsTheLibraryDoesNotKnow(t *testing.T) {
+	es := plantedJournal()
+	for i := range 5 {
+		es = append(es, journal.Entry{ID: fmt.Sprintf("typed%d", i), When: at(2026, time.November, 20+i, 10), WhatHappened: "x",
+			TriedItems: []string{"jane.roe@example.com", "call-back-4111111111111111"}, Outcome: journal.OutcomeResolved,
+			StressBefore: 5, StressAfter: 1})
+	}
+	s := New(es, Options{Now: at(2026, time.December, 1, 9), Location: time.UTC, Title: plantedTitles}).Month(nov2026)
+	out, err := s.Anonymise(nil).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"jane", "4111"} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("export holds %q:\n%s", secret, out)
+		}
+	}
+	if !strings.Contains(string(out), itemPaymentPlan) {
+		t.Errorf("export lost the known item %s:\n%s", itemPaymentPlan, out)
+	}
+}
+
+// plantedTitles is a library that knows the planted journal's items.
+func plantedTitles(id string) string {
+	if id == itemPaymentPlan || id == itemPause {
+		return ItemLabel(id)
+	}
+	return ""
 }

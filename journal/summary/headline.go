@@ -50,13 +50,13 @@ func (b *Book) headlines(s *Summary, m Month) []Headline {
 		if w.Verdict != VerdictBetter {
 			continue
 		}
-		add(w.Kind == "tag", "%s ended well in %d of the %d calls where you used it; %d of %d of all your calls did.",
+		add(!w.shareable, "%s ended well in %d of the %d calls where you used it; %d of %d of all your calls did.",
 			capital(w.Label), w.Rate.Successes, w.Rate.Of, s.BaseRate.Successes, s.BaseRate.Of)
 		break
 	}
 	for _, w := range s.WhatWorks {
 		if w.Verdict == VerdictWorse {
-			add(w.Kind == "tag", "%s ended well in only %d of %d calls, below your usual %d of %d.",
+			add(!w.shareable, "%s ended well in only %d of %d calls, below your usual %d of %d.",
 				capital(w.Label), w.Rate.Successes, w.Rate.Of, s.BaseRate.Successes, s.BaseRate.Of)
 			break
 		}
@@ -65,7 +65,7 @@ func (b *Book) headlines(s *Summary, m Month) []Headline {
 		drop := st.Before.Value - st.After.Value
 		for _, d := range st.Drops {
 			if d.Judged && d.Mean >= drop+1 && st.Before.N-d.Uses >= MinUses {
-				add(d.Kind == "tag", "Your stress fell by %s points on average after calls where you used %s (%d calls), against %s overall.",
+				add(!d.shareable, "Your stress fell by %s points on average after calls where you used %s (%d calls), against %s overall.",
 					one(d.Mean), d.Label, d.Uses, one(drop))
 				break
 			}

@@ -111,6 +111,9 @@ type Works struct {
 	Kind    string  `json:"kind"`
 	Rate    Rate    `json:"rate"`
 	Verdict Verdict `json:"verdict"`
+	// shareable is true for an item the library knows: any other name is
+	// the agent's own typing and never goes into an export.
+	shareable bool
 }
 
 // Stress is the agent's own stress this month and over the last year.
@@ -141,6 +144,8 @@ type Drop struct {
 	Mean  float64 `json:"mean_drop"`
 	// Judged is false below MinUses: shown, never claimed.
 	Judged bool `json:"judged"`
+	// shareable is as for Works.
+	shareable bool
 }
 
 // Timing is when calls happen, by weekday (Sunday first) and hour.

@@ -51,6 +51,12 @@ func triedIn(e *journal.Entry) []tried {
 	return out
 }
 
+// shareable is whether t may be named to a team: only an item the library
+// knows, since a tag or any other id is whatever the agent typed.
+func (b *Book) shareable(t tried) bool {
+	return t.kind == "item" && b.opts.Title != nil && b.opts.Title(t.name) != ""
+}
+
 // label names something tried for a sentence.
 func (b *Book) label(t tried) string {
 	if t.kind == "item" {
@@ -103,7 +109,7 @@ func (b *Book) works(s *Summary, ps []*placed) {
 	}
 	base := s.BaseRate.Fraction()
 	for t, r := range rates {
-		w := Works{Name: t.name, Label: b.label(t), Kind: t.kind, Rate: *r, Verdict: VerdictTooFew}
+		w := Works{Name: t.name, Label: b.label(t), Kind: t.kind, Rate: *r, Verdict: VerdictTooFew, shareable: b.shareable(t)}
 		if r.Of >= MinUses {
 			lo, hi := wilson(r.Successes, r.Of)
 			switch {
@@ -175,7 +181,7 @@ func (b *Book) stress(s *Summary, m Month) {
 	}
 	for t, a := range drops {
 		s.Stress.Drops = append(s.Stress.Drops, Drop{Name: t.name, Label: b.label(t), Kind: t.kind, Uses: a.n,
-			Mean: float64(a.sum) / float64(a.n), Judged: a.n >= MinUses})
+			Mean: float64(a.sum) / float64(a.n), Judged: a.n >= MinUses, shareable: b.shareable(t)})
 	}
 	slices.SortFunc(s.Stress.Drops, func(a, b Drop) int {
 		return cmp.Or(boolFirst(a.Judged, b.Judged), cmp.Compare(b.Mean, a.Mean), cmp.Compare(b.Uses, a.Uses), strings.Compare(a.Name, b.Name))

@@ -78,7 +78,7 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 	}
 	p, err := kb.LoadFS(os.DirFS(f.dir), kb.LoadOptions{ID: "pack"})
 	if errors.Is(err, kb.ErrReservedID) {
-		return nil, hostile("its pack.toml names the built-in pack's id")
+		return nil, hostile("its pack.toml gives an id or name that reads as the built-in pack's")
 	}
 	var pe *kb.ProblemsError
 	if err != nil && !errors.As(err, &pe) {
