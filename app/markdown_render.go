@@ -38,7 +38,7 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 					p.toast("That link points to an item that is not installed.")
 					return
 				}
-				p.open(target)
+				p.followLink(target)
 			}
 		case *widget.ListSegment:
 			p.linkSegments(it, s.Items)
@@ -46,6 +46,16 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 			p.linkSegments(it, s.Texts)
 		}
 	}
+}
+
+// followLink shows a linked item: in the Find preview when the link is
+// there, so what Enter copies is what the agent reads, else on its screen.
+func (p *poise) followLink(id string) {
+	if p.current == screenFind && p.find != nil {
+		p.find.preview.follow(id)
+		return
+	}
+	p.open(id)
 }
 
 // resolveLink is the item a relative link of it opens, "" when none: the
