@@ -144,3 +144,29 @@ func TestJournalSummaryExportAndMerge(t *testing.T) {
 		t.Errorf("merge without files: exit %d", code)
 	}
 }
+
+// --out into the data folder would leave an unencrypted summary there, or
+// overwrite the journal's own key (identity.age) with plain text.
+func TestJournalSummaryOutRefusesTheDataFolder(t *testing.T) {
+	dd := summaryJournal(t)
+	key := filepath.Join(journalDir(dd), "identity.age")
+	before, err := os.ReadFile(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{key, filepath.Join(dd, "november.md")} {
+		code, _, errOut := run(t, "--data-dir", dd, "journal", "summary", "2026-11", "--out", out)
+		if code != ExitUsage || !strings.Contains(errOut, "data folder") {
+			t.Errorf("--out %s: exit %d, want %d and a hint\n%s", out, code, ExitUsage, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(key); string(after) != string(before) {
+		t.Fatal("the summary overwrote the journal's key")
+	}
+	if _, err := os.Stat(filepath.Join(dd, "november.md")); err == nil {
+		t.Error("an unencrypted summary was written into the data folder")
+	}
+	if code, _, errOut := run(t, "--data-dir", dd, "journal", "summary", "2026-11", "--out", filepath.Join(t.TempDir(), "n.md")); code != ExitOK {
+		t.Errorf("--out elsewhere: exit %d\n%s", code, errOut)
+	}
+}
