@@ -253,6 +253,9 @@ func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
 		f.move(-8)
 	case fyne.KeyEscape:
 		f.clear()
+	case fyne.KeyBackspace:
+		// On an empty field Backspace has nothing to delete: it is Back.
+		return f.entry.Text == "" && f.preview.goBack()
 	default:
 		return false
 	}
@@ -261,6 +264,9 @@ func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
 
 func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
+	if ok && cs.Modifier == fyne.KeyModifierAlt && cs.KeyName == fyne.KeyLeft {
+		return f.preview.goBack()
+	}
 	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
@@ -304,13 +310,25 @@ func (f *findScreen) selectedItem() (*kb.Item, bool) {
 	return f.p.item(f.hits[f.sel].ID)
 }
 
+// copySelected copies the item on screen: the one a followed link shows
+// in the preview, else the list's selection (whose preview may not be
+// drawn yet when the agent types fast). Either way Enter copies as it does
+// from a row, through the placeholder form.
 func (f *findScreen) copySelected() {
-	if it, ok := f.selectedItem(); ok {
+	it, ok := f.selectedItem()
+	if f.preview.following() {
+		it, ok = f.p.item(f.preview.id)
+	}
+	if ok {
 		f.p.copyItem(it)
 	}
 }
 
 func (f *findScreen) openSelected() {
+	if f.preview.following() {
+		f.p.open(f.preview.id)
+		return
+	}
 	if it, ok := f.selectedItem(); ok {
 		f.p.open(it.ID)
 	}
@@ -318,6 +336,9 @@ func (f *findScreen) openSelected() {
 
 func (f *findScreen) toggleFavourite() {
 	it, ok := f.selectedItem()
+	if f.preview.following() {
+		it, ok = f.p.item(f.preview.id)
+	}
 	if !ok {
 		return
 	}

@@ -22,11 +22,11 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 	for _, s := range segs {
 		switch s := s.(type) {
 		case *widget.HyperlinkSegment:
-			if s.URL != nil && s.URL.Scheme != "" && s.URL.Scheme != "http" && s.URL.Scheme != "https" {
-				// A pack is untrusted text: file:, javascript: or an
-				// app's own scheme must not reach the system's opener.
+			if s.URL != nil && s.URL.Scheme != "" && !kb.LinkOpens(s.URL.Scheme) {
 				scheme := s.URL.Scheme
-				s.OnTapped = func() { p.toast("Poise opens only web (http and https) links, not " + scheme + ": ones.") }
+				s.OnTapped = func() {
+					p.toast("Poise opens only web (http, https) and e-mail (mailto) links, not " + scheme + ": ones.")
+				}
 				continue
 			}
 			if s.URL == nil || s.URL.Scheme != "" {
@@ -38,7 +38,7 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 					p.toast("That link points to an item that is not installed.")
 					return
 				}
-				p.open(target)
+				p.followLink(target)
 			}
 		case *widget.ListSegment:
 			p.linkSegments(it, s.Items)
@@ -46,6 +46,16 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 			p.linkSegments(it, s.Texts)
 		}
 	}
+}
+
+// followLink shows a linked item: in the Find preview when the link is
+// there, so what Enter copies is what the agent reads, else on its screen.
+func (p *poise) followLink(id string) {
+	if p.current == screenFind && p.find != nil {
+		p.find.preview.follow(id)
+		return
+	}
+	p.open(id)
 }
 
 // resolveLink is the item a relative link of it opens, "" when none: the

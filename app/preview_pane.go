@@ -8,18 +8,23 @@ import (
 )
 
 // previewPane shows the selected result in full, with Copy, Open and a
-// star to keep it on the empty Find screen.
+// star to keep it on the empty Find screen. A link followed inside it shows
+// the linked item here, and Back returns: what Copy and Enter copy is
+// always the item on screen.
 type previewPane struct {
 	widget.BaseWidget
 	p      *poise
 	id     string
 	copyFn func()
+	// back holds the items left by following links, the last one on top;
+	// empty while the preview shows the list's selection.
+	back []string
 
-	copyBtn, openBtn, starBtn *widget.Button
-	bar                       *fyne.Container
-	body                      *container.Scroll
-	empty                     fyne.CanvasObject
-	stack                     *fyne.Container
+	copyBtn, openBtn, starBtn, backBtn *widget.Button
+	bar                                *fyne.Container
+	body                               *container.Scroll
+	empty                              fyne.CanvasObject
+	stack                              *fyne.Container
 }
 
 func newPreviewPane(p *poise) *previewPane {
@@ -36,7 +41,9 @@ func newPreviewPane(p *poise) *previewPane {
 			p.toggleFavourite(it)
 		}
 	})
-	v.bar = container.NewHBox(v.copyBtn, v.openBtn, v.starBtn)
+	v.backBtn = widget.NewButtonWithIcon("Back (Alt+Left)", theme.NavigateBackIcon(), func() { v.goBack() })
+	v.backBtn.Hide()
+	v.bar = container.NewHBox(v.backBtn, v.copyBtn, v.openBtn, v.starBtn)
 	v.body = container.NewVScroll(widget.NewLabel(""))
 	empty := wrapLabel("Pick a result to see it in full. Up and Down move through the list; Enter copies what to say.")
 	secondary(empty)
@@ -50,8 +57,43 @@ func (v *previewPane) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(v.stack)
 }
 
-// show renders the item with the given id.
+// show renders the item with the given id, the list's selection: links
+// followed before are forgotten.
 func (v *previewPane) show(id string) {
+	v.back = nil
+	v.render(id)
+}
+
+// follow shows the item a link inside the preview points to, keeping the
+// one shown now for Back.
+func (v *previewPane) follow(id string) {
+	if _, ok := v.p.item(id); !ok || id == v.id {
+		return
+	}
+	if v.id != "" {
+		v.back = append(v.back, v.id)
+	}
+	v.render(id)
+}
+
+// following reports whether the preview shows a followed link rather than
+// the list's selection.
+func (v *previewPane) following() bool { return len(v.back) > 0 }
+
+// goBack returns to the item shown before the last followed link; false
+// when there is none.
+func (v *previewPane) goBack() bool {
+	if len(v.back) == 0 {
+		return false
+	}
+	id := v.back[len(v.back)-1]
+	v.back = v.back[:len(v.back)-1]
+	v.render(id)
+	return true
+}
+
+// render shows the item with the given id.
+func (v *previewPane) render(id string) {
 	it, ok := v.p.item(id)
 	if !ok {
 		v.clear()
@@ -64,12 +106,17 @@ func (v *previewPane) show(id string) {
 	v.body.ScrollToTop()
 	v.body.Refresh()
 	v.refreshStar()
+	if v.following() {
+		v.backBtn.Show()
+	} else {
+		v.backBtn.Hide()
+	}
 	v.stack.Objects = []fyne.CanvasObject{container.NewBorder(v.bar, nil, nil, nil, v.body)}
 	v.stack.Refresh()
 }
 
 func (v *previewPane) clear() {
-	v.id, v.copyFn = "", nil
+	v.id, v.copyFn, v.back = "", nil, nil
 	v.stack.Objects = []fyne.CanvasObject{v.empty}
 	v.stack.Refresh()
 }
