@@ -155,3 +155,23 @@ func TestThreatsOfViolenceStayWithAbuse(t *testing.T) {
 		})
 	}
 }
+
+// TestCrisisStatementsForSomeoneElse: a relative calling about a person at
+// risk was a signal in the crisis concern, but every crisis statement spoke
+// to the person at risk ("thank you for telling me, are you safe?"). The
+// agent needs words for the caller: is the person with you, are they safe.
+func TestCrisisStatementsForSomeoneElse(t *testing.T) {
+	ix := bundledIndex(t)
+	res, err := ix.Search(context.Background(), search.Query{Text: "relative calling about someone who wants to kill himself", Kinds: []kb.Kind{kb.KindStatement}, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.Title+": "+h.Snippet)
+		if isCrisis(h.ID) && strings.Contains(h.Title+h.Snippet, "person you're worried about") {
+			return
+		}
+	}
+	t.Errorf("no crisis statement for someone calling about another person in the top 5; got %q", got)
+}
