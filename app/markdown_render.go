@@ -22,11 +22,11 @@ func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {
 	for _, s := range segs {
 		switch s := s.(type) {
 		case *widget.HyperlinkSegment:
-			if s.URL != nil && s.URL.Scheme != "" && s.URL.Scheme != "http" && s.URL.Scheme != "https" {
-				// A pack is untrusted text: file:, javascript: or an
-				// app's own scheme must not reach the system's opener.
+			if s.URL != nil && s.URL.Scheme != "" && !kb.LinkOpens(s.URL.Scheme) {
 				scheme := s.URL.Scheme
-				s.OnTapped = func() { p.toast("Poise opens only web (http and https) links, not " + scheme + ": ones.") }
+				s.OnTapped = func() {
+					p.toast("Poise opens only web (http, https) and e-mail (mailto) links, not " + scheme + ": ones.")
+				}
 				continue
 			}
 			if s.URL == nil || s.URL.Scheme != "" {

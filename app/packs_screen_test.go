@@ -231,7 +231,7 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
 	p, _ := newPacksPoise(t)
 	it := &kb.Item{ID: "acme/guides/a", Pack: "acme", Source: kb.Source{File: "guides/a.md"}}
-	rt := p.markdown(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1))")
+	rt := p.markdown(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1)) and [mail](mailto:a@example.com)")
 	var tapped []string
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {
@@ -251,7 +251,7 @@ func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
 	}
 	walk(rt.Segments)
 	got := strings.Join(tapped, "\n")
-	for _, want := range []string{"file:Poise opens only web", "https: opens in the browser", "javascript:Poise opens only web"} {
+	for _, want := range []string{"file:Poise opens only web", "https: opens in the browser", "javascript:Poise opens only web", "mailto: opens in the browser"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("links:\n%s\nwant %q", got, want)
 		}

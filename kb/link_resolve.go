@@ -34,7 +34,17 @@ func (l *loader) resolveLinks() {
 // resolve returns the item id for dest, or a problem sentence. Links to the
 // web, to e-mail addresses and to files that are not markdown give "", "".
 func (l *loader) resolve(rec *fileRec, dest string) (id, problem string) {
-	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+	if dest == "" {
+		return "", ""
+	}
+	if strings.HasPrefix(dest, "//") {
+		return "", "link " + quote(dest) + " starts with //; write the full address, such as https:" + dest
+	}
+	if hasScheme(dest) {
+		scheme, _, _ := strings.Cut(dest, ":")
+		if !LinkOpens(scheme) {
+			return "", "link " + quote(dest) + " uses " + scheme + ":, which Poise does not open; link to a web page (https:), an e-mail address (mailto:) or a file of this pack"
+		}
 		return "", ""
 	}
 	p, frag, _ := strings.Cut(dest, "#")
@@ -66,6 +76,14 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem string) {
 		return id, ""
 	}
 	return "", "broken link: " + quote(dest) + " names a section that " + target.path + " does not have; link to one of its ## headings, written as the heading in lower case with hyphens"
+}
+
+// LinkOpens reports whether the app opens a link with this URL scheme: web
+// pages and e-mail addresses. A pack is untrusted text, so file:,
+// javascript: or another app's scheme must never reach the system's
+// opener; lint reports them and the app refuses them.
+func LinkOpens(scheme string) bool {
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }
 
 func quote(s string) string { return "\"" + s + "\"" }

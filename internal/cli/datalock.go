@@ -9,10 +9,12 @@ import (
 )
 
 // lockWait is how long a command that writes waits for the data
-// directory's lock before giving up: long enough for another poise command
-// (a script logging from two places) to finish, short enough that a
-// command does not seem to hang while the desktop app holds the lock.
-var lockWait = 5 * time.Second
+// directory's lock before giving up: long enough for a few other poise
+// commands (a script logging from two places) to finish, each of which
+// unlocks with scrypt while it holds the lock, over 10 s on a busy
+// machine. The command says at once that it is waiting, so the wait never
+// looks like a hang while the desktop app holds the lock.
+var lockWait = 30 * time.Second
 
 // lockPoll is how often the lock is tried while waiting.
 const lockPoll = 50 * time.Millisecond
@@ -21,10 +23,13 @@ const lockPoll = 50 * time.Millisecond
 // while another Poise holds it.
 func (c *cli) openDataWait() (*datadir.Dir, error) {
 	deadline := time.Now().Add(lockWait)
-	for {
+	for said := false; ; said = true {
 		d, err := datadir.Open(c.dataDir())
 		if !errors.Is(err, datadir.ErrLocked) {
 			return d, err
+		}
+		if !said {
+			fmt.Fprintf(c.env.Stderr, "poise: another Poise is writing to this data directory; waiting up to %s (close the desktop app if it is open)\n", lockWait)
 		}
 		if time.Now().After(deadline) {
 			return nil, withHint(fmt.Errorf("%w (waited %s)", err, lockWait),

@@ -24,9 +24,19 @@ func TestJournalAddWaitsForTheDataLock(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		held.Close()
 	}()
-	mustRun(t, "--data-dir", dd, "journal", "add", "--what", "logged while another command wrote")
+	code, _, errOut := run(t, "--data-dir", dd, "journal", "add", "--what", "logged while another command wrote")
+	if code != ExitOK || !strings.Contains(errOut, "waiting") {
+		t.Errorf("add while the lock was held: exit %d, %q; want it to say it is waiting", code, errOut)
+	}
 	if out := mustRun(t, "--data-dir", dd, "journal", "list"); !strings.Contains(out, "logged while another") {
 		t.Errorf("list:\n%s", out)
+	}
+
+	// One add holds the lock while scrypt unlocks the journal: over 10 s
+	// on a busy two-core machine, where a 5 s wait lost two of three
+	// concurrent adds' text.
+	if lockWait < 30*time.Second {
+		t.Errorf("lockWait = %s: shorter than one add on a busy machine", lockWait)
 	}
 
 	t.Run("gives up after the wait", func(t *testing.T) {

@@ -38,6 +38,7 @@ const (
 	boostHPrefix    = 1.5
 	boostBPrefix    = 0.4
 	boostPhraseHead = 6.0
+	boostPhrasePart = 3.0
 	boostTitleAll   = 4.0
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
@@ -209,6 +210,16 @@ func (e *Index) textQuery(p *plan) query.Query {
 		// The words as said, stop words included, in a title or signal:
 		// the strongest sign the customer is saying exactly this.
 		should = append(should, matchPhrase(fHWords, phraseText(p.words), boostPhraseHead))
+		// Part of what a customer says, as said: any three words in a
+		// row that a title or signal holds ("ending it all" in "talking
+		// about ending it all").
+		// A window with fewer than two words that are not stop words
+		// would match one word anywhere.
+		for i := 0; n > 3 && i+3 <= n; i++ {
+			if win := p.words[i : i+3]; contentWords(win) >= 2 {
+				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart))
+			}
+		}
 	}
 	if content >= 2 {
 		// (Nearly) every word in the title: the document is about what was typed.
@@ -321,4 +332,15 @@ func scaleBoost(q query.Query, f float64) {
 	case query.BoostableQuery:
 		q.SetBoost(q.Boost() * f)
 	}
+}
+
+// contentWords counts the words that are not stop words.
+func contentWords(ws []queryWord) int {
+	n := 0
+	for _, w := range ws {
+		if w.stem != "" {
+			n++
+		}
+	}
+	return n
 }

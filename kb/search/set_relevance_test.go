@@ -16,7 +16,7 @@ import (
 // Before issue 11's changes: tune half P@3 0.836, MRR 0.750; test half
 // P@3 0.762, MRR 0.725.
 const (
-	floorTestP3  = 0.800
+	floorTestP3  = 0.819
 	floorTestMRR = 0.750
 )
 
