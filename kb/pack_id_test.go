@@ -80,3 +80,16 @@ func TestPackCannotLookLikeBuiltin(t *testing.T) {
 		})
 	}
 }
+
+// TestLintRefusesPackNamedBuiltin: lint accepts the built-in pack's own
+// source folder, but must not pass a team pack that only its name makes
+// read as the built-in one, which loading then refuses.
+func TestLintRefusesPackNamedBuiltin(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.toml":   "id = \"acme\"\nname = \"Built-in\"\nversion = \"1.0.0\"\n",
+		"guides/a.md": "---\ntitle: A\n---\nText.\n",
+	})
+	if _, err := kb.LintDir(dir); !errors.Is(err, kb.ErrReservedID) {
+		t.Errorf("LintDir error = %v, want ErrReservedID", err)
+	}
+}

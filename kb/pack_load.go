@@ -52,7 +52,11 @@ func loadDir(dir string, builtinSource bool) (*Pack, error) {
 	}
 	p, err := LoadFS(os.DirFS(dir), LoadOptions{ID: filepath.Base(abs)})
 	if builtinSource && errors.Is(err, ErrReservedID) {
-		p, err = LoadFS(os.DirFS(dir), LoadOptions{ID: BuiltinID, Builtin: true})
+		// Only a folder whose manifest gives the built-in pack's own id is
+		// its source; a team pack merely named "Built-in" stays refused.
+		if bp, berr := LoadFS(os.DirFS(dir), LoadOptions{ID: BuiltinID, Builtin: true}); bp != nil && bp.Manifest.ID == BuiltinID {
+			p, err = bp, berr
+		}
 	}
 	if err != nil && p == nil {
 		return nil, fmt.Errorf("load pack %s: %w", dir, err)

@@ -85,6 +85,18 @@ func writeInline(b *strings.Builder, l string) {
 			}
 			continue
 		case '[':
+			// [[Page|label]] or [[Page]]: keep what a reader sees.
+			if strings.HasPrefix(l[i:], "[[") {
+				if end := strings.Index(l[i+2:], "]]"); end >= 0 {
+					inner := l[i+2 : i+2+end]
+					if _, label, ok := strings.Cut(inner, "|"); ok {
+						inner = label
+					}
+					writeInline(b, inner)
+					i += 2 + end + 1
+					continue
+				}
+			}
 			continue
 		case '\\':
 			if i+1 < len(l) {

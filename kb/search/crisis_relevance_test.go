@@ -93,6 +93,20 @@ func TestCrisisRanksFirst(t *testing.T) {
 		"mentions self harm",
 		"talking about ending it all",
 		"doesn't want to live anymore",
+		// Made up by a reviewer playing a stressed agent mid-call: indirect
+		// words, methods, slang and the verbs abuse also uses ("threatening").
+		"customer said he'd be better off dead",
+		"wishes she was dead",
+		"says she's going to do something stupid",
+		"overdose",
+		"he said he's going to take all his pills",
+		"threatening to jump",
+		"jump off a bridge",
+		"says nobody would miss him",
+		"he said he won't be around much longer",
+		"he's going to end it tonight",
+		"thinking of ending it all",
+		"kms",
 	} {
 		t.Run(q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 10})
