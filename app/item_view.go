@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/poisehq/poise/internal/textsearch"
 	"strconv"
 	"strings"
 
@@ -61,10 +62,21 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 		owner, _, _ := strings.Cut(replaced, "/")
 		objs = append(objs, lowLabel("Replaces "+replaced+" from "+p.packName(owner)+" (the pack's overrides)."))
 	}
-	if it.Summary != "" && it.Kind != kb.KindStatement {
+	if it.Summary != "" && it.Kind != kb.KindStatement && !summaryOpensBody(it) {
 		objs = append(objs, wrapLabel(it.Summary))
 	}
 	return container.NewVBox(objs...)
+}
+
+// summaryOpensBody reports whether the item's text begins with its
+// summary, as a guide section's does when its summary is its first
+// sentence: the preview then shows it once, in the text.
+func summaryOpensBody(it *kb.Item) bool {
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(textsearch.PlainText(s)), " "))
+	}
+	sum := strings.TrimRight(norm(it.Summary), ".!?…")
+	return sum != "" && strings.HasPrefix(norm(it.Body), sum)
 }
 
 func (p *poise) statementBody(it *kb.Item) fyne.CanvasObject {

@@ -139,7 +139,7 @@ func TestCrisisRanksFirst(t *testing.T) {
 // threat against the agent still finds the abuse concern, not the crisis one.
 func TestThreatsOfViolenceStayWithAbuse(t *testing.T) {
 	ix := bundledIndex(t)
-	for _, q := range []string{"threat of violence", "customer threatening me", "customer swearing at me"} {
+	for _, q := range []string{"threat of violence", "customer threatening me", "customer swearing at me", "he said he knows where I live", "customer said he'll smash the place up"} {
 		t.Run(q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 5})
 			if err != nil {
