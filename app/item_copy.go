@@ -42,8 +42,10 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 		p.finishCopy(id, label, f.rendered())
 	}
 	f.onSubmit = func() {
-		finish()
-		d.Hide()
+		f.copyChecked(func() {
+			finish()
+			d.Hide()
+		}, nil)
 	}
 	f.onCancel = func() { d.Hide() }
 	// The form scrolls, so a template with many fields still fits 800×600.
@@ -51,7 +53,10 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 	body.SetMinSize(fyne.NewSize(420, 240))
 	d = dialog.NewCustomConfirm("Fill in: "+label, "Copy", "Cancel", body, func(ok bool) {
 		if ok {
-			finish()
+			// The Copy button has closed the form: it opens again for
+			// "Fill in".
+			f.copyChecked(func() { finish(); p.refocus() }, func() { d.Show() })
+			return
 		}
 		p.refocus()
 	}, p.win)

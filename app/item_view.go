@@ -34,7 +34,9 @@ func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
 		body = checklistBody(it)
 	case kb.KindTemplate:
 		f := newTemplateForm(p, it.ID, it.Text, it.Fields)
-		f.onSubmit = func() { f.remember(); p.finishCopy(it.ID, it.Title, f.rendered()) }
+		f.onSubmit = func() {
+			f.copyChecked(func() { f.remember(); p.finishCopy(it.ID, it.Title, f.rendered()) }, nil)
+		}
 		copyIt = f.onSubmit
 		body = f.content
 	default:

@@ -1,8 +1,14 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
@@ -15,11 +21,17 @@ const agentNameField = "agent_name"
 // templateForm asks for a text's placeholders, one field each, and shows
 // the text as it will be copied while the agent types.
 type templateForm struct {
-	p        *poise
-	locale   string // of the item's pack, for computed dates and times
-	text     string
-	fields   []kb.Field // every placeholder, computed ones included
-	get      map[string]func() string
+	p      *poise
+	locale string // of the item's pack, for computed dates and times
+	text   string
+	fields []kb.Field // every placeholder, computed ones included
+	get    map[string]func() string
+	// entries are the fields' widgets, to mark the ones left blank.
+	entries  map[string]*widget.Entry
+	focus    map[string]fyne.Focusable
+	marking  bool            // blanks are marked once a copy was tried with them
+	marked   map[string]bool // the fields outlined as blank now
+	head     *widget.Label
 	first    fyne.Focusable
 	preview  *widget.Label
 	content  fyne.CanvasObject
@@ -30,7 +42,7 @@ type templateForm struct {
 
 // newTemplateForm makes the form for text of the item with id itemID.
 func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templateForm {
-	f := &templateForm{p: p, locale: p.lib.Locale(kb.PackOf(itemID)), text: text, fields: template.Fields(text, declared...), get: map[string]func() string{}}
+	f := &templateForm{p: p, locale: p.lib.Locale(kb.PackOf(itemID)), text: text, fields: template.Fields(text, declared...), get: map[string]func() string{}, entries: map[string]*widget.Entry{}, focus: map[string]fyne.Focusable{}}
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
@@ -47,6 +59,7 @@ func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templa
 			s.OnChanged = func(string) { f.update() }
 			s.OnSubmitted = func(string) { f.submit() }
 			f.get[fld.Name] = func() string { return s.Text }
+			f.entries[fld.Name], f.focus[fld.Name] = &s.Entry, s
 			obj = s
 			f.focusFirst(s)
 		default:
@@ -67,13 +80,14 @@ func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templa
 				return false
 			}
 			f.get[fld.Name] = func() string { return e.Text }
+			f.entries[fld.Name], f.focus[fld.Name] = &e.Entry, e
 			obj = e
 			f.focusFirst(e)
 		}
 		form.Append(fld.Label, obj)
 	}
-	head := widget.NewLabelWithStyle("Will copy:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.content = container.NewVBox(form, head, f.preview)
+	f.head = widget.NewLabelWithStyle("Will copy:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.content = container.NewVBox(form, f.head, f.preview)
 	f.update()
 	return f
 }
@@ -113,7 +127,93 @@ func (f *templateForm) rendered() string {
 	return renderTemplate(f.locale, f.text, f.values(), f.p.now())
 }
 
-func (f *templateForm) update() { f.preview.SetText(f.rendered()) }
+func (f *templateForm) update() {
+	f.preview.SetText(f.rendered())
+	head := "Will copy:"
+	if n := len(f.blanks()); n > 0 {
+		head = "Will copy (" + blanksLeft(n) + "):"
+	}
+	f.head.SetText(head)
+	if f.marking {
+		f.markBlanks()
+	}
+}
+
+// errBlank marks a field the agent has not filled yet.
+var errBlank = errors.New("not filled in yet")
+
+// blanks are the fields still to fill; kb/template says what is blank.
+func (f *templateForm) blanks() []kb.Field {
+	return template.Blanks(f.fields, f.values())
+}
+
+// markBlanks outlines the blank fields, and from now on as they change.
+func (f *templateForm) markBlanks() {
+	f.marking = true
+	f.marked = map[string]bool{}
+	for _, b := range f.blanks() {
+		f.marked[b.Name] = true
+	}
+	for name, e := range f.entries {
+		e.AlwaysShowValidationError = true // it has no Validator to make it dirty
+		if f.marked[name] {
+			e.SetValidationError(errBlank)
+		} else {
+			e.SetValidationError(nil)
+		}
+	}
+}
+
+// firstBlank is the first blank field's widget, to type into.
+func (f *templateForm) firstBlank() fyne.Focusable {
+	for _, b := range f.blanks() {
+		if o, ok := f.focus[b.Name]; ok {
+			return o
+		}
+	}
+	return f.first
+}
+
+// blanksLeft is "1 blank left", "2 blanks left".
+func blanksLeft(n int) string {
+	if n == 1 {
+		return "1 blank left"
+	}
+	return strconv.Itoa(n) + " blanks left"
+}
+
+// copyChecked runs copyFn when every field is filled; otherwise it marks
+// the blanks and asks first, since "[amount]" must never reach a customer
+// unnoticed. fillIn runs when the agent chooses to fill them.
+func (f *templateForm) copyChecked(copyFn, fillIn func()) {
+	blanks := f.blanks()
+	if len(blanks) == 0 {
+		copyFn()
+		return
+	}
+	f.markBlanks()
+	var names []string
+	for _, b := range blanks {
+		names = append(names, b.Label)
+	}
+	msg := fmt.Sprintf("Not filled in: %s.\nThe copied text will show [%s] there. Copy anyway?", strings.Join(names, ", "), blanks[0].Name)
+	if len(blanks) > 1 {
+		msg = fmt.Sprintf("Not filled in: %s.\nThe copied text will show [%s] and the others in brackets. Copy anyway?", strings.Join(names, ", "), blanks[0].Name)
+	}
+	d := dialog.NewConfirm(blanksLeft(len(blanks)), msg, func(ok bool) {
+		if ok {
+			copyFn()
+			return
+		}
+		if fillIn != nil {
+			fillIn()
+		}
+		f.p.win.Canvas().Focus(f.firstBlank())
+	}, f.p.win)
+	d.SetConfirmText("Copy anyway")
+	d.SetDismissText("Fill in")
+	d.Show()
+}
 
 func (f *templateForm) submit() {
 	if f.onSubmit != nil {

@@ -96,8 +96,12 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		l.id = cmp.Or(slugify(opts.ID), "pack")
 	}
 	pack.Manifest.ID = l.id
-	if !opts.Builtin && (looksBuiltin(l.id) || looksBuiltin(pack.Manifest.Name)) {
-		return nil, fmt.Errorf("%w: id %q or name %q reads as the built-in pack bundled with Poise; give this pack its own id and name in pack.toml", ErrReservedID, l.id, pack.Manifest.Name)
+	if !opts.Builtin {
+		for _, f := range []struct{ key, val string }{{"id", l.id}, {"name", pack.Manifest.Name}} {
+			if looksBuiltin(f.val) {
+				return nil, fmt.Errorf("%w: %s %q reads as the built-in pack bundled with Poise", ErrReservedID, f.key, f.val)
+			}
+		}
 	}
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -191,6 +192,16 @@ func (c *cli) backupSecret(j *journal.Journal) (string, error) {
 
 // printImport says what an import or restore did, naming every entry that
 // came with an id Poise would not make and got a new one.
+// shortID cuts a foreign id to its first 40 characters (marked with "…"),
+// so a hostile file's huge ids cannot flood the terminal.
+func shortID(id string) string {
+	const keep = 40
+	if utf8.RuneCountInString(id) <= keep {
+		return id
+	}
+	return string([]rune(id)[:keep]) + "…"
+}
+
 func printImport(w io.Writer, prefix string, res journal.ImportResult) {
 	msg := fmt.Sprintf("added %d, updated %d, unchanged %d.", res.Added, res.Updated, res.Unchanged)
 	if prefix == "" {
@@ -198,7 +209,7 @@ func printImport(w io.Writer, prefix string, res journal.ImportResult) {
 	}
 	fmt.Fprintln(w, prefix+msg)
 	for _, r := range res.Renamed {
-		fmt.Fprintf(w, "Entry %s had the id %s, which Poise does not use: it is now %s.\n", r.To, termText(strconv.Quote(r.From), false), r.To)
+		fmt.Fprintf(w, "Entry %s had the id %s, which Poise does not use: it is now %s.\n", r.To, termText(strconv.Quote(shortID(r.From)), false), r.To)
 	}
 	if res.Skipped > 0 {
 		fmt.Fprintf(w, "Skipped %d unreadable record(s) of the trash or the history.\n", res.Skipped)

@@ -104,3 +104,15 @@ func TestJournalImportNamesFileAndLine(t *testing.T) {
 		t.Errorf("a refused import added an entry:\n%s", out)
 	}
 }
+
+// A hostile id is reported in short: a 100 KB id does not flood the
+// terminal, and the report still says which entry it was.
+func TestJournalImportReportsLongIDsShortened(t *testing.T) {
+	dd := journalEnv(t, "a test passphrase")
+	mustRun(t, "--data-dir", dd, "journal", "init")
+	doc := `{"format":"poise-journal-export","version":1,"entries":[{"id":"` + strings.Repeat("x", 100000) + `","what_happened":"long id"}]}`
+	out := mustRun(t, "--data-dir", dd, "journal", "import", writeFile(t, doc))
+	if len(out) > 500 || !strings.Contains(out, "xxxx") || !strings.Contains(out, "is now") {
+		t.Errorf("import reported %d bytes, want a short line naming the old and new id:\n%.300s", len(out), out)
+	}
+}

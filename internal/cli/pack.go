@@ -72,6 +72,9 @@ type lintProblem struct {
 func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
 	p, err := kb.LintDir(dir)
 	var pe *kb.ProblemsError
+	if errors.Is(err, kb.ErrReservedID) {
+		return withHint(err, "Give the pack in its pack.toml an id and a name of its own, such as your team's.")
+	}
 	if err != nil && !errors.As(err, &pe) {
 		return withHint(err, "Pass the folder that holds pack.toml (or a folder of markdown files).")
 	}

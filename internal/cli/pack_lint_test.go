@@ -115,3 +115,16 @@ func TestPackLintBuiltinSource(t *testing.T) {
 		t.Errorf("stdout = %q, want a clean report", stdout)
 	}
 }
+
+// TestPackLintReservedName: a pack that reads as the built-in one gets a
+// hint about its manifest, not about which folder to pass.
+func TestPackLintReservedName(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.toml":      "id = \"acme\"\nname = \"Built-in\"\nversion = \"1.0.0\"\n",
+		"guides/calm.md": "---\ntitle: Calm\n---\nBreathe out slowly.\n",
+	})
+	code, _, stderr := run(t, "pack", "lint", dir)
+	if code != ExitError || !strings.Contains(stderr, `name "Built-in"`) || !strings.Contains(stderr, "pack.toml an id and a name of its own") {
+		t.Errorf("exit code = %d, stderr %q; want 1 naming the name, with a hint", code, stderr)
+	}
+}

@@ -94,7 +94,7 @@ func RenderIn(locale, text string, values map[string]string, now time.Time) (str
 	for _, t := range toks {
 		sb.WriteString(text[last:t.Start])
 		last = t.End
-		if v, ok := values[t.Name]; ok && strings.TrimSpace(v) != "" {
+		if v, ok := values[t.Name]; ok && !IsBlank(v) {
 			sb.WriteString(v)
 			continue
 		}
@@ -112,6 +112,23 @@ func RenderIn(locale, text string, values map[string]string, now time.Time) (str
 		return sb.String(), &MissingError{Names: missing}
 	}
 	return sb.String(), nil
+}
+
+// IsBlank reports whether a value typed for a field counts as not filled:
+// empty or only spaces. Render writes such a field as [name].
+func IsBlank(v string) bool { return strings.TrimSpace(v) == "" }
+
+// Blanks lists the fields the agent must fill that values leaves blank, in
+// order: the ones Render would write as [name]. Computed fields are never
+// blank, as Poise fills them.
+func Blanks(fields []Field, values map[string]string) []Field {
+	var out []Field
+	for _, f := range fields {
+		if !f.Computed && IsBlank(values[f.Name]) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

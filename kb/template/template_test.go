@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -192,5 +193,26 @@ func TestFieldsDeclared(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Fields =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestBlanksAreWhatRenderBrackets(t *testing.T) {
+	text := "Hi {{customer_name}}, {{amount}} back by {{date+3d}}; {{customer_name}} again, ref {{ref}}."
+	fields := template.Fields(text)
+	values := map[string]string{"customer_name": "Ana", "amount": "   ", "date+3d": ""}
+	var names []string
+	for _, f := range template.Blanks(fields, values) {
+		names = append(names, f.Name)
+	}
+	if want := []string{"amount", "ref"}; !slices.Equal(names, want) {
+		t.Errorf("Blanks = %q, want %q", names, want)
+	}
+	_, err := template.Render(text, values, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC))
+	var me *template.MissingError
+	if !errors.As(err, &me) || !slices.Equal(me.Names, names) {
+		t.Errorf("Render missing %v, Blanks %q: the two rules disagree", err, names)
+	}
+	if got := template.Blanks(fields, map[string]string{"customer_name": "A", "amount": "5", "ref": "x"}); len(got) != 0 {
+		t.Errorf("a filled form has blanks %v", got)
 	}
 }
