@@ -63,8 +63,8 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 	f.entry.onKey = f.typedKey
 	f.entry.onShortcut = f.typedShortcut
 
-	f.kinds = newChipRow("All", func(v string) string { return kindPlural(kb.Kind(v)) }, func(string) { f.refresh() })
-	f.emotions = newChipRow("Any feeling", strings.ToLower, func(string) { f.refresh() })
+	f.kinds = newChipRow("All", func(v string) string { return kindPlural(kb.Kind(v)) }, f.picked)
+	f.emotions = newChipRow("Any feeling", strings.ToLower, f.picked)
 	f.info = widget.NewLabel(p.indexing)
 	secondary(f.info)
 	f.info.Truncation = fyne.TextTruncateEllipsis
@@ -154,6 +154,14 @@ func (f *findScreen) refresh() {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		res, err := s.Search(ctx, q)
+		// The chips count what the query finds without the filter, so a
+		// filter never hides how much else there is ("All 12", not "All 5").
+		unfiltered := res
+		if err == nil && (len(q.Kinds) > 0 || len(q.Emotions) > 0) {
+			all := q
+			all.Kinds, all.Emotions, all.Limit = nil, nil, 1
+			unfiltered, err = s.Search(ctx, all)
+		}
 		cancel()
 		f.p.do(func() {
 			f.running = false
@@ -162,12 +170,14 @@ func (f *findScreen) refresh() {
 				f.refresh()
 				return
 			}
-			f.apply(q, res, err)
+			f.apply(q, res, unfiltered, err)
 		})
 	}()
 }
 
-func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
+// apply shows res, the hits for q; unfiltered is what q finds without its
+// kind and emotion filters (res itself when there are none), for the chips.
+func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err error) {
 	if err != nil {
 		if !errors.Is(err, context.Canceled) {
 			f.p.logf("poise: search %q: %v", q.Text, err)
@@ -183,7 +193,12 @@ func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
 			f.recent[id] = true
 		}
 	}
+	filter := f.filterLabel()
 	switch {
+	case filter != "" && res.Total == 0:
+		f.info.SetText(fmt.Sprintf("Filtered to %s: nothing found · %d without the filter · Esc on an empty field clears it", filter, unfiltered.Total))
+	case filter != "":
+		f.info.SetText(fmt.Sprintf("Filtered to %s: %d of %d found · Esc on an empty field clears the filter", filter, res.Total, unfiltered.Total))
 	case blank && len(q.Default) > 0:
 		f.info.SetText("Your favourites and recently copied items come first. Type to search.")
 	case blank:
@@ -195,8 +210,8 @@ func (f *findScreen) apply(q search.Query, res *search.Results, err error) {
 	default:
 		f.info.SetText(fmt.Sprintf("%d found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear", res.Total))
 	}
-	f.kinds.set(res.Facets.Kinds, fmt.Sprintf("All %d", res.Total))
-	f.emotions.set(res.Facets.Emotions, "Any feeling")
+	f.kinds.set(unfiltered.Facets.Kinds, fmt.Sprintf("All %d", unfiltered.Total))
+	f.emotions.set(unfiltered.Facets.Emotions, "Any feeling")
 	f.sel = -1
 	f.list.UnselectAll()
 	f.list.Refresh()
@@ -297,10 +312,37 @@ func (f *findScreen) clear() {
 		f.entry.SetText("")
 		return
 	}
+	f.clearFilters()
+}
+
+// clearFilters drops the kind and emotion filters and searches again; a
+// filter left from an earlier question must not hide this one's answer.
+func (f *findScreen) clearFilters() {
 	if f.kinds.selected != "" || f.emotions.selected != "" {
 		f.kinds.selected, f.emotions.selected = "", ""
 		f.refresh()
 	}
+}
+
+// picked runs after a chip is chosen: search again, and give the keyboard
+// back to the field so Esc and typing reach it.
+func (f *findScreen) picked(string) {
+	f.refresh()
+	if f.p.shown {
+		f.p.win.Canvas().Focus(f.entry)
+	}
+}
+
+// filterLabel names the active filters for the info line, "" when none.
+func (f *findScreen) filterLabel() string {
+	var parts []string
+	if k := f.kinds.selected; k != "" {
+		parts = append(parts, kindPlural(kb.Kind(k)))
+	}
+	if e := f.emotions.selected; e != "" {
+		parts = append(parts, strings.ToLower(e))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (f *findScreen) selectedItem() (*kb.Item, bool) {

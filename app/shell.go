@@ -154,6 +154,7 @@ func (p *poise) quickFind() {
 	p.win.RequestFocus()
 	p.show(screenFind)
 	if p.find != nil {
+		p.find.clearFilters() // a fresh question starts unfiltered
 		p.find.focus()
 	}
 }
