@@ -361,9 +361,15 @@ func (f *findScreen) copySelected() {
 	if f.preview.following() {
 		it, ok = f.p.item(f.preview.id)
 	}
-	if ok {
-		f.p.copyItem(it)
+	if !ok {
+		return
 	}
+	// A concern listed as Recent copies the option used last time.
+	if o, isOption := f.p.recentOption(it); isOption && f.recent[it.ID] && !f.preview.following() {
+		f.p.copyOption(it, o)
+		return
+	}
+	f.p.copyItem(it)
 }
 
 func (f *findScreen) openSelected() {

@@ -12,14 +12,47 @@ import (
 )
 
 // copyItem copies what the agent says for an item, asking for its
-// placeholders first when it has any.
+// placeholders first when it has any. A matrix concern copies its
+// offer-first option.
 func (p *poise) copyItem(it *kb.Item) {
+	if it.Kind == kb.KindMatrix && len(it.Options) > 0 {
+		p.copyOption(it, it.Options[0])
+		return
+	}
 	p.copyText(it.ID, it.Title, it.Text, it.Fields)
+}
+
+// copyOption copies one option of a matrix concern, naming the option in
+// the confirmation and keeping it with the recent copy, so copying the
+// concern again from Recent gives this option, not the offer-first one.
+func (p *poise) copyOption(it *kb.Item, o kb.Option) {
+	p.copyAs(it.ID, o.ID, o.Title, o.Say, it.Fields)
+}
+
+// recentOption is the option of matrix concern it last copied, else its
+// offer-first option; false when it has no options.
+func (p *poise) recentOption(it *kb.Item) (kb.Option, bool) {
+	if len(it.Options) == 0 {
+		return kb.Option{}, false
+	}
+	if id := p.usage.RecentOption(it.ID); id != "" {
+		for _, o := range it.Options {
+			if o.ID == id {
+				return o, true
+			}
+		}
+	}
+	return it.Options[0], true
 }
 
 // copyText copies text for item id, after a small form when text has
 // placeholders the agent must fill. label names it in the confirmation.
 func (p *poise) copyText(id, label, text string, declared []kb.Field) {
+	p.copyAs(id, "", label, text, declared)
+}
+
+// copyAs is copyText for option (an option id of item id, or "").
+func (p *poise) copyAs(id, option, label, text string, declared []kb.Field) {
 	// Checked here too, as the idle timer may sleep with the laptop: the
 	// last customer's name must not fill this customer's form. Find is left
 	// as it is, since the agent is copying from it.
@@ -28,7 +61,7 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 	}
 	f := newTemplateForm(p, id, text, declared)
 	if !f.asks() {
-		p.finishCopy(id, label, f.rendered())
+		p.finishOptionCopy(id, option, label, f.rendered())
 		return
 	}
 	done := false
@@ -39,7 +72,7 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 		}
 		done = true
 		f.remember()
-		p.finishCopy(id, label, f.rendered())
+		p.finishOptionCopy(id, option, label, f.rendered())
 	}
 	f.onSubmit = func() {
 		f.copyChecked(func() {
@@ -70,9 +103,14 @@ func (p *poise) copyText(id, label, text string, declared []kb.Field) {
 
 // finishCopy puts text on the clipboard, remembers the copy and confirms.
 func (p *poise) finishCopy(id, label, text string) {
+	p.finishOptionCopy(id, "", label, text)
+}
+
+// finishOptionCopy is finishCopy for option, an option id of item id or "".
+func (p *poise) finishOptionCopy(id, option, label, text string) {
 	p.app.Clipboard().SetContent(text)
 	p.call.Touch(p.now())
-	if err := p.usage.RecordCopy(id, p.now()); err != nil {
+	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}
 	p.toast(fmt.Sprintf("Copied: %s", shorten(label, 60)))

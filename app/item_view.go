@@ -26,7 +26,7 @@ func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
 		body = p.matrixBody(it)
 		if len(it.Options) > 0 {
 			o := it.Options[0]
-			copyIt = func() { p.copyText(it.ID, o.Title, o.Say, nil) }
+			copyIt = func() { p.copyOption(it, o) }
 		}
 	case kb.KindPhrase:
 		body = p.phraseBody(it)
@@ -144,8 +144,7 @@ func (p *poise) optionCard(it *kb.Item, o kb.Option) fyne.CanvasObject {
 	// Dates are filled in and fields shown as [name], as they will copy.
 	say := widget.NewLabelWithStyle(renderTemplate(p.lib.Locale(it.Pack), o.Say, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	say.Wrapping = fyne.TextWrapWord
-	label := o.Title
-	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyText(it.ID, label, o.Say, nil) })
+	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyOption(it, o) })
 	objs := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, nil, cp, boldLabel(o.Title)),
 		say,

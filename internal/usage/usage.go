@@ -24,10 +24,13 @@ const FileName = "usage.json"
 // MaxRecent caps the recently copied list; older copies fall off.
 const MaxRecent = 20
 
-// Copy is one item the agent copied, and when.
+// Copy is one item the agent copied, and when. Option is the id of the
+// matrix option copied ("" for other kinds): a knowledge-base id, never
+// text the agent typed, so no customer detail reaches the disk.
 type Copy struct {
-	ID string    `json:"id"`
-	At time.Time `json:"at"`
+	ID     string    `json:"id"`
+	Option string    `json:"option,omitempty"`
+	At     time.Time `json:"at"`
 }
 
 // file is the JSON layout; fields are only ever added, except "values"
@@ -121,12 +124,31 @@ func (s *Store) Recent() []string {
 	return ids
 }
 
+// RecentOption is the matrix option last copied from item id, "" when
+// none was recorded.
+func (s *Store) RecentOption(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.f.Recent {
+		if c.ID == id {
+			return c.Option
+		}
+	}
+	return ""
+}
+
 // RecordCopy notes that id was copied at t, moving it to the front.
 func (s *Store) RecordCopy(id string, t time.Time) error {
+	return s.RecordOptionCopy(id, "", t)
+}
+
+// RecordOptionCopy notes that option (an option id of matrix item id) was
+// copied at t, so copying from Recent gives the same option again.
+func (s *Store) RecordOptionCopy(id, option string, t time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.f.Recent = slices.DeleteFunc(s.f.Recent, func(c Copy) bool { return c.ID == id })
-	s.f.Recent = slices.Insert(s.f.Recent, 0, Copy{ID: id, At: t.UTC()})
+	s.f.Recent = slices.Insert(s.f.Recent, 0, Copy{ID: id, Option: option, At: t.UTC()})
 	if len(s.f.Recent) > MaxRecent {
 		s.f.Recent = s.f.Recent[:MaxRecent]
 	}

@@ -175,3 +175,37 @@ func TestCallIsBounded(t *testing.T) {
 		t.Errorf("a call kept %d values, want at most %d", got, maxValues)
 	}
 }
+
+// TestRecentKeepsTheOptionCopied guards issue 16: a matrix option copied
+// is remembered across a restart, and copying the concern again without an
+// option forgets it.
+func TestRecentKeepsTheOptionCopied(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	if err := s.RecordOptionCopy("m/late", "m/late#2", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RecordCopy("s/angry#1", t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	re, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := re.RecentOption("m/late"); got != "m/late#2" {
+		t.Errorf("RecentOption after restart = %q, want m/late#2", got)
+	}
+	if got := re.RecentOption("s/angry#1"); got != "" {
+		t.Errorf("RecentOption of a statement = %q, want none", got)
+	}
+	if err := re.RecordCopy("m/late", t0.Add(2*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if got := re.RecentOption("m/late"); got != "" {
+		t.Errorf("RecentOption after copying the concern itself = %q, want none", got)
+	}
+}
