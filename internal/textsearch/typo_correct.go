@@ -3,6 +3,7 @@ package textsearch
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -28,6 +29,12 @@ type correction struct {
 func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 	n := utf8.RuneCountInString(w.text)
 	if n < minFuzzyLen || e.known[w.text] {
+		return correction{}
+	}
+	if strings.ContainsRune(w.text, '\'') {
+		// A contraction ("he'd", "won't") is a word the person meant, and
+		// the English list has none to recognise it by: "he'd" must not
+		// become "held".
 		return correction{}
 	}
 	if w.partial && (len(w.bodyPrefix) > 0 || hasPrefix(r, fHPrefix, truncRunes(w.text, prefixMax))) {

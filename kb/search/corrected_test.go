@@ -15,6 +15,10 @@ func TestCorrectedQuery(t *testing.T) {
 		{"furious customer", ""},
 		{"weeping ", ""},
 		{"she was weeping on the phone ", ""},
+		// A contraction is a word the person meant: "he'd" once read as
+		// "held" in a crisis search.
+		{"customer said he'd be better off dead", ""},
+		{"she’d had enough ", ""},
 	}
 	for _, tt := range tests {
 		res, err := ix.Search(context.Background(), Query{Text: tt.text, NoFacets: true})
