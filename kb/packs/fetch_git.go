@@ -99,7 +99,7 @@ func openRepo(ctx context.Context, src Source) (*git.Repository, error) {
 		return repo, nil
 	}
 	if !strings.HasPrefix(src.Location, "https://") {
-		return nil, fmt.Errorf("Git address %q is not https; packs are only fetched over https", src.Location)
+		return nil, fmt.Errorf("git address %q is not https; packs are only fetched over https", src.Location)
 	}
 	opts := &git.CloneOptions{URL: src.Location, Depth: 1, SingleBranch: true, Tags: git.NoTags}
 	try := []plumbing.ReferenceName{""}

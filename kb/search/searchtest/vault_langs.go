@@ -125,7 +125,7 @@ var vaultLangs = []vaultLang{
 		topics: strings.Fields("المزامنة الإعدادات تعارض إضافة ملف ملاحظة خزنة بحث")},
 	{code: "fa", folder: "فارسی", spaced: true, word: letters("ب پ ت ج چ خ د ر ز ژ س ش ف ک گ ل م ن و ه ی", "ا و ی", "ها", "ی"),
 		common: strings.Fields("و در به از که این را با است برای آن یک می تا شما"),
-		topics: strings.Fields("همگام‌سازی تنظیمات تداخل افزونه پرونده یادداشت گاوصندوق جستجو")},
+		topics: strings.Fields("همگام\u200cسازی تنظیمات تداخل افزونه پرونده یادداشت گاوصندوق جستجو")},
 	{code: "he", folder: "עברית", spaced: true, word: letters("ב ג ד ה ז ח ט כ ל מ נ ס ע פ צ ק ר ש ת", "א ו י", "ים", "ות"),
 		common: strings.Fields("של את על זה לא עם הוא כי גם אם יש כל אבל או מה"),
 		topics: strings.Fields("סנכרון הגדרות התנגשות תוסף קובץ פתק כספת חיפוש")},
