@@ -131,7 +131,7 @@ func (s *summaryScreen) monthContent(sum *summary.Summary) fyne.CanvasObject {
 	if g := sum.Goal; g != nil {
 		res := "not reviewed yet"
 		if g.Result != "" {
-			res = "you said: " + strings.ReplaceAll(g.Result, "-", " ")
+			res = "you said: " + g.Result.Label()
 		}
 		box.Add(sectionHead("Your goal this month"))
 		box.Add(wrapped(fmt.Sprintf("%s (%s)", g.Text, res)))

@@ -12,8 +12,12 @@ import (
 	"github.com/poisehq/poise/journal/summary"
 )
 
-// goalAnswers are the review's words for journal.GoalResults, in order.
-var goalAnswers = []string{"Met", "Partly", "Not met"}
+// goalAnswer is a goal result as the review's radio shows it: the
+// journal's label in sentence case ("Not met").
+func goalAnswer(g journal.GoalResult) string {
+	l := g.Label()
+	return strings.ToUpper(l[:1]) + l[1:]
+}
 
 // showReview asks the three review questions for month m, and how the
 // previous review's goal went, then saves the answers encrypted.
@@ -47,12 +51,14 @@ func (s *summaryScreen) showReview(m summary.Month, reviews []journal.Review) {
 	}
 	var last *widget.RadioGroup
 	if prev.Goal != "" {
-		last = widget.NewRadioGroup(goalAnswers, nil)
+		var answers []string
+		for _, g := range journal.GoalResults {
+			answers = append(answers, goalAnswer(g))
+		}
+		last = widget.NewRadioGroup(answers, nil)
 		last.Horizontal = true
-		for i, g := range journal.GoalResults {
-			if cur.LastGoal == g {
-				last.SetSelected(goalAnswers[i])
-			}
+		if cur.LastGoal != "" {
+			last.SetSelected(goalAnswer(cur.LastGoal))
 		}
 		items = append([]*widget.FormItem{widget.NewFormItem("Your goal was", wrapped(prev.Goal)), widget.NewFormItem("How did it go?", last)}, items...)
 	}
@@ -63,9 +69,9 @@ func (s *summaryScreen) showReview(m summary.Month, reviews []journal.Review) {
 		}
 		r := journal.Review{Month: m.String(), WentWell: well.Text, TryNext: try.Text, Goal: strings.TrimSpace(goal.Text)}
 		if last != nil {
-			for i, a := range goalAnswers {
-				if last.Selected == a {
-					r.LastGoal = journal.GoalResults[i]
+			for _, g := range journal.GoalResults {
+				if last.Selected == goalAnswer(g) {
+					r.LastGoal = g
 				}
 			}
 		}

@@ -139,6 +139,38 @@ func TestSummaryScreenReview(t *testing.T) {
 	}
 }
 
+// TestSummaryScreenReviewGoalResult checks the "How did it go?" answers are
+// the journal's goal results and that the one picked is the one saved.
+func TestSummaryScreenReviewGoalResult(t *testing.T) {
+	p, s := summaryPoise(t)
+	unlockSummary(t, p, s)
+	if _, err := s.j.SaveReview(journal.Review{Month: "2026-09", Goal: "Breathe first"}); err != nil {
+		t.Fatal(err)
+	}
+	old := s.body.Objects[0]
+	s.refresh()
+	pump(t, p, func() bool { return s.body.Objects[0] != old && strings.Contains(labelsText(s.body), "You logged") })
+	test.Tap(buttonNamed(t, s.body, "Review October"))
+	dlg := p.win.Canvas().Overlays().Top()
+	radios := findAll[*widget.RadioGroup](dlg)
+	if len(radios) != 1 {
+		t.Fatalf("%d answer groups, want one for last month's goal", len(radios))
+	}
+	if got := strings.Join(radios[0].Options, "|"); got != "Met|Partly|Not met" {
+		t.Errorf("answers = %q", got)
+	}
+	radios[0].SetSelected("Not met")
+	test.Tap(buttonNamed(t, dlg, "Save"))
+	pump(t, p, func() bool {
+		rs, _ := s.j.Reviews()
+		return len(rs) == 2
+	})
+	rs, _ := s.j.Reviews()
+	if rs[1].Month != "2026-10" || rs[1].LastGoal != journal.GoalNotMet {
+		t.Errorf("review = %+v", rs[1])
+	}
+}
+
 func TestSummaryScreenReadNextOpens(t *testing.T) {
 	p, s := summaryPoise(t)
 	startSearch(t, p)

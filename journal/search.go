@@ -79,7 +79,7 @@ func (s *searchIndex) current() (*search.Documents, error) {
 
 // entryDoc is an entry as the search engine sees it.
 func entryDoc(e Entry) search.Doc {
-	parts := []string{e.WhatHappened, e.WhatITried, e.WhatWorked, e.WhatDidnt, e.Takeaway, string(e.Channel), strings.ReplaceAll(string(e.Outcome), "-", " ")}
+	parts := []string{e.WhatHappened, e.WhatITried, e.WhatWorked, e.WhatDidnt, e.Takeaway, string(e.Channel), e.Outcome.Label()}
 	tags := append([]string(nil), e.Tags...)
 	for _, t := range e.Triggers {
 		tags = append(tags, t.Label())

@@ -30,6 +30,12 @@ func ParseTrigger(s string) (Trigger, error) {
 // Label is the outcome as a person reads it.
 func (o Outcome) Label() string { return strings.ReplaceAll(string(o), "-", " ") }
 
+// Label is the channel as a person reads it.
+func (c Channel) Label() string { return strings.ReplaceAll(string(c), "-", " ") }
+
+// Label is the goal result as a person reads it ("not met").
+func (g GoalResult) Label() string { return strings.ReplaceAll(string(g), "-", " ") }
+
 // ParseOutcome reads an outcome as typed or as its Label. Empty is "not
 // noted".
 func ParseOutcome(s string) (Outcome, error) {

@@ -61,3 +61,25 @@ func TestIndexTextControl(t *testing.T) {
 		}
 	}
 }
+
+func TestVocabularyLabels(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{TriggerRepeatContact.Label(), "repeat contact"},
+		{TriggerBilling.Label(), "billing"},
+		{OutcomeFollowUpPending.Label(), "follow up pending"},
+		{ChannelInPerson.Label(), "in person"},
+		{ChannelEmail.Label(), "email"},
+		{GoalMet.Label(), "met"},
+		{GoalPartly.Label(), "partly"},
+		{GoalNotMet.Label(), "not met"},
+	} {
+		if c.got != c.want {
+			t.Errorf("label = %q, want %q", c.got, c.want)
+		}
+	}
+	for _, g := range GoalResults {
+		if g.Label() == "" || g.Label() == string(GoalNotMet) {
+			t.Errorf("goal result %q has label %q", g, g.Label())
+		}
+	}
+}

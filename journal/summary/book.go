@@ -126,7 +126,7 @@ func (b *Book) Month(m Month) *Summary {
 	if r, ok := b.reviews[m.Add(-1).String()]; ok && r.Goal != "" {
 		s.Goal = &Goal{Text: r.Goal}
 		if next, ok := b.reviews[m.String()]; ok {
-			s.Goal.Result = string(next.LastGoal)
+			s.Goal.Result = next.LastGoal
 		}
 	}
 	s.Headlines = b.headlines(s, m)

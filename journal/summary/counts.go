@@ -96,17 +96,22 @@ func (b *Book) compare(m Month, f names, label func(string) string, fixed []stri
 	return out
 }
 
-func plainLabel(n string) string { return strings.ReplaceAll(n, "-", " ") }
+// The labels of each measure come from the vocabulary's owner in journal;
+// emotions are free words, so only their dashes become spaces.
+func triggerLabel(n string) string { return journal.Trigger(n).Label() }
+func channelLabel(n string) string { return journal.Channel(n).Label() }
+func outcomeLabel(n string) string { return journal.Outcome(n).Label() }
+func emotionLabel(n string) string { return strings.ReplaceAll(n, "-", " ") }
 
 func (b *Book) counts(s *Summary, m Month) {
-	s.Triggers = b.compare(m, triggerNames, plainLabel, nil)
-	s.Emotions = b.compare(m, emotionNames, plainLabel, nil)
-	s.Channels = b.compare(m, channelNames, plainLabel, nil)
+	s.Triggers = b.compare(m, triggerNames, triggerLabel, nil)
+	s.Emotions = b.compare(m, emotionNames, emotionLabel, nil)
+	s.Channels = b.compare(m, channelNames, channelLabel, nil)
 	var outs []string
 	for _, o := range journal.Outcomes {
 		outs = append(outs, string(o))
 	}
-	s.Outcomes = b.compare(m, outcomeNames, plainLabel, outs)
+	s.Outcomes = b.compare(m, outcomeNames, outcomeLabel, outs)
 	s.Pairs = b.pairs(m)
 }
 

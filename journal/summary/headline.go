@@ -77,7 +77,7 @@ func (b *Book) headlines(s *Summary, m Month) []Headline {
 	}
 	if len(s.Pairs) > 0 {
 		pr := s.Pairs[0]
-		add(!slices.Contains(journal.Emotions, pr.Emotion), "%s and %s customers came together again: %d calls this month.", capital(plainLabel(pr.Trigger)), pr.Emotion, pr.Count)
+		add(!slices.Contains(journal.Emotions, pr.Emotion), "%s and %s customers came together again: %d calls this month.", capital(triggerLabel(pr.Trigger)), pr.Emotion, pr.Count)
 	}
 	if f := s.FollowUps; f.Missed > 0 {
 		add(false, "%s missed this month.", plural(f.Missed, "follow-up was", "follow-ups were"))
@@ -95,7 +95,7 @@ func (b *Book) headlines(s *Summary, m Month) []Headline {
 	if g := s.Goal; g != nil {
 		res := "review this month to say how it went"
 		if g.Result != "" {
-			res = "you said: " + plainLabel(g.Result)
+			res = "you said: " + g.Result.Label()
 		}
 		add(true, "Your goal for %s was “%s”; %s.", m.Month, g.Text, res)
 	}

@@ -34,7 +34,7 @@ func (s *Summary) Markdown() string {
 	if len(s.Pairs) > 0 {
 		w("## Triggers and emotions that keep coming together\n\n| Trigger | Emotion | This month | Of the 3 months before |\n|---|---|---:|---:|\n")
 		for _, p := range s.Pairs {
-			w("| %s | %s | %d | %d |\n", mdText(plainLabel(p.Trigger)), mdText(p.Emotion), p.Count, p.EarlierMonths)
+			w("| %s | %s | %d | %d |\n", mdText(triggerLabel(p.Trigger)), mdText(p.Emotion), p.Count, p.EarlierMonths)
 		}
 		w("\n")
 	}
@@ -125,7 +125,7 @@ func (s *Summary) Markdown() string {
 	if g := s.Goal; g != nil {
 		res := "not reviewed yet"
 		if g.Result != "" {
-			res = plainLabel(g.Result)
+			res = g.Result.Label()
 		}
 		w("## Your goal this month\n\n%s (%s)\n\n", mdText(g.Text), res)
 	}

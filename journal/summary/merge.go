@@ -69,13 +69,14 @@ func Merge(xs []Export) *Team {
 		t.BaseRate.Of += x.BaseRate.Of
 		t.BaseRate.Successes += x.BaseRate.Successes
 		for _, l := range []struct {
-			m  map[string]*TeamCount
-			cs []Count
-		}{{trig, x.Triggers}, {emo, x.Emotions}, {ch, x.Channels}, {out, x.Outcomes}} {
+			m     map[string]*TeamCount
+			cs    []Count
+			label func(string) string
+		}{{trig, x.Triggers, triggerLabel}, {emo, x.Emotions, emotionLabel}, {ch, x.Channels, channelLabel}, {out, x.Outcomes, outcomeLabel}} {
 			for _, c := range l.cs {
 				tc := l.m[c.Name]
 				if tc == nil {
-					tc = &TeamCount{Name: c.Name, Label: plainLabel(c.Name)}
+					tc = &TeamCount{Name: c.Name, Label: l.label(c.Name)}
 					l.m[c.Name] = tc
 				}
 				tc.Count += c.Count

@@ -1,6 +1,10 @@
 package summary
 
-import "time"
+import (
+	"time"
+
+	"github.com/poisehq/poise/journal"
+)
 
 // Summary is one month of a journal, counted. Every figure comes with the
 // count behind it, so a reader can see "2 of 2" for what it is.
@@ -196,7 +200,7 @@ type FollowUps struct {
 type Goal struct {
 	Text string `json:"text"`
 	// Result is empty until this month is reviewed.
-	Result string `json:"result,omitempty"`
+	Result journal.GoalResult `json:"result,omitempty"`
 }
 
 // Headline is one plain sentence the numbers support. Private headlines

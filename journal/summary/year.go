@@ -64,7 +64,7 @@ func (b *Book) Year(y int) *Year {
 		for n, c := range counts {
 			r := rows[n]
 			if r == nil {
-				r = &YearRow{Name: n, Label: plainLabel(n), Months: make([]int, 12)}
+				r = &YearRow{Name: n, Label: triggerLabel(n), Months: make([]int, 12)}
 				rows[n] = r
 			}
 			r.Months[i] = c
@@ -104,7 +104,7 @@ func topOf(counts map[string]int, n int) []string {
 func outcomeLabels() []string {
 	var out []string
 	for _, o := range journal.Outcomes {
-		out = append(out, plainLabel(string(o)))
+		out = append(out, o.Label())
 	}
 	return out
 }
