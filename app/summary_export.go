@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/journal/summary"
 )
 
@@ -52,24 +55,30 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 	}
 	update()
 	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("Save this file…", theme.DocumentSaveIcon(), func() {
+	save := widget.NewButtonWithIcon("Save to a folder…", theme.DocumentSaveIcon(), func() {
 		out := append([]byte(nil), data...)
-		fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
+		// A folder picker, not a save dialog: Fyne's save dialog empties the
+		// chosen file before Poise sees its name, so a slip into the data
+		// folder could wipe the journal's key. Poise names the file and
+		// refuses the data folder, as the CLI's --out does.
+		name := "poise-summary-" + sum.Month + ".json"
+		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
 				return
 			}
-			_, werr := w.Write(out)
-			if cerr := w.Close(); werr == nil {
-				werr = cerr
+			path := filepath.Join(dir.Path(), name)
+			if datadir.Contains(s.p.dataDir, path) {
+				s.p.showError(fmt.Errorf("%s is inside Poise's data folder", path),
+					"Choose a folder outside Poise's data folder: only encrypted files belong there.")
+				return
 			}
-			if werr != nil {
+			if werr := atomicfile.Write(path, out, 0o600); werr != nil {
 				s.p.showError(werr, "The export could not be written. Choose another folder and try again.")
 				return
 			}
 			d.Hide()
-			s.p.toast(fmt.Sprintf("Anonymised summary saved as %s.", w.URI().Name()))
+			s.p.toast(fmt.Sprintf("Anonymised summary saved as %s.", path))
 		}, s.p.win)
-		fd.SetFileName("poise-summary-" + sum.Month + ".json")
 		fd.Show()
 	})
 	save.Importance = widget.HighImportance

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/mdhtml"
 	"github.com/poisehq/poise/internal/readnext"
 	"github.com/poisehq/poise/journal/summary"
@@ -222,7 +223,7 @@ func (c *cli) deliver(w io.Writer, out string, data []byte, confirm, yes bool) e
 		_, err := w.Write(data)
 		return err
 	}
-	if c.inDataDir(out) {
+	if datadir.Contains(c.dataDir(), out) {
 		return usageError{withHint(fmt.Errorf("%s is inside Poise's data folder %s", out, c.dataDir()),
 			"Choose an --out outside the data folder: only encrypted files belong there.")}
 	}
@@ -243,31 +244,6 @@ func (c *cli) deliver(w io.Writer, out string, data []byte, confirm, yes bool) e
 	}
 	fmt.Fprintf(c.env.Stderr, "Wrote %s.\n", out)
 	return nil
-}
-
-// inDataDir reports whether path is in the data folder, where a plain-text
-// summary would sit beside the encrypted journal or overwrite its key.
-// Links in the folders are followed, so another name for it is caught too.
-func (c *cli) inDataDir(path string) bool {
-	resolve := func(p string) string {
-		p, err := filepath.Abs(p)
-		if err != nil {
-			return p
-		}
-		for dir, rest := p, ""; ; {
-			if r, err := filepath.EvalSymlinks(dir); err == nil {
-				return filepath.Join(r, rest)
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				return p
-			}
-			rest = filepath.Join(filepath.Base(dir), rest)
-			dir = parent
-		}
-	}
-	rel, err := filepath.Rel(resolve(c.dataDir()), resolve(filepath.Dir(path)))
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ask asks a yes/no question on the terminal.

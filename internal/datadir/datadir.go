@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/adrg/xdg"
 	"github.com/gofrs/flock"
@@ -62,4 +63,33 @@ func (d *Dir) Join(elem ...string) string {
 // Close releases the lock.
 func (d *Dir) Close() error {
 	return d.lock.Unlock()
+}
+
+// Contains reports whether the file path would be written inside dataDir,
+// where only Poise's own (encrypted) files belong: a plain-text export there
+// would sit beside the journal or overwrite its key. Links are followed, so
+// another name for the folder is caught too.
+func Contains(dataDir, path string) bool {
+	rel, err := filepath.Rel(resolveLinks(dataDir), resolveLinks(filepath.Dir(path)))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolveLinks makes p absolute and resolves the links of its longest part
+// that exists (the rest may not have been created yet).
+func resolveLinks(p string) string {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	for dir, rest := p, ""; ; {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
 }

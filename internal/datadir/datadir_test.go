@@ -67,3 +67,30 @@ func TestSecondOpenIsLocked(t *testing.T) {
 	}
 	again.Close()
 }
+
+func TestContains(t *testing.T) {
+	data := t.TempDir()
+	outside := t.TempDir()
+	link := filepath.Join(outside, "link-to-data")
+	if err := os.Symlink(data, link); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path string
+		want       bool
+	}{
+		{"the journal key", filepath.Join(data, "journal", "identity.age"), true},
+		{"the folder itself", filepath.Join(data, "summary.json"), true},
+		{"through a link", filepath.Join(link, "journal", "identity.age"), true},
+		{"a folder not made yet", filepath.Join(data, "new", "x.json"), true},
+		{"elsewhere", filepath.Join(outside, "summary.json"), false},
+		{"a sibling with the same prefix", data + "-exports/summary.json", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Contains(data, tt.path); got != tt.want {
+				t.Errorf("Contains(%s) = %v, want %v", tt.path, got, tt.want)
+			}
+		})
+	}
+}
