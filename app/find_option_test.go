@@ -1,9 +1,11 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestCopyFromRecentKeepsTheOption guards issue 16: copying an
@@ -46,5 +48,31 @@ func TestCopyFromRecentKeepsTheOption(t *testing.T) {
 	}
 	if want := "Copied: " + alt.Title; p.status.Text != want {
 		t.Errorf("confirmation = %q, want %q", p.status.Text, want)
+	}
+}
+
+// TestPreviewCopyAgreesWithRecentOption: the preview's Copy button copies
+// the same option as Enter on a Recent concern, and says which.
+func TestPreviewCopyAgreesWithRecentOption(t *testing.T) {
+	p, f := findReady(t)
+	it, _ := p.item("builtin/matrix/late-delivery")
+	alt := it.Options[1]
+	p.copyOption(it, alt)
+	ch := waitApplied(f)
+	f.refresh()
+	wait(t, p, ch, "")
+	for j, h := range f.hits {
+		if h.ID == it.ID {
+			f.list.Select(j)
+		}
+	}
+	pump(t, p, func() bool { return f.preview.id == it.ID })
+	if !strings.Contains(f.preview.copyBtn.Text, alt.Title) {
+		t.Errorf("preview Copy reads %q, want it to name %q", f.preview.copyBtn.Text, alt.Title)
+	}
+	p.app.Clipboard().SetContent("")
+	test.Tap(f.preview.copyBtn)
+	if got := p.app.Clipboard().Content(); got != alt.Say {
+		t.Errorf("preview Copy copied %q, want the option used before %q", got, alt.Say)
 	}
 }

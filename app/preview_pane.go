@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb"
 )
 
 // previewPane shows the selected result in full, with Copy, Open and a
@@ -102,6 +104,18 @@ func (v *previewPane) render(id string) {
 	v.id = id
 	obj, copyFn := v.p.itemView(it)
 	v.copyFn = copyFn
+	copyLabel := "Copy (Enter)"
+	// A concern listed as Recent copies the option used last time, as
+	// Enter does, and the button names it so the preview does not mislead.
+	if f := v.p.find; !v.following() && f != nil && f.recent[id] && it.Kind == kb.KindMatrix {
+		if o, ok := v.p.recentOption(it); ok {
+			v.copyFn = func() { v.p.copyOption(it, o) }
+			copyLabel = "Copy " + shorten(o.Title, 40) + " (Enter)"
+		}
+	}
+	if v.copyBtn.Text != copyLabel {
+		v.copyBtn.SetText(copyLabel)
+	}
 	v.body.Content = obj
 	v.body.ScrollToTop()
 	v.body.Refresh()
