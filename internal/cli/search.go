@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -101,9 +100,7 @@ func writeHitsJSON(w io.Writer, hits []search.Hit) error {
 	for _, h := range hits {
 		out = append(out, searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func writeHitsText(w io.Writer, text string, res *search.Results) error {
