@@ -229,4 +229,3 @@ func Top(searches []Search, n int) []Search {
 	}
 	return out
 }
-
