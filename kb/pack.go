@@ -156,6 +156,17 @@ func (l *Library) WithPack(p *Pack) *Library {
 	return NewLibrary(packs...)
 }
 
+// Pack returns the pack with the given id as it was loaded, with the
+// items other packs replace still in it.
+func (l *Library) Pack(id string) (*Pack, bool) {
+	for _, p := range l.given {
+		if p.Manifest.ID == id {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
 // Replaces returns the id of the other pack's item that the item id stands
 // in for, through its pack's overrides.
 func (l *Library) Replaces(id string) (string, bool) {
