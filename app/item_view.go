@@ -63,6 +63,9 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 		owner, _, _ := strings.Cut(replaced, "/")
 		objs = append(objs, lowLabel("Replaces "+replaced+" from "+p.packName(owner)+" (the pack's overrides)."))
 	}
+	if mark := p.reviewMark(it); mark != nil {
+		objs = append(objs, mark)
+	}
 	if it.Summary != "" && it.Kind != kb.KindStatement && !summaryOpensBody(it) {
 		objs = append(objs, wrapLabel(it.Summary))
 	}
