@@ -153,7 +153,7 @@ func TestSpaceOnAButtonTypesNoSpace(t *testing.T) {
 	p.win.SetContent(widget.NewForm(widget.NewFormItem("", b), widget.NewFormItem("", e)))
 	c.Focus(b)
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // taps it
-	c.Focused().TypedRune(' ')                     // the character follows
+	c.Focused().TypedRune(' ')                      // the character follows
 	if c.Focused() != fyne.Focusable(e) {
 		t.Fatalf("the button did not move the keyboard to the field")
 	}
