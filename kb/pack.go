@@ -14,6 +14,9 @@ type Manifest struct {
 	Description string
 	Authors     []string
 	Reviewed    time.Time // zero when never reviewed
+	// ReviewEvery is how often the pack's content is due for review; zero
+	// when pack.toml does not say (DefaultReviewEvery applies).
+	ReviewEvery Period `json:",omitzero"`
 	ReviewedBy  string
 	License     string
 	Homepage    string // an http(s) address, or ""
