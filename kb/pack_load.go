@@ -413,9 +413,18 @@ func (l *loader) checkOverrides(m *Manifest, manifest []byte) {
 	m.Overrides = kept
 }
 
+// hasItem reports whether the pack has the item id, or a file whose items
+// are id's fragments (a statements or phrases file is "id#1", "id#2", …).
 func (l *loader) hasItem(id string) bool {
-	_, ok := l.ids[id]
-	return ok
+	if _, ok := l.ids[id]; ok {
+		return true
+	}
+	for _, rec := range l.order {
+		if rec.id == id && len(rec.items) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // looksBuiltin reports whether a pack id or name would read as the built-in
