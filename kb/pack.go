@@ -43,6 +43,10 @@ type Pack struct {
 	Synonyms []SynonymSet
 	// Builtin is true for the pack bundled with Poise.
 	Builtin bool
+	// Notes is true for a plain folder of notes: no pack.toml (or one
+	// written by poise pack import), headings become items and note-app
+	// syntax is read. Its lint is best read summed up (Summarize).
+	Notes bool `json:",omitempty"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.
