@@ -34,6 +34,9 @@ type Query struct {
 	// NoFacets leaves Results.Facets empty, which makes a one-off search
 	// (the CLI's) cheaper.
 	NoFacets bool
+	// NoGroup lists every hit on its own instead of folding the hits for
+	// one situation into one result (see Hit.More).
+	NoGroup bool
 }
 
 // Results are the hits of one query, best first.
@@ -71,6 +74,10 @@ type Hit struct {
 	Highlights      []Span
 	TitleHighlights []Span
 	Score           float64
+	// More are the other hits for the same situation (the statements
+	// under one heading of a bank), best first: a list shows one result
+	// with "N more like this". Empty when Query.NoGroup.
+	More []Hit `json:",omitempty"`
 }
 
 // Search answers q. A blank query returns the default list; text without
@@ -90,9 +97,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	for _, k := range q.Kinds {
 		kinds = append(kinds, string(k))
 	}
+	fetch, limit, group := groupPlan(q)
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
-		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets,
+		Limit: fetch, Default: q.Default, NoFacets: q.NoFacets,
 	}, g.texts())
 	if err != nil {
 		return nil, err
@@ -108,6 +116,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			ID: h.ID, Kind: kb.Kind(h.Kind), Pack: h.Source, Title: h.Title, Snippet: h.Snippet,
 			Highlights: h.Highlights, TitleHighlights: h.TitleHighlights, Score: h.Score,
 		}
+	}
+	if group {
+		res.Hits = groupHits(res.Hits, limit)
 	}
 	return res, nil
 }
