@@ -107,6 +107,15 @@ func TestCrisisRanksFirst(t *testing.T) {
 		"he's going to end it tonight",
 		"thinking of ending it all",
 		"kms",
+		// Missed in the last review: methods named in passing, hopelessness
+		// without the word "suicide", and a threat to a child's safety.
+		"cutting herself",
+		"customer said she's been cutting herself",
+		"hanging herself",
+		"he talked about hanging himself",
+		"she doesn't see the point in anything",
+		"threatening to hurt her kids",
+		"caller says he'll hurt his children",
 	} {
 		t.Run(q, func(t *testing.T) {
 			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 10})
@@ -131,6 +140,30 @@ func TestCrisisRanksFirst(t *testing.T) {
 					t.Errorf("%s, which ends the contact, is in the top 3; got %v", h.ID, got)
 				}
 			}
+		})
+	}
+}
+
+// TestHopelessnessShowsCrisis: "doesn't see the point anymore" is as often
+// about a complaint as about a life, so the resigned statements may lead, but
+// the crisis concern must be in sight, in the top three, for the agent to
+// recognise the other meaning.
+func TestHopelessnessShowsCrisis(t *testing.T) {
+	ix := bundledIndex(t)
+	for _, q := range []string{"doesn't see the point anymore", "customer says there's no point anymore"} {
+		t.Run(q, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), search.Query{Text: q, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for i, h := range res.Hits {
+				if i < 3 && isCrisis(h.ID) {
+					return
+				}
+				got = append(got, h.ID)
+			}
+			t.Errorf("no crisis content in the top 3; got %v", got)
 		})
 	}
 }
