@@ -1,35 +1,64 @@
 package search
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/poisehq/poise/internal/textsearch"
 	"github.com/poisehq/poise/kb"
 )
 
-// groupFetch is how many times the asked-for hits are fetched before
-// grouping, so that a full page is left once hits for the same situation
-// fold into one.
+// groupFetch is how many times the asked-for hits are fetched first, so
+// that a full page is usually left once hits for one situation fold into
+// one; when it is not, more are fetched.
 const groupFetch = 3
 
 // maxMore caps the hits kept under one result, so a pack with hundreds of
 // statements under one heading cannot grow a result without bound.
 const maxMore = 20
 
-// groupPlan says how many hits to fetch for q, how many to return, and
-// whether to group them. The blank list (favourites, recent items) shows
-// each item as chosen, so it is not grouped.
-func groupPlan(q Query) (fetch, limit int, group bool) {
-	limit = q.Limit
+// groups reports whether q's hits are grouped. The blank list (favourites,
+// recent items) shows each item as chosen, so it is not.
+func groups(q Query) bool {
+	return !q.NoGroup && strings.TrimSpace(q.Text) != ""
+}
+
+// searchGrouped answers q with its hits grouped by situation, fetching
+// more ungrouped hits until the page is full or there are no more. Hits
+// that would fall off the page are dropped before their snippets are made,
+// which is most of what fetching more costs.
+func (ix *Index) searchGrouped(ctx context.Context, q Query) (*Results, error) {
+	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	if q.NoGroup || strings.TrimSpace(q.Text) == "" {
-		return limit, limit, false
+	flat := q
+	flat.NoGroup = true
+	flat.Limit = min(limit*groupFetch, MaxLimit)
+	var res *Results
+	for {
+		g := grouper{limit: limit}
+		flat.keep = func(h textsearch.Hit) bool { return g.place(kb.Kind(h.Kind), h.Title, h.ID) >= 0 }
+		more, err := ix.Search(ctx, flat)
+		if err != nil {
+			return nil, err
+		}
+		if res == nil {
+			res = more
+		}
+		// Facets and the total do not depend on how many hits are
+		// fetched: the first answer's are kept, and later ones fetch
+		// only hits.
+		res.Hits = groupHits(more.Hits, limit)
+		if len(res.Hits) >= limit || flat.Limit >= res.Total || flat.Limit == MaxLimit {
+			return res, nil
+		}
+		flat.Limit = min(flat.Limit*4, MaxLimit)
+		flat.NoFacets = true
 	}
-	return min(limit*groupFetch, MaxLimit), limit, true
 }
 
 // situationKey is what hits answering the same situation share: the
@@ -38,11 +67,11 @@ func groupPlan(q Query) (fetch, limit int, group bool) {
 // impatient) they sit. Every other item stands alone: a guide's sections
 // answer different questions, a matrix concern is one answer, and phrase
 // rows rewrite different sentences.
-func situationKey(h Hit) string {
-	if h.Kind != kb.KindStatement {
-		return h.ID
+func situationKey(kind kb.Kind, title, id string) string {
+	if kind != kb.KindStatement {
+		return id
 	}
-	return "\x00" + strings.Join(strings.FieldsFunc(strings.ToLower(h.Title), notLetterOrDigit), " ")
+	return "\x00" + strings.Join(strings.FieldsFunc(strings.ToLower(title), notLetterOrDigit), " ")
 }
 
 func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -63,28 +92,49 @@ func sameSituation(a, b string) bool {
 	return strings.Contains(a, " ") && strings.HasPrefix(b, a+" ")
 }
 
+// grouper places hits, in rank order, into at most limit results.
+type grouper struct {
+	limit int
+	keys  []string // situation of each result
+	more  []int    // hits folded under each result
+}
+
+// place returns the result a hit belongs to, starting a new one while
+// there is room, or -1 when the hit is dropped: a new situation once the
+// page is full, or one more hit than a result keeps.
+func (g *grouper) place(kind kb.Kind, title, id string) int {
+	k := situationKey(kind, title, id)
+	if i := slices.IndexFunc(g.keys, func(o string) bool { return sameSituation(o, k) }); i >= 0 {
+		if g.more[i] == maxMore {
+			return -1
+		}
+		g.more[i]++
+		return i
+	}
+	if len(g.keys) == g.limit {
+		return -1
+	}
+	g.keys = append(g.keys, k)
+	g.more = append(g.more, 0)
+	return len(g.keys) - 1
+}
+
 // groupHits folds hits that share a situation into the best of them, so
 // the first results are different answers; the others go, best first,
 // into its More. Order is kept otherwise: grouping only removes hits from
 // the list, so what ranked first (crisis content above all) stays first.
 // At most limit results are returned.
 func groupHits(hits []Hit, limit int) []Hit {
+	g := grouper{limit: limit}
 	out := make([]Hit, 0, min(len(hits), limit))
-	keys := make([]string, 0, cap(out))
 	for _, h := range hits {
-		k := situationKey(h)
-		i := slices.IndexFunc(keys, func(g string) bool { return sameSituation(g, k) })
-		if i >= 0 {
-			if len(out[i].More) < maxMore {
-				out[i].More = append(out[i].More, h)
-			}
-			continue
+		switch i := g.place(h.Kind, h.Title, h.ID); {
+		case i < 0:
+		case i == len(out):
+			out = append(out, h)
+		default:
+			out[i].More = append(out[i].More, h)
 		}
-		if len(out) == limit {
-			continue // later members of groups already shown still join them
-		}
-		keys = append(keys, k)
-		out = append(out, h)
 	}
 	return out
 }

@@ -21,7 +21,7 @@ func TestGroupOneAnswerPerSituation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(flat.Hits) < 3 || !sameSituation(situationKey(flat.Hits[0]), situationKey(flat.Hits[2])) {
+	if len(flat.Hits) < 3 || !sameSituation(key(flat.Hits[0]), key(flat.Hits[2])) {
 		t.Fatalf("ungrouped, the first three no longer share a situation, so this test shows nothing; got %v", ids(flat.Hits))
 	}
 	res, err := ix.Search(ctx, Query{Text: q, Limit: 10})
@@ -33,7 +33,7 @@ func TestGroupOneAnswerPerSituation(t *testing.T) {
 	}
 	for i := range 3 {
 		for j := range i {
-			if sameSituation(situationKey(res.Hits[i]), situationKey(res.Hits[j])) {
+			if sameSituation(key(res.Hits[i]), key(res.Hits[j])) {
 				t.Errorf("results %d and %d answer one situation: %v", j+1, i+1, ids(res.Hits[:3]))
 			}
 		}
@@ -46,9 +46,18 @@ func TestGroupOneAnswerPerSituation(t *testing.T) {
 		t.Fatalf("want the other statements for the situation under the first result, got %v", ids(first.More))
 	}
 	for _, m := range first.More {
-		if m.Kind != kb.KindStatement || !sameSituation(situationKey(first), situationKey(m)) {
+		if m.Kind != kb.KindStatement || !sameSituation(key(first), key(m)) {
 			t.Errorf("%s (%q) is not a statement for %q", m.ID, m.Title, first.Title)
 		}
+	}
+	// A short page still fills: more hits are fetched when the first
+	// batch folds into fewer results than asked for.
+	short, err := ix.Search(ctx, Query{Text: q, Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(short.Hits) != 3 {
+		t.Errorf("limit 3: got %d results %v, want 3", len(short.Hits), ids(short.Hits))
 	}
 	// Every ungrouped hit is still there, as a result or under one.
 	var all []string
@@ -126,3 +135,5 @@ func ids(hits []Hit) []string {
 	}
 	return out
 }
+
+func key(h Hit) string { return situationKey(h.Kind, h.Title, h.ID) }

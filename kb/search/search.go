@@ -37,6 +37,8 @@ type Query struct {
 	// NoGroup lists every hit on its own instead of folding the hits for
 	// one situation into one result (see Hit.More).
 	NoGroup bool
+	// keep drops hits before their snippets are made (see searchGrouped).
+	keep func(textsearch.Hit) bool
 }
 
 // Results are the hits of one query, best first.
@@ -75,8 +77,8 @@ type Hit struct {
 	TitleHighlights []Span
 	Score           float64
 	// More are the other hits for the same situation (the statements
-	// under one heading of a bank), best first: a list shows one result
-	// with "N more like this". Empty when Query.NoGroup.
+	// under one heading), best first: a list shows one result with "N
+	// more like this". Empty when Query.NoGroup.
 	More []Hit `json:",omitempty"`
 }
 
@@ -86,6 +88,9 @@ type Hit struct {
 func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if groups(q) {
+		return ix.searchGrouped(ctx, q) // group.go
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -97,10 +102,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	for _, k := range q.Kinds {
 		kinds = append(kinds, string(k))
 	}
-	fetch, limit, group := groupPlan(q)
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
-		Limit: fetch, Default: q.Default, NoFacets: q.NoFacets,
+		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets, Keep: q.keep,
 	}, g.texts())
 	if err != nil {
 		return nil, err
@@ -116,9 +120,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 			ID: h.ID, Kind: kb.Kind(h.Kind), Pack: h.Source, Title: h.Title, Snippet: h.Snippet,
 			Highlights: h.Highlights, TitleHighlights: h.TitleHighlights, Score: h.Score,
 		}
-	}
-	if group {
-		res.Hits = groupHits(res.Hits, limit)
 	}
 	return res, nil
 }
