@@ -286,6 +286,14 @@ func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
 	if ok && cs.Modifier == fyne.KeyModifierAlt && cs.KeyName == fyne.KeyLeft {
 		return f.preview.goBack()
 	}
+	if ok && cs.Modifier == fyne.KeyModifierAlt {
+		// Alt+2 copies the second option of the concern on screen: in the
+		// field a plain digit is part of the query.
+		if n := digitKey(cs.KeyName); n > 0 {
+			it, _ := f.itemOnScreen()
+			return f.p.copyOptionNumber(it, n)
+		}
+	}
 	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
@@ -356,15 +364,21 @@ func (f *findScreen) selectedItem() (*kb.Item, bool) {
 	return f.p.item(f.hits[f.sel].ID)
 }
 
+// itemOnScreen is the item the preview shows: a followed link, else the
+// list's selection.
+func (f *findScreen) itemOnScreen() (*kb.Item, bool) {
+	if f.preview.following() {
+		return f.p.item(f.preview.id)
+	}
+	return f.selectedItem()
+}
+
 // copySelected copies the item on screen: the one a followed link shows
 // in the preview, else the list's selection (whose preview may not be
 // drawn yet when the agent types fast). Either way Enter copies as it does
 // from a row, through the placeholder form.
 func (f *findScreen) copySelected() {
-	it, ok := f.selectedItem()
-	if f.preview.following() {
-		it, ok = f.p.item(f.preview.id)
-	}
+	it, ok := f.itemOnScreen()
 	if !ok {
 		return
 	}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"github.com/poisehq/poise/internal/textsearch"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +63,9 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 		owner, _, _ := strings.Cut(replaced, "/")
 		objs = append(objs, lowLabel("Replaces "+replaced+" from "+p.packName(owner)+" (the pack's overrides)."))
 	}
+	if mark := p.reviewMark(it); mark != nil {
+		objs = append(objs, mark)
+	}
 	if it.Summary != "" && it.Kind != kb.KindStatement && !summaryOpensBody(it) {
 		objs = append(objs, wrapLabel(it.Summary))
 	}
@@ -99,63 +101,11 @@ func channels(cs []string) string {
 	return strings.Join(cs, ", ")
 }
 
-// matrixBody shows the recommended option first and the others behind a
-// button, so the agent offers one thing at a time.
+// matrixBody shows the recommended option first and the others numbered
+// below it (see matrixOptions), so the agent offers one thing at a time.
 func (p *poise) matrixBody(it *kb.Item) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{}
-	if len(it.Signals) > 0 {
-		objs = append(objs, boldLabel("What customers say"), wrapLabel("• "+strings.Join(it.Signals, "\n• ")))
-	}
-	if len(it.Options) == 0 {
-		return container.NewVBox(objs...)
-	}
-	objs = append(objs, boldLabel("Offer first"), p.optionCard(it, it.Options[0]))
-	if rest := it.Options[1:]; len(rest) > 0 {
-		alts := container.NewVBox()
-		for _, o := range rest {
-			alts.Add(p.optionCard(it, o))
-		}
-		alts.Hide()
-		var toggle *widget.Button
-		toggle = widget.NewButtonWithIcon(altLabel(false, len(rest)), theme.MenuDropDownIcon(), func() {
-			if alts.Visible() {
-				alts.Hide()
-			} else {
-				alts.Show()
-			}
-			toggle.SetText(altLabel(alts.Visible(), len(rest)))
-		})
-		objs = append(objs, toggle, alts)
-	}
-	return container.NewVBox(objs...)
-}
-
-func altLabel(shown bool, n int) string {
-	if shown {
-		return "Hide alternatives"
-	}
-	if n == 1 {
-		return "Show 1 alternative"
-	}
-	return "Show " + strconv.Itoa(n) + " alternatives"
-}
-
-func (p *poise) optionCard(it *kb.Item, o kb.Option) fyne.CanvasObject {
-	// Dates are filled in and fields shown as [name], as they will copy.
-	say := widget.NewLabelWithStyle(renderTemplate(p.lib.Locale(it.Pack), o.Say, nil, p.now()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	say.Wrapping = fyne.TextWrapWord
-	cp := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { p.copyOption(it, o) })
-	objs := []fyne.CanvasObject{
-		container.NewBorder(nil, nil, nil, cp, boldLabel(o.Title)),
-		say,
-	}
-	if o.When != "" {
-		objs = append(objs, lowLabel("When: "+o.When))
-	}
-	if o.Authority != "" {
-		objs = append(objs, lowLabel("Who can grant it: "+o.Authority))
-	}
-	return widget.NewCard("", "", container.NewVBox(objs...))
+	body, _ := p.matrixBodyToggle(it)
+	return body
 }
 
 func (p *poise) phraseBody(it *kb.Item) fyne.CanvasObject {

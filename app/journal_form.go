@@ -34,10 +34,11 @@ type journalForm struct {
 	title                                      *widget.Label
 	what, tried, worked, didnt, takeaway       *wrapEditor
 	when, emotions, tags, triedItems           *shortcutEntry
-	channel, outcome, followUp                 *widget.Select
+	channel, outcome, followUp                 *focusSelect
 	difficulty, stressBefore, stressAfter, sat *widget.RadioGroup
-	triggers                                   []*widget.Check
-	followUpDone                               *widget.Check
+	triggers                                   []*focusCheck
+	followUpDone                               *focusCheck
+	scroll                                     *container.Scroll
 	msg                                        *widget.Label
 	drafts                                     *fyne.Container
 	deleteBtn                                  *widget.Button
@@ -74,17 +75,17 @@ func newJournalForm(s *journalScreen) *journalForm {
 	}
 	// Selects, not radio rows: they keep the form narrow enough for a
 	// laptop screen beside the list.
-	f.channel = widget.NewSelect(strs(journal.Channels), changed)
+	f.channel = s.selectField(strs(journal.Channels), changed)
 	f.channel.PlaceHolder = "(not noted)"
-	f.outcome = widget.NewSelect(outcomeLabels(), changed)
+	f.outcome = s.selectField(outcomeLabels(), changed)
 	f.outcome.PlaceHolder = "(not noted)"
 	f.difficulty, f.stressBefore, f.stressAfter, f.sat = radio(scaleOptions), radio(scaleOptions), radio(scaleOptions), radio(scaleOptions)
-	f.followUp = widget.NewSelect(followUpLabels(), changed)
-	f.followUpDone = widget.NewCheck("done", func(bool) { f.changed() })
+	f.followUp = s.selectField(followUpLabels(), changed)
+	f.followUpDone = s.checkField("done", func(bool) { f.changed() })
 	// Checks flow into as many columns as fit.
 	grid := container.NewGridWrap(fyne.NewSize(230, 36))
 	for _, t := range journal.Triggers {
-		c := widget.NewCheck(t.Label(), func(bool) { f.changed() })
+		c := s.checkField(t.Label(), func(bool) { f.changed() })
 		f.triggers = append(f.triggers, c)
 		grid.Add(c)
 	}
@@ -116,12 +117,12 @@ func newJournalForm(s *journalScreen) *journalForm {
 	saveBtn.Importance = widget.HighImportance
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.startNew)
 	lockBtn := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), s.lockNow)
-	keys := lowLabel(keyLabel(keyJournalSave) + " save · " + keyLabel(keyJournalNew) + " new · " + keyLabel(keyJournalLock) + " lock · Tab next field")
+	keys := lowLabel(keyLabel(keyJournalSave) + " save · " + keyLabel(keyJournalNew) + " new · " + keyLabel(keyJournalLock) + " lock · Tab next field, Shift+Tab back")
 	f.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
 	f.deleteBtn.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, f.title, container.NewHBox(saveBtn, newBtn, f.deleteBtn, lockBtn))
-	f.content = container.NewBorder(container.NewVBox(f.drafts, bar), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(form, f.msg, keys)))
+	f.scroll = container.NewVScroll(container.NewVBox(form, f.msg, keys))
+	f.content = container.NewBorder(container.NewVBox(f.drafts, bar), nil, nil, nil, f.scroll)
 	f.startNew()
 	return f
 }
@@ -181,6 +182,7 @@ func (f *journalForm) startNew() {
 	f.fill(journal.Entry{When: f.s.p.now()})
 	f.title.SetText("New entry")
 	f.deleteBtn.Disable()
+	f.scroll.ScrollToTop() // a new entry starts at its first field
 	f.focus()
 }
 

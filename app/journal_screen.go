@@ -113,6 +113,7 @@ func (s *journalScreen) shortcut(sc fyne.Shortcut) bool {
 func (s *journalScreen) entry() *shortcutEntry {
 	e := newShortcutEntry(s.p)
 	e.onShortcut = s.shortcut
+	e.onFocus = func() { s.reveal(e) }
 	return e
 }
 
@@ -120,6 +121,7 @@ func (s *journalScreen) entry() *shortcutEntry {
 func (s *journalScreen) editor(rows int) *wrapEditor {
 	e := newWrapEditor(s.p)
 	e.onShortcut = s.shortcut
+	e.onFocus = func() { s.reveal(e) }
 	e.SetMinRowsVisible(rows)
 	return e
 }

@@ -11,12 +11,15 @@ import (
 )
 
 // matrixScreen lists customer concerns by category; a concern shows the
-// option to offer first, with the alternatives one click away.
+// option to offer first, with the alternatives numbered below it; the
+// keyboard drives it (see concernTree).
 type matrixScreen struct {
 	widget.BaseWidget
 	p *poise
 
-	tree     *widget.Tree
+	tree     *concernTree
+	order    []string // the concerns' ids as the tree lists them
+	toggle   func()   // shows what the shown concern's alternatives say
 	view     *container.Scroll
 	content  fyne.CanvasObject
 	branches map[string][]string
@@ -43,16 +46,19 @@ func (p *poise) newMatrixScreen() fyne.CanvasObject {
 			sort.SliceStable(ids, func(i, j int) bool { return m.title(ids[i]) < m.title(ids[j]) })
 		}
 	}
-	m.tree = widget.NewTree(
-		func(id widget.TreeNodeID) []widget.TreeNodeID { return m.branches[id] },
-		func(id widget.TreeNodeID) bool { _, ok := m.branches[id]; return ok },
-		func(bool) fyne.CanvasObject {
-			l := widget.NewLabel("Concern title")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.title(id)) },
-	)
+	for _, cat := range m.branches[""] {
+		m.order = append(m.order, m.branches[cat]...)
+	}
+	m.tree = &concernTree{m: m, ring: newFocusRing()}
+	m.tree.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID { return m.branches[id] }
+	m.tree.IsBranch = func(id widget.TreeNodeID) bool { _, ok := m.branches[id]; return ok }
+	m.tree.CreateNode = func(bool) fyne.CanvasObject {
+		l := widget.NewLabel("Concern title")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	m.tree.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.title(id)) }
+	m.tree.ExtendBaseWidget(m.tree)
 	m.tree.OnSelected = func(id widget.TreeNodeID) {
 		if it, ok := p.item(id); ok {
 			m.show(it)
@@ -60,7 +66,7 @@ func (p *poise) newMatrixScreen() fyne.CanvasObject {
 	}
 	m.tree.OpenAllBranches()
 	m.view = container.NewVScroll(container.NewPadded(lowLabel("Pick a customer concern on the left to see what to offer first.")))
-	split := container.NewHSplit(m.tree, m.view)
+	split := container.NewHSplit(m.tree.ring.around(m.tree), m.view)
 	split.Offset = 0.36
 	m.content = split
 	if cats := m.branches[""]; len(cats) > 0 && len(m.branches[cats[0]]) > 0 {
@@ -92,6 +98,10 @@ func (m *matrixScreen) openItem(it *kb.Item) {
 func (m *matrixScreen) show(it *kb.Item) {
 	m.current = it.ID
 	obj, _ := m.p.itemView(it)
+	m.toggle = nil
+	if b := findAltToggle(obj); b != nil {
+		m.toggle = b.OnTapped
+	}
 	m.view.Content = container.NewPadded(obj)
 	m.view.ScrollToTop()
 	m.view.Refresh()

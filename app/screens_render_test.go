@@ -23,7 +23,7 @@ func TestScreensRender(t *testing.T) {
 		}},
 		{"matrix_alternatives", func(t *testing.T, p *poise) {
 			p.open("builtin/matrix/late-delivery")
-			test.Tap(findButton(t, p.win.Canvas(), "Show 2 alternatives"))
+			test.Tap(findAltToggle(p.matrix.view.Content))
 		}},
 		{"statements_angry", func(t *testing.T, p *poise) {
 			p.open("builtin/statements/angry#2")

@@ -16,6 +16,10 @@ type shortcutEntry struct {
 	onKey func(*fyne.KeyEvent) bool
 	// onShortcut, if set, sees shortcuts after the app-wide ones.
 	onShortcut func(fyne.Shortcut) bool
+	// freshFocus is true from taking the keyboard until the first key.
+	freshFocus bool
+	// onFocus, if set, runs when the field takes the keyboard.
+	onFocus func()
 }
 
 func newShortcutEntry(p *poise) *shortcutEntry {
@@ -35,8 +39,42 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
+	e.freshFocus = false
 	if e.onKey != nil && e.onKey(k) {
 		return
 	}
 	e.Entry.TypedKey(k)
 }
+
+// A Space that presses a button arrives in two parts: the key, which taps
+// the button, and then the typed character, which Fyne hands to whatever
+// has the keyboard by then. When the button moved the keyboard to this
+// field, that space would land here; a space typed into the field always
+// comes after the field saw its key go down, so a space without one, right
+// after the field took the keyboard, is the button's and is dropped.
+
+func (e *shortcutEntry) FocusGained() {
+	e.freshFocus = true
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+func (e *shortcutEntry) KeyDown(k *fyne.KeyEvent) {
+	e.freshFocus = false
+	e.Entry.KeyDown(k)
+}
+
+func (e *shortcutEntry) TypedRune(r rune) {
+	fresh := e.freshFocus
+	e.freshFocus = false
+	if r == ' ' && fresh {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// AcceptsTab is false, even for a multi-line field: Tab moves to the next
+// field and Shift+Tab back, never a tab character into the text.
+func (e *shortcutEntry) AcceptsTab() bool { return false }

@@ -43,6 +43,9 @@ type statementsScreen struct {
 	allRows   []fyne.CanvasObject
 	more      *widget.Button
 	rowOf     map[string]fyne.CanvasObject
+	rings     map[string]*focusRing
+	cursor    int  // index in shown of the statement the keys work on
+	focused   bool // the list has the keyboard
 }
 
 func (p *poise) newStatementsScreen() fyne.CanvasObject {
@@ -126,6 +129,8 @@ func (s *statementsScreen) filter() {
 	}
 	s.shown = s.shown[:0]
 	s.rowOf = map[string]fyne.CanvasObject{}
+	s.rings = map[string]*focusRing{}
+	s.cursor = 0
 	s.more = nil
 	var objs []fyne.CanvasObject
 	for _, it := range s.all {
@@ -133,14 +138,16 @@ func (s *statementsScreen) filter() {
 			continue
 		}
 		s.shown = append(s.shown, it.ID)
-		row := s.row(it)
-		s.rowOf[it.ID] = row
+		ring := newFocusRing()
+		row := ring.around(s.row(it))
+		s.rowOf[it.ID], s.rings[it.ID] = row, ring
 		objs = append(objs, row)
 	}
 	s.rows.Objects = objs
 	s.limit(statementsPage)
 	s.count.SetText(countLabel(len(s.shown), "statement"))
 	s.view.ScrollToTop()
+	s.showCursor()
 }
 
 // limit shows the first n rows and a button for the next page.
@@ -182,6 +189,10 @@ func (s *statementsScreen) openItem(it *kb.Item) {
 		if id == it.ID && i >= len(s.rows.Objects)-1 {
 			s.limit(i + statementsPage)
 		}
+	}
+	if i := slices.Index(s.shown, it.ID); i >= 0 {
+		s.cursor = i
+		s.showCursor()
 	}
 	if row, ok := s.rowOf[it.ID]; ok {
 		s.view.Offset = fyne.NewPos(0, row.Position().Y)

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,8 @@ type frontMatter struct {
 	Tags, Situations, Emotions []string
 	Channels                   []string
 	Fields                     []fieldSpec
+	// Review is reviewed: and review_every:, nil when neither is given.
+	Review *Review
 	// Lines holds the file line of each key, for problems about its value.
 	Lines map[string]int
 }
@@ -29,7 +32,7 @@ type fieldSpec struct {
 	Line      int
 }
 
-const frontMatterKeys = "title, summary, tags, situations, emotions, channels, category, fields, id, kind and lang"
+const frontMatterKeys = "title, summary, tags, situations, emotions, channels, category, fields, id, kind, lang, reviewed and review_every"
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
@@ -127,6 +130,8 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bo
 			} else {
 				ps.add(file, line, "%s %q is not a language code; write one such as %s: de or %s: pt-BR", key, s, key, key)
 			}
+		case "reviewed", "review_every":
+			parseReviewKey(&fm, key, v, file, line, ps, plain)
 		case "description":
 			if plain { // the summary, in most tools' front matter
 				str(&fm.Summary)
@@ -183,4 +188,34 @@ func parseFields(v *yaml.Node, first int, file string, ps *problems) []fieldSpec
 		out = append(out, f)
 	}
 	return out
+}
+
+// parseReviewKey reads reviewed: or review_every: into fm.Review. In a
+// plain folder a value Poise cannot read is another tool's property of the
+// same name and is ignored, not reported.
+func parseReviewKey(fm *frontMatter, key string, v *yaml.Node, file string, line int, ps *problems, plain bool) {
+	var err error
+	var r Review
+	switch {
+	case v.Kind != yaml.ScalarNode:
+		err = errors.New("must be one value, such as reviewed: 2026-05-01 or review_every: 6 months")
+	case key == "reviewed":
+		r.Reviewed, err = parseReviewDate(v.Value)
+	default:
+		r.Every, err = ParsePeriod(v.Value)
+	}
+	if err != nil {
+		if !plain {
+			ps.add(file, line, "%s %v", key, err)
+		}
+		return
+	}
+	if fm.Review == nil {
+		fm.Review = &Review{}
+	}
+	if key == "reviewed" {
+		fm.Review.Reviewed = r.Reviewed
+	} else {
+		fm.Review.Every = r.Every
+	}
 }

@@ -67,6 +67,11 @@ type Item struct {
 	// unknown, and search then analyses it for no language in particular.
 	Language string
 
+	// Review is what the item's file says about review (reviewed:,
+	// review_every:), shared by the file's items; nil when it says
+	// nothing and the pack's pack.toml decides (Library.ItemFreshness).
+	Review *Review `json:",omitempty"`
+
 	Source Source
 }
 

@@ -29,6 +29,7 @@ func (b *builder) item(kind Kind, id string, line int) Item {
 		Tags: b.fm.Tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
 		Channels: b.fm.Channels, Category: b.fm.Category,
 		Language: b.lang,
+		Review:   b.fm.Review,
 		Source:   Source{File: b.file, Line: line},
 	}
 }

@@ -17,6 +17,8 @@ func FuzzManifest(f *testing.F) {
 		"locale = \"x-\"\nlocale = 3\n",
 		"id = \"a\nlocale = [\"en\"]\n",
 		"reviewed = 2026-13-40\noverrides = [1]\nmin_poise = \"v\"\n",
+		"reviewed = 2026-05-01\nreview_every = \"6 months\"\n",
+		"review_every = \"99999 years\"\nreview_every = 3\n",
 	} {
 		f.Add(s)
 	}

@@ -22,6 +22,7 @@ type manifestFile struct {
 	Description string   `toml:"description"`
 	Authors     []string `toml:"authors"`
 	Reviewed    any      `toml:"reviewed"`
+	ReviewEvery any      `toml:"review_every"`
 	ReviewedBy  string   `toml:"reviewed_by"`
 	License     string   `toml:"license"`
 	Homepage    string   `toml:"homepage"`
@@ -48,7 +49,7 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, reviewed_by, language, locale, license, homepage, min_poise and overrides", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, review_every, reviewed_by, language, locale, license, homepage, min_poise and overrides", key)
 	}
 	m := Manifest{
 		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
@@ -100,13 +101,24 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	case time.Time:
 		m.Reviewed = r
 	case string:
-		t, err := time.Parse("2006-01-02", r)
+		t, err := parseReviewDate(r)
 		if err != nil {
 			ps.add(file, keyLine(src, "reviewed"), "reviewed %q is not a date; write it as reviewed = 2026-11-20", r)
 		}
 		m.Reviewed = t
 	default:
 		ps.add(file, keyLine(src, "reviewed"), "reviewed is not a date; write it as reviewed = 2026-11-20")
+	}
+	switch r := mf.ReviewEvery.(type) {
+	case nil:
+	case string:
+		p, err := ParsePeriod(r)
+		if err != nil {
+			ps.add(file, keyLine(src, "review_every"), "review_every %v", err)
+		}
+		m.ReviewEvery = p
+	default:
+		ps.add(file, keyLine(src, "review_every"), "review_every must be text such as review_every = \"6 months\"")
 	}
 	return m
 }

@@ -14,6 +14,9 @@ type Manifest struct {
 	Description string
 	Authors     []string
 	Reviewed    time.Time // zero when never reviewed
+	// ReviewEvery is how often the pack's content is due for review; zero
+	// when pack.toml does not say (DefaultReviewEvery applies).
+	ReviewEvery Period `json:",omitzero"`
 	ReviewedBy  string
 	License     string
 	Homepage    string // an http(s) address, or ""
@@ -43,6 +46,10 @@ type Pack struct {
 	Synonyms []SynonymSet
 	// Builtin is true for the pack bundled with Poise.
 	Builtin bool
+	// Dir is the name of the pack's folder in the packs folder, for
+	// LoadLibrary's packs ("" for the built-in pack and packs loaded
+	// alone): what reloads one pack from disk.
+	Dir string `json:"-"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.
@@ -51,6 +58,13 @@ type Library struct {
 	byID  map[string]*Item
 	// replaces maps an item to the other pack's item it stands in for.
 	replaces map[string]string
+	// given are the packs as NewLibrary was given them, replaced items
+	// included, so WithPack can build the library again with one pack
+	// swapped and an override that went away brings its original back.
+	given []*Pack
+	// originals are the items other packs replace, by id, so "show the
+	// original" can still render them.
+	originals map[string]*Item
 }
 
 // NewLibrary indexes the items of packs by id. Later packs win over earlier
@@ -58,7 +72,7 @@ type Library struct {
 // other packs (with their sections and options) out of the library, so
 // only the pack's own item of the same folder and slug is found.
 func NewLibrary(packs ...*Pack) *Library {
-	lib := &Library{byID: map[string]*Item{}, replaces: map[string]string{}}
+	lib := &Library{byID: map[string]*Item{}, replaces: map[string]string{}, given: slices.Clone(packs), originals: map[string]*Item{}}
 	hidden := map[string]string{} // replaced id → the pack replacing it
 	for _, p := range packs {
 		for _, o := range p.Manifest.Overrides {
@@ -69,7 +83,7 @@ func NewLibrary(packs ...*Pack) *Library {
 	}
 	for _, p := range packs {
 		if len(hidden) > 0 {
-			p = withoutReplaced(p, hidden)
+			p = withoutReplaced(p, hidden, lib.originals)
 		}
 		lib.Packs = append(lib.Packs, p)
 		for i := range p.Items {
@@ -80,8 +94,8 @@ func NewLibrary(packs ...*Pack) *Library {
 }
 
 // withoutReplaced returns p, or a copy of it without the items other packs
-// replace.
-func withoutReplaced(p *Pack, hidden map[string]string) *Pack {
+// replace, which it records in originals.
+func withoutReplaced(p *Pack, hidden map[string]string, originals map[string]*Item) *Pack {
 	gone := func(it Item) bool {
 		base, _, _ := strings.Cut(it.ID, "#")
 		by, ok := hidden[base]
@@ -90,9 +104,74 @@ func withoutReplaced(p *Pack, hidden map[string]string) *Pack {
 	if !slices.ContainsFunc(p.Items, gone) {
 		return p
 	}
+	for i := range p.Items {
+		if gone(p.Items[i]) {
+			it := &p.Items[i]
+			originals[it.ID] = it
+			// The file's first item also answers for the file as a whole.
+			if base, _, _ := strings.Cut(it.ID, "#"); originals[base] == nil {
+				originals[base] = it
+			}
+		}
+	}
 	cp := *p
 	cp.Items = slices.DeleteFunc(slices.Clone(p.Items), gone)
 	return &cp
+}
+
+// Original returns the item that the item id stands in for through its
+// pack's overrides (the same fragment of the replaced item: for
+// "mine/statements/angry#3", "builtin/statements/angry#3", or the first
+// item of the replaced file when it has no such fragment). It is out of
+// search and the browse screens, but a person may still ask to see it.
+func (l *Library) Original(id string) (*Item, bool) {
+	replaced, ok := l.Replaces(id)
+	if !ok {
+		return nil, false
+	}
+	if _, frag, found := strings.Cut(id, "#"); found {
+		if it, ok := l.originals[replaced+"#"+frag]; ok {
+			return it, true
+		}
+	}
+	it, ok := l.originals[replaced]
+	return it, ok
+}
+
+// WithPack is the library with p in place of the pack of the same id (or
+// added, in id order after the built-in pack), as NewLibrary makes it, so
+// overrides p adds or drops take effect. Reloading one pack this way costs
+// its own load, not the whole library's.
+func (l *Library) WithPack(p *Pack) *Library {
+	packs := make([]*Pack, 0, len(l.given)+1)
+	added := false
+	for _, q := range l.given {
+		switch {
+		case q.Manifest.ID == p.Manifest.ID:
+			packs = append(packs, p)
+			added = true
+			continue
+		case !added && !q.Builtin && q.Manifest.ID > p.Manifest.ID:
+			packs = append(packs, p)
+			added = true
+		}
+		packs = append(packs, q)
+	}
+	if !added {
+		packs = append(packs, p)
+	}
+	return NewLibrary(packs...)
+}
+
+// Pack returns the pack with the given id as it was loaded, with the
+// items other packs replace still in it.
+func (l *Library) Pack(id string) (*Pack, bool) {
+	for _, p := range l.given {
+		if p.Manifest.ID == id {
+			return p, true
+		}
+	}
+	return nil, false
 }
 
 // Replaces returns the id of the other pack's item that the item id stands

@@ -74,3 +74,43 @@ func TestOverrideWithoutOwnItemIsAProblem(t *testing.T) {
 		t.Errorf("bad entries kept: %+v", p.Manifest)
 	}
 }
+
+func TestWithPackSwapsOnePackAndItsOverrides(t *testing.T) {
+	packs := t.TempDir()
+	writeInto(t, filepath.Join(packs, "acme"), map[string]string{
+		"pack.toml":   "id = \"acme\"\nname = \"Acme\"\nversion = \"1.0.0\"\n",
+		"guides/a.md": "---\ntitle: Acme A\n---\nOurs.\n\n## Part\nText.\n",
+	})
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "mine")
+	writeInto(t, dir, map[string]string{
+		"pack.toml":   "id = \"mine\"\nname = \"My pack\"\nversion = \"1.0.0\"\noverrides = [\"acme/guides/a\"]\n",
+		"guides/a.md": "---\ntitle: My A\n---\nMine.\n\n## Part\nMy text.\n",
+	})
+	mine, err := kb.LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := lib.WithPack(mine)
+	if _, ok := with.Item("acme/guides/a#part"); ok {
+		t.Error("the replaced section is still found")
+	}
+	if orig, ok := with.Original("mine/guides/a#part"); !ok || orig.ID != "acme/guides/a#part" {
+		t.Errorf("Original = %+v, %v", orig, ok)
+	}
+	if orig, ok := with.Original("mine/guides/a#gone"); !ok || orig.ID != "acme/guides/a" {
+		t.Errorf("Original of a fragment the original lacks = %+v, %v, want the file's first item", orig, ok)
+	}
+	// Without the override, the next swap brings the original back.
+	mine.Manifest.Overrides = nil
+	again := with.WithPack(mine)
+	if _, ok := again.Item("acme/guides/a#part"); !ok {
+		t.Error("the original did not come back when the override went")
+	}
+	if len(again.Packs) != 2 || again.Packs[0].Manifest.ID != "acme" || again.Packs[1].Manifest.ID != "mine" {
+		t.Errorf("packs after two swaps: %d", len(again.Packs))
+	}
+}

@@ -59,3 +59,9 @@ func validSlug(s string) bool {
 	}
 	return true
 }
+
+// Slug makes text an id the way the loader makes one of a file name or a
+// heading, for code that names files from what a person typed: the result
+// holds only letters, marks, digits and single hyphens, so it never
+// contains a path separator or a dot.
+func Slug(s string) string { return slugify(s) }

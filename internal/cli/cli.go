@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +29,8 @@ type Env struct {
 	// OpenGUI opens the desktop app on the given data directory and returns
 	// when its window closes. Nil in tests that never open a window.
 	OpenGUI func(dataDir string) error
+	// Now is the clock, for what is due or dated; nil is time.Now.
+	Now func() time.Time
 }
 
 // Run runs the poise command line with args (without the program name) and
@@ -50,6 +53,14 @@ func Run(args []string, env Env) int {
 type cli struct {
 	env        Env
 	dataDirArg string
+}
+
+// now is the time by the environment's clock.
+func (c *cli) now() time.Time {
+	if c.env.Now != nil {
+		return c.env.Now()
+	}
+	return time.Now()
 }
 
 // dataDir is where this invocation reads and writes data.
@@ -93,6 +104,7 @@ func (c *cli) rootCmd() *cobra.Command {
 		c.journalCmd(),
 		c.packCmd(),
 		c.toneCmd(),
+		c.gapsCmd(),
 	)
 	return root
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/Masterminds/semver/v3"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
 )
 
 // Trust says how a candidate's signer stands with the key trusted for it.
@@ -90,6 +91,9 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 		return nil, hostile("its pack.toml has no valid id (%q)", m.ID)
 	case m.ID == kb.BuiltinID:
 		return nil, hostile("its pack.toml names the built-in pack's id %q", m.ID)
+	case m.ID == mine.ID:
+		// Installing over My pack would replace the person's own writing.
+		return nil, hostile("its pack.toml names %q, the id of your own pack", m.ID)
 	case f.contents != nil && f.contents.Pack != m.ID:
 		return nil, hostile("its content list names pack %q but pack.toml names %q", f.contents.Pack, m.ID)
 	case f.sig != nil && f.sig.Pack != m.ID:

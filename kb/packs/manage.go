@@ -32,7 +32,9 @@ type Installed struct {
 	Overrides   []string        `json:"overrides,omitempty"`
 	Updated     time.Time       `json:"updated,omitzero"`
 	Reviewed    time.Time       `json:"reviewed,omitzero"`
-	// ReviewDue: never reviewed, or last reviewed more than a year ago.
+	ReviewEvery string          `json:"review_every,omitempty"`
+	// ReviewDue: never reviewed, or past due by kb.DueForReview (a year
+	// after reviewed unless pack.toml's review_every says otherwise).
 	ReviewDue bool `json:"review_due"`
 	// Previous is the version Rollback restores, "" when none is kept;
 	// after a rollback it is the newer version the pack came from.
@@ -89,7 +91,10 @@ func (s *Store) describeInstalled(p *kb.Pack, loadErr error, r *record) Installe
 		ID: m.ID, Name: m.Name, Version: m.Version, Description: m.Description,
 		Authors: append([]string{}, m.Authors...), License: m.License, Homepage: m.Homepage,
 		Items: len(p.Items), Counts: countKinds(p), Overrides: m.Overrides, Reviewed: m.Reviewed,
-		ReviewDue: m.Reviewed.IsZero() || s.Now().Sub(m.Reviewed) > 365*24*time.Hour,
+		ReviewEvery: m.ReviewEvery.String(),
+	}
+	if f := kb.PackFreshness(m, s.Now()); f.Due || f.Never() {
+		in.ReviewDue = true
 	}
 	if pe, ok := loadErr.(*kb.ProblemsError); ok {
 		in.Problems = len(pe.Problems)

@@ -1,0 +1,90 @@
+package watch
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+
+	"github.com/poisehq/poise/kb"
+)
+
+// ErrGone means the pack folder is no longer there: load the whole
+// library again.
+var ErrGone = errors.New("the pack folder is gone")
+
+// Reloaded is a library with one pack loaded again.
+type Reloaded struct {
+	Library *kb.Library
+	PackID  string
+	// Problems are every problem of the pack as it is now on disk.
+	Problems []kb.Problem
+	// Kept lists the files whose new text has problems and whose last
+	// good items stay in the library (and so in search) until fixed.
+	Kept []string
+}
+
+// ReloadPack loads the pack folder dir again and returns lib with it in
+// place of the pack of the same id. A file whose edit brought problems
+// keeps the items it had in lib, so a half-typed or broken edit never
+// takes working content out of search; a broken pack.toml keeps the
+// whole pack as it was.
+func ReloadPack(lib *kb.Library, dir string) (*Reloaded, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reload %s: %w", dir, ErrGone)
+	}
+	p, err := kb.LoadDir(dir)
+	var pe *kb.ProblemsError
+	if err != nil && !errors.As(err, &pe) {
+		return nil, fmt.Errorf("reload %s: %w", dir, err)
+	}
+	r := &Reloaded{PackID: p.Manifest.ID}
+	if pe != nil {
+		r.Problems = pe.Problems
+	}
+	prev, _ := lib.Pack(p.Manifest.ID)
+	p, r.Kept = keepGood(prev, p, r.Problems)
+	r.Library = lib.WithPack(p)
+	return r, nil
+}
+
+// keepGood is next with the items of prev in place of those of every file
+// that has problems in next and had items in prev.
+func keepGood(prev, next *kb.Pack, problems []kb.Problem) (*kb.Pack, []string) {
+	if prev == nil || len(problems) == 0 {
+		return next, nil
+	}
+	broken := map[string]bool{}
+	for _, pr := range problems {
+		broken[pr.File] = true
+	}
+	if broken["pack.toml"] {
+		return prev, []string{"pack.toml"}
+	}
+	had := map[string]bool{}
+	for _, it := range prev.Items {
+		if broken[it.Source.File] {
+			had[it.Source.File] = true
+		}
+	}
+	if len(had) == 0 {
+		return next, nil
+	}
+	cp := *next
+	cp.Items = slices.DeleteFunc(slices.Clone(next.Items), func(it kb.Item) bool { return had[it.Source.File] })
+	for _, it := range prev.Items {
+		if had[it.Source.File] {
+			cp.Items = append(cp.Items, it)
+		}
+	}
+	// Files load in path order; keep it, and each file's own order.
+	slices.SortStableFunc(cp.Items, func(a, b kb.Item) int { return cmp.Compare(a.Source.File, b.Source.File) })
+	kept := make([]string, 0, len(had))
+	for f := range had {
+		kept = append(kept, f)
+	}
+	slices.Sort(kept)
+	return &cp, kept
+}

@@ -1,0 +1,199 @@
+package watch_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/search"
+	"github.com/poisehq/poise/kb/watch"
+)
+
+const note = "---\ntitle: Parking\n---\nWhere to park.\n\n## Visitors\nVisitors park by the %s gate.\n"
+
+// app is the running side of an external edit: a watcher feeding
+// ReloadPack and a real Bleve index, as the app wires them.
+type app struct {
+	mu       sync.Mutex
+	lib      *kb.Library
+	ix       *search.Index
+	reloaded chan *watch.Reloaded
+}
+
+func start(t *testing.T, packsDir string, lib *kb.Library) *app {
+	t.Helper()
+	ix, err := search.Open(t.TempDir(), lib, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	a := &app{lib: lib, ix: ix, reloaded: make(chan *watch.Reloaded, 16)}
+	re := watch.NewReindexer(watch.IndexUpdate(ix))
+	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(dirs []string) {
+		for _, d := range dirs {
+			a.mu.Lock()
+			r, err := watch.ReloadPack(a.lib, filepath.Join(packsDir, d))
+			if err != nil {
+				a.mu.Unlock()
+				t.Errorf("reload %s: %v", d, err)
+				continue
+			}
+			a.lib = r.Library
+			a.mu.Unlock()
+			re.Submit(r.Library, []string{r.PackID}, func(err error) {
+				if err != nil {
+					t.Errorf("reindex: %v", err)
+				}
+				a.reloaded <- r
+			})
+		}
+	}, func(err error) { t.Errorf("watch: %v", err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return a
+}
+
+func (a *app) next(t *testing.T) *watch.Reloaded {
+	t.Helper()
+	select {
+	case r := <-a.reloaded:
+		return r
+	case <-time.After(10 * time.Second):
+		t.Fatal("the edit was not picked up")
+		return nil
+	}
+}
+
+func (a *app) finds(t *testing.T, text string) bool {
+	t.Helper()
+	res, err := a.ix.Search(context.Background(), search.Query{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(res.Hits) > 0 && strings.HasPrefix(res.Hits[0].ID, "mine/guides/parking")
+}
+
+func TestExternalEditIsPickedUpAndABrokenOneKeepsTheLastGood(t *testing.T) {
+	packsDir := filepath.Join(t.TempDir(), "packs")
+	m := mine.Open(packsDir)
+	rel, err := m.Create(kb.KindGuide, "Parking")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(m.Dir(), filepath.FromSlash(rel))
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(strings.ReplaceAll(note, "%s", "north"))
+	lib, err := kb.LoadLibrary(nil, packsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := start(t, packsDir, lib)
+
+	// Edited in another editor while Poise runs.
+	write(strings.ReplaceAll(note, "%s", "zanzibar"))
+	if r := a.next(t); r.PackID != "mine" || len(r.Problems) != 0 {
+		t.Fatalf("reloaded %s with problems %v", r.PackID, r.Problems)
+	}
+	if !a.finds(t, "zanzibar") {
+		t.Fatal("search does not find the edit")
+	}
+
+	// A broken edit: reported with its line, and search keeps the last
+	// good version.
+	write("---\ntitle: [Parking\n---\nVisitors park by the quokka gate.\n")
+	r := a.next(t)
+	if len(r.Problems) == 0 || r.Problems[0].File != rel || r.Problems[0].Line == 0 || !slices.Equal(r.Kept, []string{rel}) {
+		t.Fatalf("broken edit: problems %v, kept %v", r.Problems, r.Kept)
+	}
+	if !a.finds(t, "zanzibar") {
+		t.Error("a broken edit took the last good version out of search")
+	}
+	if a.finds(t, "quokka") {
+		t.Error("the broken text reached search")
+	}
+
+	// Fixed: the new text is in.
+	write(strings.ReplaceAll(note, "%s", "quokka"))
+	if r := a.next(t); len(r.Kept) != 0 {
+		t.Fatalf("fixed edit still kept %v", r.Kept)
+	}
+	if !a.finds(t, "quokka") || a.finds(t, "zanzibar") {
+		t.Error("search does not follow the fixed edit")
+	}
+}
+
+func TestWatcherDebouncesAndSeesNewFolders(t *testing.T) {
+	packsDir := t.TempDir()
+	var mu sync.Mutex
+	var reports [][]string
+	got := make(chan struct{}, 64)
+	w, err := watch.New(packsDir, watch.Options{Debounce: 150 * time.Millisecond, MaxWait: time.Minute}, func(dirs []string) {
+		mu.Lock()
+		reports = append(reports, dirs)
+		mu.Unlock()
+		got <- struct{}{}
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	// A new pack folder with a sub-folder, then a burst of saves in it.
+	sub := filepath.Join(packsDir, "acme", "guides", "billing")
+	if err := os.MkdirAll(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	<-got
+	for i := range 20 {
+		if err := os.WriteFile(filepath.Join(sub, "refunds.md"), []byte(strings.Repeat("x", i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-got:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the save in a new sub-folder was not reported")
+	}
+	// Hidden files (atomic writes' temporaries, the store's .poise) are not changes.
+	os.WriteFile(filepath.Join(sub, ".refunds.md.tmp-1"), []byte("x"), 0o600)
+	os.MkdirAll(filepath.Join(packsDir, ".poise", "staging"), 0o700)
+	select {
+	case <-got:
+		t.Errorf("a hidden file was reported: %v", reports[len(reports)-1])
+	case <-time.After(500 * time.Millisecond):
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(reports) != 2 || !slices.Equal(reports[1], []string{"acme"}) {
+		t.Errorf("reports = %v, want two for acme: the new folder, then one for the burst of 20 saves", reports)
+	}
+}
+
+func TestWatcherIsBounded(t *testing.T) {
+	packsDir := t.TempDir()
+	for i := range 10 {
+		os.MkdirAll(filepath.Join(packsDir, "p", string(rune('a'+i))), 0o700)
+	}
+	var errs []error
+	w, err := watch.New(packsDir, watch.Options{MaxFolders: 4}, func([]string) {}, func(err error) { errs = append(errs, err) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "too many folders") {
+		t.Errorf("errors = %v, want one saying too many folders", errs)
+	}
+}
