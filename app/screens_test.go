@@ -149,7 +149,7 @@ func TestToneMarksAndApplies(t *testing.T) {
 		t.Errorf("summary = %q", s.summary.Text)
 	}
 	s.apply(s.found[0], s.found[0].Try[0])
-	want := "What I can do is …. That's our policy."
+	want := "What I can do is {{next_step}}. That's our policy."
 	if s.draft.Text() != want {
 		t.Errorf("after applying: %q, want %q", s.draft.Text(), want)
 	}
@@ -198,7 +198,7 @@ func TestSettingsSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, NewCallMinutes: 5, Theme: "dark"}
+	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, NewCallMinutes: 5, Theme: "dark", GapsLog: true} // the gaps log is on by default
 	if got != want {
 		t.Errorf("saved %+v, want %+v", got, want)
 	}

@@ -22,6 +22,9 @@ type searchHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// More are the other results for the same situation, folded under
+	// this one (statements under one heading).
+	More []searchHit `json:"more,omitempty"`
 }
 
 // searchCmd is "poise search QUERY...". A running app answers it over its
@@ -60,6 +63,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			}
 			// A running app holds the index: ask it, which is immediate.
 			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
+				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
 			ix, err := c.searchIndex(cmd.Context())
@@ -71,6 +75,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
+			c.noteIfGap(q, res)
 			return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 		},
 	}
@@ -96,11 +101,19 @@ func kindList() string {
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
+	return writeJSON(w, jsonHits(hits))
+}
+
+func jsonHits(hits []search.Hit) []searchHit {
 	out := make([]searchHit, 0, len(hits))
 	for _, h := range hits {
-		out = append(out, searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score})
+		sh := searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score}
+		if len(h.More) > 0 {
+			sh.More = jsonHits(h.More)
+		}
+		out = append(out, sh)
 	}
-	return writeJSON(w, out)
+	return out
 }
 
 func writeHitsText(w io.Writer, text string, res *search.Results) error {
@@ -119,6 +132,11 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		}
 		if h.Snippet != "" {
 			if _, err := fmt.Fprintf(w, "   %s\n", h.Snippet); err != nil {
+				return err
+			}
+		}
+		if len(h.More) > 0 {
+			if _, err := fmt.Fprintf(w, "   + %d more like this (--json lists them)\n", len(h.More)); err != nil {
 				return err
 			}
 		}
