@@ -115,6 +115,7 @@ func (p *poise) finishOptionCopy(id, option, label, text string) {
 		return
 	}
 	p.call.RecordCopy(id, option, p.now()) // for the quick log; counts as activity
+	p.gapUsed()
 	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}
