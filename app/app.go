@@ -157,15 +157,17 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail    *widget.List
-	body    *fyne.Container
-	current string // title of the screen showing
-	shown   bool   // the shell is the window's content
-	views   map[string]*lazy
-	keys    map[string]func()
-	notices *fyne.Container
-	status  *widget.Label
-	toastID int
+	rail *widget.List
+	// railIcons is the rail without words, for a narrow window.
+	railIcons *widget.List
+	body      *fyne.Container
+	current   string // title of the screen showing
+	shown     bool   // the shell is the window's content
+	views     map[string]*lazy
+	keys      map[string]func()
+	notices   *fyne.Container
+	status    *widget.Label
+	toastID   int
 
 	find   *findScreen
 	guides *guidesScreen
