@@ -120,8 +120,8 @@ func (f *findScreen) focusEntry() {
 }
 
 // narrowKey handles the keys that open and close the full text in one
-// column: Right at the end of the query opens it, Left at its start (or
-// Esc) closes it.
+// column: Right at the end of the query opens it, Left at its end or start
+// (or Esc) closes it. find_more.go's group keys come first.
 func (f *findScreen) narrowKey(k *fyne.KeyEvent) bool {
 	if !f.narrow {
 		return false
@@ -134,7 +134,7 @@ func (f *findScreen) narrowKey(k *fyne.KeyEvent) bool {
 			return true
 		}
 	case fyne.KeyLeft:
-		if f.entry.CursorColumn == 0 {
+		if atEnd || f.entry.CursorColumn == 0 {
 			return f.closePreview()
 		}
 	case fyne.KeyEscape:

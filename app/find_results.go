@@ -61,6 +61,7 @@ type hitRow struct {
 	hit     search.Hit // shown now, to cut again when the width changes
 	packN   string
 	fav     bool
+	note    rowNote
 }
 
 func setLabel(l *widget.Label, text string) {
@@ -107,20 +108,20 @@ func (r *hitRow) Resize(size fyne.Size) {
 		r.width = size.Width
 		if r.key != "" {
 			r.key = ""
-			r.set(r.hit, r.packN, r.fav)
+			r.set(r.hit, r.packN, r.fav, r.note)
 		}
 	}
 	r.BaseWidget.Resize(size)
 }
 
-func (r *hitRow) set(h search.Hit, packName string, favourite bool) {
+func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote) {
 	// Rows are reused as the list refreshes on every keystroke; shaping
 	// text is the costly part, so skip what has not changed.
-	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite)
+	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite, note)
 	if key == r.key {
 		return
 	}
-	r.key, r.hit, r.packN, r.fav = key, h, packName, favourite
+	r.key, r.hit, r.packN, r.fav, r.note = key, h, packName, favourite, note
 	setLabel(r.kind, kindName(h.Kind))
 	// Texts are cut at a word with an ellipsis to what the row's width
 	// holds, estimated from an average letter: measuring every cut would
@@ -129,12 +130,19 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool) {
 	if r.narrow {
 		lines = 2
 	}
-	fit := r.charsThatFit(1)
+	fit := r.charsThatFit(1) - 4 // room for a star or an arrow
+	for _, seg := range moreSegments(note) {
+		fit -= len(seg.Textual())
+	}
 	ttext, tspans := clip(h.Title, h.TitleHighlights, fit)
 	title := highlighted(ttext, tspans, true)
 	if favourite {
 		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "★ ", Style: widget.RichTextStyleStrong}}, title...)
 	}
+	if note.member {
+		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "↳ ", Style: widget.RichTextStyleInline}}, title...)
+	}
+	title = append(title, moreSegments(note)...)
 	r.title.Segments = title
 	r.title.Refresh()
 	setLabel(r.pack, packName)

@@ -44,7 +44,8 @@ type findScreen struct {
 	fullBtn              *widget.Button
 	narrow, previewOpen  bool
 
-	hits   []search.Hit
+	hits   []search.Hit // the list's rows: results, and an opened group's more
+	more   moreRows     // which rows are groups (find_more.go)
 	sel    int
 	recent map[string]bool // recently copied, marked on the empty screen
 
@@ -179,7 +180,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		}
 		return
 	}
-	f.hits = res.Hits
+	f.setResults(res.Hits)
 	if f.previewOpen {
 		f.closePreview() // the full text shown was of the last results
 	}
@@ -232,7 +233,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}
-	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID))
+	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID), f.note(i))
 }
 
 func (f *findScreen) showSelected() {
@@ -254,7 +255,9 @@ func (f *findScreen) move(delta int) {
 }
 
 func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
-	if f.narrowKey(k) {
+	// "More like this" first: → on a group opens it, elsewhere → opens
+	// the full text in a narrow window.
+	if f.moreKey(k) || f.narrowKey(k) {
 		return true
 	}
 	switch k.Name {
