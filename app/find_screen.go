@@ -184,6 +184,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	if f.previewOpen {
 		f.closePreview() // the full text shown was of the last results
 	}
+	f.p.gapShown(q.Text, unfiltered.Total)
 	blank := strings.TrimSpace(q.Text) == ""
 	f.recent = map[string]bool{}
 	if blank {
