@@ -115,11 +115,13 @@ func Run(cfg Config) error {
 		p.useIndex(current)
 	} else {
 		p.openIndex(indexDir, state)
+		p.watchPacks()
 	}
 	quitOnSignal(a)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	p.stopWatching()
 	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
@@ -191,6 +193,9 @@ type poise struct {
 	// sharedJournal); journalWatchers hear when it locks or unlocks.
 	jnl             *journal.Journal
 	journalWatchers []func()
+
+	// myState is My pack, its editor and the pack watcher (mine_pack.go).
+	myState *myPackState
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -288,6 +293,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			if err != nil {
 				p.notifyPackProblems(err)
 			}
+			p.watchPacks()
 		})
 		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
