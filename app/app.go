@@ -188,6 +188,11 @@ type poise struct {
 	// newJournalEntry, when the journal screen sets it, starts a new entry;
 	// the tray menu calls it.
 	newJournalEntry func()
+	// journalForm, when the journal screen sets it, opens the full form on
+	// a new entry holding e (the quick log's "More fields"); journalSaved
+	// tells it an entry was saved elsewhere, to list it.
+	journalForm  func(e journal.Entry)
+	journalSaved func()
 
 	// jnl is the journal the Journal and Summary screens share (see
 	// sharedJournal); journalWatchers hear when it locks or unlocks.

@@ -109,7 +109,7 @@ func (p *poise) finishCopy(id, label, text string) {
 // finishOptionCopy is finishCopy for option, an option id of item id or "".
 func (p *poise) finishOptionCopy(id, option, label, text string) {
 	p.app.Clipboard().SetContent(text)
-	p.call.Touch(p.now())
+	p.call.RecordCopy(id, option, p.now()) // for the quick log; counts as activity
 	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -63,6 +64,12 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	s.body = container.NewStack()
 	p.newJournalEntry = s.startNew
+	p.journalForm = s.startWith
+	p.journalSaved = func() {
+		if s.list != nil && !s.j.Locked() {
+			s.list.reload()
+		}
+	}
 	for sc, fn := range map[*desktop.CustomShortcut]func(){keyJournalSave: s.save, keyJournalNew: s.startNew, keyJournalLock: s.lockNow} {
 		p.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
 			if p.current == screenJournal {
@@ -258,6 +265,17 @@ func (s *journalScreen) startNew() {
 	}
 	s.touch()
 	s.form.startNew()
+}
+
+// startWith starts a new entry holding what the quick log had.
+func (s *journalScreen) startWith(e journal.Entry) {
+	if s.form == nil {
+		return
+	}
+	s.startNew()
+	s.form.what.SetText(e.WhatHappened)
+	s.form.triedItems.SetText(strings.Join(e.TriedItems, ", "))
+	s.form.changed() // kept as a draft, like typed text
 }
 
 // save saves the form, after the privacy check.

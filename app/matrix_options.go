@@ -114,16 +114,16 @@ func digitKey(name fyne.KeyName) int {
 	return 0
 }
 
-// matrixBodyToggle is a concern's body (what customers say, then its
-// numbered options) and the function that shows or hides what the
+// matrixBodyToggle is a concern's body (its numbered options, then what
+// customers say) and the function that shows or hides what the
 // alternatives say; nil when there are none.
 func (p *poise) matrixBodyToggle(it *kb.Item) (fyne.CanvasObject, func()) {
-	objs := []fyne.CanvasObject{}
+	// The options come first, so the numbers that copy them are in view.
+	objs, toggle := p.matrixOptions(it)
 	if len(it.Signals) > 0 {
 		objs = append(objs, boldLabel("What customers say"), wrapLabel("• "+strings.Join(it.Signals, "\n• ")))
 	}
-	opts, toggle := p.matrixOptions(it)
-	return container.NewVBox(append(objs, opts...)...), toggle
+	return container.NewVBox(objs...), toggle
 }
 
 func altLabel(shown bool, n int) string {

@@ -89,7 +89,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
 	p.bindKeys()
 
-	hint := widget.NewLabel(fmt.Sprintf("%s find · %s pause", keyLabel(keyFind), keyLabel(keyPause)))
+	hint := widget.NewLabel(fmt.Sprintf("%s find · %s log · %s pause", keyLabel(keyFind), keyLabel(keyQuickLog), keyLabel(keyPause)))
 	secondary(hint)
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
@@ -108,6 +108,7 @@ func (p *poise) bindKeys() {
 	add(keyFind, p.quickFind)
 	add(keyPause, p.startPause)
 	add(keyNewCall, p.startNewCall)
+	add(keyQuickLog, p.openQuickLog)
 	for i, s := range p.screens() {
 		if i >= 9 {
 			break

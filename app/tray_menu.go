@@ -19,6 +19,7 @@ func (p *poise) setupTray() {
 	quit.IsQuit = true
 	desk.SetSystemTrayMenu(fyne.NewMenu("Poise",
 		fyne.NewMenuItem("Quick find", p.quickFind),
+		fyne.NewMenuItem("Quick log", func() { p.win.Show(); p.win.RequestFocus(); p.openQuickLog() }),
 		fyne.NewMenuItem("New journal entry", p.startJournalEntry),
 		fyne.NewMenuItemSeparator(),
 		quit,

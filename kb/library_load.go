@@ -68,6 +68,7 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 		if p == nil {
 			continue
 		}
+		p.Dir = name
 		if other, dup := seen[p.Manifest.ID]; dup {
 			errs = append(errs, fmt.Errorf("pack %s: id %q is already used by %s; it was not loaded", dir, p.Manifest.ID, other))
 			continue
@@ -114,4 +115,29 @@ func linkedPack(link, packsDir string) error {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// PackFolder is the folder of the installed pack named name in packsDir,
+// checked as LoadLibrary checks it (hidden names skipped, links followed
+// only within the person's folders). The error wraps fs.ErrNotExist when
+// LoadLibrary would load no pack from it.
+func PackFolder(packsDir, name string) (string, error) {
+	if name == "" || name[0] == '.' || name[0] == '_' || name != filepath.Base(name) {
+		return "", fmt.Errorf("pack folder %q: %w", name, fs.ErrNotExist)
+	}
+	dir := filepath.Join(packsDir, name)
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return "", fmt.Errorf("pack folder %s: %w", dir, err)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		if err := linkedPack(dir, packsDir); err != nil {
+			return "", fmt.Errorf("%w (%w)", err, fs.ErrNotExist)
+		}
+		return dir, nil
+	}
+	if !info.IsDir() {
+		return "", fmt.Errorf("pack folder %s: not a folder: %w", dir, fs.ErrNotExist)
+	}
+	return dir, nil
 }

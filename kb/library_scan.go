@@ -76,33 +76,86 @@ func ScanLibrary(builtin fs.FS, packsDir string, prev *LibraryState) (*LibrarySt
 		}
 	}
 	for _, e := range entries {
-		name := e.Name()
-		if name[0] == '.' || name[0] == '_' {
+		if ps, ok := scanPack(packsDir, e, old[e.Name()]); ok {
+			st.Packs = append(st.Packs, ps)
+		}
+	}
+	slices.SortFunc(st.Packs, func(a, b PackState) int { return cmp.Compare(a.Dir, b.Dir) })
+	return st, nil
+}
+
+// scanPack describes the pack folder e of packsDir, reading only the files
+// whose size or time differ from old; false when LoadLibrary would skip it.
+func scanPack(packsDir string, e fs.DirEntry, old map[string]FileState) (PackState, bool) {
+	name := e.Name()
+	if name[0] == '.' || name[0] == '_' {
+		return PackState{}, false
+	}
+	dir := filepath.Join(packsDir, name)
+	if e.Type()&fs.ModeSymlink != 0 {
+		if linkedPack(dir, packsDir) != nil {
+			return PackState{}, false
+		}
+	} else if !e.IsDir() {
+		return PackState{}, false
+	}
+	ps := PackState{Dir: name}
+	fsys := os.DirFS(dir)
+	err := walkPackFiles(fsys, func(p string, info fs.FileInfo) {
+		f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+		if o, ok := old[p]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
+			f.Hash = o.Hash
+		} else {
+			f.Hash, _ = hashFile(fsys, p)
+		}
+		ps.Files = append(ps.Files, f)
+	})
+	if err != nil {
+		return PackState{}, false // LoadLibrary reports it
+	}
+	return ps, true
+}
+
+// RescanPack is s with one pack described afresh, as ScanLibrary would:
+// the installed pack folder dir of packsDir (gone from the state when the
+// folder is), or, when dir is "", the built-in pack from builtin (nil when
+// it is disabled). The other packs are left as s describes them, so the
+// state stays that of what was loaded: after reindexing one pack, the
+// state the index was built for.
+func (s *LibraryState) RescanPack(builtin fs.FS, packsDir, dir string) (*LibraryState, error) {
+	st := &LibraryState{Version: loadVersion, Builtin: s.Builtin}
+	if s.Version != loadVersion {
+		return ScanLibrary(builtin, packsDir, s)
+	}
+	if dir == "" {
+		st.Builtin = ""
+		if builtin != nil {
+			h, err := hashFS(builtin)
+			if err != nil {
+				return nil, fmt.Errorf("scan built-in pack: %w", err)
+			}
+			st.Builtin = h
+		}
+		st.Packs = slices.Clone(s.Packs)
+		return st, nil
+	}
+	old := map[string]FileState{}
+	for _, p := range s.Packs {
+		if p.Dir == dir {
+			for _, f := range p.Files {
+				old[f.Path] = f
+			}
 			continue
 		}
-		dir := filepath.Join(packsDir, name)
-		if e.Type()&fs.ModeSymlink != 0 {
-			if linkedPack(dir, packsDir) != nil {
-				continue
-			}
-		} else if !e.IsDir() {
-			continue
+		st.Packs = append(st.Packs, p)
+	}
+	info, err := os.Lstat(filepath.Join(packsDir, dir))
+	if err == nil {
+		if ps, ok := scanPack(packsDir, fs.FileInfoToDirEntry(info), old); ok {
+			st.Packs = append(st.Packs, ps)
 		}
-		ps := PackState{Dir: name}
-		fsys := os.DirFS(dir)
-		err := walkPackFiles(fsys, func(p string, info fs.FileInfo) {
-			f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-			if o, ok := old[name][p]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
-				f.Hash = o.Hash
-			} else {
-				f.Hash, _ = hashFile(fsys, p)
-			}
-			ps.Files = append(ps.Files, f)
-		})
-		if err != nil {
-			continue // LoadLibrary reports it
-		}
-		st.Packs = append(st.Packs, ps)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("scan pack %s: %w", dir, err)
 	}
 	slices.SortFunc(st.Packs, func(a, b PackState) int { return cmp.Compare(a.Dir, b.Dir) })
 	return st, nil

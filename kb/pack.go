@@ -46,6 +46,10 @@ type Pack struct {
 	Synonyms []SynonymSet
 	// Builtin is true for the pack bundled with Poise.
 	Builtin bool
+	// Dir is the name of the pack's folder in the packs folder, for
+	// LoadLibrary's packs ("" for the built-in pack and packs loaded
+	// alone): what reloads one pack from disk.
+	Dir string `json:"-"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.

@@ -72,6 +72,80 @@ func loadDir(dir string, builtinSource bool) (*Pack, error) {
 // did load together with a *ProblemsError listing every problem. Other
 // errors (an unreadable folder) come with a nil pack.
 func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
+	l, pack, src, err := startLoad(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := l.markdownFiles()
+	if err != nil {
+		return nil, err
+	}
+	l.loadItems(pack, paths)
+	l.checkOverrides(&pack.Manifest, src)
+	l.ps = append(l.ps, shadowedPhrases(pack.Items)...)
+	return pack, l.ps.err()
+}
+
+// LoadFiles loads the manifest of the pack at the root of fsys and the
+// items of only the given markdown files (slash-separated paths inside
+// it; missing files, and names LoadFS would skip, give none), as LoadFS
+// makes them: what reindexing a few edited files needs, in the time of
+// those files rather than of the pack. Links to other files are left
+// unresolved and ids are checked for duplicates among these files only,
+// so the pack's problems are LoadFS's to report.
+func LoadFiles(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, error) {
+	l, pack, _, err := startLoad(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	for _, p := range paths {
+		if !fs.ValidPath(p) || !isMarkdown(p) || skippedPath(p) {
+			continue
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	slices.Sort(keep)
+	keep = slices.Compact(keep)
+	l.loadItems(pack, keep)
+	return pack, nil
+}
+
+// skippedPath reports whether a file is out of a pack because a part of
+// its path starts with "." or "_".
+func skippedPath(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
+			return true
+		}
+	}
+	return false
+}
+
+// loadItems loads the files at paths into pack, in path order.
+func (l *loader) loadItems(pack *Pack, paths []string) {
+	l.build(paths, func(f *fileLoad) {
+		l.ps = append(l.ps, f.ps...)
+		pack.Synonyms = append(pack.Synonyms, f.synonyms...)
+		if f.rec == nil {
+			return
+		}
+		rec := f.rec
+		rec.items = slices.DeleteFunc(rec.items, func(it Item) bool { return !l.claim(it) })
+		l.files[norm.NFC.String(rec.path)] = rec // links name files composed or not
+		l.order = append(l.order, rec)
+	})
+	l.resolveLinks()
+	for _, rec := range l.order {
+		pack.Items = append(pack.Items, rec.items...)
+	}
+}
+
+// startLoad reads the manifest and settles the pack's id.
+func startLoad(fsys fs.FS, opts LoadOptions) (*loader, *Pack, []byte, error) {
 	l := &loader{fsys: fsys, opts: opts, files: map[string]*fileRec{}, ids: map[string]Source{}}
 	pack := &Pack{Builtin: opts.Builtin}
 	src, err := fs.ReadFile(fsys, "pack.toml")
@@ -82,7 +156,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 		l.plain = true
 		pack.Manifest = Manifest{ID: slugify(opts.ID), Name: opts.ID, Version: "0.0.0"}
 	default:
-		return nil, fmt.Errorf("read pack.toml: %w", err)
+		return nil, nil, nil, fmt.Errorf("read pack.toml: %w", err)
 	}
 	l.lang = pack.Manifest.Language
 	// The id is normalised here, once: the manifest keeps the id its items
@@ -99,36 +173,14 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if !opts.Builtin {
 		for _, f := range []struct{ key, val string }{{"id", l.id}, {"name", pack.Manifest.Name}} {
 			if looksBuiltin(f.val) {
-				return nil, fmt.Errorf("%w: %s %q reads as the built-in pack bundled with Poise", ErrReservedID, f.key, f.val)
+				return nil, nil, nil, fmt.Errorf("%w: %s %q reads as the built-in pack bundled with Poise", ErrReservedID, f.key, f.val)
 			}
 		}
 	}
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id
 	}
-
-	paths, err := l.markdownFiles()
-	if err != nil {
-		return nil, err
-	}
-	l.build(paths, func(f *fileLoad) {
-		l.ps = append(l.ps, f.ps...)
-		pack.Synonyms = append(pack.Synonyms, f.synonyms...)
-		if f.rec == nil {
-			return
-		}
-		rec := f.rec
-		rec.items = slices.DeleteFunc(rec.items, func(it Item) bool { return !l.claim(it) })
-		l.files[norm.NFC.String(rec.path)] = rec // links name files composed or not
-		l.order = append(l.order, rec)
-	})
-	l.resolveLinks()
-	for _, rec := range l.order {
-		pack.Items = append(pack.Items, rec.items...)
-	}
-	l.checkOverrides(&pack.Manifest, src)
-	l.ps = append(l.ps, shadowedPhrases(pack.Items)...)
-	return pack, l.ps.err()
+	return l, pack, src, nil
 }
 
 // loader holds the state of one LoadFS call.

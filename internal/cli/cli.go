@@ -104,6 +104,7 @@ func (c *cli) rootCmd() *cobra.Command {
 		c.journalCmd(),
 		c.packCmd(),
 		c.toneCmd(),
+		c.gapsCmd(),
 	)
 	return root
 }

@@ -60,6 +60,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			}
 			// A running app holds the index: ask it, which is immediate.
 			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
+				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
 			ix, err := c.searchIndex(cmd.Context())
@@ -71,6 +72,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
+			c.noteIfGap(q, res)
 			return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 		},
 	}

@@ -28,11 +28,15 @@ type Settings struct {
 	NewCallMinutes int `toml:"new_call_after_minutes"`
 	// Theme is "system", "light" or "dark".
 	Theme string `toml:"theme"`
+	// GapsLog keeps the local, masked log of searches that did not help
+	// (kb/gaps) for the Content gaps screen; false stops it. It is never
+	// sent anywhere.
+	GapsLog bool `toml:"gaps_log"`
 }
 
 // Default returns the settings a new user starts with.
 func Default() Settings {
-	return Settings{AutoLockMinutes: 10, NewCallMinutes: 15, Theme: "system"}
+	return Settings{AutoLockMinutes: 10, NewCallMinutes: 15, Theme: "system", GapsLog: true}
 }
 
 // Load reads path; a missing file gives Default. Unknown keys are an error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -33,6 +34,14 @@ type Index struct {
 	facets facetCache
 	plain  plainCache
 	fixes  fixCache
+	// closing is shared by the engines Apply makes over one Bleve index,
+	// which is closed once, by whichever is closed first.
+	closing *closeOnce
+}
+
+type closeOnce struct {
+	once sync.Once
+	err  error
 }
 
 func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*Index, error) {
@@ -53,16 +62,21 @@ func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*In
 	if err != nil {
 		return nil, fmt.Errorf("list index fields: %w", err)
 	}
-	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields)}, nil
+	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields), closing: &closeOnce{}}, nil
 }
 
-// Close releases the index.
+// Close releases the index (and every engine Apply made over it).
 func (e *Index) Close() error {
-	if err := e.bi.Close(); err != nil {
-		return fmt.Errorf("close text index: %w", err)
+	e.closing.once.Do(func() { e.closing.err = e.bi.Close() })
+	if e.closing.err != nil {
+		return fmt.Errorf("close text index: %w", e.closing.err)
 	}
 	return nil
 }
+
+// Shares reports whether e and o search one Bleve index (one was made
+// from the other by Apply).
+func (e *Index) Shares(o *Index) bool { return o != nil && e.bi == o.bi }
 
 // PlainText is the package's PlainText, remembered for long texts: the
 // same documents come back keystroke after keystroke.
@@ -147,12 +161,15 @@ func filterQuery(filters []filter) query.Query {
 func indexSynonyms(b *bleve.Batch, syn *synonyms) error {
 	for i, words := range syn.definitions() {
 		def := &bleve.SynonymDefinition{Synonyms: words}
-		if err := b.IndexSynonym(fmt.Sprintf("synonym-%d", i), synonymColl, def); err != nil {
+		if err := b.IndexSynonym(synonymID(i), synonymColl, def); err != nil {
 			return fmt.Errorf("index synonym set %d: %w", i, err)
 		}
 	}
 	return nil
 }
+
+// synonymID is the document id of the i-th synonym set.
+func synonymID(i int) string { return fmt.Sprintf("synonym-%d", i) }
 
 // Stored returns the Document.Stored of the document with the given id,
 // nil when it has none or there is no such document.

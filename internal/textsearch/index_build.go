@@ -34,6 +34,9 @@ type Corpus struct {
 	Doc func(i int) (id string, d Document)
 	// Synonyms are groups of words or phrases that mean the same.
 	Synonyms [][]string
+	// Internal values are kept with the index (see Index.Internal),
+	// recorded after every document, with the hash.
+	Internal map[string][]byte
 	// lean leaves out the surface words of titles, signals and meta (see
 	// Document.mapped).
 	lean bool
@@ -115,7 +118,13 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 	if c.Hash == "" {
 		return nil
 	}
-	if err := bi.SetInternal(hashKey, []byte(c.Hash)); err != nil {
+	// One batch: the values and the hash are there together or not at all.
+	b := bi.NewBatch()
+	for k, v := range c.Internal {
+		b.SetInternal([]byte(k), v)
+	}
+	b.SetInternal(hashKey, []byte(c.Hash))
+	if err := bi.Batch(b); err != nil {
 		return fmt.Errorf("record content hash: %w", err)
 	}
 	return nil

@@ -80,10 +80,23 @@ func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*
 // its final place and renamed there only once complete, so a crash leaves
 // either the old index or a build directory that is never opened.
 func BuildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration) (*Index, string, error) {
-	return buildStored(ctx, dir, c, progress, timeout, batchSize)
+	return buildStored(ctx, dir, c.Hash, c, progress, timeout, batchSize)
 }
 
-func buildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration, size int) (*Index, string, error) {
+// BuildStoredAs is BuildStored under another name than c.Hash: for an
+// index kept under its hash that is open and updated in place, whose
+// name may be wanted while it still answers.
+func BuildStoredAs(ctx context.Context, dir, name string, c *Corpus, progress func(done, total int), timeout time.Duration) (*Index, string, error) {
+	if !isHash(name) {
+		return nil, "", fmt.Errorf("build index: %q is not an index name", name)
+	}
+	return buildStored(ctx, dir, name, c, progress, timeout, batchSize)
+}
+
+// NewName is a fresh name for BuildStoredAs.
+func NewName() string { return randomSuffix() + randomSuffix() + randomSuffix()[:8] }
+
+func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func(done, total int), timeout time.Duration, size int) (*Index, string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, "", fmt.Errorf("create index directory: %w", err)
 	}
@@ -104,7 +117,7 @@ func buildStored(ctx context.Context, dir string, c *Corpus, progress func(done,
 		os.RemoveAll(tmp)
 		return nil, "", err
 	}
-	final := filepath.Join(dir, c.Hash)
+	final := filepath.Join(dir, name)
 	if err := os.RemoveAll(final); err != nil {
 		os.RemoveAll(tmp)
 		return nil, "", fmt.Errorf("replace index: %w", err)

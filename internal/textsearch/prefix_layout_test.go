@@ -29,7 +29,7 @@ func TestPrefixResultsIndependentOfSegments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer mem.Close()
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c, nil, DefaultOpenTimeout, 97)
+	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 97)
 	if err != nil {
 		t.Fatal(err)
 	}

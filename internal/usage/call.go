@@ -2,6 +2,7 @@ package usage
 
 import (
 	"maps"
+	"slices"
 	"sync"
 	"time"
 )
@@ -13,6 +14,16 @@ const maxValueLen = 2000
 // many, so only hostile input reaches it.
 const maxValues = 200
 
+// maxCopies caps how many copies a call lists for the journal's quick log.
+const maxCopies = 50
+
+// Copied is one thing copied during a call: an item id and, for a matrix
+// concern, the option id ("" otherwise). Ids only, never the text.
+type Copied struct {
+	Item   string
+	Option string
+}
+
 // Call is what the agent typed into template forms during one call with a
 // customer, so the name typed once fills the next form too. It lives only
 // in memory: customers' details never reach the disk. A new call (asked for,
@@ -21,6 +32,7 @@ const maxValues = 200
 type Call struct {
 	mu     sync.Mutex
 	values map[string]string
+	copies []Copied
 	last   time.Time     // last activity; zero before any
 	idle   time.Duration // without activity for this long, the call is over; 0 never
 }
@@ -61,6 +73,26 @@ func (c *Call) Remember(values map[string]string, now time.Time) {
 	}
 }
 
+// RecordCopy notes that an item (and option, or "") was copied during the
+// call, once each, and counts as activity at now.
+func (c *Call) RecordCopy(item, option string, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = now
+	cp := Copied{Item: item, Option: option}
+	if slices.Contains(c.copies, cp) || len(c.copies) >= maxCopies {
+		return
+	}
+	c.copies = append(c.copies, cp)
+}
+
+// Copies returns what was copied during this call, first copy first.
+func (c *Call) Copies() []Copied {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.copies)
+}
+
 // Touch notes activity at now, so the call does not end while the agent
 // works.
 func (c *Call) Touch(now time.Time) {
@@ -77,11 +109,12 @@ func (c *Call) Idle(now time.Time) bool {
 	return c.idle > 0 && !c.last.IsZero() && now.Sub(c.last) >= c.idle
 }
 
-// Reset starts a new call: every value is forgotten.
+// Reset starts a new call: every value and copy is forgotten.
 func (c *Call) Reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.values)
+	c.copies = nil
 	c.last = time.Time{}
 }
 

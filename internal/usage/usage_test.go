@@ -209,3 +209,28 @@ func TestRecentKeepsTheOptionCopied(t *testing.T) {
 		t.Errorf("RecentOption after copying the concern itself = %q, want none", got)
 	}
 }
+
+// TestCallListsItsCopies: the quick log attaches what was copied during
+// the call, each once, in order, up to a bound; a new call forgets them.
+func TestCallListsItsCopies(t *testing.T) {
+	t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	c := NewCall(0)
+	c.RecordCopy("m/late", "m/late#2", t0)
+	c.RecordCopy("s/angry#1", "", t0)
+	c.RecordCopy("m/late", "m/late#2", t0) // again: listed once
+	c.RecordCopy("m/late", "m/late#1", t0) // another option of it
+	want := []Copied{{"m/late", "m/late#2"}, {"s/angry#1", ""}, {"m/late", "m/late#1"}}
+	if got := c.Copies(); !slices.Equal(got, want) {
+		t.Errorf("Copies = %v, want %v", got, want)
+	}
+	for i := range maxCopies + 10 {
+		c.RecordCopy(fmt.Sprint("x", i), "", t0)
+	}
+	if got := len(c.Copies()); got != maxCopies {
+		t.Errorf("a call listed %d copies, want at most %d", got, maxCopies)
+	}
+	c.Reset()
+	if got := c.Copies(); len(got) != 0 {
+		t.Errorf("copies survive a new call: %v", got)
+	}
+}

@@ -3,7 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
-	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -34,7 +34,7 @@ type Options struct {
 }
 
 // Index answers queries over a library. It is safe for concurrent use;
-// Update swaps in a new library without stopping queries.
+// updates change the index while queries keep being answered.
 type Index struct {
 	dir  string
 	opts Options
@@ -42,15 +42,24 @@ type Index struct {
 	mu  sync.RWMutex // guards gen; held for reading during a search
 	gen *generation
 
-	updating sync.Mutex // one rebuild at a time
+	updating sync.Mutex // one update at a time
 }
 
-// generation is one library with the index built for it.
+// generation is one state of the index with the library it answers for.
+// Updates in place make a new generation sharing the Bleve index of the
+// one before; a rebuild makes one with an index of its own.
 type generation struct {
 	eng  *textsearch.Index
-	lib  *kb.Library
+	lib  *kb.Library // nil when opened without the library (OpenCurrent)
 	hash string
 	path string // "" when in memory
+	docs int    // items indexed
+	sets [][]string
+	// state is the library state the index was built for, when known.
+	state *kb.LibraryState
+	// indexed and deleted count the documents the update that made this
+	// generation in place indexed and deleted.
+	indexed, deleted int
 }
 
 func (g *generation) close() error {
@@ -60,17 +69,21 @@ func (g *generation) close() error {
 	return g.eng.Close()
 }
 
-// Open returns the index of lib kept in dir, reusing what is there when it
-// was built for the same content and mapping, and otherwise building it
-// aside and swapping it in. An index on disk that is corrupt, half written
-// or foreign is rebuilt; when the disk cannot be used at all the index is
-// built in memory. Only a library that cannot be indexed is an error.
+// Open returns the index of lib kept in dir, reusing what is there: the
+// index last recorded there (see Options.State), updated in place for the
+// items that changed, or one built for the same content. Otherwise it is
+// built aside and swapped in. An index on disk that is corrupt, half
+// written or foreign is rebuilt; when the disk cannot be used at all the
+// index is built in memory. Only a library that cannot be indexed is an
+// error.
 func Open(dir string, lib *kb.Library, opts Options) (*Index, error) {
 	ix := &Index{dir: dir, opts: opts}
-	g, err := ix.load(context.Background(), lib)
+	c := newCorpus(lib)
+	g, err := ix.loadCorpus(context.Background(), lib, c, ix.recorded(c, lib, opts.State))
 	if err != nil {
 		return nil, err
 	}
+	ix.remember(g)
 	ix.gen = g
 	return ix, nil
 }
@@ -88,50 +101,99 @@ func (ix *Index) inMemory() bool {
 	return ix.gen == nil || ix.gen.path == ""
 }
 
-// Update makes the index answer for lib, rebuilding aside when its content
-// differs. Queries keep being answered from the previous library until the
-// new one is ready; cancelling ctx abandons the rebuild and keeps the old.
+// Library is the library the index answers for: the one given to Open or
+// to the last UpdateLibrary, with the packs and files reindexed since
+// (UpdatePack, UpdateFiles) in their new versions. It is nil for an index
+// opened without its library (OpenCurrent) until one is given.
+func (ix *Index) Library() *kb.Library {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.gen == nil {
+		return nil
+	}
+	return ix.gen.lib
+}
+
+// Update makes the index answer for lib. See UpdateLibrary.
 func (ix *Index) Update(ctx context.Context, lib *kb.Library) error {
 	return ix.UpdateLibrary(ctx, lib, nil)
 }
 
-// UpdateLibrary is Update for a library loaded from state (see
-// kb.ScanLibrary), which is recorded so that the next start can use the
-// index without loading the library (OpenCurrent). Call it after
-// installing, removing or editing packs: the app does when it has loaded
-// the library in the background.
+// UpdateLibrary makes the index answer for lib, loaded from state (see
+// kb.ScanLibrary; nil when unknown), which is recorded so that the next
+// start can use the index without loading the library (OpenCurrent).
+//
+// Only the items that differ are indexed again (added or changed ones
+// indexed, removed ones deleted, in one batch), so an update of one pack
+// or file costs that pack or file, not the library; a change of most of
+// the library is built afresh aside instead. Queries keep being answered
+// from the index as it was until the change is complete; cancelling ctx
+// abandons it and keeps the old. To reindex one pack or a few files
+// without loading the whole library, use UpdatePack or UpdateFiles.
 func (ix *Index) UpdateLibrary(ctx context.Context, lib *kb.Library, state *kb.LibraryState) error {
 	ix.updating.Lock()
 	defer ix.updating.Unlock()
-	ix.mu.RLock()
-	old := ix.gen
-	ix.mu.RUnlock()
+	return ix.updateLibrary(ctx, lib, state)
+}
+
+func (ix *Index) updateLibrary(ctx context.Context, lib *kb.Library, state *kb.LibraryState) error {
+	old := ix.current()
 	if old == nil {
 		return ErrClosed
 	}
 	c := newCorpus(lib)
 	if c.hash == old.hash {
-		ix.mu.Lock()
-		if ix.gen != nil {
-			ix.gen = &generation{eng: old.eng, lib: lib, hash: old.hash, path: old.path}
-			ix.remember(ix.gen, c, state)
-		}
-		ix.mu.Unlock()
-		return nil
+		g := *old
+		g.lib, g.state, g.indexed, g.deleted = lib, state, 0, 0
+		return ix.swap(&g)
 	}
-	g, err := ix.loadCorpus(ctx, lib, c)
+	if old.path == "" || !ix.opts.ReadOnly {
+		g, err := applyEntries(ctx, old, c.entries, itemsOf(lib), lib, state, true)
+		if err == nil {
+			return ix.swap(g)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	g, err := ix.loadCorpus(ctx, lib, c, nil)
 	if err != nil {
 		return err
 	}
-	ix.remember(g, c, state)
+	g.state = state
+	return ix.swap(g)
+}
+
+// itemsOf looks items up in lib.
+func itemsOf(lib *kb.Library) func(string) *kb.Item {
+	return func(id string) *kb.Item {
+		it, _ := lib.Item(id)
+		return it
+	}
+}
+
+func (ix *Index) current() *generation {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.gen
+}
+
+// swap makes g the generation searches use, records it, and releases the
+// one before unless g shares its Bleve index.
+func (ix *Index) swap(g *generation) error {
 	ix.mu.Lock()
-	if ix.gen == nil {
+	old := ix.gen
+	if old == nil {
 		ix.mu.Unlock()
-		g.close()
+		g.close() // once per Bleve index, whether shared or not
 		return ErrClosed
 	}
 	ix.gen = g
 	ix.mu.Unlock()
+	ix.remember(g)
+	if old.eng.Shares(g.eng) {
+		return nil // updated in place
+	}
 	if err := old.close(); err != nil {
 		return fmt.Errorf("close previous index: %w", err)
 	}
@@ -156,34 +218,68 @@ func (ix *Index) Close() error {
 	return nil
 }
 
-func (ix *Index) load(ctx context.Context, lib *kb.Library) (*generation, error) {
-	c := newCorpus(lib)
-	g, err := ix.loadCorpus(ctx, lib, c)
-	if err == nil {
-		ix.remember(g, c, ix.opts.State)
+// recorded opens the index last recorded in dir and updates it in place
+// for c, when it can be; nil otherwise.
+func (ix *Index) recorded(c *corpus, lib *kb.Library, state *kb.LibraryState) *generation {
+	if ix.dir == "" {
+		return nil
 	}
-	return g, err
+	r, err := readRecord(ix.dir)
+	if err != nil {
+		return nil
+	}
+	g, err := ix.openRecord(r)
+	if err != nil {
+		return nil
+	}
+	if g.hash == c.hash {
+		g.lib, g.state = lib, state
+		return g
+	}
+	if ix.opts.ReadOnly {
+		g.close()
+		return nil
+	}
+	ng, err := applyEntries(context.Background(), g, c.entries, itemsOf(lib), lib, state, true)
+	if err != nil {
+		g.close()
+		return nil
+	}
+	return ng
 }
 
-// loadCorpus finds or builds the index for c: on disk when there is a dir,
-// falling back to memory whenever the disk fails us.
-func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*generation, error) {
+// loadCorpus finds or builds the index for c: the recorded one when it
+// was updated for c, one built for c's hash, or a new build; on disk when
+// there is a dir, falling back to memory whenever the disk fails us.
+func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus, rec *generation) (*generation, error) {
+	if rec != nil {
+		return rec, nil
+	}
 	timeout := ix.opts.openTimeout
 	if timeout <= 0 {
 		timeout = textsearch.DefaultOpenTimeout
 	}
 	tc := c.textCorpus()
+	gen := func(e *textsearch.Index, path string) *generation {
+		return &generation{eng: e, lib: lib, hash: c.hash, path: path, docs: len(c.items), sets: c.sets, state: ix.opts.State}
+	}
 	if ix.dir != "" {
-		path := ix.dir + string(os.PathSeparator) + c.hash
+		path := filepath.Join(ix.dir, c.hash)
 		e, err := textsearch.OpenStored(path, tc, ix.opts.ReadOnly, timeout)
 		if err == nil {
-			return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
+			return gen(e, path), nil
 		}
 		if !ix.opts.ReadOnly && !textsearch.IsLocked(err) {
-			e, path, err := textsearch.BuildStored(ctx, ix.dir, tc, ix.opts.Progress, timeout)
+			name := c.hash
+			if cur := ix.current(); cur != nil && cur.path == path {
+				name = textsearch.NewName() // in use, updated in place
+			}
+			e, path, err := textsearch.BuildStoredAs(ctx, ix.dir, name, tc, ix.opts.Progress, timeout)
 			if err == nil {
-				textsearch.RemoveOthers(ix.dir, path)
-				return &generation{eng: e, lib: lib, hash: c.hash, path: path}, nil
+				if cur := ix.current(); cur == nil || cur.path == "" {
+					textsearch.RemoveOthers(ix.dir, path)
+				}
+				return gen(e, path), nil
 			}
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -194,5 +290,5 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus) (*g
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
-	return &generation{eng: e, lib: lib, hash: c.hash}, nil
+	return gen(e, ""), nil
 }

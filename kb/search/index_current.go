@@ -25,8 +25,11 @@ const recordName = "library.state"
 // from, with what opening it needs that would otherwise come from the
 // library: its document count and synonyms.
 type record struct {
-	Key      string           `json:"key"`
-	Hash     string           `json:"hash"`
+	Key  string `json:"key"`
+	Hash string `json:"hash"`
+	// Dir names the index directory: the hash it was built for, which
+	// updates in place leave behind ("" in records older than them).
+	Dir      string           `json:"dir"`
 	Len      int              `json:"len"`
 	Synonyms [][]string       `json:"synonyms"`
 	State    *kb.LibraryState `json:"state"`
@@ -66,29 +69,50 @@ func OpenCurrent(dir string, state *kb.LibraryState, opts Options) (*Index, erro
 	if err != nil || state == nil || r.Key != state.Key() {
 		return nil, ErrStale
 	}
-	timeout := opts.openTimeout
-	if timeout <= 0 {
-		timeout = textsearch.DefaultOpenTimeout
-	}
-	path := filepath.Join(dir, r.Hash)
-	eng, err := textsearch.OpenStored(path, &textsearch.Corpus{Hash: r.Hash, Len: r.Len, Synonyms: r.Synonyms}, opts.ReadOnly, timeout)
+	ix := &Index{dir: dir, opts: opts}
+	g, err := ix.openRecord(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrStale, err)
 	}
-	return &Index{dir: dir, opts: opts, gen: &generation{eng: eng, hash: r.Hash, path: path}}, nil
+	ix.gen = g
+	return ix, nil
 }
 
-// remember records that the generation g was built for state, so the next
-// OpenCurrent with the same state can use it. Failing to record only costs
-// a library load next time.
-func (ix *Index) remember(g *generation, c *corpus, state *kb.LibraryState) {
-	if state == nil || g.path == "" || ix.opts.ReadOnly {
+// openRecord opens the index r records, checking that it holds what r
+// says: an update in place whose record was not written (a crash between
+// the two) leaves another hash in the index, and the index is not used.
+func (ix *Index) openRecord(r *record) (*generation, error) {
+	timeout := ix.opts.openTimeout
+	if timeout <= 0 {
+		timeout = textsearch.DefaultOpenTimeout
+	}
+	name := r.Dir
+	if name == "" {
+		name = r.Hash
+	}
+	if name != filepath.Base(name) || name == "." || name == ".." {
+		return nil, fmt.Errorf("%s names no index directory", recordName)
+	}
+	path := filepath.Join(ix.dir, name)
+	eng, err := textsearch.OpenStored(path, &textsearch.Corpus{Hash: r.Hash, Len: r.Len, Synonyms: r.Synonyms}, ix.opts.ReadOnly, timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State}, nil
+}
+
+// remember records that the generation g was built for its state, so the
+// next OpenCurrent with the same state can use it. Failing to record only
+// costs a library load next time.
+func (ix *Index) remember(g *generation) {
+	if g.state == nil || g.path == "" || ix.opts.ReadOnly {
 		return
 	}
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	if gob.NewEncoder(&buf).Encode(record{Key: state.Key(), Hash: c.hash, Len: len(c.ids), Synonyms: c.sets, State: state}) == nil {
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state}
+	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
 }

@@ -1,0 +1,247 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/internal/usage"
+	"github.com/poisehq/poise/journal"
+)
+
+// keyQuickLog opens the quick log from any screen.
+var keyQuickLog = &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: fyne.KeyModifierShortcutDefault}
+
+// quickLog is a short journal form over whatever screen is showing: only
+// "what happened", with the items copied during this call attached (ticked,
+// by name, never typed ids). The full form is one button away. It saves
+// through the journal like the full form, asking to unlock it first.
+type quickLog struct {
+	p      *poise
+	what   *shortcutEntry
+	copies []usage.Copied
+	checks []*widget.Check
+	d      dialog.Dialog
+}
+
+func (p *poise) openQuickLog() {
+	j := p.sharedJournal()
+	if j == nil {
+		p.toast("The journal needs a data folder. Start Poise without --data-dir, or with one, to keep a journal.")
+		return
+	}
+	q := &quickLog{p: p, copies: p.call.Copies()}
+	q.what = newShortcutEntry(p)
+	q.what.MultiLine = true
+	q.what.Wrapping = fyne.TextWrapWord
+	q.what.SetMinRowsVisible(4)
+	q.what.SetPlaceHolder("What happened? A line is enough.")
+	q.what.onShortcut = func(s fyne.Shortcut) bool {
+		if s.ShortcutName() == keyJournalSave.ShortcutName() {
+			q.save()
+			return true
+		}
+		return false
+	}
+	q.what.onKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyEscape {
+			q.d.Hide()
+			return true
+		}
+		return false
+	}
+	objs := []fyne.CanvasObject{q.what}
+	if len(q.copies) > 0 {
+		objs = append(objs, boldLabel("Used during this call"))
+		for _, c := range q.copies {
+			ch := widget.NewCheck(p.copiedName(c), nil)
+			ch.SetChecked(true)
+			q.checks = append(q.checks, ch)
+			objs = append(objs, ch)
+		}
+	} else {
+		objs = append(objs, lowLabel("Nothing copied during this call yet."))
+	}
+	more := widget.NewButtonWithIcon("More fields…", theme.MoreHorizontalIcon(), q.more)
+	more.Importance = widget.LowImportance
+	objs = append(objs, container.NewHBox(more), lowLabel(keyLabel(keyJournalSave)+" saves, encrypted · Esc closes"))
+	body := container.NewVScroll(container.NewVBox(objs...))
+	body.SetMinSize(fyne.NewSize(min(420, p.win.Canvas().Size().Width-80), 200))
+	q.d = dialog.NewCustomConfirm("Quick log", "Save", "Cancel", body, func(ok bool) {
+		if ok {
+			q.save()
+		}
+	}, p.win)
+	q.d.Show()
+	p.win.Canvas().Focus(q.what)
+}
+
+// copiedName names a copy as the agent saw it: the item, and the option
+// for a matrix concern.
+func (p *poise) copiedName(c usage.Copied) string {
+	it, ok := p.item(c.Item)
+	if !ok {
+		return c.Item
+	}
+	for _, o := range it.Options {
+		if o.ID == c.Option {
+			return shorten(it.Title, 40) + ": " + shorten(o.Title, 50)
+		}
+	}
+	return shorten(it.Title, 80)
+}
+
+// entry is the journal entry the quick log holds now.
+func (q *quickLog) entry() journal.Entry {
+	e := journal.Entry{When: q.p.now(), WhatHappened: strings.TrimSpace(q.what.Text)}
+	for i, c := range q.copies {
+		if !q.checks[i].Checked {
+			continue
+		}
+		id := c.Item
+		if c.Option != "" {
+			id = c.Option
+		}
+		e.TriedItems = append(e.TriedItems, id)
+	}
+	return e
+}
+
+// save checks the entry, unlocks the journal if need be, offers to mask
+// personal data, and saves.
+func (q *quickLog) save() {
+	e := q.entry()
+	if err := e.Validate(); err != nil {
+		var ve *journal.ValidationError
+		msg := "The entry cannot be saved as it is."
+		if errors.As(err, &ve) && ve.Field == "what_happened" {
+			msg = "Say in a line what happened, then save."
+		}
+		q.p.toast(msg)
+		q.d.Show() // Save closed it; the text is still there
+		q.p.win.Canvas().Focus(q.what)
+		return
+	}
+	q.d.Hide()
+	q.p.unlockThen(func() { q.p.saveEntry(e) })
+}
+
+// more moves what is typed to the journal's full form.
+func (q *quickLog) more() {
+	e := q.entry()
+	q.d.Hide()
+	q.p.unlockThen(func() {
+		q.p.show(screenJournal)
+		if q.p.journalForm != nil {
+			q.p.journalForm(e)
+		}
+	})
+}
+
+// saveEntry saves e after the personal-data check, off the UI goroutine.
+func (p *poise) saveEntry(e journal.Entry) {
+	if found := e.PersonalData(); len(found) > 0 {
+		var lines []string
+		for _, x := range found {
+			lines = append(lines, fmt.Sprintf("• %s: %s → %s", x.Kind, x.Text, x.Mask))
+		}
+		d := dialog.NewConfirm("Personal data in this entry",
+			"This looks like a customer's personal data:\n"+strings.Join(lines, "\n")+"\nMask it before saving?",
+			func(mask bool) {
+				if mask {
+					e = e.MaskPersonalData()
+				}
+				p.writeEntry(e)
+			}, p.win)
+		d.SetConfirmText("Mask and save")
+		d.SetDismissText("Save as written")
+		d.Show()
+		return
+	}
+	p.writeEntry(e)
+}
+
+func (p *poise) writeEntry(e journal.Entry) {
+	j := p.sharedJournal()
+	go func() {
+		_, err := j.Save(e)
+		p.do(func() {
+			if err != nil {
+				p.showError(err, "The quick log could not be saved. Check that the data folder is writable, then log it again.")
+				return
+			}
+			p.toast("Logged in your journal, encrypted.")
+			if p.journalSaved != nil {
+				p.journalSaved()
+			}
+		})
+	}()
+}
+
+// unlockThen runs fn once the journal is unlocked, asking for the
+// passphrase first when it is locked (or to set the journal up on the
+// Journal screen when it has never been).
+func (p *poise) unlockThen(fn func()) {
+	j := p.sharedJournal()
+	if !j.Locked() {
+		fn()
+		return
+	}
+	if !j.IsSetUp() {
+		p.show(screenJournal)
+		p.toast("Set up your journal first: choose a passphrase.")
+		return
+	}
+	pass := newShortcutEntry(p)
+	pass.Password = true
+	pass.SetPlaceHolder("Passphrase")
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	busy := false
+	submit := func() {
+		if busy || pass.Text == "" {
+			return
+		}
+		busy = true
+		text := pass.Text
+		msg.SetText("Unlocking…")
+		go func() {
+			err := j.Unlock(text)
+			p.do(func() {
+				busy = false
+				switch {
+				case err == nil:
+					d.Hide()
+					p.journalChanged()
+					fn()
+				case errors.Is(err, journal.ErrWrongPassphrase):
+					msg.SetText("That passphrase is not right. Try again.")
+					pass.SetText("")
+					p.win.Canvas().Focus(pass)
+				default:
+					d.Hide()
+					p.showError(err, "The journal could not be opened. Check that the data folder is readable, then try again.")
+				}
+			})
+		}()
+	}
+	pass.OnSubmitted = func(string) { submit() }
+	body := container.NewVBox(widget.NewLabel("Your journal is locked. Type your passphrase to save."), pass, msg)
+	d = dialog.NewCustomConfirm("Unlock your journal", "Unlock", "Cancel", body, func(ok bool) {
+		if ok {
+			d.Show() // stays open until the passphrase is checked
+			submit()
+		}
+	}, p.win)
+	d.Resize(fyne.NewSize(min(440, p.win.Canvas().Size().Width-40), 200))
+	d.Show()
+	p.win.Canvas().Focus(pass)
+}

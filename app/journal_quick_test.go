@@ -1,0 +1,74 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestQuickLogFromAnyScreen guards issue 16: Ctrl+J on Find opens a short
+// form with the items copied during this call attached by name; saving a
+// locked journal asks for the passphrase, then saves the entry encrypted
+// with those items.
+func TestQuickLogFromAnyScreen(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	s.lockNow()
+	p.show(screenFind)
+
+	late, _ := p.item("builtin/matrix/late-delivery")
+	p.copyOption(late, late.Options[1])
+	stmt, _ := p.item("builtin/statements/angry#1")
+	p.copyItem(stmt)
+
+	c := p.win.Canvas()
+	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog) // from the search field
+	dlg := c.Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+J opened nothing")
+	}
+	var names []string
+	for _, ch := range findAll[*widget.Check](dlg) {
+		if ch.Checked {
+			names = append(names, ch.Text)
+		}
+	}
+	want := []string{"Late delivery: Refund the delivery charge", "Waited too long"}
+	if !slices.Equal(names, want) {
+		t.Errorf("attached %q, want %q", names, want)
+	}
+	what, ok := c.Focused().(*shortcutEntry)
+	if !ok || !what.MultiLine {
+		t.Fatalf("the keyboard is on %T, want the what-happened field", c.Focused())
+	}
+	test.Type(what, "Parcel late again; refunded the delivery.")
+	what.TypedShortcut(keyJournalSave)
+
+	unlock := c.Overlays().Top()
+	if unlock == nil || len(findAll[*shortcutEntry](unlock)) != 1 {
+		t.Fatal("saving to a locked journal did not ask for the passphrase")
+	}
+	pass := findAll[*shortcutEntry](unlock)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return strings.HasPrefix(p.status.Text, "Logged") })
+
+	entries, err := s.j.Entries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Fatalf("journal holds %d entries, want 1", len(entries))
+	}
+	e := entries[0]
+	if e.WhatHappened != "Parcel late again; refunded the delivery." {
+		t.Errorf("what happened = %q", e.WhatHappened)
+	}
+	if want := []string{late.Options[1].ID, stmt.ID}; !slices.Equal(e.TriedItems, want) {
+		t.Errorf("tried items = %q, want %q", e.TriedItems, want)
+	}
+}

@@ -1,0 +1,315 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"slices"
+	"strconv"
+	"unsafe"
+
+	"github.com/poisehq/poise/internal/textsearch"
+	"github.com/poisehq/poise/kb"
+)
+
+// packEntry is what the index keeps, beside its documents, of one pack:
+// which file gave which items, and a digest of each item's indexed
+// fields. It is what lets an update find the items a changed pack or file
+// had, and change only those that differ, without the old library.
+type packEntry struct {
+	ID        string
+	Dir       string // the pack's folder in the packs folder, when known
+	Overrides []string
+	Synonyms  [][]string
+	Files     []fileEntry // in path order
+}
+
+// fileEntry is one file's items.
+type fileEntry struct {
+	Path  string
+	Items []itemEntry
+}
+
+// itemEntry is one indexed item.
+type itemEntry struct {
+	ID  string
+	Sum [16]byte // itemSum
+}
+
+// Keys of the values kept in the index (textsearch.Change.Internal).
+const (
+	packsKey     = "poise.packs" // the ids of the packs indexed
+	packKeyStart = "poise.pack/" // + pack id: its packEntry
+)
+
+func packKey(id string) string { return packKeyStart + id }
+
+// packOrder is the order of packs for everything order matters to (the
+// synonym sets): the built-in pack first, then by id, as LoadLibrary
+// loads them.
+func packOrder(a, b string) int {
+	if (a == kb.BuiltinID) != (b == kb.BuiltinID) {
+		if a == kb.BuiltinID {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(a, b)
+}
+
+// entriesOf describes lib's packs as the index holds them: every item the
+// library shows (later packs win on an id, replaced items are out), the
+// pack's synonym sets and overrides. Packs with one id are one entry.
+func entriesOf(lib *kb.Library) []*packEntry {
+	byID := map[string]*packEntry{}
+	files := map[string]map[string]int{} // pack → file → index in Files
+	var out []*packEntry
+	if lib == nil {
+		return nil
+	}
+	for _, p := range lib.Packs {
+		id := p.Manifest.ID
+		e := byID[id]
+		if e == nil {
+			e = &packEntry{ID: id, Dir: p.Dir}
+			byID[id] = e
+			files[id] = map[string]int{}
+			out = append(out, e)
+		}
+		e.Overrides = append(e.Overrides, p.Manifest.Overrides...)
+		e.Synonyms = append(e.Synonyms, p.Synonyms...)
+		for i := range p.Items {
+			it := &p.Items[i]
+			if cur, ok := lib.Item(it.ID); !ok || cur != it {
+				continue // another pack's item of the same id wins
+			}
+			e.add(files[id], it)
+		}
+	}
+	for _, e := range out {
+		e.sortFiles()
+	}
+	slices.SortFunc(out, func(a, b *packEntry) int { return packOrder(a.ID, b.ID) })
+	return out
+}
+
+// add records it under its file; at records where files are in Files.
+func (e *packEntry) add(at map[string]int, it *kb.Item) {
+	i, ok := at[it.Source.File]
+	if !ok {
+		i = len(e.Files)
+		at[it.Source.File] = i
+		e.Files = append(e.Files, fileEntry{Path: it.Source.File})
+	}
+	e.Files[i].Items = append(e.Files[i].Items, itemEntry{ID: it.ID, Sum: itemSum(it)})
+}
+
+func (e *packEntry) sortFiles() {
+	slices.SortStableFunc(e.Files, func(a, b fileEntry) int { return cmp.Compare(a.Path, b.Path) })
+}
+
+// packEntryOf describes one loaded pack, leaving out the items hidden by
+// the overrides of other packs.
+func packEntryOf(p *kb.Pack, hidden map[string]string) *packEntry {
+	e := &packEntry{ID: p.Manifest.ID, Dir: p.Dir, Overrides: p.Manifest.Overrides, Synonyms: p.Synonyms}
+	at := map[string]int{}
+	seen := map[string]bool{}
+	for i := range p.Items {
+		it := &p.Items[i]
+		if isHidden(it.ID, e.ID, hidden) || seen[it.ID] {
+			continue
+		}
+		seen[it.ID] = true
+		e.add(at, it)
+	}
+	e.sortFiles()
+	return e
+}
+
+func (e *packEntry) encode() []byte {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
+		panic(fmt.Sprintf("encode pack entry: %v", err)) // plain data: cannot fail
+	}
+	return buf.Bytes()
+}
+
+func decodeEntry(raw []byte) (*packEntry, error) {
+	var e packEntry
+	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&e); err != nil {
+		return nil, fmt.Errorf("read indexed pack: %w", err)
+	}
+	return &e, nil
+}
+
+func encodeIDs(ids []string) []byte {
+	var buf bytes.Buffer
+	_ = gob.NewEncoder(&buf).Encode(ids)
+	return buf.Bytes()
+}
+
+// errNoEntries means the index keeps no pack entries (it was built by an
+// older Poise): it can only be rebuilt.
+var errNoEntries = fmt.Errorf("the index keeps no record of its packs")
+
+// readEntries reads every pack entry eng keeps, in pack order.
+func readEntries(eng *textsearch.Index) ([]*packEntry, error) {
+	raw, err := eng.Internal(packsKey)
+	if err != nil {
+		return nil, err
+	}
+	if raw == nil {
+		return nil, errNoEntries
+	}
+	var ids []string
+	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&ids); err != nil {
+		return nil, fmt.Errorf("read indexed packs: %w", err)
+	}
+	out := make([]*packEntry, 0, len(ids))
+	for _, id := range ids {
+		raw, err := eng.Internal(packKey(id))
+		if err != nil {
+			return nil, err
+		}
+		if raw == nil {
+			return nil, fmt.Errorf("read indexed pack %s: %w", id, errNoEntries)
+		}
+		e, err := decodeEntry(raw)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// hiddenBy maps every item id the packs' overrides replace to the pack
+// replacing it, as kb.NewLibrary does.
+func hiddenBy(entries []*packEntry) map[string]string {
+	hidden := map[string]string{}
+	for _, e := range entries {
+		for _, o := range e.Overrides {
+			hidden[o] = e.ID
+		}
+	}
+	return hidden
+}
+
+func isHidden(id, pack string, hidden map[string]string) bool {
+	if len(hidden) == 0 {
+		return false
+	}
+	base, _, _ := cutHash(id)
+	by, ok := hidden[base]
+	return ok && by != pack
+}
+
+func cutHash(id string) (string, string, bool) {
+	for i := 0; i < len(id); i++ {
+		if id[i] == '#' {
+			return id[:i], id[i+1:], true
+		}
+	}
+	return id, "", false
+}
+
+// synonymsOf are the sets of the entries, in pack order.
+func synonymsOf(entries []*packEntry) [][]string {
+	var sets [][]string
+	for _, e := range entries {
+		sets = append(sets, e.Synonyms...)
+	}
+	return sets
+}
+
+// contentHash identifies what the entries index: the mapping and document
+// versions, every item's digest (in any order: an index updated in place
+// and one built afresh for the same library agree) and the synonyms.
+func contentHash(entries []*packEntry) (string, int) {
+	h := sha256.New()
+	str := hashString(h)
+	str(textsearch.MappingVersion)
+	str(documentVersion)
+	var x [16]byte
+	n := 0
+	for _, e := range entries {
+		for _, f := range e.Files {
+			for _, it := range f.Items {
+				for i := range x {
+					x[i] ^= it.Sum[i]
+				}
+				n++
+			}
+		}
+	}
+	h.Write(x[:])
+	str(strconv.Itoa(n))
+	for _, set := range synonymsOf(entries) {
+		str(strconv.Itoa(len(set)))
+		for _, s := range set {
+			str(s)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], n
+}
+
+// hashString writes length-prefixed strings to h.
+func hashString(h hash.Hash) func(string) {
+	var n [8]byte
+	return func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		// No copy: hashing reads the bytes and keeps nothing.
+		h.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+	}
+}
+
+// itemSum digests every field of it the index reads (itemDocument and
+// the stored hit), so an item whose sum is unchanged need not be indexed
+// again.
+func itemSum(it *kb.Item) [16]byte {
+	h := sha256.New()
+	str := hashString(h)
+	strs := func(ss []string) {
+		str(strconv.Itoa(len(ss)))
+		for _, s := range ss {
+			str(s)
+		}
+	}
+	str(it.ID)
+	str(string(it.Kind))
+	str(it.Pack)
+	str(it.Title)
+	str(it.Category)
+	str(it.Summary)
+	str(it.Text)
+	str(it.Body)
+	str(it.Language)
+	str(strconv.Itoa(len(it.Sections)))
+	strs(it.Tags)
+	strs(it.Emotions)
+	strs(it.Signals)
+	strs(it.Situations)
+	if it.Phrase != nil {
+		str(it.Phrase.InsteadOf)
+		strs(it.Phrase.Try)
+		str(it.Phrase.Why)
+	}
+	str(strconv.Itoa(len(it.Options)))
+	for _, o := range it.Options {
+		str(o.Title)
+		str(o.Say)
+	}
+	str(strconv.Itoa(len(it.Steps)))
+	for _, st := range it.Steps {
+		str(st.Text)
+	}
+	var s [16]byte
+	copy(s[:], h.Sum(nil))
+	return s
+}

@@ -1,0 +1,119 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/poisehq/poise/internal/textsearch"
+	"github.com/poisehq/poise/kb"
+)
+
+// errTooMany means an update would change so much of the index that
+// building it afresh is about as quick and leaves it compact.
+var errTooMany = errors.New("too many changes to update the index in place")
+
+// inPlaceMin is the number of changed items an update always makes in
+// place, however small the library: beyond it and beyond half the
+// library, the index is built afresh aside instead.
+const inPlaceMin = 2000
+
+// diffEntries is the change from the entries an index keeps (old) to the
+// wanted ones, and the ids of the items to index anew: added, or with a
+// digest that differs. Entries present in both as the same pointer are
+// unchanged and skipped unread.
+func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
+	ch := &textsearch.Change{Internal: map[string][]byte{}}
+	byID := make(map[string]*packEntry, len(old))
+	for _, e := range old {
+		byID[e.ID] = e
+	}
+	var add []string
+	for _, ne := range want {
+		oe := byID[ne.ID]
+		delete(byID, ne.ID)
+		if oe == ne {
+			continue
+		}
+		sums := map[string][16]byte{}
+		if oe != nil {
+			for _, f := range oe.Files {
+				for _, it := range f.Items {
+					sums[it.ID] = it.Sum
+				}
+			}
+		}
+		for _, f := range ne.Files {
+			for _, it := range f.Items {
+				if s, ok := sums[it.ID]; !ok || s != it.Sum {
+					add = append(add, it.ID)
+				}
+				delete(sums, it.ID)
+			}
+		}
+		gone := make([]string, 0, len(sums))
+		for id := range sums {
+			gone = append(gone, id)
+		}
+		slices.Sort(gone)
+		ch.Delete = append(ch.Delete, gone...)
+		if enc := ne.encode(); oe == nil || !bytes.Equal(oe.encode(), enc) {
+			ch.Internal[packKey(ne.ID)] = enc
+		}
+	}
+	var removed []string
+	for id := range byID {
+		removed = append(removed, id)
+	}
+	slices.Sort(removed)
+	for _, id := range removed {
+		for _, f := range byID[id].Files {
+			for _, it := range f.Items {
+				ch.Delete = append(ch.Delete, it.ID)
+			}
+		}
+		ch.Internal[packKey(id)] = nil
+	}
+	if ids := entryIDs(want); !slices.Equal(entryIDs(old), ids) {
+		ch.Internal[packsKey] = encodeIDs(ids)
+	}
+	if before, after := synonymsOf(old), synonymsOf(want); !slices.EqualFunc(before, after, slices.Equal) {
+		ch.Synonyms, ch.SetSynonyms = after, true
+	}
+	return ch, add
+}
+
+// applyEntries updates g's index in place to hold the wanted entries,
+// taking the items to index from item, and returns the generation that
+// answers for lib (nil when only the index is known) and state. g keeps
+// answering until the caller swaps the result in. With rebuild set, a
+// change of most of the library is refused with errTooMany, for the
+// caller to build afresh.
+func applyEntries(ctx context.Context, g *generation, want []*packEntry, item func(id string) *kb.Item, lib *kb.Library, state *kb.LibraryState, rebuild bool) (*generation, error) {
+	old, err := readEntries(g.eng)
+	if err != nil {
+		return nil, err
+	}
+	ch, add := diffEntries(old, want)
+	hash, n := contentHash(want)
+	if rebuild && len(add)+len(ch.Delete) > max(inPlaceMin, n/2) {
+		return nil, errTooMany
+	}
+	docs := make([]*kb.Item, len(add))
+	for i, id := range add {
+		if docs[i] = item(id); docs[i] == nil {
+			return nil, errors.New("update index: item " + id + " is missing from its pack")
+		}
+	}
+	ch.Len = len(docs)
+	ch.Doc = func(i int) (string, textsearch.Document) { return docs[i].ID, itemDocument(docs[i]) }
+	ch.Hash = hash
+	eng := g.eng
+	if !ch.Empty() || len(ch.Internal) > 0 || hash != g.hash {
+		if eng, err = g.eng.Apply(ctx, ch); err != nil {
+			return nil, err
+		}
+	}
+	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, indexed: len(add), deleted: len(ch.Delete)}, nil
+}
