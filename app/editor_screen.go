@@ -152,7 +152,7 @@ func (e *editorScreen) save() {
 	e.saved = text
 	e.status.SetText("Saved. Updating search…")
 	start := time.Now()
-	e.p.reloadPack(e.m.Dir(), func(_ *watch.Reloaded, err error) {
+	e.p.reloadPack(e.m.Dir(), []string{e.rel}, func(_ *watch.Reloaded, err error) {
 		if err != nil {
 			e.status.SetText("Saved, but My pack could not be read again. Check the file, then save again.")
 		}

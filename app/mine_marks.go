@@ -93,7 +93,7 @@ func (p *poise) makeMine(id string) {
 		return
 	}
 	p.my().successor[id] = cp.ID
-	p.reloadPack(m.Dir(), func(_ *watch.Reloaded, err error) {
+	p.reloadPack(m.Dir(), nil, func(_ *watch.Reloaded, err error) {
 		if err != nil {
 			return
 		}
@@ -124,7 +124,7 @@ func (p *poise) revert(id string) {
 		return
 	}
 	p.my().successor[id] = orig
-	p.reloadPack(m.Dir(), func(_ *watch.Reloaded, err error) {
+	p.reloadPack(m.Dir(), nil, func(_ *watch.Reloaded, err error) {
 		if err != nil {
 			return
 		}

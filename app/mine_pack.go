@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 	"github.com/poisehq/poise/kb/watch"
 )
@@ -68,10 +68,10 @@ func (p *poise) sources() mine.Sources {
 }
 
 // reloadPack loads one pack folder again off the UI goroutine and puts it
-// into the library and search; done, if set, runs on the UI goroutine
-// with the outcome once the library has it, and indexed once search has
-// it too.
-func (p *poise) reloadPack(dir string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
+// into the library and search; files are the files that changed (nil when
+// any may have). done, if set, runs on the UI goroutine with the outcome
+// once the library has it, and indexed once search has it too.
+func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
 	lib := p.lib
 	go func() {
 		r, err := watch.ReloadPack(lib, dir)
@@ -79,7 +79,7 @@ func (p *poise) reloadPack(dir string, done func(*watch.Reloaded, error), indexe
 			if errors.Is(err, watch.ErrGone) {
 				p.reloadLibrary(nil) // a pack folder went: load them all
 			} else if err == nil {
-				p.applyReload(r, indexed)
+				p.applyReload(r, files, indexed)
 			} else {
 				p.notify(err, "A pack changed on disk but could not be read again. Check the folder, then restart Poise.")
 			}
@@ -93,7 +93,7 @@ func (p *poise) reloadPack(dir string, done func(*watch.Reloaded, error), indexe
 // applyReload puts a reloaded pack into the library (as it is now, which
 // may have changed since the reload began), says what is broken, and
 // updates search.
-func (p *poise) applyReload(r *watch.Reloaded, indexed func(time.Duration, error)) {
+func (p *poise) applyReload(r *watch.Reloaded, files []string, indexed func(time.Duration, error)) {
 	p.showBroken(r)
 	if !r.Changes(p.lib) {
 		if indexed != nil {
@@ -107,12 +107,12 @@ func (p *poise) applyReload(r *watch.Reloaded, indexed func(time.Duration, error
 		s.refresh()
 	}
 	p.refreshPreview()
-	p.reindex(lib, []string{r.PackID}, indexed)
+	p.reindex(watch.Job{Library: lib, PackID: r.PackID, Files: files, KeptGood: len(r.Kept) > 0}, indexed)
 }
 
-// reindex gives search lib, in which packIDs changed; done runs on the UI
-// goroutine with how long it took.
-func (p *poise) reindex(lib *kb.Library, packIDs []string, done func(time.Duration, error)) {
+// reindex hands a change to search; done runs on the UI goroutine with
+// how long it took.
+func (p *poise) reindex(job watch.Job, done func(time.Duration, error)) {
 	s := p.my()
 	if s.reindexer == nil {
 		ix, ok := p.search.(*search.Index)
@@ -122,10 +122,11 @@ func (p *poise) reindex(lib *kb.Library, packIDs []string, done func(time.Durati
 			}
 			return
 		}
-		s.reindexer = watch.NewReindexer(watch.IndexUpdate(ix))
+		dir := p.packsDir()
+		s.reindexer = watch.NewReindexer(watch.IndexUpdate(ix, search.Packs{Builtin: packs.Builtin(p.builtin, dir), Dir: dir}))
 	}
 	start := time.Now()
-	s.reindexer.Submit(lib, packIDs, func(err error) {
+	s.reindexer.Submit(job, func(err error) {
 		took := time.Since(start)
 		p.do(func() {
 			if err != nil {
@@ -237,7 +238,7 @@ func (p *poise) watchPacks() {
 	w, err := watch.New(dir, watch.Options{}, func(dirs []string) {
 		p.do(func() {
 			for _, d := range dirs {
-				p.reloadPack(filepath.Join(dir, d), nil, nil)
+				p.reloadPack(filepath.Join(dir, d), nil, nil, nil)
 			}
 		})
 	}, func(err error) { p.logf("poise: watching packs: %v", err) })

@@ -130,7 +130,7 @@ func (s *mineScreen) onNew(kind kb.Kind, label string) {
 			p.showError(err, mineErrorText(err))
 			return
 		}
-		p.reloadPack(p.myPack().Dir(), func(_ *watch.Reloaded, err error) {
+		p.reloadPack(p.myPack().Dir(), nil, func(_ *watch.Reloaded, err error) {
 			if err == nil {
 				p.openEditor(rel)
 			}

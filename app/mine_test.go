@@ -181,7 +181,7 @@ func TestNewItemOfEachKindFromThePacksScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.reloadPack(p.myPack().Dir(), nil, nil)
+	p.reloadPack(p.myPack().Dir(), nil, nil, nil)
 	pump(t, p, func() bool { _, ok := p.item("mine/checklists/before-i-hang-up"); return ok })
 	s = p.my().screen // the Packs screen is built again on the new library
 	if !strings.Contains(textIn(s), "Before I hang up") {
