@@ -84,10 +84,10 @@ func newHitRow() *hitRow {
 
 func (r *hitRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
-func (r *hitRow) set(h search.Hit, packName string, favourite bool) {
+func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote) {
 	// Rows are reused as the list refreshes on every keystroke; shaping
 	// text is the costly part, so skip what has not changed.
-	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite)
+	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite, note)
 	if key == r.key {
 		return
 	}
@@ -97,6 +97,10 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool) {
 	if favourite {
 		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "★ ", Style: widget.RichTextStyleStrong}}, title...)
 	}
+	if note.member {
+		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "↳ ", Style: widget.RichTextStyleInline}}, title...)
+	}
+	title = append(title, moreSegments(note)...)
 	r.title.Segments = title
 	r.title.Refresh()
 	setLabel(r.pack, packName)

@@ -36,7 +36,8 @@ type findScreen struct {
 	preview  *previewPane
 	content  fyne.CanvasObject
 
-	hits   []search.Hit
+	hits   []search.Hit // the list's rows: results, and an opened group's more
+	more   moreRows     // which rows are groups (find_more.go)
 	sel    int
 	recent map[string]bool // recently copied, marked on the empty screen
 
@@ -185,7 +186,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		}
 		return
 	}
-	f.hits = res.Hits
+	f.setResults(res.Hits)
 	blank := strings.TrimSpace(q.Text) == ""
 	f.recent = map[string]bool{}
 	if blank {
@@ -235,7 +236,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}
-	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID))
+	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID), f.note(i))
 }
 
 func (f *findScreen) showSelected() {
@@ -257,6 +258,9 @@ func (f *findScreen) move(delta int) {
 }
 
 func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
+	if f.moreKey(k) {
+		return true
+	}
 	switch k.Name {
 	case fyne.KeyDown:
 		f.move(1)

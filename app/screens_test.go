@@ -149,7 +149,7 @@ func TestToneMarksAndApplies(t *testing.T) {
 		t.Errorf("summary = %q", s.summary.Text)
 	}
 	s.apply(s.found[0], s.found[0].Try[0])
-	want := "What I can do is …. That's our policy."
+	want := "What I can do is {{next_step}}. That's our policy."
 	if s.draft.Text() != want {
 		t.Errorf("after applying: %q, want %q", s.draft.Text(), want)
 	}

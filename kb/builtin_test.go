@@ -40,7 +40,7 @@ func TestBuiltinPack(t *testing.T) {
 		{"matrix concerns", count[kb.KindMatrix], 49},
 		{"empathy statements", count[kb.KindStatement], 400},
 		{"emotions with statements", len(emotions), 22},
-		{"positive-language rows", count[kb.KindPhrase], 114},
+		{"positive-language rows", count[kb.KindPhrase], 125},
 		{"checklists", count[kb.KindChecklist], 5},
 		{"templates", count[kb.KindTemplate], 20},
 	}

@@ -19,6 +19,9 @@ type frontMatter struct {
 	Fields                     []fieldSpec
 	// Review is reviewed: and review_every:, nil when neither is given.
 	Review *Review
+	// Aliases are other names of a note (Obsidian's aliases), read in
+	// plain folders only.
+	Aliases []string
 	// Lines holds the file line of each key, for problems about its value.
 	Lines map[string]int
 }
@@ -56,7 +59,7 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bo
 			line = min(first+n-1, first+strings.Count(string(raw), "\n"))
 		}
 		msg = strings.TrimPrefix(yamlLineRE.ReplaceAllString(strings.TrimPrefix(msg, "yaml: "), ""), ": ")
-		ps.add(file, line, "front matter is not valid YAML (%s); check the indentation, and put values with a colon in quotes", msg)
+		ps.addTo(GroupFrontMatter, file, line, "front matter is not valid YAML (%s); check the indentation, and put values with a colon in quotes", msg)
 		return fm
 	}
 	if len(root.Content) == 0 {
@@ -132,6 +135,12 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bo
 			}
 		case "reviewed", "review_every":
 			parseReviewKey(&fm, key, v, file, line, ps, plain)
+		case "aliases", "alias":
+			if plain {
+				list(&fm.Aliases)
+				break
+			}
+			ps.add(file, line, "unknown front matter key %q; the keys are %s", k.Value, frontMatterKeys)
 		case "description":
 			if plain { // the summary, in most tools' front matter
 				str(&fm.Summary)
@@ -143,6 +152,11 @@ func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bo
 				break
 			}
 			ps.add(file, line, "unknown front matter key %q; the keys are %s", k.Value, frontMatterKeys)
+		}
+	}
+	if plain {
+		for i, t := range fm.Tags { // Obsidian accepts tags written as #tag
+			fm.Tags[i] = strings.TrimPrefix(t, "#")
 		}
 	}
 	return fm

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -67,6 +68,13 @@ func (b *builder) plainFile() {
 		title = humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
 	}
 	blocks := b.doc.Blocks
+	if b.fm.Title == "" && len(blocks) > 1 && blocks[0].Kind == mdparse.Heading && blocks[0].Level == 1 &&
+		!slices.ContainsFunc(blocks[1:], func(bl mdparse.Block) bool { return bl.Kind == mdparse.Heading && bl.Level == 1 }) {
+		// A note that starts with its one title, "# Refund policy", is
+		// that note: the title is not a section of its own. (A file of
+		// macros, one per # heading, keeps each as an item.)
+		title, blocks = blocks[0].Text, blocks[1:]
+	}
 	intro, secs := sections(blocks, 6)
 	if len(secs) == 1 && len(intro) == 0 && b.fm.Title == "" {
 		// A file that is one heading and its text: the heading is the title.
@@ -75,6 +83,7 @@ func (b *builder) plainFile() {
 	}
 	f := b.item(KindGuide, b.rec.id, 1)
 	f.Title = title
+	f.Aliases = b.fm.Aliases
 	f.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
 	f.Body = strings.TrimSpace(b.src[b.doc.BodyStart:])
 	f.Text = plain(intro)

@@ -29,7 +29,10 @@ type Item struct {
 	Pack string
 	Kind Kind
 
-	Title   string
+	Title string
+	// Aliases are other names the item is known by (a note's aliases:),
+	// found by search as its title is.
+	Aliases []string `json:",omitempty"`
 	Summary string
 	// Body is the item's markdown as written, for rendering.
 	Body string

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,7 @@ type builder struct {
 	fm   frontMatter
 	file string
 	lang string // the file's language, for its items
+	tags []string
 	// src is doc.Source as one string: the bodies of a file's items are
 	// slices of it, so a file's text is held once, not once per item.
 	src string
@@ -26,7 +28,7 @@ type builder struct {
 func (b *builder) item(kind Kind, id string, line int) Item {
 	return Item{
 		ID: id, Pack: b.l.id, Kind: kind,
-		Tags: b.fm.Tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
+		Tags: b.tags, Situations: b.fm.Situations, Emotions: b.fm.Emotions,
 		Channels: b.fm.Channels, Category: b.fm.Category,
 		Language: b.lang,
 		Review:   b.fm.Review,
@@ -128,12 +130,20 @@ func sections(blocks []mdparse.Block, maxLevel int) (intro []mdparse.Block, secs
 // byte offset off of the file when exact, or is placed at line when off < 0.
 func (b *builder) checkPlaceholders(text string, off, line int) []placeholder.Token {
 	toks, probs := placeholder.Scan(text, b.l.plain)
+	if b.l.plain {
+		// Notes show template syntax in code ("write {{date:YYYY}}"): only
+		// what is written as text is a field; and a note with no field is
+		// just a note, whatever braces it holds.
+		inCode := func(start int) bool { return off >= 0 && b.doc.InCode(off+start) }
+		toks = slices.DeleteFunc(toks, func(t placeholder.Token) bool { return inCode(t.Start) })
+		probs = slices.DeleteFunc(probs, func(p placeholder.Problem) bool { return len(toks) == 0 || inCode(p.Start) })
+	}
 	for _, p := range probs {
 		at := line
 		if off >= 0 {
 			at = b.doc.Line(off + p.Start)
 		}
-		b.l.ps.add(b.file, at, "%s", p.Message)
+		b.l.ps.addTo(GroupPlaceholder, b.file, at, "%s", p.Message)
 	}
 	return toks
 }
@@ -182,4 +192,19 @@ func unquote(s string) string {
 		}
 	}
 	return s
+}
+
+// mergeTags is a note's front matter tags and then its inline #tags, each
+// once (case aside).
+func mergeTags(front, inline []string) []string {
+	if len(inline) == 0 {
+		return front
+	}
+	out := slices.Clip(front)
+	for _, t := range inline {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, t) }) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

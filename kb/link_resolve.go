@@ -16,9 +16,16 @@ import (
 func (l *loader) resolveLinks() {
 	for _, rec := range l.order {
 		for _, ln := range rec.links {
-			id, msg := l.resolve(rec, ln.Dest)
+			id, msg, group := l.resolve(rec, ln.Dest)
+			if wiki, ok := rec.written[ln.Dest]; ok && msg != "" {
+				msg = "link " + quote(wiki) + " names a heading that " + path.Base(rec.path) + " does not have; correct the heading's words"
+				if p, _, _ := strings.Cut(ln.Dest, "#"); p != "" {
+					t, _ := url.PathUnescape(p)
+					msg = "link " + quote(wiki) + " names a heading that " + path.Base(t) + " does not have; correct the heading's words"
+				}
+			}
 			if msg != "" {
-				l.ps.add(rec.path, ln.Line, "%s", msg)
+				l.ps.addTo(group, rec.path, ln.Line, "%s", msg)
 				continue
 			}
 			if id == "" {
@@ -31,21 +38,24 @@ func (l *loader) resolveLinks() {
 	}
 }
 
-// resolve returns the item id for dest, or a problem sentence. Links to the
-// web, to e-mail addresses and to files that are not markdown give "", "".
-func (l *loader) resolve(rec *fileRec, dest string) (id, problem string) {
+// resolve returns the item id for dest, or a problem sentence and its
+// group. Links to the web, to e-mail addresses and to files that are not
+// markdown give "", "". In a plain folder of notes, links that leave it
+// (to another app, an absolute path or a folder outside) are shown as
+// written and not reported: notes written for another tool have them.
+func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) {
 	if dest == "" {
-		return "", ""
+		return "", "", ""
 	}
 	if strings.HasPrefix(dest, "//") {
-		return "", "link " + quote(dest) + " starts with //; write the full address, such as https:" + dest
+		return l.outside("link " + quote(dest) + " starts with //; write the full address, such as https:" + dest)
 	}
 	if hasScheme(dest) {
 		scheme, _, _ := strings.Cut(dest, ":")
 		if !LinkOpens(scheme) {
-			return "", "link " + quote(dest) + " uses " + scheme + ":, which Poise does not open; link to a web page (https:), an e-mail address (mailto:) or a file of this pack"
+			return l.outside("link " + quote(dest) + " uses " + scheme + ":, which Poise does not open; link to a web page (https:), an e-mail address (mailto:) or a file of this pack")
 		}
-		return "", ""
+		return "", "", ""
 	}
 	p, frag, _ := strings.Cut(dest, "#")
 	if u, err := url.PathUnescape(p); err == nil {
@@ -54,28 +64,45 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem string) {
 	target := rec
 	if p != "" {
 		if strings.HasPrefix(p, "/") {
-			return "", "link " + quote(dest) + " starts with /; write it relative to this file, such as ../matrix/late-delivery.md"
+			return l.outside("link " + quote(dest) + " starts with /; write it relative to this file, such as ../matrix/late-delivery.md")
 		}
 		full := path.Join(path.Dir(rec.path), p)
 		if full == ".." || strings.HasPrefix(full, "../") {
-			return "", "link " + quote(dest) + " points outside the pack; link only to files inside it"
+			return l.outside("link " + quote(dest) + " points outside the pack; link only to files inside it")
 		}
 		if !isMarkdown(full) {
-			return "", ""
+			return "", "", ""
 		}
 		t, ok := l.files[norm.NFC.String(full)]
 		if !ok {
-			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link"
+			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link", GroupMissingNote
 		}
 		target = t
 	}
 	if frag == "" {
-		return target.anchors[""], ""
+		return target.anchors[""], "", ""
+	}
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u
 	}
 	if id, ok := target.anchors[strings.ToLower(frag)]; ok {
-		return id, ""
+		return id, "", ""
 	}
-	return "", "broken link: " + quote(dest) + " names a section that " + target.path + " does not have; link to one of its ## headings, written as the heading in lower case with hyphens"
+	if l.plain {
+		if id, ok := target.anchors[slugify(frag)]; ok {
+			return id, "", ""
+		}
+	}
+	return "", "broken link: " + quote(dest) + " names a section that " + target.path + " does not have; link to one of its ## headings, written as the heading in lower case with hyphens", GroupMissingHeading
+}
+
+// outside is a link that leaves the pack: a problem in a pack, shown as
+// written in a plain folder of notes.
+func (l *loader) outside(problem string) (id, _, group string) {
+	if l.plain {
+		return "", "", ""
+	}
+	return "", problem, GroupOutside
 }
 
 // LinkOpens reports whether the app opens a link with this URL scheme: web

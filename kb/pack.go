@@ -50,6 +50,10 @@ type Pack struct {
 	// LoadLibrary's packs ("" for the built-in pack and packs loaded
 	// alone): what reloads one pack from disk.
 	Dir string `json:"-"`
+	// Notes is true for a plain folder of notes: no pack.toml (or one
+	// written by poise pack import), headings become items and note-app
+	// syntax is read. Its lint is best read summed up (Summarize).
+	Notes bool `json:",omitempty"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.

@@ -21,6 +21,7 @@ func FuzzLoad(f *testing.F) {
 		"---\ntitle: [unclosed\n---\n",
 		"---\n",
 		"\xef\xbb\xbf# BOM\r\n\r\nText\r\n",
+		"# X\n\n[[x]] [[other/x#X|label]] [[gone]] #tag\n\n![[x]]\n\n![[pic.png]]\n\n> [!tip]- [[x]] title\n> body\n\n[[#X]]\n",
 	} {
 		f.Add(s)
 	}

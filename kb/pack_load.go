@@ -80,6 +80,9 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	if l.plain {
+		l.notes = newNoteIndex(paths)
+	}
 	l.loadItems(pack, paths)
 	l.checkOverrides(&pack.Manifest, src)
 	l.ps = append(l.ps, shadowedPhrases(pack.Items)...)
@@ -110,6 +113,13 @@ func LoadFiles(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, error) {
 	}
 	slices.Sort(keep)
 	keep = slices.Compact(keep)
+	if l.plain { // wikilinks name notes by name: know every note's
+		all, err := l.markdownFiles()
+		if err != nil {
+			return nil, err
+		}
+		l.notes = newNoteIndex(all)
+	}
 	l.loadItems(pack, keep)
 	return pack, nil
 }
@@ -139,6 +149,9 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 		l.order = append(l.order, rec)
 	})
 	l.resolveLinks()
+	if l.plain {
+		l.showEmbeds()
+	}
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
 	}
@@ -180,6 +193,7 @@ func startLoad(fsys fs.FS, opts LoadOptions) (*loader, *Pack, []byte, error) {
 	if l.plain && pack.Manifest.Name == "" {
 		pack.Manifest.Name = l.id
 	}
+	pack.Notes = l.plain
 	return l, pack, src, nil
 }
 
@@ -187,9 +201,10 @@ func startLoad(fsys fs.FS, opts LoadOptions) (*loader, *Pack, []byte, error) {
 type loader struct {
 	fsys  fs.FS
 	opts  LoadOptions
-	id    string // pack id used in item ids
-	plain bool   // no pack.toml: headings become items
-	lang  string // the manifest's language, "" to detect per file
+	id    string     // pack id used in item ids
+	plain bool       // no pack.toml: headings become items
+	notes *noteIndex // plain folders: finds the note a wikilink names
+	lang  string     // the manifest's language, "" to detect per file
 	ps    problems
 	files map[string]*fileRec
 	order []*fileRec
@@ -203,6 +218,10 @@ type fileRec struct {
 	items   []Item
 	anchors map[string]string // link fragment → item id
 	links   []mdparse.Link
+	embeds  []embedRef // notes embedded in this one (plain folders)
+	// written maps the links wikilinks became to the wikilinks as written,
+	// so problems quote what the note says.
+	written map[string]string
 }
 
 func (l *loader) markdownFiles() ([]string, error) {
@@ -294,7 +313,7 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 // loadFile reads, parses and builds the items of one file with a loader of
 // its own, so files can be loaded at the same time.
 func (l *loader) loadFile(p string) *fileLoad {
-	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, lang: l.lang}
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang}
 	rec, syns := fl.buildFile(p)
 	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
 }
@@ -306,12 +325,17 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		return nil, nil
 	}
 	if !utf8.Valid(src) {
-		l.ps.add(p, 1+bytes.Count(src[:invalidUTF8(src)], []byte("\n")), "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
+		l.ps.addTo(GroupNotText, p, 1+bytes.Count(src[:invalidUTF8(src)], []byte("\n")), "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")
 		return nil, nil
 	}
 	// Windows line endings would otherwise reach copied text as stray \r.
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
-	doc := mdparse.Parse(src)
+	var doc *mdparse.Doc
+	if l.plain {
+		doc = mdparse.ParseNotes(src)
+	} else {
+		doc = mdparse.Parse(src)
+	}
 	fm := parseFrontMatter(doc.Front, doc.FrontLine, p, &l.ps, l.plain)
 
 	if !l.plain && strings.EqualFold(p, "synonyms.md") {
@@ -349,7 +373,21 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			kind = k
 		}
 	}
-	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p, src: string(doc.Source)}
+	b := &builder{l: l, rec: rec, doc: doc, fm: fm, file: p}
+	if l.plain {
+		b.tags = mergeTags(fm.Tags, doc.Tags)
+		if len(doc.Wikilinks)+len(doc.Callouts) > 0 {
+			// Parsed again as plain markdown: lines are kept, so items and
+			// problems point where the file says.
+			tags := doc.Tags
+			b.doc = mdparse.ParseNotes(b.rewriteNotes(doc))
+			b.doc.Tags, doc = tags, b.doc
+			rec.links = doc.Links
+		}
+	} else {
+		b.tags = fm.Tags
+	}
+	b.src = string(doc.Source)
 	b.lang = cmp.Or(fm.Lang, l.lang)
 	if b.lang == "" {
 		b.lang = DetectLanguage(b.src[doc.BodyStart:])
@@ -376,7 +414,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 // claim records it's id, reporting a duplicate; false drops the item.
 func (l *loader) claim(it Item) bool {
 	if prev, dup := l.ids[it.ID]; dup {
-		l.ps.add(it.Source.File, it.Source.Line, "id %q is already used at %s:%d; set a different id: in the front matter of one of them, or rename a heading or file", it.ID, prev.File, prev.Line)
+		l.ps.addTo(GroupDuplicate, it.Source.File, it.Source.Line, "id %q is already used at %s:%d; set a different id: in the front matter of one of them, or rename a heading or file", it.ID, prev.File, prev.Line)
 		return false
 	}
 	l.ids[it.ID] = it.Source

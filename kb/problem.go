@@ -13,6 +13,9 @@ type Problem struct {
 	Line int    // 1-based; 0 when the problem is about the file as a whole
 	// Message is a sentence saying what is wrong and how to fix it.
 	Message string
+	// Group says what sort of problem it is, for summaries of many; "" for
+	// the rest.
+	Group string
 }
 
 func (p Problem) String() string {
@@ -43,7 +46,12 @@ func (e *ProblemsError) Error() string {
 type problems []Problem
 
 func (ps *problems) add(file string, line int, format string, args ...any) {
-	*ps = append(*ps, Problem{File: file, Line: line, Message: sentence(fmt.Sprintf(format, args...))})
+	ps.addTo("", file, line, format, args...)
+}
+
+// addTo adds a problem of a group (see Summarize).
+func (ps *problems) addTo(group, file string, line int, format string, args ...any) {
+	*ps = append(*ps, Problem{File: file, Line: line, Message: sentence(fmt.Sprintf(format, args...)), Group: group})
 }
 
 // sentence makes a message start with a capital and end with a full stop.

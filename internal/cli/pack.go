@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -28,7 +29,7 @@ func (c *cli) packCmd() *cobra.Command {
 }
 
 func (c *cli) packLintCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, all bool
 	cmd := &cobra.Command{
 		Use:   "lint DIR",
 		Short: "Check a pack folder and list every problem with file:line",
@@ -36,6 +37,8 @@ func (c *cli) packLintCmd() *cobra.Command {
 			"each as file:line: what is wrong and how to fix it. It exits 1 when there is any.\n" +
 			"It also warns about phrases to avoid in the pack's scripts (Say lines, statements,\n" +
 			"templates), checked as 'poise tone' does; warnings alone do not fail the lint.\n" +
+			"A plain folder of notes (no pack.toml) is summed up instead: how many problems of\n" +
+			"each sort, with the first few; --all lists every one.\n" +
 			"The format is described in docs/pack-format.md.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -44,10 +47,11 @@ func (c *cli) packLintCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.packLint(cmd, args[0], asJSON)
+			return c.packLint(cmd, args[0], asJSON, all)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	cmd.Flags().BoolVar(&all, "all", false, "list every problem of a plain folder of notes, not a summary")
 	return cmd
 }
 
@@ -60,6 +64,17 @@ type lintReport struct {
 	// Warnings are phrases to avoid found in the pack's scripts. They do not
 	// make the lint fail: a team may keep a line on purpose.
 	Warnings []lintProblem `json:"warnings"`
+	// Summary sums the problems up by sort, largest first.
+	Summary []lintGroup `json:"summary"`
+}
+
+// lintGroup is one line of the summary: how many problems of a sort, and
+// the first few.
+type lintGroup struct {
+	Group   string        `json:"group,omitempty"`
+	Count   int           `json:"count"`
+	Summary string        `json:"summary"`
+	First   []lintProblem `json:"first"`
 }
 
 type lintProblem struct {
@@ -68,7 +83,7 @@ type lintProblem struct {
 	Message string `json:"message"`
 }
 
-func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
+func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON, all bool) error {
 	p, err := kb.LintDir(dir)
 	var pe *kb.ProblemsError
 	if errors.Is(err, kb.ErrReservedID) {
@@ -77,10 +92,20 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
 	if err != nil && !errors.As(err, &pe) {
 		return withHint(err, "Pass the folder that holds pack.toml (or a folder of markdown files).")
 	}
-	rep := lintReport{Dir: dir, Pack: p.Manifest.ID, Items: len(p.Items), Problems: []lintProblem{}, Warnings: []lintProblem{}}
+	rep := lintReport{Dir: dir, Pack: p.Manifest.ID, Items: len(p.Items), Problems: []lintProblem{}, Warnings: []lintProblem{}, Summary: []lintGroup{}}
+	at := func(pr kb.Problem) lintProblem {
+		return lintProblem{File: filepath.Join(dir, filepath.FromSlash(pr.File)), Line: pr.Line, Message: pr.Message}
+	}
 	if pe != nil {
 		for _, pr := range pe.Problems {
-			rep.Problems = append(rep.Problems, lintProblem{File: filepath.Join(dir, filepath.FromSlash(pr.File)), Line: pr.Line, Message: pr.Message})
+			rep.Problems = append(rep.Problems, at(pr))
+		}
+		for _, g := range kb.Summarize(pe.Problems, 5) {
+			lg := lintGroup{Group: g.Group, Count: g.Count, Summary: g.Summary}
+			for _, pr := range g.First {
+				lg.First = append(lg.First, at(pr))
+			}
+			rep.Summary = append(rep.Summary, lg)
 		}
 	}
 	for _, w := range toneWarnings(p) {
@@ -91,6 +116,8 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON bool) error {
 		if err := writeJSON(out, rep); err != nil {
 			return err
 		}
+	} else if p.Notes && !all && len(rep.Problems) > 0 {
+		printLintSummary(out, rep)
 	} else {
 		for _, pr := range rep.Problems {
 			if pr.Line > 0 {
@@ -129,4 +156,21 @@ func warningCount(n int) string {
 		return ""
 	}
 	return " (" + plural(n, "tone warning") + ")"
+}
+
+// printLintSummary sums up the problems of a folder of notes: a line per
+// sort with its first few, so thousands of notes give a screenful.
+func printLintSummary(out io.Writer, rep lintReport) {
+	fmt.Fprintf(out, "%s: %s, %s:\n", safe(rep.Dir), plural(rep.Items, "item"), plural(len(rep.Problems), "problem"))
+	for _, g := range rep.Summary {
+		if g.Count > len(g.First) {
+			fmt.Fprintf(out, "  %s; the first %d:\n", g.Summary, len(g.First))
+		} else {
+			fmt.Fprintf(out, "  %s:\n", g.Summary)
+		}
+		for _, pr := range g.First {
+			fmt.Fprintf(out, "    %s:%d: %s\n", safe(pr.File), pr.Line, safe(pr.Message))
+		}
+	}
+	fmt.Fprintln(out, "Add --all to list every problem.")
 }

@@ -22,6 +22,9 @@ type searchHit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// More are the other results for the same situation, folded under
+	// this one (statements under one heading).
+	More []searchHit `json:"more,omitempty"`
 }
 
 // searchCmd is "poise search QUERY...". A running app answers it over its
@@ -98,11 +101,19 @@ func kindList() string {
 }
 
 func writeHitsJSON(w io.Writer, hits []search.Hit) error {
+	return writeJSON(w, jsonHits(hits))
+}
+
+func jsonHits(hits []search.Hit) []searchHit {
 	out := make([]searchHit, 0, len(hits))
 	for _, h := range hits {
-		out = append(out, searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score})
+		sh := searchHit{ID: h.ID, Kind: string(h.Kind), Pack: h.Pack, Title: h.Title, Snippet: h.Snippet, Score: h.Score}
+		if len(h.More) > 0 {
+			sh.More = jsonHits(h.More)
+		}
+		out = append(out, sh)
 	}
-	return writeJSON(w, out)
+	return out
 }
 
 func writeHitsText(w io.Writer, text string, res *search.Results) error {
@@ -121,6 +132,11 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		}
 		if h.Snippet != "" {
 			if _, err := fmt.Fprintf(w, "   %s\n", h.Snippet); err != nil {
+				return err
+			}
+		}
+		if len(h.More) > 0 {
+			if _, err := fmt.Fprintf(w, "   + %d more like this (--json lists them)\n", len(h.More)); err != nil {
 				return err
 			}
 		}

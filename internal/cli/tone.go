@@ -30,11 +30,34 @@ type toneFinding struct {
 	Item    string   `json:"item"` // the positive-language row
 	Try     []string `json:"try"`
 	Why     string   `json:"why"`
+	// Clause is the clause or sentence the phrase sits in: what a rewrite
+	// replaces.
+	Clause toneSpan `json:"clause"`
+	// Rewrites are the whole-clause rewrites that fit here, best first.
+	Rewrites []toneRewrite `json:"rewrites"`
+}
+
+// toneSpan is a part of the draft, by byte offsets.
+type toneSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// toneRewrite is one rewrite: Text replaces the draft's bytes Start..End.
+type toneRewrite struct {
+	Try    string   `json:"try"` // the chart's suggestion it is made from
+	Start  int      `json:"start"`
+	End    int      `json:"end"`
+	Text   string   `json:"text"`
+	Blanks []string `json:"blanks"` // {{placeholders}} left to fill
 }
 
 type toneReport struct {
 	File     string        `json:"file"`
 	Findings []toneFinding `json:"findings"`
+	// Rewritten is the draft with the first rewrite of every finding.
+	Rewritten string `json:"rewritten"`
 }
 
 func (c *cli) toneCmd() *cobra.Command {
@@ -44,7 +67,8 @@ func (c *cli) toneCmd() *cobra.Command {
 		Short: "Check a draft reply for phrases to avoid, with a rewrite for each",
 		Long: "Tone reads a draft from FILE (or standard input when FILE is - or missing) and lists\n" +
 			"every phrase the positive-language chart of your installed packs says to avoid, as\n" +
-			"line:column, the words, and the rewrite to use instead.\n" +
+			"line:column, the words, the clause they sit in, and that clause or sentence rewritten.\n" +
+			"Rewrites leave {{placeholders}} where the agent must add a date, a time or a reason.\n" +
 			"It exits 0 when the draft is clean, 1 when it found something, 2 for a bad command line.",
 		Example: "  poise tone reply.txt\n  echo \"I understand your frustration.\" | poise tone\n  poise tone --json - < reply.txt",
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -61,7 +85,7 @@ func (c *cli) toneCmd() *cobra.Command {
 			return c.tone(cmd, name, asJSON)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print {file, findings: [{line, column, start, end, matched, item, try, why}]}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print {file, findings: [{line, column, start, end, matched, item, try, why, clause, rewrites: [{try, start, end, text, blanks}]}], rewritten}")
 	return cmd
 }
 
@@ -77,16 +101,26 @@ func (c *cli) tone(cmd *cobra.Command, name string, asJSON bool) error {
 	if err != nil {
 		fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
 	}
-	found := tone.NewChecker(lib).Check(draft)
+	checker := tone.NewChecker(lib)
+	found := checker.Check(draft)
 	label := name
 	if name == "-" {
 		label = "stdin"
 	}
-	rep := toneReport{File: label, Findings: []toneFinding{}}
+	rep := toneReport{File: label, Findings: []toneFinding{}, Rewritten: draft}
 	for _, f := range found {
 		line, col := position(draft, f.Start)
-		rep.Findings = append(rep.Findings, toneFinding{Line: line, Column: col, Start: f.Start, End: f.End,
-			Matched: f.Matched, Item: f.ItemID, Try: f.Try, Why: f.Why})
+		tf := toneFinding{Line: line, Column: col, Start: f.Start, End: f.End,
+			Matched: f.Matched, Item: f.ItemID, Try: f.Try, Why: f.Why,
+			Clause:   toneSpan{Start: f.Clause.Start, End: f.Clause.End, Text: f.Clause.Text(draft)},
+			Rewrites: []toneRewrite{}}
+		for _, rw := range tone.Rewrites(draft, f) {
+			tf.Rewrites = append(tf.Rewrites, toneRewrite{Try: rw.Try, Start: rw.Start, End: rw.End, Text: rw.Text, Blanks: append([]string{}, rw.Blanks...)})
+		}
+		rep.Findings = append(rep.Findings, tf)
+	}
+	if len(found) > 0 {
+		rep.Rewritten = checker.RewriteAll(draft)
 	}
 	out := cmd.OutOrStdout()
 	if asJSON {
@@ -95,12 +129,12 @@ func (c *cli) tone(cmd *cobra.Command, name string, asJSON bool) error {
 		}
 	} else {
 		for _, f := range rep.Findings {
-			try := ""
-			if len(f.Try) > 0 {
-				try = f.Try[0]
+			fmt.Fprintf(out, "%s:%d:%d: %q\n  in:  %s\n", printable(label), f.Line, f.Column,
+				printable(f.Matched), printable(f.Clause.Text))
+			if len(f.Rewrites) > 0 {
+				fmt.Fprintf(out, "  try: %s\n", printable(f.Rewrites[0].Text))
 			}
-			fmt.Fprintf(out, "%s:%d:%d: %q\n  try: %s\n  why: %s\n", printable(label), f.Line, f.Column,
-				printable(f.Matched), printable(try), printable(f.Why))
+			fmt.Fprintf(out, "  why: %s\n", printable(f.Why))
 		}
 		if len(rep.Findings) == 0 {
 			fmt.Fprintf(out, "%s: no phrases to reconsider\n", printable(label))

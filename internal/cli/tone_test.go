@@ -73,6 +73,44 @@ func TestToneJSON(t *testing.T) {
 	}
 }
 
+// TestToneJSONRewritesTheClause: the rewrite replaces the clause the phrase
+// sits in, leaves the other sentences alone, and leaves placeholders for
+// what the agent must add, never a date of its own.
+func TestToneJSONRewritesTheClause(t *testing.T) {
+	draft := "Hi Sam,\n\nThanks for your note. Sorry, that's our policy. I'll call you on Monday.\n\nBest,\nAlex"
+	code, stdout, _ := runWithStdin(t, draft, "--data-dir", t.TempDir(), "tone", "--json")
+	if code != ExitError {
+		t.Errorf("exit code = %d, want %d", code, ExitError)
+	}
+	var rep toneReport
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if len(rep.Findings) != 1 {
+		t.Fatalf("findings = %+v, want one", rep.Findings)
+	}
+	f := rep.Findings[0]
+	if f.Clause.Text != "Sorry, that's our policy" || draft[f.Clause.Start:f.Clause.End] != f.Clause.Text {
+		t.Errorf("clause = %+v", f.Clause)
+	}
+	if len(f.Rewrites) < 2 {
+		t.Fatalf("rewrites = %+v", f.Rewrites)
+	}
+	rw := f.Rewrites[0]
+	if draft[rw.Start:rw.End] != "Sorry, that's our policy." || rw.Text != "We do it this way because {{reason}}. Here's what I can offer within it." ||
+		strings.Join(rw.Blanks, ",") != "reason" {
+		t.Errorf("rewrite = %+v", rw)
+	}
+	want := "Hi Sam,\n\nThanks for your note. We do it this way because {{reason}}. Here's what I can offer within it. I'll call you on Monday.\n\nBest,\nAlex"
+	if rep.Rewritten != want {
+		t.Errorf("rewritten = %q, want %q", rep.Rewritten, want)
+	}
+	_, stdout, _ = runWithStdin(t, draft, "--data-dir", t.TempDir(), "tone")
+	if !strings.Contains(stdout, "  in:  Sorry, that's our policy\n  try: We do it this way because {{reason}}.") {
+		t.Errorf("text output lacks the clause and its rewrite:\n%s", stdout)
+	}
+}
+
 func TestToneKeepsTerminalSafe(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "a\x1b[2Jb.txt")
 	if err := os.WriteFile(file, []byte("To be honest, no."), 0o644); err != nil {

@@ -213,10 +213,12 @@ func (e *Index) textQuery(p *plan) query.Query {
 		// Part of what a customer says, as said: any three words in a
 		// row that a title or signal holds ("ending it all" in "talking
 		// about ending it all").
-		// A window with fewer than two words that are not stop words
-		// would match one word anywhere.
+		// hwords keeps stop words, so a window needs only one word that
+		// is not a stop word: "ending it all" matches those three words
+		// in a row, where "ending" alone would match "Ending the call".
+		// A window of stop words only ("I want to") says nothing.
 		for i := 0; n > 3 && i+3 <= n; i++ {
-			if win := p.words[i : i+3]; contentWords(win) >= 2 {
+			if win := p.words[i : i+3]; contentWords(win) >= 1 {
 				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart))
 			}
 		}

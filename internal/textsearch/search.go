@@ -31,6 +31,11 @@ type Query struct {
 	// CLI): the first query on an index reads every document's facet
 	// values, which is most of a one-off search's time.
 	NoFacets bool
+	// Keep, if set, sees each hit in rank order before its snippet is
+	// made, with no snippet yet; a hit it returns false for is dropped.
+	// A caller that folds hits together uses it so that hits it would
+	// throw away cost no snippet.
+	Keep func(Hit) bool `json:"-"`
 }
 
 // Results are the hits of one query, best first.
@@ -128,7 +133,7 @@ func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error
 	m := newMarker(p, e.syn, e.hl)
 	for _, h := range raw.hits {
 		hit, from, ok := src.Hit(h.id)
-		if !ok {
+		if !ok || q.Keep != nil && !q.Keep(hit) {
 			continue
 		}
 		hit.Score = h.score

@@ -14,6 +14,9 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		// each of its short statements is for.
 		title = textsearch.JoinText(it.Title, it.Category)
 	}
+	if len(it.Aliases) > 0 { // other names of a note rank as its title does
+		title = textsearch.JoinText(title, textsearch.JoinText(it.Aliases...))
+	}
 	signals := textsearch.JoinText(textsearch.JoinText(it.Signals...), textsearch.JoinText(it.Situations...))
 	meta := textsearch.JoinText(textsearch.JoinText(it.Tags...), textsearch.JoinText(it.Emotions...))
 	if it.Kind != kb.KindStatement && it.Kind != kb.KindPhrase {

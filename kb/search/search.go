@@ -34,6 +34,11 @@ type Query struct {
 	// NoFacets leaves Results.Facets empty, which makes a one-off search
 	// (the CLI's) cheaper.
 	NoFacets bool
+	// NoGroup lists every hit on its own instead of folding the hits for
+	// one situation into one result (see Hit.More).
+	NoGroup bool
+	// keep drops hits before their snippets are made (see searchGrouped).
+	keep func(textsearch.Hit) bool
 }
 
 // Results are the hits of one query, best first.
@@ -71,6 +76,10 @@ type Hit struct {
 	Highlights      []Span
 	TitleHighlights []Span
 	Score           float64
+	// More are the other hits for the same situation (the statements
+	// under one heading), best first: a list shows one result with "N
+	// more like this". Empty when Query.NoGroup.
+	More []Hit `json:",omitempty"`
 }
 
 // Search answers q. A blank query returns the default list; text without
@@ -79,6 +88,9 @@ type Hit struct {
 func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if groups(q) {
+		return ix.searchGrouped(ctx, q) // group.go
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -92,7 +104,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
-		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets,
+		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets, Keep: q.keep,
 	}, g.texts())
 	if err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,6 +20,8 @@ import (
 const (
 	floorTestP3  = 0.819
 	floorTestMRR = 0.750
+	floorHeldP3  = 0.0
+	floorHeldMRR = 0.0
 )
 
 // setQuery is one line of the relevance set.
@@ -27,11 +31,11 @@ type setQuery struct {
 	line       int
 }
 
-// loadRelevanceSet reads testdata/relevance_set.txt: "half | query |
-// answers", answers as kind-letter:name.
-func loadRelevanceSet(t *testing.T) []setQuery {
+// loadRelevanceSet reads a relevance set under testdata: "half | query |
+// answers", answers as kind-letter:name, halves one of halves.
+func loadRelevanceSet(t *testing.T, name string, halves ...string) []setQuery {
 	t.Helper()
-	f, err := os.Open("testdata/relevance_set.txt")
+	f, err := os.Open(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,16 +53,16 @@ func loadRelevanceSet(t *testing.T) []setQuery {
 		}
 		parts := strings.Split(line, "|")
 		if len(parts) != 3 {
-			t.Fatalf("relevance_set.txt:%d: want \"half | query | answers\"", n)
+			t.Fatalf("%s:%d: want \"half | query | answers\"", name, n)
 		}
 		q := setQuery{half: strings.TrimSpace(parts[0]), text: strings.TrimSpace(parts[1]), line: n}
-		if q.half != "tune" && q.half != "test" {
-			t.Fatalf("relevance_set.txt:%d: half %q is neither tune nor test", n, q.half)
+		if !slices.Contains(halves, q.half) {
+			t.Fatalf("%s:%d: half %q is not one of %q", name, n, q.half, halves)
 		}
 		for _, a := range strings.Fields(parts[2]) {
 			k, name, ok := strings.Cut(a, ":")
 			if !ok || prefix[k] == "" || name == "" {
-				t.Fatalf("relevance_set.txt:%d: answer %q is not kind:name (m s g t c p)", n, a)
+				t.Fatalf("%s:%d: answer %q is not kind:name (m s g t c p)", name, n, a)
 			}
 			q.accept = append(q.accept, prefix[k]+name)
 		}
@@ -96,8 +100,11 @@ func (s setScore) mrr() float64 { return s.rrSum / float64(max(s.n, 1)) }
 
 func scoreSet(t *testing.T, ix *Index, set []setQuery) map[string]*setScore {
 	t.Helper()
-	scores := map[string]*setScore{"tune": {}, "test": {}}
+	scores := map[string]*setScore{}
 	for _, q := range set {
+		if scores[q.half] == nil {
+			scores[q.half] = &setScore{}
+		}
 		res, err := ix.Search(context.Background(), Query{Text: q.text, Limit: 10, NoFacets: true})
 		if err != nil {
 			t.Fatalf("%q: %v", q.text, err)
@@ -134,7 +141,7 @@ func scoreSet(t *testing.T, ix *Index, set []setQuery) map[string]*setScore {
 // each half, logged, and the test half held to its floors.
 func TestRelevanceSet(t *testing.T) {
 	ix := openBundled(t)
-	set := loadRelevanceSet(t)
+	set := loadRelevanceSet(t, "relevance_set.txt", "tune", "test")
 	if len(set) < 200 {
 		t.Fatalf("the relevance set has %d queries; keep at least 200", len(set))
 	}
@@ -154,5 +161,22 @@ func TestRelevanceSet(t *testing.T) {
 	if test.p3() < floorTestP3 || test.mrr() < floorTestMRR {
 		t.Errorf("test half P@3 %.3f MRR %.3f, below the floor P@3 %.3f MRR %.3f; misses:\n%s",
 			test.p3(), test.mrr(), floorTestP3, floorTestMRR, strings.Join(test.misses, "\n"))
+	}
+}
+
+// TestRelevanceHeldOut measures testdata/relevance_heldout.txt, queries
+// written before the tuning they measure and never tuned against: its
+// figure is what a new user would see. Its misses are not logged, so
+// that nobody tunes against them by accident.
+func TestRelevanceHeldOut(t *testing.T) {
+	ix := openBundled(t)
+	set := loadRelevanceSet(t, "relevance_heldout.txt", "held")
+	if len(set) < 60 {
+		t.Fatalf("the held-out set has %d queries; keep at least 60", len(set))
+	}
+	s := scoreSet(t, ix, set)["held"]
+	t.Logf("held-out: %d queries, P@3 %.3f, MRR %.3f", s.n, s.p3(), s.mrr())
+	if s.p3() < floorHeldP3 || s.mrr() < floorHeldMRR {
+		t.Errorf("held-out P@3 %.3f MRR %.3f, below the floor P@3 %.3f MRR %.3f", s.p3(), s.mrr(), floorHeldP3, floorHeldMRR)
 	}
 }

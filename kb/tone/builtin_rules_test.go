@@ -70,13 +70,25 @@ func TestBuiltinRewritesAreSendable(t *testing.T) {
 		if it.Kind != kb.KindPhrase {
 			continue
 		}
+		whole := false
 		for _, try := range it.Phrase.Try {
+			if facts := tone.Invented(try, ""); len(facts) > 0 {
+				t.Errorf("%s:%d: rewrite %q states %q, which no draft it replaces has said; use a {{placeholder}}", it.Source.File, it.Source.Line, try, facts)
+			}
+			last := try[len(try)-1:]
+			whole = whole || strings.ContainsAny(last, ".?!")
+			if try != tone.LeaveOut && !strings.ContainsAny(last, ".?!") && (len(strings.Fields(try)) > 8 || strings.Contains(try, "{{")) {
+				t.Errorf("%s:%d: rewrite %q is neither a sentence nor a short lead-in; end it with a full stop", it.Source.File, it.Source.Line, try)
+			}
 			if strings.Contains(try, "…") || strings.Contains(try, "...") {
 				t.Errorf("%s:%d: rewrite %q has a gap; write a sentence that can be sent as it is, with a {{placeholder}} for what changes", it.Source.File, it.Source.Line, try)
 			}
 			for _, f := range c.Check(try) {
 				t.Errorf("%s:%d: rewrite %q uses %q, which %s tells agents to avoid", it.Source.File, it.Source.Line, try, f.Matched, f.ItemID)
 			}
+		}
+		if !whole {
+			t.Errorf("%s:%d: no rewrite is a whole sentence, so a draft with nothing after the phrase gets none", it.Source.File, it.Source.Line)
 		}
 	}
 }

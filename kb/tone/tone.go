@@ -5,10 +5,6 @@
 package tone
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/internal/pattern"
 )
@@ -21,6 +17,9 @@ type Finding struct {
 	ItemID     string // the positive-language row that matched
 	Try        []string
 	Why        string
+	// Clause is the part of the draft a rewrite replaces: the clause or
+	// sentence the phrase sits in, without its final punctuation.
+	Clause Span
 }
 
 // Checker holds the compiled patterns of a library. It is safe for use by
@@ -106,12 +105,17 @@ func (c *Checker) add(s pattern.Seq, rule int) {
 
 // Check returns the phrases to avoid in draft, in order, never overlapping:
 // where two patterns overlap, the one that starts first wins, then the longer.
+// Quoted text (an e-mail's "> " lines, words in double quotes) is someone
+// else's and is not checked.
 func (c *Checker) Check(draft string) []Finding {
 	if c == nil || len(c.rules) == 0 {
 		return nil
 	}
 	toks := pattern.Tokenize(draft)
 	var out []Finding
+	var l *layout
+	var sentBody Span
+	var sentClauses []clause
 	for i := 0; i < len(toks); {
 		if i > 0 && toks[i-1].Start == toks[i].Start {
 			i++ // a match starts at a written word, not inside "can't"
@@ -125,8 +129,23 @@ func (c *Checker) Check(draft string) []Finding {
 		ru := c.rules[r-1]
 		f := Finding{Start: toks[i].Start, End: toks[end].End, ItemID: ru.id, Try: ru.try, Why: ru.why}
 		f.Matched = draft[f.Start:f.End]
-		out = append(out, f)
 		i = end + 1
+		if l == nil {
+			lo := layOut(draft)
+			l = &lo
+		}
+		sp := Span{f.Start, f.End}
+		if l.inQuote(sp) {
+			continue
+		}
+		// Findings come in order, so one sentence's clauses serve all of
+		// its findings: a long one-sentence draft stays linear.
+		if sent := l.sentenceAround(sp); sent.Body != sentBody {
+			sentBody, sentClauses = sent.Body, clauses(draft, sent.Body)
+		}
+		cls, k := clauseAt(sentClauses, sp)
+		f.Clause = cls[k].Span
+		out = append(out, f)
 	}
 	return out
 }
@@ -165,35 +184,4 @@ func (m *matcher) walk(n *node, j int) {
 			m.walk(w.to, j+1)
 		}
 	}
-}
-
-// Apply replaces the phrase of f in draft with replacement. When the draft
-// has changed since it was checked, it replaces the first place the matched
-// text now appears, and returns draft unchanged when there is none. At the
-// start of a sentence the replacement takes a capital letter.
-func Apply(draft string, f Finding, replacement string) string {
-	start, end := f.Start, f.End
-	if start < 0 || end > len(draft) || start > end || draft[start:end] != f.Matched {
-		i := strings.Index(draft, f.Matched)
-		if i < 0 || f.Matched == "" {
-			return draft
-		}
-		start, end = i, i+len(f.Matched)
-	}
-	if sentenceStart(draft[:start]) {
-		if r, size := utf8.DecodeRuneInString(replacement); unicode.IsLower(r) {
-			replacement = string(unicode.ToUpper(r)) + replacement[size:]
-		}
-	}
-	return draft[:start] + replacement + draft[end:]
-}
-
-// sentenceStart reports whether text written after before starts a sentence.
-func sentenceStart(before string) bool {
-	trimmed := strings.TrimRightFunc(before, unicode.IsSpace)
-	if trimmed == "" || strings.Contains(before[len(trimmed):], "\n") {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(trimmed)
-	return strings.ContainsRune(".!?", r)
 }

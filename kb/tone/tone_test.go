@@ -91,12 +91,19 @@ func TestCheckFindingCarriesTheRow(t *testing.T) {
 func TestApply(t *testing.T) {
 	c := checker(t)
 	tests := []struct {
-		name, draft, edited, repl, want string
+		name, draft, edited, try, want string
 	}{
-		{"mid-sentence", "Sorry, but that's our policy.", "", "how we do it", "Sorry, but how we do it."},
-		{"sentence start takes a capital", "Unfortunately it broke.", "", "here's where we are:", "Here's where we are: it broke."},
-		{"draft changed since the check", "Unfortunately it broke.", "Hi! Unfortunately it broke.", "sadly", "Hi! Sadly it broke."},
-		{"phrase gone since the check", "Unfortunately it broke.", "All fixed.", "x", "All fixed."},
+		{"the whole clause, not the words", "Sorry, but that's our policy.", "", "The reason we do it this way is …",
+			"Sorry. The reason we do it this way is {{next_step}}."},
+		{"the whole sentence when it is one clause", "Well, it's the policy here.", "", "The reason we do it this way is …",
+			"The reason we do it this way is {{next_step}}."},
+		{"the clause after a comma and a subject", "I checked it, but that's the policy.", "", "The reason we do it this way is …",
+			"I checked it. The reason we do it this way is {{next_step}}."},
+		{"a gap becomes a placeholder", "I can't do that today.", "", "What I can do is …", "What I can do is {{next_step}}."},
+		{"draft changed since the check", "That's our policy.", "Hi! That's our policy.", "The reason we do it this way is …",
+			"Hi! The reason we do it this way is {{next_step}}."},
+		{"phrase gone since the check", "That's our policy.", "All fixed.", "x.", "All fixed."},
+		{"a suggestion not in the chart row", "That's our policy.", "", "Something else.", "That's our policy."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +115,7 @@ func TestApply(t *testing.T) {
 			if tt.edited != "" {
 				draft = tt.edited
 			}
-			if got := tone.Apply(draft, fs[0], tt.repl); got != tt.want {
+			if got := tone.Apply(draft, fs[0], tt.try); got != tt.want {
 				t.Errorf("Apply = %q, want %q", got, tt.want)
 			}
 		})
@@ -137,14 +144,16 @@ title: Limits
 `)},
 	}, kb.LoadOptions{})
 	c := tone.NewChecker(kb.NewLibrary(p))
-	draft := "I'm sorry, I cannot do that today."
+	draft := "Thanks for calling. I'm sorry, I cannot do that today. I'll email you the form."
 	for _, f := range c.Check(draft) {
-		fmt.Printf("%d-%d %q: try %q (%s)\n", f.Start, f.End, f.Matched, f.Try[0], f.Why)
-		fmt.Println(tone.Apply(draft, f, "can offer something else"))
+		fmt.Printf("%q in %q: try %q (%s)\n", f.Matched, f.Clause.Text(draft), f.Try[0], f.Why)
+		for _, rw := range tone.Rewrites(draft, f) {
+			fmt.Println(rw.Result, rw.Blanks)
+		}
 	}
 	// Output:
-	// 13-27 "cannot do that": try "What I can do is …" (Leads with what is possible.)
-	// I'm sorry, I can offer something else today.
+	// "cannot do that" in "I'm sorry, I cannot do that today": try "What I can do is …" (Leads with what is possible.)
+	// Thanks for calling. What I can do is {{next_step}}. I'll email you the form. [next_step]
 }
 
 func FuzzToneCheck(f *testing.F) {

@@ -62,6 +62,12 @@ func (d *Doc) writeInline(sb *strings.Builder, n ast.Node) {
 		return
 	case *ast.Image:
 		// An image's words are its alt text: its children, as for a link.
+	case *wikilinkNode:
+		sb.WriteString(n.link.Display())
+		return
+	case *tagNode:
+		sb.WriteString("#" + n.tag)
+		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		d.writeInline(sb, c)

@@ -15,6 +15,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
 )
 
@@ -44,7 +45,14 @@ type Doc struct {
 	Blocks    []Block
 	Links     []Link
 
+	// Wikilinks, Tags and Callouts are the note-app syntax ParseNotes
+	// reads; Parse leaves them empty.
+	Wikilinks []Wikilink
+	Tags      []string
+	Callouts  []Callout
+
 	lineStarts []int
+	code       [][2]int // byte spans of code (ParseNotes)
 }
 
 // Block is one top-level block of the body.
@@ -99,22 +107,31 @@ type Link struct {
 
 // parsers hands each goroutine its own goldmark instance: goldmark does not
 // promise that one may parse several documents at once.
-var parsers = sync.Pool{New: func() any {
-	// GFM without Linkify: bare URLs need no parsing here, and its regular
-	// expressions were a tenth of the load time.
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, &frontmatter.Extender{
-		Formats: []frontmatter.Format{frontmatter.YAML},
-	}))
-}}
+var parsers = newParsers()
+
+// newParsers is a pool of goldmark instances with the extra inline parsers.
+func newParsers(inline ...util.PrioritizedValue) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		// GFM without Linkify: bare URLs need no parsing here, and its regular
+		// expressions were a tenth of the load time.
+		return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, &frontmatter.Extender{
+			Formats: []frontmatter.Format{frontmatter.YAML},
+		}), goldmark.WithParserOptions(parser.WithInlineParsers(inline...)))
+	}}
+}
 
 // Parse parses src. It never fails: markdown has no syntax errors, and front
 // matter is returned raw for the caller to decode and report on.
 func Parse(src []byte) *Doc {
+	return parse(src, parsers)
+}
+
+func parse(src []byte, pool *sync.Pool) *Doc {
 	d := &Doc{Source: src, lineStarts: lineStarts(src)}
 	ctx := parser.NewContext()
-	md := parsers.Get().(goldmark.Markdown)
+	md := pool.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	parsers.Put(md)
+	pool.Put(md)
 	if fm := frontmatter.Get(ctx); fm != nil {
 		d.Front, d.FrontLine, d.BodyStart = splitFront(src)
 	}
@@ -122,8 +139,14 @@ func Parse(src []byte) *Doc {
 		d.Blocks = append(d.Blocks, d.block(n))
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); entering && ok {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if l, ok := n.(*ast.Link); ok {
 			d.Links = append(d.Links, Link{Dest: string(l.Destination), Line: d.Line(d.start(n))})
+		}
+		if pool == notesParsers {
+			d.notes(n)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/kb/search"
+)
+
+// Search folds the statements for one situation into one result (see
+// search.Hit.More), so the first rows are different answers. The list
+// shows "N more like this" on such a result; → at the end of the search
+// field opens them under it and ← folds them again.
+
+// moreRows is the state of the Find list's groups.
+type moreRows struct {
+	results []search.Hit // as searched, each with its More
+	open    string       // id of the result whose More are shown, "" for none
+	notes   []rowNote    // per row of findScreen.hits
+}
+
+// rowNote is what a row says about its group.
+type rowNote struct {
+	more   int  // hits folded under this result
+	open   bool // and they are shown below it
+	member bool // the row is one of another result's More
+}
+
+// setResults shows a new search's results, every group folded.
+func (f *findScreen) setResults(hits []search.Hit) {
+	f.more.results, f.more.open = hits, ""
+	f.flattenRows()
+}
+
+// flattenRows rebuilds the list's rows from the results and the open group.
+func (f *findScreen) flattenRows() {
+	f.hits = f.hits[:0:0]
+	f.more.notes = f.more.notes[:0:0]
+	for _, h := range f.more.results {
+		open := h.ID == f.more.open && len(h.More) > 0
+		f.hits = append(f.hits, h)
+		f.more.notes = append(f.more.notes, rowNote{more: len(h.More), open: open})
+		if !open {
+			continue
+		}
+		for _, m := range h.More {
+			f.hits = append(f.hits, m)
+			f.more.notes = append(f.more.notes, rowNote{member: true})
+		}
+	}
+}
+
+// note is what row i says about its group.
+func (f *findScreen) note(i int) rowNote {
+	if i < 0 || i >= len(f.more.notes) {
+		return rowNote{}
+	}
+	return f.more.notes[i]
+}
+
+// groupOf is the index of the result row that row i belongs to.
+func (f *findScreen) groupOf(i int) int {
+	for i > 0 && f.note(i).member {
+		i--
+	}
+	return i
+}
+
+// moreKey opens (→) or folds (←) the selected result's "more like this",
+// when the cursor is at the end of the search field so that → and ← still
+// move the cursor while the agent edits the words. It reports whether it
+// used the key.
+func (f *findScreen) moreKey(k *fyne.KeyEvent) bool {
+	if f.sel < 0 || f.sel >= len(f.hits) {
+		return false
+	}
+	switch k.Name {
+	case fyne.KeyRight:
+		atEnd := f.entry.CursorRow == 0 && f.entry.CursorColumn >= utf8.RuneCountInString(f.entry.Text)
+		n := f.note(f.sel)
+		if !atEnd || n.member || n.more == 0 || n.open {
+			return false
+		}
+		f.setOpen(f.hits[f.sel].ID, f.sel)
+		return true
+	case fyne.KeyLeft:
+		if f.more.open == "" {
+			return false
+		}
+		head := f.groupOf(f.sel)
+		if !f.note(head).open {
+			return false
+		}
+		f.setOpen("", head)
+		return true
+	}
+	return false
+}
+
+// setOpen shows the More of the result with the given id ("" folds every
+// group) and selects row sel, which is the same result in both layouts.
+func (f *findScreen) setOpen(id string, sel int) {
+	shown := f.hits[f.sel].ID
+	f.more.open = id
+	f.flattenRows()
+	f.list.Refresh()
+	// The list's OnSelected skips the row already marked selected, so the
+	// selection is set here and the preview follows it.
+	f.sel = sel
+	f.list.Select(sel)
+	f.list.ScrollTo(sel)
+	if f.hits[sel].ID != shown {
+		f.showSelected()
+	}
+}
+
+// moreSegments is the end of a result's title: how many more are folded
+// under it and the key that shows them.
+func moreSegments(n rowNote) []widget.RichTextSegment {
+	quiet := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
+	switch {
+	case n.open:
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this below · ← fold", n.more), Style: quiet}}
+	case n.more > 0:
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this · → show", n.more), Style: quiet}}
+	}
+	return nil
+}

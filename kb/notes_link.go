@@ -1,0 +1,263 @@
+package kb
+
+import (
+	"cmp"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/poisehq/poise/kb/internal/mdparse"
+)
+
+// A plain folder of notes (no pack.toml) is often an Obsidian vault: its
+// [[wikilinks]], ![[embeds]] and > [!note] callouts are rewritten into the
+// markdown every other pack uses before its items are built, so links
+// resolve, open and lint the same way for both, and renderers that know
+// only markdown show them.
+
+// noteIndex finds the file a wikilink names, as Obsidian does: by path
+// from the vault's root or the linking note's folder, else by file name
+// anywhere, case and Unicode composition aside.
+type noteIndex struct {
+	byPath map[string]string   // folded path without .md → path
+	byName map[string][]string // folded file name without .md → paths
+}
+
+func newNoteIndex(paths []string) *noteIndex {
+	ix := &noteIndex{byPath: map[string]string{}, byName: map[string][]string{}}
+	for _, p := range paths {
+		key := foldNote(strings.TrimSuffix(p, path.Ext(p)))
+		ix.byPath[key] = p
+		name := path.Base(key)
+		ix.byName[name] = append(ix.byName[name], p)
+	}
+	return ix
+}
+
+func foldNote(s string) string { return strings.ToLower(norm.NFC.String(s)) }
+
+// find is the file target names from a note in folder dir, "" when none.
+// Among notes of the same name it takes the one nearest dir (sharing the
+// most folders with it), as a vault kept in one folder per language
+// expects, then the shortest path.
+func (ix *noteIndex) find(dir, target string) string {
+	t := foldNote(strings.TrimSuffix(strings.TrimSuffix(target, ".md"), ".markdown"))
+	t = strings.TrimPrefix(t, "/")
+	if p, ok := ix.byPath[foldNote(path.Join(dir, t))]; ok && !strings.HasPrefix(path.Join(dir, t), "..") {
+		return p
+	}
+	if p, ok := ix.byPath[path.Clean(t)]; ok {
+		return p
+	}
+	var best string
+	bestShared := -1
+	for _, p := range ix.byName[path.Base(t)] {
+		if strings.Contains(t, "/") && !strings.HasSuffix(foldNote(strings.TrimSuffix(p, path.Ext(p))), "/"+t) {
+			continue
+		}
+		shared := sharedFolders(dir, path.Dir(p))
+		if shared > bestShared || shared == bestShared && (len(p) < len(best) || len(p) == len(best) && p < best) {
+			best, bestShared = p, shared
+		}
+	}
+	return best
+}
+
+func sharedFolders(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] && as[n] != "." {
+		n++
+	}
+	return n
+}
+
+// attachmentExt are the files notes link to that are not notes: they are
+// never imported, so links to them are not checked, and an embed of one
+// shows a placeholder.
+var attachmentExt = map[string]string{
+	".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".svg": "image", ".webp": "image", ".bmp": "image", ".avif": "image",
+	".mp3": "audio", ".wav": "audio", ".m4a": "audio", ".ogg": "audio", ".flac": "audio", ".webm": "video", ".mp4": "video", ".mov": "video", ".mkv": "video",
+	".pdf": "PDF", ".canvas": "canvas", ".base": "base", ".excalidraw": "drawing",
+}
+
+// embedRef is an embedded note, kept until every item is built, when its
+// text is shown under the link that replaced it.
+type embedRef struct {
+	link string // the markdown link the embed became
+	href string
+	line int
+}
+
+// rewriteNotes returns src with the note syntax of doc rewritten as
+// markdown: a wikilink becomes a link to the file it names (or its words,
+// when there is none, reported), an embed of a note a link whose note is
+// shown below it later, an embed of a picture or other file a placeholder,
+// and a callout's marker a bold title.
+func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
+	type edit struct {
+		start, end int
+		with       string
+	}
+	var edits []edit
+	dir := path.Dir(b.file)
+	for _, w := range doc.Wikilinks {
+		target := w.Target
+		words := escapeLinkText(w.Display())
+		if kind, ok := attachmentExt[strings.ToLower(path.Ext(target))]; ok {
+			if w.Embed {
+				words = "*[" + kind + ": " + escapeLinkText(path.Base(target)) + "]*"
+			}
+			edits = append(edits, edit{w.Start, w.End, words})
+			continue
+		}
+		file := b.file
+		if target != "" {
+			file = b.l.notes.find(dir, target)
+		}
+		if file == "" {
+			what := "link"
+			if w.Embed {
+				what = "embed"
+			}
+			b.l.ps.addTo(GroupMissingNote, b.file, w.Line, "%s %q names a note that does not exist; create %s.md or correct the name", what, string(doc.Source[w.Start:w.End]), path.Base(target))
+			edits = append(edits, edit{w.Start, w.End, words})
+			continue
+		}
+		href := ""
+		if file != b.file {
+			href = "./" + (&url.URL{Path: relPath(dir, file)}).EscapedPath()
+		}
+		if frag := strings.TrimSpace(w.Fragment); frag != "" && !strings.HasPrefix(frag, "^") {
+			// The last heading of a nested [[note#a#b]] is the one meant.
+			href += "#" + url.PathEscape(slugify(frag[strings.LastIndex(frag, "#")+1:]))
+		}
+		if href == "" {
+			href = "./" + (&url.URL{Path: path.Base(file)}).EscapedPath()
+		}
+		if b.rec.written == nil {
+			b.rec.written = map[string]string{}
+		}
+		b.rec.written[href] = string(doc.Source[w.Start:w.End])
+		link := "[" + words + "](<" + href + ">)"
+		if w.Embed {
+			link = "[↪ " + words + "](<" + href + ">)"
+			if w.Alone && file != b.file {
+				b.rec.embeds = append(b.rec.embeds, embedRef{link: link, href: href, line: w.Line})
+			}
+		}
+		edits = append(edits, edit{w.Start, w.End, link})
+	}
+	for _, c := range doc.Callouts {
+		title := "**" + humanise(c.Type) + "**"
+		if c.Title != "" && !strings.EqualFold(c.Title, c.Type) {
+			title += " " + c.Title
+		}
+		edits = append(edits, edit{c.Start, c.End, title})
+	}
+	if len(edits) == 0 {
+		return doc.Source
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
+	out := make([]byte, 0, len(doc.Source)+len(edits)*16)
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue // a wikilink inside a callout's title is rewritten with it
+		}
+		out = append(out, doc.Source[last:e.start]...)
+		out = append(out, e.with...)
+		last = e.end
+	}
+	return append(out, doc.Source[last:]...)
+}
+
+// escapeLinkText keeps words from closing or opening a link.
+func escapeLinkText(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
+}
+
+// relPath is the path of file (from the pack's root) from folder dir.
+func relPath(dir, file string) string {
+	if dir == "." {
+		return file
+	}
+	ds, fs := strings.Split(dir, "/"), strings.Split(file, "/")
+	n := 0
+	for n < len(ds) && n < len(fs)-1 && ds[n] == fs[n] {
+		n++
+	}
+	return strings.Repeat("../", len(ds)-n) + strings.Join(fs[n:], "/")
+}
+
+// maxEmbed bounds the text an embed shows, so a note embedded in many
+// others cannot multiply the library's size.
+const maxEmbed = 1500
+
+// showEmbeds puts each embedded note's text under the link its embed
+// became, in the item holding it. It runs once every link is resolved.
+func (l *loader) showEmbeds() {
+	var byID map[string]*Item
+	texts := map[string]string{}
+	for _, rec := range l.order {
+		for _, e := range rec.embeds {
+			id, _, _ := l.resolve(rec, e.href)
+			if id == "" {
+				continue
+			}
+			if byID == nil {
+				byID = map[string]*Item{}
+				for _, r := range l.order {
+					for i := range r.items {
+						byID[r.items[i].ID] = &r.items[i]
+					}
+				}
+			}
+			target, ok := byID[id]
+			it := owner(rec.items, e.line)
+			if !ok || it == nil {
+				continue
+			}
+			text, seen := texts[id]
+			if !seen {
+				text = embedText(target, byID)
+				texts[id] = text
+			}
+			if text != "" {
+				it.Body = strings.Replace(it.Body, e.link, e.link+"\n>\n> "+strings.ReplaceAll(text, "\n", "\n> "), 1)
+			}
+		}
+	}
+}
+
+// embedText is what an embed of it shows: its plain text, with its
+// sections' when it is a whole note, cut at maxEmbed.
+func embedText(it *Item, byID map[string]*Item) string {
+	var sb strings.Builder
+	sb.WriteString(it.Text)
+	for _, id := range it.Sections {
+		if sb.Len() > maxEmbed {
+			break
+		}
+		if s, ok := byID[id]; ok {
+			sb.WriteString("\n\n" + s.Title + "\n\n" + s.Text)
+		}
+	}
+	t := strings.TrimSpace(sb.String())
+	if len(t) > maxEmbed {
+		cut := strings.LastIndexAny(t[:maxEmbed], " \n")
+		if cut < maxEmbed/2 {
+			cut = maxEmbed
+		}
+		for cut > 0 && !isRuneStart(t[cut]) {
+			cut--
+		}
+		t = t[:cut] + " …"
+	}
+	return t
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
