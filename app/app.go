@@ -73,6 +73,14 @@ func Run(cfg Config) error {
 	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
 	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(indexDir))
 	current, quickErr := search.OpenCurrent(indexDir, state, search.Options{})
+	stale := false
+	if quickErr != nil && state != nil {
+		// Packs changed while Poise was closed: answer from the index as
+		// it was, and reindex only what changed once the window is up.
+		if ix, err := search.OpenRecorded(indexDir, search.Options{}); err == nil {
+			current, quickErr, stale = ix, nil, true
+		}
+	}
 	var lib *kb.Library
 	var libErr error
 	if quickErr != nil {
@@ -103,7 +111,7 @@ func Run(cfg Config) error {
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
 			// core would otherwise delay its first paint by seconds.
-			p.loadLibrary(current, packsDir, state)
+			p.loadLibrary(current, packsDir, state, stale)
 		}
 	})
 	p.win.SetMaster()
@@ -286,9 +294,21 @@ func (p *poise) useIndex(ix *search.Index) {
 // loadLibrary loads the packs behind a window whose Find screen already
 // answers from the index, then gives the library to the screens (Guides,
 // Matrix, … built before it are built again) and to the index, which
-// rebuilds only if the packs changed since their scan.
-func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState) {
+// reindexes only items that changed since their scan. A stale index (the
+// packs changed while Poise was closed) first reindexes the packs that
+// changed, so Find is right before the whole library has loaded.
+func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState, stale bool) {
 	go func() {
+		if stale {
+			src := search.Packs{Builtin: packs.Builtin(p.builtin, packsDir), Dir: packsDir}
+			if err := ix.Sync(context.Background(), src, state); err == nil {
+				p.do(func() {
+					if p.find != nil {
+						p.find.refresh()
+					}
+				})
+			}
+		}
 		lib, err := loadLibrary(p.packs, packsDir)
 		if lib == nil {
 			lib = kb.NewLibrary()
