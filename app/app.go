@@ -27,6 +27,7 @@ import (
 	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/gaps"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -98,6 +99,7 @@ func Run(cfg Config) error {
 	p.version = cfg.Version
 	p.dataDir = dir.Path
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
+	p.gapLog.path = dir.Join(gaps.FileName)
 	p.applyTheme()
 	p.win.SetContent(p.buildShell())
 	p.shown = true
@@ -130,6 +132,7 @@ func Run(cfg Config) error {
 	defer stopIdle()
 	p.win.ShowAndRun()
 	p.stopWatching()
+	p.endGapQuery()
 	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
@@ -209,6 +212,8 @@ type poise struct {
 
 	// myState is My pack, its editor and the pack watcher (mine_pack.go).
 	myState *myPackState
+
+	gapLog gapLog // searches that did not help, for Content gaps
 }
 
 // newPoise makes the shared state with empty usage and default settings;

@@ -187,6 +187,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		return
 	}
 	f.setResults(res.Hits)
+	f.p.gapShown(q.Text, unfiltered.Total)
 	blank := strings.TrimSpace(q.Text) == ""
 	f.recent = map[string]bool{}
 	if blank {

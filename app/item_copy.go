@@ -110,6 +110,7 @@ func (p *poise) finishCopy(id, label, text string) {
 func (p *poise) finishOptionCopy(id, option, label, text string) {
 	p.app.Clipboard().SetContent(text)
 	p.call.RecordCopy(id, option, p.now()) // for the quick log; counts as activity
+	p.gapUsed()
 	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}

@@ -21,6 +21,7 @@ const (
 	screenSummary    = "Summary"
 	screenPacks      = "Packs"
 	screenSettings   = "Settings"
+	screenGaps       = "Content gaps"
 )
 
 // screen is one destination of the navigation rail. build runs once, the
@@ -43,6 +44,7 @@ func (p *poise) screens() []screen {
 		{screenSummary, theme.HistoryIcon(), p.newSummaryScreen},
 		{screenPacks, theme.StorageIcon(), p.newPacksScreen},
 		{screenSettings, theme.SettingsIcon(), p.newSettingsScreen},
+		{screenGaps, theme.QuestionIcon(), p.newGapsScreen},
 	}
 }
 
