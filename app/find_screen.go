@@ -230,7 +230,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	h := f.hits[i]
-	where := f.p.packName(h.Pack)
+	where := f.p.hitSource(h) // "Your version" for your copy (mine_marks.go)
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}

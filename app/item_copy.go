@@ -112,6 +112,11 @@ func (p *poise) finishCopy(id, label, text string) {
 // finishOptionCopy is finishCopy for option, an option id of item id or "".
 func (p *poise) finishOptionCopy(id, option, label, text string) {
 	p.app.Clipboard().SetContent(text)
+	if id == "" { // the agent's own text (the tone check's reply): no item to remember
+		p.call.Touch(p.now())
+		p.toast(fmt.Sprintf("Copied %s", shorten(label, 60)))
+		return
+	}
 	p.call.RecordCopy(id, option, p.now()) // for the quick log; counts as activity
 	p.gapUsed()
 	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // TestJournalFitsANarrowWindow guards issue 16: opening the journal must
@@ -23,14 +22,6 @@ func TestJournalFitsANarrowWindow(t *testing.T) {
 	if got := p.win.Canvas().Size().Width; got > 480 {
 		t.Errorf("the window grew to %v px", got)
 	}
-}
-
-func richText(r *widget.RichText) string {
-	var b strings.Builder
-	for _, s := range r.Segments {
-		b.WriteString(s.Textual())
-	}
-	return b.String()
 }
 
 // TestFindIsOneColumnWhenNarrow guards issue 16: below 600 px Find shows
