@@ -125,11 +125,13 @@ func Run(cfg Config) error {
 		p.useIndex(current)
 	} else {
 		p.openIndex(indexDir, state)
+		p.watchPacks()
 	}
 	quitOnSignal(a)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	p.stopWatching()
 	p.endGapQuery()
 	p.flushSettings()
 	if p.sock != nil {
@@ -168,15 +170,17 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail    *widget.List
-	body    *fyne.Container
-	current string // title of the screen showing
-	shown   bool   // the shell is the window's content
-	views   map[string]*lazy
-	keys    map[string]func()
-	notices *fyne.Container
-	status  *widget.Label
-	toastID int
+	rail *widget.List
+	// railIcons is the rail without words, for a narrow window.
+	railIcons *widget.List
+	body      *fyne.Container
+	current   string // title of the screen showing
+	shown     bool   // the shell is the window's content
+	views     map[string]*lazy
+	keys      map[string]func()
+	notices   *fyne.Container
+	status    *widget.Label
+	toastID   int
 
 	find   *findScreen
 	guides *guidesScreen
@@ -207,6 +211,9 @@ type poise struct {
 	// sharedJournal); journalWatchers hear when it locks or unlocks.
 	jnl             *journal.Journal
 	journalWatchers []func()
+
+	// myState is My pack, its editor and the pack watcher (mine_pack.go).
+	myState *myPackState
 
 	gapLog gapLog // searches that did not help, for Content gaps
 }
@@ -318,6 +325,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			if err != nil {
 				p.notifyPackProblems(err)
 			}
+			p.watchPacks()
 		})
 		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
