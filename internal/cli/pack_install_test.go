@@ -100,3 +100,25 @@ func TestPackBuildRefusesProblems(t *testing.T) {
 		t.Error("a broken pack was built")
 	}
 }
+
+// TestPackPreviewEscapesBidiMarks: a right-to-left override in a pack's
+// name or authors would reorder the rest of the line on the terminal (the
+// trust prompt included), so it is shown escaped, like an escape sequence.
+func TestPackPreviewEscapesBidiMarks(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.toml":         "id = \"acme\"\nname = \"Acme \\u202eyalp\"\nversion = \"1.0.0\"\nauthors = [\"Dana\\u2066 \\u001b]0;x\\u0007Reyes\"]\n",
+		"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
+	})
+	code, out, errOut := run(t, "--data-dir", t.TempDir(), "pack", "install", "--allow-unsigned", dir)
+	if code != 0 {
+		t.Fatalf("install: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, bad := range []string{"\u202e", "\u2066", "\x1b", "\a"} {
+		if strings.Contains(out+errOut, bad) {
+			t.Errorf("%q from the manifest reached the terminal:\n%q", bad, out)
+		}
+	}
+	if !strings.Contains(out, `Acme \u202eyalp`) {
+		t.Errorf("the name is not shown escaped:\n%s", out)
+	}
+}
