@@ -27,6 +27,7 @@ import (
 	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/gaps"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -99,6 +100,7 @@ func Run(cfg Config) error {
 	p.version = cfg.Version
 	p.dataDir = dir.Path
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
+	p.gapLog.path = dir.Join(gaps.FileName)
 	p.applyTheme()
 	p.win.SetContent(p.buildShell())
 	p.shown = true
@@ -126,11 +128,14 @@ func Run(cfg Config) error {
 		p.useIndex(current)
 	} else {
 		p.openIndex(indexDir, state)
+		p.watchPacks()
 	}
 	quitOnSignal(a)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	p.stopWatching()
+	p.endGapQuery()
 	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
@@ -170,15 +175,17 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail    *widget.List
-	body    *fyne.Container
-	current string // title of the screen showing
-	shown   bool   // the shell is the window's content
-	views   map[string]*lazy
-	keys    map[string]func()
-	notices *fyne.Container
-	status  *widget.Label
-	toastID int
+	rail *widget.List
+	// railIcons is the rail without words, for a narrow window.
+	railIcons *widget.List
+	body      *fyne.Container
+	current   string // title of the screen showing
+	shown     bool   // the shell is the window's content
+	views     map[string]*lazy
+	keys      map[string]func()
+	notices   *fyne.Container
+	status    *widget.Label
+	toastID   int
 
 	find   *findScreen
 	guides *guidesScreen
@@ -209,6 +216,11 @@ type poise struct {
 	// sharedJournal); journalWatchers hear when it locks or unlocks.
 	jnl             *journal.Journal
 	journalWatchers []func()
+
+	// myState is My pack, its editor and the pack watcher (mine_pack.go).
+	myState *myPackState
+
+	gapLog gapLog // searches that did not help, for Content gaps
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -322,6 +334,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			if err != nil {
 				p.notifyPackProblems(err)
 			}
+			p.watchPacks()
 		})
 		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })

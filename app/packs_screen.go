@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -60,8 +61,12 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	tools := container.NewHBox(fromFile, fromFolder, updateAll)
 	hint := lowLabel("Or drop a .poisepack file on this window. Nothing is installed before you see who signed it and what it holds.")
 	s.list = container.NewVBox()
+	body := container.NewVBox(s.list)
+	if mineSection := p.newMineSection(); mineSection != nil { // mine_screen.go
+		body.Objects = []fyne.CanvasObject{mineSection, s.list}
+	}
 	s.content = container.NewBorder(container.NewVBox(head, tools, addr, hint, s.busy, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(s.list))
+		container.NewVScroll(body))
 	s.refresh()
 	return s
 }
@@ -90,6 +95,9 @@ func (s *packsScreen) refresh() {
 			}
 			s.list.RemoveAll()
 			for _, in := range list {
+				if in.ID == mine.ID {
+					continue // My pack has its own section above
+				}
 				s.list.Add(s.packCard(in))
 				s.list.Add(widget.NewSeparator())
 			}
