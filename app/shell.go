@@ -73,14 +73,18 @@ func keyLabel(s *desktop.CustomShortcut) string {
 // rather than AppTabs, whose tall tabs overflow into a menu at 800×600.
 func (p *poise) buildShell() fyne.CanvasObject {
 	list := p.screens()
+	widest := "" // sizes the rail, so no title is cut
 	for _, s := range list {
 		p.views[s.title] = newLazy(s.build)
+		if len(s.title) > len(widest) {
+			widest = s.title
+		}
 	}
 	p.body = container.NewStack()
 	p.rail = widget.NewList(
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel("Statements"))
+			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel(widest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
@@ -89,6 +93,12 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		},
 	)
 	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
+	p.railIcons = widget.NewList(
+		func() int { return len(list) },
+		func() fyne.CanvasObject { return widget.NewIcon(theme.SearchIcon()) },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Icon).SetResource(list[i].icon) },
+	)
+	p.railIcons.OnSelected = p.rail.OnSelected
 	p.bindKeys()
 
 	hint := widget.NewLabel(fmt.Sprintf("%s find · %s log · %s pause", keyLabel(keyFind), keyLabel(keyQuickLog), keyLabel(keyPause)))
@@ -96,7 +106,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
 	p.show(screenFind)
-	main := container.NewBorder(nil, nil, container.NewHBox(p.rail, widget.NewSeparator()), nil, p.body)
+	main := container.New(railLayout{}, p.rail, p.railIcons, widget.NewSeparator(), p.body)
 	return container.NewBorder(p.notices, statusBar, nil, nil, main)
 }
 
@@ -143,6 +153,7 @@ func (p *poise) show(title string) fyne.CanvasObject {
 		for i, s := range p.screens() {
 			if s.title == title {
 				p.rail.Select(i)
+				p.railIcons.Select(i)
 			}
 		}
 		p.focusScreen(obj)
