@@ -35,6 +35,9 @@ var (
 	ErrNoPrevious = errors.New("no previous version is kept")
 	// ErrTooNew: the pack needs a newer Poise.
 	ErrTooNew = errors.New("pack needs a newer Poise")
+	// ErrIsPack: what was to be imported as notes is a pack already (it
+	// has a pack.toml, or is a .poisepack): install it instead.
+	ErrIsPack = errors.New("it is a pack already")
 	// ErrLint: the pack has problems and cannot be built.
 	ErrLint = errors.New("pack has problems")
 )
