@@ -27,6 +27,7 @@ import (
 	"github.com/poisehq/poise/internal/usage"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/gaps"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -73,6 +74,14 @@ func Run(cfg Config) error {
 	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
 	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(indexDir))
 	current, quickErr := search.OpenCurrent(indexDir, state, search.Options{})
+	stale := false
+	if quickErr != nil && state != nil {
+		// Packs changed while Poise was closed: answer from the index as
+		// it was, and reindex only what changed once the window is up.
+		if ix, err := search.OpenRecorded(indexDir, search.Options{}); err == nil {
+			current, quickErr, stale = ix, nil, true
+		}
+	}
 	var lib *kb.Library
 	var libErr error
 	if quickErr != nil {
@@ -90,6 +99,7 @@ func Run(cfg Config) error {
 	p.version = cfg.Version
 	p.dataDir = dir.Path
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
+	p.gapLog.path = dir.Join(gaps.FileName)
 	p.applyTheme()
 	p.win.SetContent(p.buildShell())
 	p.shown = true
@@ -103,7 +113,7 @@ func Run(cfg Config) error {
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
 			// core would otherwise delay its first paint by seconds.
-			p.loadLibrary(current, packsDir, state)
+			p.loadLibrary(current, packsDir, state, stale)
 		}
 	})
 	p.win.SetMaster()
@@ -115,11 +125,14 @@ func Run(cfg Config) error {
 		p.useIndex(current)
 	} else {
 		p.openIndex(indexDir, state)
+		p.watchPacks()
 	}
 	quitOnSignal(a)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	p.stopWatching()
+	p.endGapQuery()
 	p.flushSettings()
 	if p.sock != nil {
 		p.sock.Close()
@@ -157,15 +170,17 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail    *widget.List
-	body    *fyne.Container
-	current string // title of the screen showing
-	shown   bool   // the shell is the window's content
-	views   map[string]*lazy
-	keys    map[string]func()
-	notices *fyne.Container
-	status  *widget.Label
-	toastID int
+	rail *widget.List
+	// railIcons is the rail without words, for a narrow window.
+	railIcons *widget.List
+	body      *fyne.Container
+	current   string // title of the screen showing
+	shown     bool   // the shell is the window's content
+	views     map[string]*lazy
+	keys      map[string]func()
+	notices   *fyne.Container
+	status    *widget.Label
+	toastID   int
 
 	find   *findScreen
 	guides *guidesScreen
@@ -196,6 +211,11 @@ type poise struct {
 	// sharedJournal); journalWatchers hear when it locks or unlocks.
 	jnl             *journal.Journal
 	journalWatchers []func()
+
+	// myState is My pack, its editor and the pack watcher (mine_pack.go).
+	myState *myPackState
+
+	gapLog gapLog // searches that did not help, for Content gaps
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -281,9 +301,21 @@ func (p *poise) useIndex(ix *search.Index) {
 // loadLibrary loads the packs behind a window whose Find screen already
 // answers from the index, then gives the library to the screens (Guides,
 // Matrix, … built before it are built again) and to the index, which
-// rebuilds only if the packs changed since their scan.
-func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState) {
+// reindexes only items that changed since their scan. A stale index (the
+// packs changed while Poise was closed) first reindexes the packs that
+// changed, so Find is right before the whole library has loaded.
+func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState, stale bool) {
 	go func() {
+		if stale {
+			src := search.Packs{Builtin: packs.Builtin(p.builtin, packsDir), Dir: packsDir}
+			if err := ix.Sync(context.Background(), src, state); err == nil {
+				p.do(func() {
+					if p.find != nil {
+						p.find.refresh()
+					}
+				})
+			}
+		}
 		lib, err := loadLibrary(p.packs, packsDir)
 		if lib == nil {
 			lib = kb.NewLibrary()
@@ -293,6 +325,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			if err != nil {
 				p.notifyPackProblems(err)
 			}
+			p.watchPacks()
 		})
 		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })

@@ -34,7 +34,7 @@ func waitingLibrary() *kb.Library {
 
 // rowText is what row i of the Find list shows as its title.
 func rowText(f *findScreen, i int) string {
-	r := newHitRow()
+	r := newHitRow(false)
 	f.updateRow(i, r)
 	var b strings.Builder
 	for _, s := range r.title.Segments {

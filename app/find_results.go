@@ -2,10 +2,12 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -42,7 +44,10 @@ func kindName(k kb.Kind) string {
 }
 
 // hitRow is one line of the result list: kind, title and pack above, the
-// snippet with the matched words highlighted below.
+// snippet with the matched words highlighted below. In a narrow window
+// (see find_narrow.go) kind and pack sit on a line of their own above the
+// title, and the snippet wraps over two lines, so every result shows its
+// title and text; anything longer ends in an ellipsis, never mid-word.
 type hitRow struct {
 	widget.BaseWidget
 	box     fyne.CanvasObject
@@ -50,7 +55,13 @@ type hitRow struct {
 	title   *widget.RichText
 	pack    *widget.Label
 	snippet *widget.RichText
+	narrow  bool
 	key     string // what the row shows now
+	width   float32
+	hit     search.Hit // shown now, to cut again when the width changes
+	packN   string
+	fav     bool
+	note    rowNote
 }
 
 func setLabel(l *widget.Label, text string) {
@@ -59,30 +70,49 @@ func setLabel(l *widget.Label, text string) {
 	}
 }
 
-func newHitRow() *hitRow {
+func newHitRow(narrow bool) *hitRow {
 	r := &hitRow{
 		kind:    widget.NewLabelWithStyle("Statement", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		title:   widget.NewRichText(),
 		pack:    widget.NewLabel("pack"),
 		snippet: widget.NewRichText(),
+		narrow:  narrow,
 	}
 	r.kind.Importance = widget.HighImportance
 	secondary(r.pack)
-	r.pack.Truncation = fyne.TextTruncateEllipsis
-	// No truncation: measuring where to cut costs more than the search on
-	// every keystroke. The list clips what does not fit, and row text is
-	// kept short enough for a wide window.
 	h := r.pack.MinSize().Height
 	pad := -theme.Padding() * 2
-	left := container.NewGridWrap(fyne.NewSize(84, 2*h+pad),
-		container.New(layout.NewCustomPaddedVBoxLayout(pad), r.kind, r.pack))
-	r.box = container.NewBorder(nil, nil, left, nil,
-		container.New(layout.NewCustomPaddedVBoxLayout(pad), r.title, r.snippet))
+	if narrow {
+		secondary(r.kind)
+		r.snippet.Wrapping = fyne.TextWrapWord
+		lines := canvas.NewRectangle(color.Transparent)
+		lines.SetMinSize(fyne.NewSize(1, 2*r.title.MinSize().Height+pad))
+		r.box = container.New(layout.NewCustomPaddedVBoxLayout(pad),
+			container.NewHBox(r.kind, r.pack), r.title, container.NewStack(lines, r.snippet))
+	} else {
+		r.pack.Truncation = fyne.TextTruncateEllipsis
+		left := container.NewGridWrap(fyne.NewSize(84, 2*h+pad),
+			container.New(layout.NewCustomPaddedVBoxLayout(pad), r.kind, r.pack))
+		r.box = container.NewBorder(nil, nil, left, nil,
+			container.New(layout.NewCustomPaddedVBoxLayout(pad), r.title, r.snippet))
+	}
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *hitRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+// Resize cuts the texts again for the new width.
+func (r *hitRow) Resize(size fyne.Size) {
+	if size.Width != r.width {
+		r.width = size.Width
+		if r.key != "" {
+			r.key = ""
+			r.set(r.hit, r.packN, r.fav, r.note)
+		}
+	}
+	r.BaseWidget.Resize(size)
+}
 
 func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote) {
 	// Rows are reused as the list refreshes on every keystroke; shaping
@@ -91,9 +121,21 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 	if key == r.key {
 		return
 	}
-	r.key = key
+	r.key, r.hit, r.packN, r.fav, r.note = key, h, packName, favourite, note
 	setLabel(r.kind, kindName(h.Kind))
-	title := highlighted(h.Title, h.TitleHighlights, true)
+	// Texts are cut at a word with an ellipsis to what the row's width
+	// holds, estimated from an average letter: measuring every cut would
+	// cost more than the search on every keystroke.
+	lines := 1
+	if r.narrow {
+		lines = 2
+	}
+	fit := r.charsThatFit(1) - 4 // room for a star or an arrow
+	for _, seg := range moreSegments(note) {
+		fit -= len(seg.Textual())
+	}
+	ttext, tspans := clip(h.Title, h.TitleHighlights, fit)
+	title := highlighted(ttext, tspans, true)
 	if favourite {
 		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "★ ", Style: widget.RichTextStyleStrong}}, title...)
 	}
@@ -104,13 +146,38 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 	r.title.Segments = title
 	r.title.Refresh()
 	setLabel(r.pack, packName)
-	snip, spans := clip(h.Snippet, h.Highlights, rowChars)
+	snip, spans := clip(h.Snippet, h.Highlights, r.charsThatFit(lines))
 	r.snippet.Segments = highlighted(snip, spans, false)
 	r.snippet.Refresh()
 }
 
-// rowChars is about as much snippet as a row shows in a wide window.
+// rowChars is about as much snippet as a row shows in a wide window, used
+// before the row knows its width.
 const rowChars = 110
+
+// charsThatFit is about how many bytes of text fill lines lines of the
+// row, a little short rather than over.
+func (r *hitRow) charsThatFit(lines int) int {
+	if r.width <= 0 {
+		return rowChars
+	}
+	w := r.width - 2*theme.InnerPadding()
+	if !r.narrow {
+		w -= 84 // the kind and pack column
+	}
+	return max(int(w/averageLetter()*0.95)*lines, 8)
+}
+
+var letterWidth float32
+
+// averageLetter is the width of an average letter of English text.
+func averageLetter() float32 {
+	if letterWidth == 0 {
+		const sample = "The customer wants their money back, and the parcel is late again."
+		letterWidth = fyne.MeasureText(sample, theme.TextSize(), fyne.TextStyle{}).Width / float32(len(sample))
+	}
+	return letterWidth
+}
 
 // clip cuts text to at most n bytes at a word boundary, keeping the spans
 // that still fit.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
@@ -32,9 +33,16 @@ type findScreen struct {
 	kinds    *chipRow
 	emotions *chipRow
 	info     *widget.Label
-	list     *widget.List
+	list     *widget.List // wideList or narrowList, whichever shows
 	preview  *previewPane
 	content  fyne.CanvasObject
+
+	// The layout follows the width (see find_narrow.go).
+	wideList, narrowList *widget.List
+	split                *container.Split
+	body, infoRow        *fyne.Container
+	fullBtn              *widget.Button
+	narrow, previewOpen  bool
 
 	hits   []search.Hit // the list's rows: results, and an opened group's more
 	more   moreRows     // which rows are groups (find_more.go)
@@ -70,35 +78,21 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 	secondary(f.info)
 	f.info.Truncation = fyne.TextTruncateEllipsis
 
-	f.list = widget.NewList(
-		func() int { return len(f.hits) },
-		func() fyne.CanvasObject { return newHitRow() },
-		f.updateRow,
-	)
-	f.list.OnSelected = func(i widget.ListItemID) {
-		if i == f.sel {
-			return
-		}
-		f.sel = i
-		// Render the preview after the list has been updated, and only if
-		// it is still the selection by then: a fast typist's intermediate
-		// results never pay for a preview.
-		id, gen := f.hits[i].ID, f.gen
-		p.do(func() {
-			if f.gen == gen && f.sel == i && i < len(f.hits) && f.hits[i].ID == id {
-				f.showSelected()
-			}
-		})
-	}
+	f.wideList = f.newList(false)
+	f.list = f.wideList
 	f.preview = newPreviewPane(p)
 
+	f.fullBtn = widget.NewButtonWithIcon("Full text (→)", theme.NavigateNextIcon(), f.openPreview)
+	f.fullBtn.Importance = widget.LowImportance
+	f.infoRow = container.NewStack(f.info)
 	top := container.NewVBox(f.entry,
 		container.NewHScroll(f.kinds.box),
 		container.NewHScroll(f.emotions.box),
-		f.info)
-	split := container.NewHSplit(f.list, f.preview)
-	split.Offset = 0.45
-	f.content = container.NewBorder(top, nil, nil, nil, split)
+		f.infoRow)
+	f.split = container.NewHSplit(f.list, f.preview)
+	f.split.Offset = 0.45
+	f.body = container.NewStack(f.split)
+	f.content = container.NewBorder(top, nil, nil, nil, f.body)
 
 	p.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { f.openSelected() })
@@ -187,6 +181,10 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		return
 	}
 	f.setResults(res.Hits)
+	if f.previewOpen {
+		f.closePreview() // the full text shown was of the last results
+	}
+	f.p.gapShown(q.Text, unfiltered.Total)
 	blank := strings.TrimSpace(q.Text) == ""
 	f.recent = map[string]bool{}
 	if blank {
@@ -232,7 +230,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	h := f.hits[i]
-	where := f.p.packName(h.Pack)
+	where := f.p.hitSource(h) // "Your version" for your copy (mine_marks.go)
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}
@@ -258,7 +256,9 @@ func (f *findScreen) move(delta int) {
 }
 
 func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
-	if f.moreKey(k) {
+	// "More like this" first: → on a group opens it, elsewhere → opens
+	// the full text in a narrow window.
+	if f.moreKey(k) || f.narrowKey(k) {
 		return true
 	}
 	switch k.Name {
@@ -284,7 +284,7 @@ func (f *findScreen) typedKey(k *fyne.KeyEvent) bool {
 func (f *findScreen) typedShortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
 	if ok && cs.Modifier == fyne.KeyModifierAlt && cs.KeyName == fyne.KeyLeft {
-		return f.preview.goBack()
+		return f.preview.goBack() || f.closePreview()
 	}
 	if ok && cs.Modifier == fyne.KeyModifierAlt {
 		// Alt+2 copies the second option of the concern on screen: in the

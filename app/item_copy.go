@@ -81,9 +81,13 @@ func (p *poise) copyAs(id, option, label, text string, declared []kb.Field) {
 		}, nil)
 	}
 	f.onCancel = func() { d.Hide() }
-	// The form scrolls, so a template with many fields still fits 800×600.
-	body := container.NewVScroll(f.content)
-	body.SetMinSize(fyne.NewSize(420, 240))
+	// The fields scroll and what will be copied stays in view below them;
+	// the dialog is as big as its content, within the window.
+	ws := p.win.Canvas().Size()
+	width := min(600, ws.Width-40)
+	fields := container.NewVScroll(f.form)
+	fields.SetMinSize(fyne.NewSize(min(420, width-40), min(f.form.MinSize().Height, max(ws.Height-360, 80))))
+	body := container.NewBorder(nil, f.willCopy, nil, nil, fields)
 	d = dialog.NewCustomConfirm("Fill in: "+label, "Copy", "Cancel", body, func(ok bool) {
 		if ok {
 			// The Copy button has closed the form: it opens again for
@@ -93,8 +97,7 @@ func (p *poise) copyAs(id, option, label, text string, declared []kb.Field) {
 		}
 		p.refocus()
 	}, p.win)
-	ws := p.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(600, ws.Width-40), min(520, ws.Height-40)))
+	d.Resize(fyne.NewSize(width, min(body.MinSize().Height+f.preview.MinSize().Height+140, ws.Height-40)))
 	d.Show()
 	if f.first != nil {
 		p.win.Canvas().Focus(f.first)
@@ -109,7 +112,13 @@ func (p *poise) finishCopy(id, label, text string) {
 // finishOptionCopy is finishCopy for option, an option id of item id or "".
 func (p *poise) finishOptionCopy(id, option, label, text string) {
 	p.app.Clipboard().SetContent(text)
+	if id == "" { // the agent's own text (the tone check's reply): no item to remember
+		p.call.Touch(p.now())
+		p.toast(fmt.Sprintf("Copied %s", shorten(label, 60)))
+		return
+	}
 	p.call.RecordCopy(id, option, p.now()) // for the quick log; counts as activity
+	p.gapUsed()
 	if err := p.usage.RecordOptionCopy(id, option, p.now()); err != nil {
 		p.logf("poise: record copy: %v", err)
 	}

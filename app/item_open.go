@@ -18,6 +18,7 @@ func (p *poise) open(id string) {
 			return
 		}
 	}
+	p.gapUsed()
 	switch it.Kind {
 	case kb.KindGuide:
 		p.show(screenGuides)

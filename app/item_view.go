@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
 )
 
 // itemView renders an item from its parsed model, kind by kind (Fyne's own
@@ -59,7 +60,10 @@ func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 	secondary(m)
 	m.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{title, m}
-	if replaced, ok := p.lib.Replaces(it.ID); ok {
+	if bar := p.mineBar(it); bar != nil {
+		objs = append(objs, bar)
+	}
+	if replaced, ok := p.lib.Replaces(it.ID); ok && it.Pack != mine.ID {
 		owner, _, _ := strings.Cut(replaced, "/")
 		objs = append(objs, lowLabel("Replaces "+replaced+" from "+p.packName(owner)+" (the pack's overrides)."))
 	}

@@ -121,8 +121,10 @@ func newJournalForm(s *journalScreen) *journalForm {
 	f.deleteBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
 	f.deleteBtn.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, f.title, container.NewHBox(saveBtn, newBtn, f.deleteBtn, lockBtn))
-	f.scroll = container.NewVScroll(container.NewVBox(form, f.msg, keys))
-	f.content = container.NewBorder(container.NewVBox(f.drafts, bar), nil, nil, nil, f.scroll)
+	// Scrolls both ways, so the form never forces a window docked beside a
+	// CRM to grow: the radio rows and check grid are wider than 400 px.
+	f.scroll = container.NewScroll(container.NewVBox(form, f.msg, keys))
+	f.content = container.NewBorder(container.NewVBox(f.drafts, container.NewHScroll(bar)), nil, nil, nil, f.scroll)
 	f.startNew()
 	return f
 }

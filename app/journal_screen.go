@@ -152,9 +152,7 @@ func (s *journalScreen) opened() {
 	s.touch()
 	s.form = newJournalForm(s)
 	s.list = newJournalList(s)
-	split := container.NewHSplit(s.list.content, s.form.content)
-	split.Offset = 0.34
-	s.setView(split)
+	s.setView(newJournalSplit(s.list.content, s.form.content))
 	s.list.reload()
 	s.form.offerDrafts()
 	s.form.focus()

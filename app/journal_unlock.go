@@ -33,7 +33,7 @@ func gateView(title, intro string, rows ...fyne.CanvasObject) fyne.CanvasObject 
 	// The scroll keeps the wrapped text's first, tall measurement from
 	// growing the window.
 	width := canvas.NewRectangle(color.Transparent)
-	width.SetMinSize(fyne.NewSize(460, 1))
+	width.SetMinSize(fyne.NewSize(400, 1)) // fits a 480 px window
 	top := canvas.NewRectangle(color.Transparent)
 	top.SetMinSize(fyne.NewSize(1, 60))
 	col := container.NewHBox(layout.NewSpacer(), container.NewStack(width, box), layout.NewSpacer())

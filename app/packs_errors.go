@@ -24,6 +24,8 @@ func packErrorText(err error) string {
 		return "The pack needs a newer Poise. Update Poise, then install it again."
 	case errors.Is(err, packs.ErrBuiltin):
 		return "The built-in pack can be disabled, not removed."
+	case errors.Is(err, packs.ErrMine):
+		return "My pack holds your own writing, so it is not removed. Revert or delete its items one by one, or disable it."
 	case errors.Is(err, packs.ErrNoPrevious):
 		return "There is no earlier version kept to roll back to."
 	case errors.Is(err, packs.ErrNotInstalled):

@@ -174,7 +174,7 @@ func (s *packsScreen) install(c *packs.Candidate, opts packs.InstallOptions, nex
 				if next != nil {
 					next()
 				}
-			})
+			}, c.Manifest.ID)
 		})
 	}()
 }

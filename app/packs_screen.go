@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
+	"github.com/poisehq/poise/kb/search"
 )
 
 // packsScreen lists the installed packs and installs, updates, rolls back,
@@ -59,8 +61,12 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	tools := container.NewHBox(fromFile, fromFolder, updateAll)
 	hint := lowLabel("Or drop a .poisepack file on this window. Nothing is installed before you see who signed it and what it holds.")
 	s.list = container.NewVBox()
+	body := container.NewVBox(s.list)
+	if mineSection := p.newMineSection(); mineSection != nil { // mine_screen.go
+		body.Objects = []fyne.CanvasObject{mineSection, s.list}
+	}
 	s.content = container.NewBorder(container.NewVBox(head, tools, addr, hint, s.busy, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(s.list))
+		container.NewVScroll(body))
 	s.refresh()
 	return s
 }
@@ -89,6 +95,9 @@ func (s *packsScreen) refresh() {
 			}
 			s.list.RemoveAll()
 			for _, in := range list {
+				if in.ID == mine.ID {
+					continue // My pack has its own section above
+				}
 				s.list.Add(s.packCard(in))
 				s.list.Add(widget.NewSeparator())
 			}
@@ -146,16 +155,16 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 			label, done = "Return to "+in.Previous, "Returned "+id+" to "+in.Previous+"."
 		}
 		actions = append(actions, widget.NewButton(label, func() {
-			s.run(done, func() error { return s.p.packs.Rollback(id) })
+			s.run(id, done, func() error { return s.p.packs.Rollback(id) })
 		}))
 	}
 	if in.Disabled {
 		actions = append(actions, widget.NewButton("Enable", func() {
-			s.run("Enabled "+id+".", func() error { return s.p.packs.Enable(id) })
+			s.run(id, "Enabled "+id+".", func() error { return s.p.packs.Enable(id) })
 		}))
 	} else {
 		actions = append(actions, widget.NewButton("Disable", func() {
-			s.run("Disabled "+id+".", func() error { return s.p.packs.Disable(id) })
+			s.run(id, "Disabled "+id+".", func() error { return s.p.packs.Disable(id) })
 		}))
 	}
 	if !in.Builtin {
@@ -208,7 +217,7 @@ func countsText(total int, counts map[kb.Kind]int) string {
 
 // run does a quick store change, then reloads everything that depends on
 // the installed set.
-func (s *packsScreen) run(done string, fn func() error) {
+func (s *packsScreen) run(id, done string, fn func() error) {
 	if err := fn(); err != nil {
 		s.p.showError(err, packErrorText(err))
 		return
@@ -216,7 +225,7 @@ func (s *packsScreen) run(done string, fn func() error) {
 	s.p.reloadLibrary(func() {
 		s.refresh()
 		s.p.toast(done)
-	})
+	}, id)
 }
 
 func (s *packsScreen) onRemove(in packs.Installed) {
@@ -224,7 +233,7 @@ func (s *packsScreen) onRemove(in packs.Installed) {
 		"Its items leave search and the screens, and the version kept for rolling back is deleted too. You can install it again from its source.",
 		func(ok bool) {
 			if ok {
-				s.run("Removed "+in.ID+".", func() error { return s.p.packs.Remove(in.ID) })
+				s.run(in.ID, "Removed "+in.ID+".", func() error { return s.p.packs.Remove(in.ID) })
 			}
 		}, s.p.win)
 }
@@ -355,10 +364,35 @@ func (s *packsScreen) setBusy(msg string) {
 // reloadLibrary loads the installed set again off the UI goroutine (a big
 // pack takes a moment), hands it to every screen and to search, which
 // keeps answering from the old index until the new one is ready, then
-// runs done.
-func (p *poise) reloadLibrary(done func()) {
+// runs done. changed names the packs that changed: when search holds the
+// library, only they are loaded and reindexed (Store.Reindex), and the
+// screens get the library search then holds.
+func (p *poise) reloadLibrary(done func(), changed ...string) {
 	store, builtin := p.packs, p.builtin
+	ix, _ := p.search.(*search.Index)
 	go func() {
+		if ix != nil && ix.Library() != nil && len(changed) > 0 {
+			start := time.Now()
+			var err error
+			for _, id := range changed {
+				if err = store.Reindex(context.Background(), ix, builtin, id); err != nil {
+					break
+				}
+			}
+			if lib := ix.Library(); err == nil && lib != nil {
+				p.do(func() {
+					p.logf("poise: search updated for %s in %s", strings.Join(changed, ", "), time.Since(start).Round(time.Millisecond))
+					p.showLibrary(lib, nil)
+					if p.find != nil {
+						p.find.refresh()
+					}
+					if done != nil {
+						done()
+					}
+				})
+				return
+			}
+		}
 		lib, err := store.LoadLibrary(builtin)
 		p.do(func() {
 			p.useLibrary(lib, err)
@@ -369,10 +403,20 @@ func (p *poise) reloadLibrary(done func()) {
 	}()
 }
 
+// useLibrary gives a loaded library to the screens and to search.
 func (p *poise) useLibrary(lib *kb.Library, err error) {
+	if !p.showLibrary(lib, err) {
+		return
+	}
+	p.updateSearch(lib)
+}
+
+// showLibrary gives a loaded library to the screens; false when there is
+// none to give.
+func (p *poise) showLibrary(lib *kb.Library, err error) bool {
 	if lib == nil {
 		p.showError(err, "The packs could not be loaded again. Restart Poise to try again.")
-		return
+		return false
 	}
 	if err != nil {
 		p.notifyPackProblems(err)
@@ -388,6 +432,11 @@ func (p *poise) useLibrary(lib *kb.Library, err error) {
 			}
 		}
 	}
+	return true
+}
+
+// updateSearch has search answer for lib, off the UI goroutine.
+func (p *poise) updateSearch(lib *kb.Library) {
 	if up, ok := p.search.(interface {
 		Update(context.Context, *kb.Library) error
 	}); ok {

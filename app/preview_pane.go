@@ -75,6 +75,7 @@ func (v *previewPane) follow(id string) {
 	if v.id != "" {
 		v.back = append(v.back, v.id)
 	}
+	v.p.gapUsed() // a followed link is an item opened
 	v.render(id)
 }
 

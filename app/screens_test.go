@@ -134,30 +134,6 @@ func TestTemplatePreviewIsLive(t *testing.T) {
 	}
 }
 
-func TestToneMarksAndApplies(t *testing.T) {
-	p := newTestPoise(t, fixtureLibrary())
-	p.show(screenTone)
-	s := p.tone
-	test.Type(s.draft, "I can't do that. That's our policy.")
-	if len(s.found) != 2 {
-		t.Fatalf("findings = %+v, want 2", s.found)
-	}
-	if got := len(s.findings.Objects); got != 2 {
-		t.Errorf("%d finding cards shown, want 2", got)
-	}
-	if !strings.Contains(s.summary.Text, "2 phrases") {
-		t.Errorf("summary = %q", s.summary.Text)
-	}
-	s.apply(s.found[0], s.found[0].Try[0])
-	want := "What I can do is {{next_step}}. That's our policy."
-	if s.draft.Text() != want {
-		t.Errorf("after applying: %q, want %q", s.draft.Text(), want)
-	}
-	if len(s.found) != 1 {
-		t.Errorf("after applying, findings = %+v, want 1", s.found)
-	}
-}
-
 func TestPauseCountsDown(t *testing.T) {
 	p := newTestPoise(t, fixtureLibrary())
 	p.pauseTick = time.Millisecond

@@ -93,15 +93,26 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 		p.applyTheme()
 	}
 
+	gapsLog := widget.NewCheck("Keep a log of searches that find nothing", func(on bool) {
+		p.settings.GapsLog = on
+		p.saveSettings()
+		if v := p.gapLog.view; v != nil {
+			v.reload()
+		}
+	})
+	gapsLog.Checked = p.settings.GapsLog
+
 	form := widget.NewForm(
 		widget.NewFormItem("Your name", s.name),
 		widget.NewFormItem("Lock the journal after", s.lock),
 		widget.NewFormItem("Start a new call after", s.newCall),
 		widget.NewFormItem("Theme", s.theme),
+		widget.NewFormItem("Content gaps", gapsLog),
 	)
 	form.Items[0].HintText = "Fills {{agent_name}} in templates."
 	form.Items[1].HintText = "Idle time before the journal asks for your passphrase again."
 	form.Items[2].HintText = fmt.Sprintf("Forgets the customer's details; %s does it at once.", keyLabel(keyNewCall))
+	form.Items[4].HintText = "On this computer only, masked, never sent; see Content gaps."
 	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Ctrl+Enter open · Esc clear · Ctrl+D star · %s new call · %s five-second pause · Ctrl+1…9 switch screens.",
 		keyLabel(keyFind), keyLabel(keyNewCall), keyLabel(keyPause)))
 	where := lowLabel("Your data is kept in " + p.dataDir + ".")

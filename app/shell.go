@@ -21,6 +21,7 @@ const (
 	screenSummary    = "Summary"
 	screenPacks      = "Packs"
 	screenSettings   = "Settings"
+	screenGaps       = "Content gaps"
 )
 
 // screen is one destination of the navigation rail. build runs once, the
@@ -43,6 +44,7 @@ func (p *poise) screens() []screen {
 		{screenSummary, theme.HistoryIcon(), p.newSummaryScreen},
 		{screenPacks, theme.StorageIcon(), p.newPacksScreen},
 		{screenSettings, theme.SettingsIcon(), p.newSettingsScreen},
+		{screenGaps, theme.QuestionIcon(), p.newGapsScreen},
 	}
 }
 
@@ -87,6 +89,12 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		},
 	)
 	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
+	p.railIcons = widget.NewList(
+		func() int { return len(list) },
+		func() fyne.CanvasObject { return widget.NewIcon(theme.SearchIcon()) },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Icon).SetResource(list[i].icon) },
+	)
+	p.railIcons.OnSelected = p.rail.OnSelected
 	p.bindKeys()
 
 	hint := widget.NewLabel(fmt.Sprintf("%s find · %s log · %s pause", keyLabel(keyFind), keyLabel(keyQuickLog), keyLabel(keyPause)))
@@ -94,7 +102,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 	p.status.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, hint, p.status)
 	p.show(screenFind)
-	main := container.NewBorder(nil, nil, container.NewHBox(p.rail, widget.NewSeparator()), nil, p.body)
+	main := container.New(railLayout{}, p.rail, p.railIcons, widget.NewSeparator(), p.body)
 	return container.NewBorder(p.notices, statusBar, nil, nil, main)
 }
 
@@ -141,6 +149,7 @@ func (p *poise) show(title string) fyne.CanvasObject {
 		for i, s := range p.screens() {
 			if s.title == title {
 				p.rail.Select(i)
+				p.railIcons.Select(i)
 			}
 		}
 		p.focusScreen(obj)

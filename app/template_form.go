@@ -27,15 +27,18 @@ type templateForm struct {
 	fields []kb.Field // every placeholder, computed ones included
 	get    map[string]func() string
 	// entries are the fields' widgets, to mark the ones left blank.
-	entries  map[string]*widget.Entry
-	focus    map[string]fyne.Focusable
-	marking  bool            // blanks are marked once a copy was tried with them
-	marked   map[string]bool // the fields outlined as blank now
-	head     *widget.Label
-	first    fyne.Focusable
-	preview  *widget.Label
-	content  fyne.CanvasObject
-	onSubmit func()
+	entries map[string]*widget.Entry
+	focus   map[string]fyne.Focusable
+	marking bool            // blanks are marked once a copy was tried with them
+	marked  map[string]bool // the fields outlined as blank now
+	head    *widget.Label
+	first   fyne.Focusable
+	preview *widget.Label
+	content fyne.CanvasObject // fields above what will be copied
+	// form and willCopy are content's two parts, for the copy dialog,
+	// which scrolls the fields and keeps what will be copied in view.
+	form, willCopy fyne.CanvasObject
+	onSubmit       func()
 	// onCancel, if set, runs on Esc in any field.
 	onCancel func()
 }
@@ -87,6 +90,8 @@ func newTemplateForm(p *poise, itemID, text string, declared []kb.Field) *templa
 		form.Append(fld.Label, obj)
 	}
 	f.head = widget.NewLabelWithStyle("Will copy:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.form = form
+	f.willCopy = container.NewVBox(widget.NewSeparator(), f.head, f.preview)
 	f.content = container.NewVBox(form, f.head, f.preview)
 	f.update()
 	return f

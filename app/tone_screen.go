@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,18 +14,31 @@ import (
 )
 
 // toneScreen checks a draft reply against the positive-language chart:
-// phrases to avoid are marked, each with rewrites one click applies.
+// phrases to avoid are marked in the clause they sit in, and each offers
+// rewrites of that clause, previewed in the whole reply before they are
+// applied. kb/tone owns the rules (what a rewrite is, what undo restores);
+// this screen only shows them.
 type toneScreen struct {
 	widget.BaseWidget
 	p       *poise
 	checker *tone.Checker
+	history tone.History
 
 	draft    *wrapEditor
 	marked   *widget.RichText
 	summary  *widget.Label
 	findings *fyne.Container
+	undoBtn  *widget.Button
+	scroll   *container.Scroll
 	content  fyne.CanvasObject
 	found    []tone.Finding
+
+	// The preview of one rewrite, shown above the findings until it is
+	// applied or cancelled.
+	previewBox    *fyne.Container
+	previewText   *widget.RichText
+	previewBlanks *widget.Label
+	previewing    *tone.Rewrite
 }
 
 func (p *poise) newToneScreen() fyne.CanvasObject {
@@ -36,21 +51,28 @@ func (p *poise) newToneScreen() fyne.CanvasObject {
 	s.draft.SetPlaceHolder("Paste or type your draft reply here. Phrases that can sound cold are marked below, with kinder ways to say them.")
 	s.draft.SetMinRowsVisible(6)
 	s.draft.onEdit = func(string) { s.check() }
+	s.draft.onShortcut = func(sc fyne.Shortcut) bool {
+		if _, ok := sc.(*fyne.ShortcutUndo); ok {
+			return s.undoIfUnchanged()
+		}
+		return false
+	}
 	s.marked = widget.NewRichText()
 	s.marked.Wrapping = fyne.TextWrapWord
 	s.summary = lowLabel("")
 	s.findings = container.NewVBox()
-	copyBtn := widget.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), func() {
-		p.app.Clipboard().SetContent(s.draft.Text())
-		p.toast("Copied your reply")
-	})
+	copyBtn := widget.NewButtonWithIcon("Copy reply", theme.ContentCopyIcon(), s.onCopy)
 	copyBtn.Importance = widget.HighImportance
+	s.undoBtn = widget.NewButtonWithIcon("Undo rewrite (Ctrl+Z)", theme.ContentUndoIcon(), func() { s.undo() })
 	clearBtn := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() {
+		s.history.Reset()
 		s.draft.SetText("")
 		s.check()
 	})
-	top := container.NewVBox(s.draft, container.NewHBox(copyBtn, clearBtn), s.summary)
-	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(s.marked, s.findings)))
+	s.buildPreview()
+	top := container.NewVBox(s.draft, container.NewHBox(copyBtn, s.undoBtn, clearBtn), s.summary)
+	s.scroll = container.NewVScroll(container.NewVBox(s.previewBox, s.marked, s.findings))
+	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
 	s.check()
 	return s
 }
@@ -59,8 +81,22 @@ func (s *toneScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// buildPreview makes the panel that shows the reply as a rewrite would
+// leave it.
+func (s *toneScreen) buildPreview() {
+	s.previewText = widget.NewRichText()
+	s.previewText.Wrapping = fyne.TextWrapWord
+	s.previewBlanks = lowLabel("")
+	apply := widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), func() { s.applyPreview() })
+	apply.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { s.closePreview() })
+	s.previewBox = container.NewVBox(widget.NewCard("Your reply would read", "",
+		container.NewVBox(s.previewText, s.previewBlanks, container.NewHBox(apply, cancel))))
+	s.previewBox.Hide()
+}
+
 // check marks the draft again; the checker is a word trie, fast enough to
-// run on every keystroke.
+// run on every keystroke. A preview made from an older draft is dropped.
 func (s *toneScreen) check() {
 	text := s.draft.Text()
 	s.found = s.checker.Check(text)
@@ -69,58 +105,198 @@ func (s *toneScreen) check() {
 		s.summary.SetText("Nothing to check yet.")
 	case n == 0:
 		s.summary.SetText("No phrases to reconsider. It reads kindly.")
-	case n == 1:
-		s.summary.SetText("1 phrase to reconsider, marked below.")
 	default:
-		s.summary.SetText(fmt.Sprintf("%d phrases to reconsider, marked below.", n))
+		s.summary.SetText(fmt.Sprintf("%s to reconsider, marked below. Choose a rewrite to preview it.", phrases(n)))
 	}
 	s.marked.Segments = s.markedSegments(text)
 	s.marked.Refresh()
 	objs := make([]fyne.CanvasObject, 0, len(s.found))
 	for _, f := range s.found {
-		objs = append(objs, s.findingCard(f))
+		objs = append(objs, s.findingCard(text, f))
 	}
 	s.findings.Objects = objs
 	s.findings.Refresh()
+	if s.previewing != nil {
+		s.closePreview()
+	}
+	if s.history.Len() > 0 {
+		s.undoBtn.Enable()
+	} else {
+		s.undoBtn.Disable()
+	}
 }
 
-// markedSegments is the draft with each finding in the warning colour.
+// phrases is "1 phrase" or "n phrases".
+func phrases(n int) string {
+	if n == 1 {
+		return "1 phrase"
+	}
+	return fmt.Sprintf("%d phrases", n)
+}
+
+// markedSegments is the draft with the clause of each finding in italics
+// and its phrase in the warning colour.
 func (s *toneScreen) markedSegments(text string) []widget.RichTextSegment {
 	if len(s.found) == 0 {
 		return nil
 	}
+	clause := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Italic: true}}
 	mark := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}
 	var segs []widget.RichTextSegment
+	add := func(t string, st widget.RichTextStyle) {
+		if t != "" {
+			segs = append(segs, &widget.TextSegment{Text: t, Style: st})
+		}
+	}
 	last := 0
 	for _, f := range s.found {
-		if f.Start < last || f.End > len(text) {
+		c := f.Clause
+		if c.Start < last || c.Start > f.Start || f.End > c.End || c.End > len(text) {
+			c = tone.Span{Start: f.Start, End: f.End}
+		}
+		if c.Start < last {
 			continue
 		}
-		segs = append(segs, &widget.TextSegment{Text: text[last:f.Start], Style: widget.RichTextStyleInline})
-		segs = append(segs, &widget.TextSegment{Text: text[f.Start:f.End], Style: mark})
-		last = f.End
+		add(text[last:c.Start], widget.RichTextStyleInline)
+		add(text[c.Start:f.Start], clause)
+		add(text[f.Start:f.End], mark)
+		add(text[f.End:c.End], clause)
+		last = c.End
 	}
 	segs = append(segs, &widget.TextSegment{Text: text[last:], Style: widget.RichTextStyleParagraph})
 	return segs
 }
 
-func (s *toneScreen) findingCard(f tone.Finding) fyne.CanvasObject {
+// findingCard shows one finding: the phrase, why it grates, and a button
+// per rewrite that fits, which previews it.
+func (s *toneScreen) findingCard(text string, f tone.Finding) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{boldLabel(fmt.Sprintf("Instead of “%s”", f.Matched))}
-	if f.Why != "" {
-		objs = append(objs, lowLabel(f.Why))
+	if c := f.Clause.Text(text); c != "" && c != f.Matched {
+		objs = append(objs, lowLabel("in “"+shorten(c, 90)+"”"))
 	}
-	for _, try := range f.Try {
-		b := widget.NewButton("Use: "+shorten(try, 70), func() { s.apply(f, try) })
+	if f.Why != "" {
+		why := lowLabel(f.Why)
+		why.Wrapping = fyne.TextWrapWord
+		objs = append(objs, why)
+	}
+	rws := tone.Rewrites(text, f)
+	if len(rws) == 0 {
+		objs = append(objs, lowLabel("No rewrite fits here; reword it yourself."))
+	}
+	for _, rw := range rws {
+		b := widget.NewButton(rewriteLabel(rw), func() { s.preview(rw) })
 		b.Alignment = widget.ButtonAlignLeading
 		objs = append(objs, b)
 	}
 	return widget.NewCard("", "", container.NewVBox(objs...))
 }
 
-// apply rewrites one finding and checks the draft again.
-func (s *toneScreen) apply(f tone.Finding, try string) {
-	s.draft.SetText(tone.Apply(s.draft.Text(), f, try))
+// rewriteLabel says on a button what a rewrite does.
+func rewriteLabel(rw tone.Rewrite) string {
+	if rw.Try == tone.LeaveOut {
+		return "Leave it out: " + shorten(rw.Text, 70)
+	}
+	return "Use: " + shorten(rw.Text, 75)
+}
+
+// preview shows the reply as rw would leave it, the rewritten part marked.
+func (s *toneScreen) preview(rw tone.Rewrite) {
+	cur := s.draft.Text()
+	if rw.Start < 0 || rw.End > len(cur) || rw.Start > rw.End || cur[:rw.Start]+rw.Text+cur[rw.End:] != rw.Result {
+		return // made from an older draft
+	}
+	s.previewing = &rw
+	changed := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	end := rw.Start + len(rw.Text)
+	s.previewText.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Text: rw.Result[:rw.Start], Style: widget.RichTextStyleInline},
+		&widget.TextSegment{Text: rw.Result[rw.Start:end], Style: changed},
+		&widget.TextSegment{Text: rw.Result[end:], Style: widget.RichTextStyleParagraph},
+	}
+	s.previewText.Refresh()
+	if len(rw.Blanks) > 0 {
+		s.previewBlanks.SetText("You'll fill in " + strings.Join(rw.Blanks, ", ") + " when you copy the reply.")
+		s.previewBlanks.Show()
+	} else {
+		s.previewBlanks.Hide()
+	}
+	s.previewBox.Show()
+	s.scroll.ScrollToTop()
+}
+
+// applyPreview applies the rewrite being previewed; Ctrl+Z takes it back.
+func (s *toneScreen) applyPreview() {
+	if s.previewing == nil {
+		return
+	}
+	rw := *s.previewing
+	s.closePreview()
+	s.apply(rw)
+}
+
+func (s *toneScreen) closePreview() {
+	s.previewing = nil
+	s.previewBox.Hide()
+}
+
+// apply rewrites the draft and checks it again.
+func (s *toneScreen) apply(rw tone.Rewrite) {
+	before := s.draft.Text()
+	after := s.history.Apply(before, rw)
+	if after == before {
+		return
+	}
+	s.draft.SetText(after)
 	s.check()
+	s.p.win.Canvas().Focus(s.draft)
+}
+
+// undoIfUnchanged takes back the last rewrite when the draft is exactly as
+// it left it. Otherwise Ctrl+Z is the editor's, undoing typing first.
+func (s *toneScreen) undoIfUnchanged() bool {
+	if s.history.Len() == 0 || !s.history.Unchanged(s.draft.Text()) {
+		return false
+	}
+	return s.undo()
+}
+
+// undo takes back the last rewrite, keeping typing elsewhere.
+func (s *toneScreen) undo() bool {
+	text, ok := s.history.Undo(s.draft.Text())
+	if !ok {
+		s.check()
+		return false
+	}
+	s.draft.SetText(text)
+	s.check()
+	s.p.toast("Rewrite undone")
+	return true
+}
+
+// onCopy copies the reply, first asking when phrases are still marked, and
+// then for its {{placeholders}} through the template form, so a blank is
+// never pasted as braces.
+func (s *toneScreen) onCopy() {
+	text := s.draft.Text()
+	if n := len(s.found); n > 0 {
+		msg := fmt.Sprintf("%s may sound negative — copy anyway?", phrases(n))
+		d := dialog.NewConfirm("Copy this reply?", msg, func(ok bool) {
+			if ok {
+				s.copyNow(text)
+				return
+			}
+			s.p.win.Canvas().Focus(s.draft)
+		}, s.p.win)
+		d.SetConfirmText("Copy anyway")
+		d.SetDismissText("Keep editing")
+		d.Show()
+		return
+	}
+	s.copyNow(text)
+}
+
+func (s *toneScreen) copyNow(text string) {
+	s.p.copyText("", "your reply", text, nil)
 }
 
 func (s *toneScreen) focusField() fyne.Focusable { return s.draft }

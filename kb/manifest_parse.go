@@ -30,6 +30,7 @@ type manifestFile struct {
 	Overrides   []string `toml:"overrides"`
 	Language    string   `toml:"language"`
 	Locale      string   `toml:"locale"`
+	Layout      string   `toml:"layout"`
 }
 
 // parseManifest reads pack.toml, reporting every problem with it. The
@@ -49,10 +50,17 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, review_every, reviewed_by, language, locale, license, homepage, min_poise and overrides", key)
+		ps.add(file, keyLine(src, k[0]), "unknown key %q in pack.toml; the keys are id, name, version, description, authors, reviewed, review_every, reviewed_by, language, locale, license, homepage, min_poise, overrides and layout", key)
+	}
+	switch mf.Layout {
+	case "", LayoutPack, LayoutNotes:
+	default:
+		ps.add(file, keyLine(src, "layout"), "layout %q is not known; write layout = %q for a folder of notes, or leave it out", mf.Layout, LayoutNotes)
+		mf.Layout = ""
 	}
 	m := Manifest{
-		ID: mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
+		Layout: mf.Layout,
+		ID:     mf.ID, Name: strings.TrimSpace(mf.Name), Version: mf.Version,
 		Description: mf.Description, Authors: mf.Authors, ReviewedBy: mf.ReviewedBy,
 		License: strings.TrimSpace(mf.License), Homepage: strings.TrimSpace(mf.Homepage), MinPoise: mf.MinPoise,
 	}

@@ -125,7 +125,7 @@ func TestNotesVaultTagsAndAliases(t *testing.T) {
 	if want := []string{"onboarding", "desk", "vip", "front-desk/phones"}; !slices.Equal(home.Tags, want) {
 		t.Errorf("tags = %q, want %q", home.Tags, want)
 	}
-	if want := []string{"Start here", "Front desk"}; !slices.Equal(home.Aliases, want) {
+	if want := []string{"Start here", "Concierge"}; !slices.Equal(home.Aliases, want) {
 		t.Errorf("aliases = %q, want %q", home.Aliases, want)
 	}
 	if hello := item(t, lib, "notes-vault/日本語/挨拶"); !slices.Equal(hello.Tags, []string{"日本語"}) {

@@ -32,7 +32,17 @@ type Manifest struct {
 	// "en-US": one spelling and one way of writing dates and times for
 	// the whole pack. "" when the pack does not say.
 	Locale string
+	// Layout is LayoutNotes for a folder of notes given a pack.toml by
+	// poise pack import: loaded as a folder without one is (headings
+	// become items, note-app syntax is read). "" is LayoutPack.
+	Layout string `json:",omitempty"`
 }
+
+// The layouts of pack.toml's layout key.
+const (
+	LayoutPack  = "pack"  // folders by kind, as docs/pack-format.md describes
+	LayoutNotes = "notes" // a plain folder of notes
+)
 
 // SynonymSet is a group of words or phrases that mean the same to a
 // customer. It is a plain []string so the library's sets go to the text

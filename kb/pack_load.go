@@ -165,6 +165,7 @@ func startLoad(fsys fs.FS, opts LoadOptions) (*loader, *Pack, []byte, error) {
 	switch {
 	case err == nil:
 		pack.Manifest = parseManifest(src, &l.ps)
+		l.plain = pack.Manifest.Layout == LayoutNotes
 	case errors.Is(err, fs.ErrNotExist):
 		l.plain = true
 		pack.Manifest = Manifest{ID: slugify(opts.ID), Name: opts.ID, Version: "0.0.0"}

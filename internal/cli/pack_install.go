@@ -95,6 +95,9 @@ func (c *cli) installCandidate(cmd *cobra.Command, s *packs.Store, cand *packs.C
 		opts.TrustSigner = true
 		cand, err = again, s.Install(again, opts)
 	}
+	if err == nil {
+		c.reindexPacks(cmd.Context(), s, cand.Manifest.ID)
+	}
 	if f.asJSON {
 		return writeJSONThen(out, installReport{Preview: previewOf(cand), Installed: err == nil, Error: errString(err)}, err)
 	}

@@ -79,6 +79,7 @@ func (c *cli) packActionCmd(use, short, doneMsg, hint string, act func(*packs.St
 			if err := act(s, args[0]); err != nil {
 				return withHint(err, hint)
 			}
+			c.reindexPacks(cmd.Context(), s, args[0])
 			fmt.Fprintf(cmd.OutOrStdout(), doneMsg+"\n", safe(args[0]))
 			return nil
 		},

@@ -36,6 +36,16 @@ func (c *cli) searchIndex(ctx context.Context) (*search.Index, error) {
 	lock, err := datadir.Open(c.dataDir())
 	if err == nil {
 		defer lock.Close()
+		if scanErr == nil {
+			// Packs changed since the index was kept: reindex only those.
+			if ix, err := search.OpenRecorded(dir, search.Options{}); err == nil {
+				src := search.Packs{Builtin: packs.Builtin(content.FS, packsDir), Dir: packsDir}
+				if err := ix.Sync(ctx, src, state); err == nil {
+					return ix, nil
+				}
+				ix.Close()
+			}
+		}
 		opts = search.Options{State: state, Progress: c.indexProgress()}
 		fmt.Fprintln(c.env.Stderr, "poise: building the search index for your packs; this happens once, and later searches are immediate")
 	}
@@ -63,5 +73,27 @@ func (c *cli) indexProgress() func(done, total int) {
 		}
 		last = time.Now()
 		fmt.Fprintf(c.env.Stderr, "poise: indexed %d of %d items\n", done, total)
+	}
+}
+
+// reindexPacks brings the search index kept in the data folder up to date
+// for the packs a command just changed, loading only them, so the next
+// search answers at once instead of loading every pack. The caller holds
+// the data lock. Without a kept index there is nothing to update; a
+// failure only costs the next search a library load.
+func (c *cli) reindexPacks(ctx context.Context, s *packs.Store, ids ...string) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ix, err := search.OpenRecorded(filepath.Join(c.dataDir(), "index"), search.Options{})
+	if err != nil {
+		return
+	}
+	defer ix.Close()
+	for _, id := range ids {
+		if err := s.Reindex(ctx, ix, content.FS, id); err != nil {
+			fmt.Fprintf(c.env.Stderr, "poise: warning: the search index was not updated (%v); the next search updates it\n", err)
+			return
+		}
 	}
 }

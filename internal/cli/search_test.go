@@ -126,3 +126,31 @@ func TestSearchKeepsItsIndex(t *testing.T) {
 		t.Errorf("after an edit: exit %d, stdout %q", code, third)
 	}
 }
+
+// Installing or removing a pack reindexes just that pack in the kept
+// index, so the next search answers from it without loading the packs.
+func TestPackChangesKeepTheIndexCurrent(t *testing.T) {
+	dataDir := t.TempDir()
+	if code, _, stderr := run(t, "--data-dir", dataDir, "search", "refund"); code != ExitOK {
+		t.Fatalf("first search: exit %d, %s", code, stderr)
+	}
+	dir := writePack(t, map[string]string{
+		"pack.toml":         "id = \"zoo\"\nname = \"Zoo\"\nversion = \"1.0.0\"\n",
+		"guides/zebras.md":  "---\ntitle: Zebras\n---\nRefunds for zebras take a week.\n",
+		"guides/giraffe.md": "---\ntitle: Giraffes\n---\nTall orders.\n",
+	})
+	if code, out, stderr := run(t, "--data-dir", dataDir, "pack", "install", "--allow-unsigned", dir); code != ExitOK {
+		t.Fatalf("install: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, stderr := run(t, "--data-dir", dataDir, "search", "zebras")
+	if code != ExitOK || !strings.Contains(out, "zoo/guides/zebras") || stderr != "" {
+		t.Errorf("search after install: exit %d, stdout %q, stderr %q (want the new pack found, nothing built)", code, out, stderr)
+	}
+	if code, out, stderr := run(t, "--data-dir", dataDir, "pack", "remove", "zoo"); code != ExitOK {
+		t.Fatalf("remove: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, stderr = run(t, "--data-dir", dataDir, "search", "zebras")
+	if code == ExitOK && strings.Contains(out, "zoo/") || stderr != "" {
+		t.Errorf("search after remove: exit %d, stdout %q, stderr %q (want the pack gone, nothing built)", code, out, stderr)
+	}
+}

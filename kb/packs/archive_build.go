@@ -81,6 +81,7 @@ func copyFolder(dir string, tw *treeWriter, fresh bool) error {
 			return nil
 		}
 		if skipped(name) || fresh && (name == stateDirName || strings.HasPrefix(name, stateDirName+"/")) {
+			tw.skipHidden(name)
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -88,6 +89,9 @@ func copyFolder(dir string, tw *treeWriter, fresh bool) error {
 		}
 		if d.IsDir() {
 			return checkName(name)
+		}
+		if tw.skip(name, d.Type().IsRegular(), d.Type()&fs.ModeSymlink != 0) {
+			return nil
 		}
 		if err := checkMode(name, d.Type()); err != nil {
 			return err

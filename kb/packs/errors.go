@@ -28,10 +28,16 @@ var (
 	ErrNotInstalled = errors.New("pack is not installed")
 	// ErrBuiltin: the built-in pack cannot be removed or replaced.
 	ErrBuiltin = errors.New("the built-in pack cannot be changed this way")
+	// ErrMine: My pack holds the person's own writing; it is never
+	// removed as a whole.
+	ErrMine = errors.New("my pack holds your own writing and cannot be removed")
 	// ErrNoPrevious: there is no earlier version to roll back to.
 	ErrNoPrevious = errors.New("no previous version is kept")
 	// ErrTooNew: the pack needs a newer Poise.
 	ErrTooNew = errors.New("pack needs a newer Poise")
+	// ErrIsPack: what was to be imported as notes is a pack already (it
+	// has a pack.toml, or is a .poisepack): install it instead.
+	ErrIsPack = errors.New("it is a pack already")
 	// ErrLint: the pack has problems and cannot be built.
 	ErrLint = errors.New("pack has problems")
 )

@@ -18,6 +18,13 @@ type fetched struct {
 	dir      string     // scratch/pack: the pack's files
 	contents *Contents  // nil for a folder or repository without one
 	sig      *Signature // nil when unsigned
+	// skipped and notes: what a note import left out (most first), and
+	// how many notes it kept.
+	skipped []Skipped
+	notes   int
+	// hadManifest: a note import's source holds a pack.toml, so it is a
+	// pack (the import kept only its markdown).
+	hadManifest bool
 }
 
 // fetch brings src into a new staging folder and checks it: the archive's
@@ -61,9 +68,11 @@ func (s *Store) fetch(ctx context.Context, src Source) (_ *fetched, err error) {
 		}
 		defer root.Close()
 		tw := newTreeWriter(lim, rootWriter(root))
+		tw.notes = src.Notes
 		if err := copyFolder(src.Location, tw, false); err != nil {
 			return nil, err
 		}
+		f.skipped, f.notes, f.hadManifest = tw.skippedMostFirst(), len(tw.sums), tw.hadManifest
 		return f, f.checkTree(root, tw.sums)
 	case SourceGit:
 		root, err := os.OpenRoot(f.dir)
@@ -72,9 +81,11 @@ func (s *Store) fetch(ctx context.Context, src Source) (_ *fetched, err error) {
 		}
 		defer root.Close()
 		tw := newTreeWriter(lim, rootWriter(root))
-		if err := cloneInto(ctx, src, tw, lim); err != nil {
+		tw.notes = src.Notes
+		if err := cloneInto(ctx, src, tw, lim, scratch); err != nil {
 			return nil, err
 		}
+		f.skipped, f.notes, f.hadManifest = tw.skippedMostFirst(), len(tw.sums), tw.hadManifest
 		return f, f.checkTree(root, tw.sums)
 	}
 	return nil, fmt.Errorf("unknown pack source kind %q", src.Kind)

@@ -5,24 +5,30 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/go-git/go-billy/v5/osfs"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage/memory"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // cloneInto passes the files of src's branch or tag through tw. An https
-// repository is cloned into memory (one commit deep); a repository on disk
-// is read in place. Neither runs a git program or checks out anything: the
-// tree is read object by object, so links and submodules are refused
-// before a byte is written.
-func cloneInto(ctx context.Context, src Source, tw *treeWriter, lim Limits) error {
+// repository is cloned (one commit deep) into the folder scratch, on disk
+// rather than in memory, downloading at most lim.MaxGitDownload; a
+// repository on disk is read in place. Neither runs a git program or
+// checks out anything: the tree is read object by object, so links and
+// submodules are refused before a byte is written.
+func cloneInto(ctx context.Context, src Source, tw *treeWriter, lim Limits, scratch string) error {
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
-	repo, err := openRepo(ctx, src)
+	repo, err := openRepo(withBudget(ctx, lim.MaxGitDownload), src, scratch)
 	if err != nil {
 		return err
 	}
@@ -52,7 +58,11 @@ func cloneInto(ctx context.Context, src Source, tw *treeWriter, lim Limits) erro
 			return fmt.Errorf("read Git tree: %w", err)
 		}
 		if skipped(name) {
+			tw.skipHidden(name)
 			continue
+		}
+		if entry.Mode != filemode.Dir && tw.skip(name, entry.Mode.IsFile(), entry.Mode == filemode.Symlink) {
+			continue // a note import reads no blob it does not keep
 		}
 		switch entry.Mode {
 		case filemode.Dir:
@@ -90,7 +100,7 @@ func cloneInto(ctx context.Context, src Source, tw *treeWriter, lim Limits) erro
 	}
 }
 
-func openRepo(ctx context.Context, src Source) (*git.Repository, error) {
+func openRepo(ctx context.Context, src Source, scratch string) (*git.Repository, error) {
 	if !strings.Contains(src.Location, "://") {
 		repo, err := git.PlainOpen(src.Location)
 		if err != nil {
@@ -107,13 +117,20 @@ func openRepo(ctx context.Context, src Source) (*git.Repository, error) {
 		try = []plumbing.ReferenceName{plumbing.NewBranchReferenceName(src.Ref), plumbing.NewTagReferenceName(src.Ref)}
 	}
 	var err error
-	for _, ref := range try {
+	installGitTransport()
+	for i, ref := range try {
 		opts.ReferenceName = ref
+		dir := filepath.Join(scratch, fmt.Sprintf("git-%d", i))
+		store := filesystem.NewStorage(osfs.New(dir, osfs.WithBoundOS()), cache.NewObjectLRU(8*cache.MiByte))
 		var repo *git.Repository
-		repo, err = git.CloneContext(ctx, memory.NewStorage(), nil, opts)
+		repo, err = git.CloneContext(ctx, store, nil, opts)
 		if err == nil {
 			return repo, nil
 		}
+		if errors.Is(err, errGitTooBig) || spent(ctx) {
+			return nil, hostile("the Git repository is larger than %s", size(budgetOf(ctx)))
+		}
+		os.RemoveAll(dir)
 	}
 	return nil, fmt.Errorf("fetch Git repository %s: %w", src, err)
 }

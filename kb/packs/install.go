@@ -43,6 +43,10 @@ type Candidate struct {
 	Downgrade bool
 	// Changes is what installing does to the pack's items.
 	Changes Changes
+	// Skipped and Files: for a folder of notes, the files left out and why,
+	// and how many notes came in.
+	Skipped []Skipped
+	Files   int
 
 	f    *fetched
 	pack *kb.Pack
@@ -74,8 +78,13 @@ func (s *Store) Fetch(ctx context.Context, src Source) (*Candidate, error) {
 }
 
 func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
+	if src.Notes {
+		if err := f.writeNotesManifest(src, "1.0.0"); err != nil {
+			return nil, err
+		}
+	}
 	if !exists(filepath.Join(f.dir, "pack.toml")) {
-		return nil, hostile("it has no pack.toml; a pack to install needs a manifest with its id, name and version")
+		return nil, hostile("it has no pack.toml; a pack to install needs a manifest with its id, name and version (make one of a folder of notes with poise pack import)")
 	}
 	p, err := kb.LoadFS(os.DirFS(f.dir), kb.LoadOptions{ID: "pack"})
 	if errors.Is(err, kb.ErrReservedID) {
@@ -104,7 +113,8 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 	if _, err := semver.StrictNewVersion(m.Version); err != nil {
 		return nil, hostile("its version %q is not a semantic version", m.Version)
 	}
-	c := &Candidate{Source: src, Manifest: m, Items: len(p.Items), Counts: countKinds(p), Signature: f.sig, f: f, pack: p}
+	c := &Candidate{Source: src, Manifest: m, Items: len(p.Items), Counts: countKinds(p), Signature: f.sig, f: f, pack: p,
+		Skipped: f.skipped, Files: f.notes}
 	if pe != nil {
 		c.Problems = pe.Problems
 	}
@@ -135,6 +145,9 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 		c.Trust = TrustChanged
 	}
 	c.Changes = diffItems(old, p)
+	if src.Notes {
+		return c, c.versionNotes(old)
+	}
 	return c, nil
 }
 

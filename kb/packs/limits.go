@@ -13,6 +13,10 @@ type Limits struct {
 	MaxRatio int64
 	// MaxDownload is the largest .poisepack fetched over https; default 50 MB.
 	MaxDownload int64
+	// MaxGitDownload is the most a Git fetch over https downloads: the whole
+	// commit, pictures included, comes before the files a pack keeps are
+	// picked; default 200 MB.
+	MaxGitDownload int64
 	// Timeout bounds a whole https download or Git fetch; default 2 minutes.
 	Timeout time.Duration
 }
@@ -22,6 +26,7 @@ const (
 	defaultMaxUnpacked = 50 << 20
 	defaultMaxRatio    = 100
 	defaultMaxDownload = 50 << 20
+	defaultMaxGit      = 200 << 20
 	defaultTimeout     = 2 * time.Minute
 	// ratioFloor: a small file may compress far better than 100:1 (a run of
 	// table dashes) without being a bomb; the archive-wide ratio still holds.
@@ -40,6 +45,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxDownload <= 0 {
 		l.MaxDownload = defaultMaxDownload
+	}
+	if l.MaxGitDownload <= 0 {
+		l.MaxGitDownload = defaultMaxGit
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = defaultTimeout

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
 )
 
 // Installed describes one pack for the Packs screen and poise pack list.
@@ -152,6 +153,9 @@ func (s *Store) setDisabled(id string, off bool) error {
 func (s *Store) Remove(id string) error {
 	if id == kb.BuiltinID {
 		return fmt.Errorf("%w: disable it instead of removing it", ErrBuiltin)
+	}
+	if id == mine.ID {
+		return fmt.Errorf("%w: revert or delete its items one by one, or disable it", ErrMine)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // SourceKind says how a pack is fetched.
@@ -25,6 +26,11 @@ type Source struct {
 	Kind     SourceKind `json:"kind"`
 	Location string     `json:"location"`      // absolute path or address
 	Ref      string     `json:"ref,omitempty"` // Git branch or tag; "" for the default branch
+	// Notes: a plain folder of notes (no pack.toml), imported as pack ID
+	// named Name; only its markdown is kept. See Store.Import.
+	Notes bool   `json:"notes,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Name  string `json:"name,omitempty"`
 }
 
 func (s Source) String() string {
@@ -80,6 +86,16 @@ func ParseSource(s, ref string) (Source, error) {
 		return Source{Kind: SourceGit, Location: abs, Ref: ref}, nil
 	case ref != "":
 		return Source{}, fmt.Errorf("a branch or tag only applies to Git sources, not %q", s)
+	case info.IsDir() && !exists(filepath.Join(abs, "pack.toml")):
+		// A plain folder of markdown, installed as poise pack import
+		// installs it (NotesSource).
+		name := strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, filepath.Base(abs))
+		return Source{Kind: SourceFolder, Location: abs, Notes: true, ID: NotesID(name), Name: name}, nil
 	case info.IsDir():
 		return Source{Kind: SourceFolder, Location: abs}, nil
 	}

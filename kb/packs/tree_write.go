@@ -25,6 +25,12 @@ type treeWriter struct {
 	seen  map[string]string // case-folded name → name, for duplicates
 	total int64
 	sums  map[string]string // name → SHA-256 of what was written
+	// notes: a folder of notes is imported, keeping markdown only and
+	// skipping (recorded in skipped) what a pack would be refused for.
+	notes       bool
+	skipped     []Skipped
+	hiddenSeen  map[string]bool
+	hadManifest bool // a note import met a pack.toml at the root
 }
 
 func newTreeWriter(lim Limits, put func(name string, data []byte) error) *treeWriter {
@@ -132,6 +138,12 @@ func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compresse
 		return hostile("%q expands more than %d times (a zip bomb?)", name, w.lim.MaxRatio)
 	}
 	w.total += n
+	if w.notes && !utf8.Valid(data) {
+		w.skipAs(skipNotUTF8, name)
+		delete(w.seen, folded)
+		w.total -= n
+		return nil
+	}
 	if !binaryExt[strings.ToLower(path.Ext(name))] && !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return hostile("%s:%d is not UTF-8 text; save it as UTF-8", name, line)

@@ -78,6 +78,27 @@ func OpenCurrent(dir string, state *kb.LibraryState, opts Options) (*Index, erro
 	return ix, nil
 }
 
+// OpenRecorded opens the index last recorded in dir whatever the library
+// on disk is now, to bring it up to date with UpdatePack, UpdateFiles or
+// Sync rather than load the whole library: after a pack was installed or
+// a file edited while nothing had the index open. It answers for the
+// library it was built for (see OpenCurrent for what hits hold). It
+// returns ErrStale when nothing is recorded, or the index does not hold
+// what the record says.
+func OpenRecorded(dir string, opts Options) (*Index, error) {
+	r, err := readRecord(dir)
+	if err != nil {
+		return nil, ErrStale
+	}
+	ix := &Index{dir: dir, opts: opts}
+	g, err := ix.openRecord(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrStale, err)
+	}
+	ix.gen = g
+	return ix, nil
+}
+
 // openRecord opens the index r records, checking that it holds what r
 // says: an update in place whose record was not written (a crash between
 // the two) leaves another hash in the index, and the index is not used.

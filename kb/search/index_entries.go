@@ -24,6 +24,7 @@ import (
 type packEntry struct {
 	ID        string
 	Dir       string // the pack's folder in the packs folder, when known
+	Language  string // the manifest's
 	Overrides []string
 	Synonyms  [][]string
 	Files     []fileEntry // in path order
@@ -76,7 +77,7 @@ func entriesOf(lib *kb.Library) []*packEntry {
 		id := p.Manifest.ID
 		e := byID[id]
 		if e == nil {
-			e = &packEntry{ID: id, Dir: p.Dir}
+			e = &packEntry{ID: id, Dir: p.Dir, Language: p.Manifest.Language}
 			byID[id] = e
 			files[id] = map[string]int{}
 			out = append(out, e)
@@ -116,7 +117,7 @@ func (e *packEntry) sortFiles() {
 // packEntryOf describes one loaded pack, leaving out the items hidden by
 // the overrides of other packs.
 func packEntryOf(p *kb.Pack, hidden map[string]string) *packEntry {
-	e := &packEntry{ID: p.Manifest.ID, Dir: p.Dir, Overrides: p.Manifest.Overrides, Synonyms: p.Synonyms}
+	e := &packEntry{ID: p.Manifest.ID, Dir: p.Dir, Language: p.Manifest.Language, Overrides: p.Manifest.Overrides, Synonyms: p.Synonyms}
 	at := map[string]int{}
 	seen := map[string]bool{}
 	for i := range p.Items {

@@ -81,9 +81,23 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if err != nil || fsys == nil {
 		return ix.updatePack(ctx, src, id)
 	}
+	done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, ix.rescan(old, src, dirName))
+	if done || err != nil {
+		return err
+	}
+	return ix.updatePack(ctx, src, id)
+}
+
+// reindexFiles replaces the items of the changed files of the pack of
+// entries[i] with what those files hold now, loading only them. false
+// with a nil error means the pack must be loaded whole instead: its
+// manifest changed what its items are, or a file now gives an id another
+// file holds.
+func (ix *Index) reindexFiles(ctx context.Context, old *generation, entries []*packEntry, i int, fsys fs.FS, opts kb.LoadOptions, dirName string, changed map[string]bool, state *kb.LibraryState) (bool, error) {
+	oe := entries[i]
 	p, err := kb.LoadFiles(fsys, opts, slices.Sorted(maps.Keys(changed)))
-	if err != nil || p.Manifest.ID != id || !slices.Equal(p.Manifest.Overrides, oe.Overrides) {
-		return ix.updatePack(ctx, src, id)
+	if err != nil || p.Manifest.ID != oe.ID || p.Manifest.Language != oe.Language || !slices.Equal(p.Manifest.Overrides, oe.Overrides) {
+		return false, nil
 	}
 	p.Dir = dirName
 	fresh := packEntryOf(p, hiddenBy(entries))
@@ -98,7 +112,7 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 			others[it.ID] = true
 		}
 	}
-	ne := &packEntry{ID: oe.ID, Dir: dirName, Overrides: oe.Overrides, Synonyms: oe.Synonyms}
+	ne := &packEntry{ID: oe.ID, Dir: dirName, Language: oe.Language, Overrides: oe.Overrides, Synonyms: oe.Synonyms}
 	for _, f := range oe.Files {
 		if !changed[f.Path] {
 			ne.Files = append(ne.Files, f)
@@ -107,7 +121,7 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	for _, f := range fresh.Files {
 		for _, it := range f.Items {
 			if others[it.ID] {
-				return ix.updatePack(ctx, src, id)
+				return false, nil
 			}
 		}
 		ne.Files = append(ne.Files, f)
@@ -119,14 +133,57 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if old.lib != nil {
 		lib = withFiles(old.lib, p, changed)
 	}
-	g, err := applyEntries(ctx, old, want, itemsIn(p), lib, ix.rescan(old, src, dirName), false)
+	g, err := applyEntries(ctx, old, want, itemsIn(p), lib, state, false)
 	if err != nil {
-		return err
+		return true, err
 	}
-	return ix.swap(g)
+	return true, ix.swap(g)
+}
+
+// changedFiles lists the files of pack folder dir that differ between two
+// library states: added, removed or with other content. ok is false when
+// either state does not describe the folder, or its pack.toml came or
+// went (which turns headings into items or back).
+func changedFiles(before, after *kb.LibraryState, dir string) (changed map[string]bool, ok bool) {
+	find := func(st *kb.LibraryState) map[string]string {
+		for _, p := range st.Packs {
+			if p.Dir == dir {
+				m := make(map[string]string, len(p.Files))
+				for _, f := range p.Files {
+					m[f.Path] = f.Hash
+				}
+				return m
+			}
+		}
+		return nil
+	}
+	a, b := find(before), find(after)
+	if a == nil || b == nil {
+		return nil, false
+	}
+	changed = map[string]bool{}
+	for p, h := range a {
+		if h2, there := b[p]; !there || h2 != h || h == "" {
+			changed[p] = true
+		}
+	}
+	for p := range b {
+		if _, there := a[p]; !there {
+			changed[p] = true
+		}
+	}
+	_, hadToml := a["pack.toml"]
+	_, hasToml := b["pack.toml"]
+	return changed, hadToml == hasToml
 }
 
 func (ix *Index) updatePack(ctx context.Context, src Packs, id string) error {
+	return ix.updatePackIn(ctx, src, id, "")
+}
+
+// updatePackIn is updatePack for a pack known to be in folder dir ("" to
+// find it).
+func (ix *Index) updatePackIn(ctx context.Context, src Packs, id, dir string) error {
 	old := ix.current()
 	if old == nil {
 		return ErrClosed
@@ -136,8 +193,8 @@ func (ix *Index) updatePack(ctx context.Context, src Packs, id string) error {
 		return ix.reloadAll(ctx, src, old)
 	}
 	i := slices.IndexFunc(entries, func(e *packEntry) bool { return e.ID == id })
-	known := ""
-	if i >= 0 {
+	known := dir
+	if i >= 0 && known == "" {
 		known = entries[i].Dir
 	}
 	fsys, opts, dirName, err := locatePack(src, id, known)
@@ -145,6 +202,18 @@ func (ix *Index) updatePack(ctx context.Context, src Packs, id string) error {
 		// A folder holding the pack under another name: only a full load
 		// finds it.
 		return ix.reloadAll(ctx, src, old)
+	}
+	state := ix.rescan(old, src, dirName)
+	if i >= 0 && fsys != nil && old.state != nil && state != nil && id != kb.BuiltinID {
+		// An update rewrites the pack's folder, but most of its files
+		// are as they were: load only those that are not.
+		if changed, ok := changedFiles(old.state, state, dirName); ok && !hasSynonyms(changed) {
+			delete(changed, "pack.toml")
+			done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, state)
+			if done || err != nil {
+				return err
+			}
+		}
 	}
 	var p *kb.Pack
 	if fsys != nil {
@@ -176,40 +245,20 @@ func (ix *Index) updatePack(ctx context.Context, src Packs, id string) error {
 	if old.lib != nil {
 		lib = withPack(old.lib, id, p)
 	}
-	g, err := applyEntries(ctx, old, want, itemsIn(p), lib, ix.rescan(old, src, dirName), false)
+	g, err := applyEntries(ctx, old, want, itemsIn(p), lib, state, false)
 	if err != nil {
 		return err
 	}
 	return ix.swap(g)
 }
 
-// reloadAll loads the whole library from src and updates the index for
-// it: what the pack-scoped updates fall back to when one pack's change
-// reaches beyond it.
-func (ix *Index) reloadAll(ctx context.Context, src Packs, old *generation) error {
-	state, err := kb.ScanLibrary(src.Builtin, src.Dir, old.state)
-	if err != nil {
-		state = nil
+func hasSynonyms(changed map[string]bool) bool {
+	for p := range changed {
+		if strings.EqualFold(p, "synonyms.md") {
+			return true
+		}
 	}
-	lib, err := kb.LoadLibrary(src.Builtin, src.Dir)
-	if lib == nil {
-		return fmt.Errorf("reindex packs: %w", err)
-	}
-	return ix.updateLibrary(ctx, lib, state)
-}
-
-// rescan is the library state after one pack (dirName, "" for the
-// built-in pack) was reindexed; nil when the index does not know its
-// state, so none is recorded.
-func (ix *Index) rescan(old *generation, src Packs, dirName string) *kb.LibraryState {
-	if old.state == nil {
-		return nil
-	}
-	st, err := old.state.RescanPack(src.Builtin, src.Dir, dirName)
-	if err != nil {
-		return nil
-	}
-	return st
+	return false
 }
 
 // locatePack finds pack id on disk: the built-in pack in src.Builtin, an

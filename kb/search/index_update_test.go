@@ -292,3 +292,47 @@ func TestUpdateLibraryIndexesOnlyChangedItems(t *testing.T) {
 		t.Errorf("index folder holds %v", got)
 	}
 }
+
+// Packs changed while nothing had the index open (a pack added, one
+// removed, a file edited): Sync, from the recorded index and a scan,
+// brings it up to date reading only those, and the next start opens it
+// at once.
+func TestSyncAfterChangesWhileClosed(t *testing.T) {
+	d := newPacksOnDisk(t)
+	d.open().Close()
+	d.remove("notes")
+	d.write("extra/pack.toml", "id = \"extra\"\nname = \"Extra\"\nversion = \"1.0.0\"\n")
+	d.write("extra/guides/vouchers.md", "---\ntitle: Vouchers\n---\nWhen a voucher code fails.\n")
+	d.write("team/guides/shipping.md", "---\ntitle: Shipping\n---\nParcels newly by drone.\n")
+	// A plain folder whose name is not its id.
+	d.write("My Notes/partial.md", "# Partial\n\nA partial note.\n")
+
+	st, err := kb.ScanLibrary(nil, d.src.Dir, RecordedState(d.index))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenCurrent(d.index, st, Options{}); !errors.Is(err, ErrStale) {
+		t.Fatalf("OpenCurrent after changes: %v, want ErrStale", err)
+	}
+	ix, err := OpenRecorded(d.index, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Sync(context.Background(), d.src, st); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Library() != nil {
+		t.Error("Sync loaded the library; want only the changed packs read")
+	}
+	d.sameAsFresh(ix)
+	if got := foundIDs(t, ix, "partial note"); !slices.Contains(got, "my-notes/partial") {
+		t.Errorf("plain folder's note not found: %v", got)
+	}
+	ix.Close()
+	cur, err := OpenCurrent(d.index, st, Options{})
+	if err != nil {
+		t.Fatalf("OpenCurrent after Sync: %v", err)
+	}
+	cur.Close()
+}

@@ -36,6 +36,12 @@ func (h *History) Apply(draft string, rw Rewrite) string {
 	return rw.Result
 }
 
+// Unchanged reports whether current is exactly the text the last rewrite
+// left: nothing typed since.
+func (h *History) Unchanged(current string) bool {
+	return len(h.steps) > 0 && h.steps[len(h.steps)-1].after == current
+}
+
 // Len is how many rewrites can be undone.
 func (h *History) Len() int { return len(h.steps) }
 

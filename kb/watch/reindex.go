@@ -9,43 +9,92 @@ import (
 	"github.com/poisehq/poise/kb/search"
 )
 
-// UpdateFunc gives search a library in which the packs named changed.
-type UpdateFunc func(ctx context.Context, lib *kb.Library, packIDs []string) error
+// Job is one change for search: a pack (or some of its files) that was
+// saved or edited, and the library as the app now shows it.
+type Job struct {
+	// Library is the library with the change in, as ReloadPack made it.
+	Library *kb.Library
+	PackID  string
+	// Files are the pack's files that changed, slash-separated; nil when
+	// any may have.
+	Files []string
+	// KeptGood: some files keep their last good items (Reloaded.Kept),
+	// so search must index Library rather than read the files.
+	KeptGood bool
+}
 
-// IndexUpdate is how an edit reaches the search index: the one place to
-// change when the index learns to update a single pack or file.
-func IndexUpdate(ix *search.Index) UpdateFunc {
-	return func(ctx context.Context, lib *kb.Library, _ []string) error {
-		return ix.UpdateLibrary(ctx, lib, nil)
+// UpdateFunc gives search the jobs submitted since the last update, oldest
+// first.
+type UpdateFunc func(ctx context.Context, jobs []Job) error
+
+// IndexUpdate is how an edit reaches the search index, and the one place
+// to change how: a saved file is reindexed alone (UpdateFiles), a pack
+// edited outside Poise pack by pack (UpdatePack), both reading from src
+// and recording the new state so the next start is quick; an edit that
+// kept a broken file's last good items indexes the library given
+// (UpdateLibrary, which indexes only the items that differ).
+func IndexUpdate(ix *search.Index, src search.Packs) UpdateFunc {
+	return func(ctx context.Context, jobs []Job) error {
+		last := jobs[len(jobs)-1]
+		if slices.ContainsFunc(jobs, func(j Job) bool { return j.KeptGood }) {
+			return ix.UpdateLibrary(ctx, last.Library, nil)
+		}
+		files := map[string][]string{} // pack id → files; nil: the whole pack
+		var order []string
+		for _, j := range jobs {
+			got, seen := files[j.PackID]
+			if !seen {
+				order = append(order, j.PackID)
+			}
+			if j.Files == nil || (seen && got == nil) {
+				files[j.PackID] = nil
+				continue
+			}
+			files[j.PackID] = append(got, j.Files...)
+		}
+		for _, id := range order {
+			var err error
+			if fs := files[id]; fs != nil {
+				slices.Sort(fs)
+				err = ix.UpdateFiles(ctx, src, id, slices.Compact(fs))
+			} else {
+				err = ix.UpdatePack(ctx, src, id)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 }
 
-// Reindexer hands search the latest library, one update at a time. A
-// library submitted while an update runs replaces any still waiting, so a
-// burst of saves costs at most two updates and the last one always wins.
+// Reindexer hands search the changes, one update at a time. Jobs
+// submitted while an update runs wait and go together into the next, so
+// a burst of saves costs at most two updates and the last one wins.
 type Reindexer struct {
 	update UpdateFunc
 
 	mu      sync.Mutex
 	running bool
-	next    *kb.Library
-	packs   []string
+	jobs    []Job
 	done    []func(error)
 }
+
+// maxPending bounds the jobs waiting: beyond it, the oldest are merged
+// into a whole-pack update of the newest library.
+const maxPending = 256
 
 // NewReindexer updates search with update.
 func NewReindexer(update UpdateFunc) *Reindexer { return &Reindexer{update: update} }
 
-// Submit asks for lib (in which packIDs changed) to be indexed; done, if
-// not nil, runs on the reindexer's goroutine once it is, or once a later
-// library replacing it is.
-func (r *Reindexer) Submit(lib *kb.Library, packIDs []string, done func(error)) {
+// Submit asks for job to reach search; done, if not nil, runs on the
+// reindexer's goroutine once it has (with the error of the update that
+// took it in).
+func (r *Reindexer) Submit(job Job, done func(error)) {
 	r.mu.Lock()
-	r.next = lib
-	for _, id := range packIDs {
-		if !slices.Contains(r.packs, id) {
-			r.packs = append(r.packs, id)
-		}
+	r.jobs = append(r.jobs, job)
+	if len(r.jobs) > maxPending {
+		r.jobs = []Job{{Library: job.Library, PackID: job.PackID, KeptGood: true}}
 	}
 	if done != nil {
 		r.done = append(r.done, done)
@@ -62,15 +111,15 @@ func (r *Reindexer) Submit(lib *kb.Library, packIDs []string, done func(error)) 
 func (r *Reindexer) loop() {
 	for {
 		r.mu.Lock()
-		lib, packs, done := r.next, r.packs, r.done
-		r.next, r.packs, r.done = nil, nil, nil
-		if lib == nil {
+		jobs, done := r.jobs, r.done
+		r.jobs, r.done = nil, nil
+		if len(jobs) == 0 {
 			r.running = false
 			r.mu.Unlock()
 			return
 		}
 		r.mu.Unlock()
-		err := r.update(context.Background(), lib, packs)
+		err := r.update(context.Background(), jobs)
 		for _, fn := range done {
 			fn(err)
 		}

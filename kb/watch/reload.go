@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"slices"
 
 	"github.com/poisehq/poise/kb"
@@ -17,8 +18,12 @@ var ErrGone = errors.New("the pack folder is gone")
 
 // Reloaded is a library with one pack loaded again.
 type Reloaded struct {
+	// Library is the library given with Pack in place.
 	Library *kb.Library
-	PackID  string
+	// Pack is the pack as reloaded, last good files kept: put it into a
+	// library that changed meanwhile with WithPack.
+	Pack   *kb.Pack
+	PackID string
 	// Problems are every problem of the pack as it is now on disk.
 	Problems []kb.Problem
 	// Kept lists the files whose new text has problems and whose last
@@ -45,8 +50,8 @@ func ReloadPack(lib *kb.Library, dir string) (*Reloaded, error) {
 		r.Problems = pe.Problems
 	}
 	prev, _ := lib.Pack(p.Manifest.ID)
-	p, r.Kept = keepGood(prev, p, r.Problems)
-	r.Library = lib.WithPack(p)
+	r.Pack, r.Kept = keepGood(prev, p, r.Problems)
+	r.Library = lib.WithPack(r.Pack)
 	return r, nil
 }
 
@@ -87,4 +92,12 @@ func keepGood(prev, next *kb.Pack, problems []kb.Problem) (*kb.Pack, []string) {
 	}
 	slices.Sort(kept)
 	return &cp, kept
+}
+
+// Changes reports whether r differs from the pack of the same id in lib,
+// so a reload of what is already there (the watcher hearing Poise's own
+// save) changes nothing on screen.
+func (r *Reloaded) Changes(lib *kb.Library) bool {
+	cur, ok := lib.Pack(r.PackID)
+	return !ok || len(r.Problems) > 0 || !reflect.DeepEqual(cur.Manifest, r.Pack.Manifest) || !reflect.DeepEqual(cur.Items, r.Pack.Items)
 }

@@ -35,7 +35,7 @@ func start(t *testing.T, packsDir string, lib *kb.Library) *app {
 	}
 	t.Cleanup(func() { ix.Close() })
 	a := &app{lib: lib, ix: ix, reloaded: make(chan *watch.Reloaded, 16)}
-	re := watch.NewReindexer(watch.IndexUpdate(ix))
+	re := watch.NewReindexer(watch.IndexUpdate(ix, search.Packs{Dir: packsDir}))
 	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(dirs []string) {
 		for _, d := range dirs {
 			a.mu.Lock()
@@ -47,7 +47,7 @@ func start(t *testing.T, packsDir string, lib *kb.Library) *app {
 			}
 			a.lib = r.Library
 			a.mu.Unlock()
-			re.Submit(r.Library, []string{r.PackID}, func(err error) {
+			re.Submit(watch.Job{Library: r.Library, PackID: r.PackID, KeptGood: len(r.Kept) > 0}, func(err error) {
 				if err != nil {
 					t.Errorf("reindex: %v", err)
 				}

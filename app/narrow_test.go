@@ -1,0 +1,78 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestJournalFitsANarrowWindow guards issue 16: opening the journal must
+// not force a window docked beside a CRM to grow (it forced 883 px).
+func TestJournalFitsANarrowWindow(t *testing.T) {
+	p, s := journalPoise(t)
+	if w := p.win.Content().MinSize().Width; w > 480 {
+		t.Errorf("set-up needs a window %v px wide, want at most 480", w)
+	}
+	setUpJournal(t, p, s)
+	if w := p.win.Content().MinSize().Width; w > 480 {
+		t.Errorf("the open journal needs a window %v px wide, want at most 480", w)
+	}
+	p.win.Resize(fyne.NewSize(480, 700))
+	if got := p.win.Canvas().Size().Width; got > 480 {
+		t.Errorf("the window grew to %v px", got)
+	}
+}
+
+// TestFindIsOneColumnWhenNarrow guards issue 16: below 600 px Find shows
+// one column where every result has its title and text, cut at a word
+// with an ellipsis; the full text opens on demand and the window widens
+// back to two columns.
+func TestFindIsOneColumnWhenNarrow(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "refund")
+	p.win.Resize(fyne.NewSize(480, 700))
+	if !f.narrow || f.body.Objects[0] != fyne.CanvasObject(f.narrowList) {
+		t.Fatalf("at 480 px Find shows %T, want the one-column list", f.body.Objects[0])
+	}
+	if !p.railIcons.Visible() || p.rail.Visible() {
+		t.Error("at 480 px the rail still shows its words")
+	}
+	rows := 0
+	for _, r := range findAll[*hitRow](f.narrowList) {
+		if r.key == "" {
+			continue // a spare row, not showing a result
+		}
+		rows++
+		title, text := richText(r.title), richText(r.snippet)
+		if title == "" || text == "" {
+			t.Errorf("a result shows title %q and text %q, want both", title, text)
+		}
+		if !strings.HasPrefix(r.hit.Snippet, strings.TrimSuffix(text, " …")) {
+			t.Errorf("text %q is not the start of the snippet cut at a word", text)
+		}
+		if text != r.hit.Snippet && !strings.HasSuffix(text, " …") {
+			t.Errorf("text %q is cut without an ellipsis", text)
+		}
+		if r.snippet.Size().Width > f.narrowList.Size().Width {
+			t.Errorf("a row's text is %v px wide in a %v px list", r.snippet.Size().Width, f.narrowList.Size().Width)
+		}
+	}
+	if rows == 0 {
+		t.Fatal("no result rows in the one-column list")
+	}
+
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // at the end of the query
+	if !f.previewOpen || f.preview.id != f.hits[f.sel].ID {
+		t.Fatalf("Right did not open the selected result's full text")
+	}
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.previewOpen || f.entry.Text != "refund" {
+		t.Errorf("Esc did not go back to the list first (preview open %v, query %q)", f.previewOpen, f.entry.Text)
+	}
+
+	p.win.Resize(fyne.NewSize(1000, 700))
+	if f.narrow || f.body.Objects[0] != fyne.CanvasObject(f.split) {
+		t.Error("widening the window did not bring back the list beside the preview")
+	}
+}
