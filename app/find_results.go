@@ -182,6 +182,7 @@ func averageLetter() float32 {
 // clip cuts text to at most n bytes at a word boundary, keeping the spans
 // that still fit.
 func clip(text string, spans []search.Span, n int) (string, []search.Span) {
+	n = max(n, 1) // a narrow row with a long "more like this" note leaves no room
 	if len(text) <= n {
 		return text, spans
 	}

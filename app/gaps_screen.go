@@ -3,10 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -53,16 +55,16 @@ func (p *poise) newGapsScreen() fyne.CanvasObject {
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			return gapRow(false, "search", "times", "nothing found", "not used", "2026-12-31")
+			return gapRow(false, "search", "no results", "not used", "2026-12-31")
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
 				return
 			}
 			r := s.rows[i]
-			setGapRow(o, r.Query, strconv.Itoa(r.Count()), strconv.Itoa(r.NoResults), strconv.Itoa(r.NotUsed), r.Last)
+			setGapRow(o, r.Query, strconv.Itoa(r.NoResults), strconv.Itoa(r.NotUsed), r.Last)
 		})
-	header := gapRow(true, "Search", "Times", "Found nothing", "Not used", "Last seen")
+	header := gapRow(true, "Search, most missed first", "No results", "Not used", "Last seen")
 	toSettings := widget.NewButton("Settings", func() { p.show(screenSettings) })
 	s.empty = container.NewVBox(wrapLabel(""), container.NewHBox(toSettings))
 	s.empty.Hide()
@@ -77,15 +79,18 @@ func (s *gapsScreen) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // gapRow lays out one line of the list: the query takes the room left by
-// four equal columns of figures.
-func gapRow(bold bool, query, times, none, unused, last string) *fyne.Container {
+// three equal columns of figures, as wide in every row as in the header
+// (sized by its widest title), so the columns line up.
+func gapRow(bold bool, query, none, unused, last string) *fyne.Container {
 	q := widget.NewLabelWithStyle(query, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 	q.Truncation = fyne.TextTruncateEllipsis
-	figures := container.NewGridWithColumns(4)
-	for _, t := range []string{times, none, unused, last} {
+	figures := container.NewGridWithColumns(3)
+	for _, t := range []string{none, unused, last} {
 		figures.Add(widget.NewLabelWithStyle(t, fyne.TextAlignTrailing, fyne.TextStyle{Bold: bold}))
 	}
-	return container.NewBorder(nil, nil, nil, figures, q)
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(3*widget.NewLabelWithStyle("No results", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}).MinSize().Width, 0))
+	return container.NewBorder(nil, nil, nil, container.NewStack(width, figures), q)
 }
 
 func setGapRow(o fyne.CanvasObject, query string, figures ...string) {
@@ -94,8 +99,8 @@ func setGapRow(o fyne.CanvasObject, query string, figures ...string) {
 		switch w := c.(type) {
 		case *widget.Label:
 			w.SetText(query)
-		case *fyne.Container:
-			for i, l := range w.Objects {
+		case *fyne.Container: // the stack of the width and the figures
+			for i, l := range w.Objects[1].(*fyne.Container).Objects {
 				l.(*widget.Label).SetText(figures[i])
 			}
 		}

@@ -73,14 +73,18 @@ func keyLabel(s *desktop.CustomShortcut) string {
 // rather than AppTabs, whose tall tabs overflow into a menu at 800×600.
 func (p *poise) buildShell() fyne.CanvasObject {
 	list := p.screens()
+	widest := "" // sizes the rail, so no title is cut
 	for _, s := range list {
 		p.views[s.title] = newLazy(s.build)
+		if len(s.title) > len(widest) {
+			widest = s.title
+		}
 	}
 	p.body = container.NewStack()
 	p.rail = widget.NewList(
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel("Statements"))
+			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel(widest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)

@@ -86,7 +86,7 @@ func (l *Library) ItemFreshness(it *Item, today time.Time) Freshness {
 type StaleFile struct {
 	Pack      string
 	File      string
-	Title     string // the first item's title
+	Title     string // the file's title, as far as its first item tells
 	Items     []string
 	Freshness Freshness
 }
@@ -122,7 +122,7 @@ func (l *Library) Stale(packID string, today time.Time) []StalePack {
 			if !ok {
 				k = len(sp.Files)
 				byFile[it.Source.File] = k
-				sp.Files = append(sp.Files, StaleFile{Pack: sp.ID, File: it.Source.File, Title: it.Title, Freshness: f})
+				sp.Files = append(sp.Files, StaleFile{Pack: sp.ID, File: it.Source.File, Title: fileTitle(it), Freshness: f})
 			}
 			sp.Files[k].Items = append(sp.Files[k].Items, it.ID)
 		}
@@ -134,4 +134,15 @@ func (l *Library) Stale(packID string, today time.Time) []StalePack {
 		}
 	}
 	return out
+}
+
+// fileTitle is the title of the file item it comes first in: a bank of
+// statements or phrases is listed under its file's title (the items'
+// category, unless the front matter named another); other files' first
+// item is the file itself.
+func fileTitle(it *Item) string {
+	if (it.Kind == KindStatement || it.Kind == KindPhrase) && it.Category != "" {
+		return it.Category
+	}
+	return it.Title
 }

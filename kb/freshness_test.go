@@ -175,6 +175,9 @@ func TestLibraryStale(t *testing.T) {
 	if got, want := strings.Join(files, ", "), "statements/calm.md 2026-10-29, guides/refunds.md 2026-11-01"; got != want {
 		t.Errorf("stale files = %s, want %s", got, want)
 	}
+	if got := stale[0].Files[0].Title; got != "Calm" {
+		t.Errorf("a bank of statements is listed as %q, want its file's title Calm", got)
+	}
 	if got := len(stale[0].Files[1].Items); got != 2 {
 		t.Errorf("refunds.md lists %d items, want the guide and its section", got)
 	}

@@ -70,6 +70,11 @@ func TestBuiltinRewritesAreSendable(t *testing.T) {
 		if it.Kind != kb.KindPhrase {
 			continue
 		}
+		// Find shows and copies the first suggestion on its own, so it
+		// must be a whole sentence.
+		if first := it.Phrase.Try[0]; !strings.ContainsAny(first[len(first)-1:], ".?!") {
+			t.Errorf("%s:%d: the first rewrite %q is what Find copies; put a whole sentence first", it.Source.File, it.Source.Line, first)
+		}
 		whole := false
 		for _, try := range it.Phrase.Try {
 			if facts := tone.Invented(try, ""); len(facts) > 0 {

@@ -123,8 +123,15 @@ type fact struct {
 }
 
 func invented(text, draft string) []fact {
-	ws := factWords(text)
-	known := map[string]bool{}
+	return inventedGiven(text, knownFacts(draft))
+}
+
+// facts is what a draft states: its words and lengths of time, in lower
+// case. Only these may appear in a rewrite.
+type facts map[string]bool
+
+func knownFacts(draft string) facts {
+	known := facts{}
 	dws := factWords(draft)
 	for i, w := range dws {
 		known[w.lower] = true
@@ -132,6 +139,11 @@ func invented(text, draft string) []fact {
 			known[w.lower+" "+dws[i+1].lower] = true
 		}
 	}
+	return known
+}
+
+func inventedGiven(text string, known facts) []fact {
+	ws := factWords(text)
 	var out []fact
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
@@ -155,8 +167,8 @@ func invented(text, draft string) []fact {
 // guardFacts turns every fact of text the draft does not state into a
 // placeholder, so a suggestion written for one case never promises
 // something untrue in another.
-func guardFacts(text, draft string) string {
-	fs := invented(text, draft)
+func guardFacts(text string, known facts) string {
+	fs := inventedGiven(text, known)
 	if len(fs) == 0 {
 		return text
 	}

@@ -78,11 +78,24 @@ func rewritesAt(draft string, sent sentence, sp Span, tries []string) []Rewrite 
 	cls, k := clauseAt(clauses(draft, sent.Body), sp)
 	var out []Rewrite
 	seen := map[string]bool{}
+	var known facts // what the draft states, read once the first suggestion needs it
+	guard := func(text string) string {
+		if len(inventedGiven(text, nil)) == 0 {
+			return text // states nothing checkable, as most suggestions
+		}
+		if known == nil {
+			known = knownFacts(draft)
+		}
+		return guardFacts(text, known)
+	}
 	for _, try := range tries {
-		rw, fits := sentenceRewrite(draft, sent, cls, k, try), true
+		var rw Rewrite
+		fits := true
 		switch kindOf(try) {
+		case trySentence:
+			rw = sentenceRewrite(draft, sent, cls, k, guard(fillGaps(strings.TrimSpace(try))))
 		case tryLeadIn:
-			rw, fits = leadInRewrite(draft, cls, k, sp, try)
+			rw, fits = leadInRewrite(draft, cls, k, sp, guard(strings.TrimSpace(try)))
 		case tryLeaveOut:
 			rw, fits = leaveOutRewrite(draft, cls, k, sp)
 		}
@@ -209,11 +222,11 @@ func clauseAt(cls []clause, sp Span) ([]clause, int) {
 	return out, first
 }
 
-// sentenceRewrite replaces the clause k of sentence sent with try: the
+// sentenceRewrite replaces the clause k of sentence sent with text (a
+// suggestion with its gaps filled and facts guarded): the
 // clauses before it end in a full stop, try follows as sentences of its
 // own, and the clauses after it start a new sentence.
-func sentenceRewrite(draft string, sent sentence, cls []clause, k int, try string) Rewrite {
-	text := guardFacts(fillGaps(strings.TrimSpace(try)), draft)
+func sentenceRewrite(draft string, sent sentence, cls []clause, k int, text string) Rewrite {
 	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "\"'”’)")); !strings.ContainsRune(".!?", last) {
 		text += "." // a gap at the end, now a placeholder, or a team's suggestion written without one
 	}
@@ -239,15 +252,14 @@ func sentenceRewrite(draft string, sent sentence, cls []clause, k int, try strin
 	return Rewrite{Span: Span{sent.Body.Start, sent.End}, Text: body}
 }
 
-// leadInRewrite puts try in place of the words of sp, which open clause k,
+// leadInRewrite puts lead in place of the words of sp, which open clause k,
 // and keeps the rest of the clause after it.
-func leadInRewrite(draft string, cls []clause, k int, sp Span, try string) (Rewrite, bool) {
+func leadInRewrite(draft string, cls []clause, k int, sp Span, lead string) (Rewrite, bool) {
 	c := cls[k]
 	rest := draft[sp.End:c.End]
 	if sp.Start != c.Start || words(rest) == 0 {
 		return Rewrite{}, false
 	}
-	lead := guardFacts(strings.TrimSpace(try), draft)
 	if k == 0 {
 		lead = upperFirst(lead)
 	} else {
@@ -267,6 +279,9 @@ func leaveOutRewrite(draft string, cls []clause, k int, sp Span) (Rewrite, bool)
 	c := cls[k]
 	left := strings.TrimRight(draft[c.Start:sp.Start], " ,")
 	right := strings.TrimLeft(draft[sp.End:c.End], " ,")
+	if w, n := nextWord(right); w == "that" && n == len("that ") && reporting[strings.ToLower(lastWord(draft[sp.Start:sp.End]))] {
+		right = right[n:] // "Please note that the form is attached": the form is attached
+	}
 	if words(left)+words(right) < 2 {
 		return Rewrite{}, false
 	}
@@ -283,6 +298,13 @@ func leaveOutRewrite(draft string, cls []clause, k int, sp Span) (Rewrite, bool)
 		text = joinWords(left+" ", right)
 	}
 	return Rewrite{Span: c.Span, Text: text}, true
+}
+
+// reporting are the words after which "that" only introduces what is said,
+// so it goes when the words before it are left out.
+var reporting = map[string]bool{
+	"advised": true, "aware": true, "informed": true, "note": true, "know": true, "noted": true,
+	"understand": true, "appreciate": true, "clear": true, "reference": true, "information": true,
 }
 
 // joinWords joins left and right, dropping the first word of right when it

@@ -112,7 +112,10 @@ func TestRewriteDrafts(t *testing.T) {
 			"You wrote \"that's not my job\" in your note, and I'm sorry. Let me check what happened on our side."},
 		{"shouting and lower case",
 			"WITH ALL DUE RESPECT, THE CHARGE IS CORRECT. i can't help you with that.",
-			nil, ""},
+			nil, "Here's what I'm seeing on my side: THE CHARGE IS CORRECT. The right team for this is {{team}}. I'll connect you now."},
+		{"abbreviations do not end a sentence",
+			"Mr. Lee, e.g. the form, is fine. Per my last email, it's done.",
+			[]string{"Mr. Lee, e.g. the form, is fine. "}, "Mr. Lee, e.g. the form, is fine. It's done."},
 		{"other languages are never touched",
 			"Bonjour Sam, je ne peux pas vous aider aujourd'hui.\nGoing forward, please send the receipt with the claim.\nDanke und viele Grüße.\n私はあなたを助けることができません。",
 			[]string{"Bonjour Sam, je ne peux pas vous aider aujourd'hui.\n", "\nDanke und viele Grüße.\n私はあなたを助けることができません。"},
@@ -174,6 +177,8 @@ func TestRewriteKinds(t *testing.T) {
 		{"a lead-in keeps the rest", "As I said, the form is attached.", "To recap,", "To recap, the form is attached."},
 		{"leave it out, at the start", "As I said, the form is attached.", tone.LeaveOut, "The form is attached."},
 		{"leave it out, in the middle", "The form, as previously stated, is attached.", tone.LeaveOut, "The form is attached."},
+		{"leave it out, and the that after it", "Please be advised that your account is overdue.", tone.LeaveOut, "Your account is overdue."},
+		{"that stays when it is the subject", "As I said, that form is attached.", tone.LeaveOut, "That form is attached."},
 		{"leave it out, at the end", "You'll get it next week like everyone else.", tone.LeaveOut, "You'll get it next week."},
 		{"a sentence after a greeting goes on in lower case", "Hi Sam, that's our policy.",
 			"We do it this way because {{reason}}. Here's what I can offer within it.",
@@ -407,4 +412,28 @@ func FuzzToneRewrite(f *testing.F) {
 			t.Fatalf("RewriteAll of a clean reply changed it: %q", out)
 		}
 	})
+}
+
+// BenchmarkRewriteAll rewrites the few-hundred-word reply of BenchmarkCheck
+// with the built-in chart: what "poise tone --json" does for its
+// "rewritten" field.
+func BenchmarkRewriteAll(b *testing.B) {
+	c := builtinChecker(b)
+	b.SetBytes(int64(len(draft)))
+	for b.Loop() {
+		c.RewriteAll(draft)
+	}
+}
+
+// BenchmarkRewrites lists the rewrites of every finding of that reply, as
+// the tone screen does after each keystroke.
+func BenchmarkRewrites(b *testing.B) {
+	c := builtinChecker(b)
+	fs := c.Check(draft)
+	b.SetBytes(int64(len(draft)))
+	for b.Loop() {
+		for _, f := range fs {
+			tone.Rewrites(draft, f)
+		}
+	}
 }

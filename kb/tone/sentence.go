@@ -227,7 +227,9 @@ func appendSentence(out []sentence, s string, from, stop, end int) []sentence {
 }
 
 // abbreviated reports whether the full stop after before belongs to an
-// abbreviation ("Mr.", "e.g.") rather than ending the sentence.
+// abbreviation ("Mr.", "e.g.", "J.") rather than ending the sentence. A
+// lower-case word after it is no sign: chat replies often start sentences
+// in lower case.
 func abbreviated(before, after string) bool {
 	i := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' })
 	word := strings.ToLower(before[i+1:])
@@ -235,10 +237,15 @@ func abbreviated(before, after string) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(after, unicode.IsSpace))
-	if unicode.IsLower(next) || unicode.IsDigit(next) {
+	single := utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0])
+	dotted := strings.Contains(word, ".") // e.g, i.e, a.m
+	switch {
+	case word == "etc" || word == "a.m" || word == "p.m":
+		return unicode.IsLower(next) || unicode.IsDigit(next) // may end a sentence
+	case abbreviations[word], dotted, single && word != "i":
 		return true
 	}
-	return abbreviations[word] && word != "etc" && word != "a.m" && word != "p.m"
+	return false
 }
 
 // inlineQuotes finds the text inside double quotes on each line: words the
