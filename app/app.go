@@ -52,6 +52,7 @@ type searcher interface {
 
 // Run opens the window and returns when it closes.
 func Run(cfg Config) error {
+	started := time.Now()
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)
 	if errors.Is(err, datadir.ErrLocked) {
@@ -109,6 +110,7 @@ func Run(cfg Config) error {
 	// no width yet and asks for far more height than it needs (under X11 the
 	// window opened 1600+ px tall); sizing it again once started fixes that.
 	a.Lifecycle().SetOnStarted(func() {
+		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
@@ -121,6 +123,7 @@ func Run(cfg Config) error {
 	if libErr != nil {
 		p.notifyPackProblems(libErr)
 	}
+	p.started = started
 	if current != nil {
 		p.useIndex(current)
 	} else {
@@ -161,6 +164,8 @@ type poise struct {
 	settingsPath  string
 	settingsSaver *settingsSaver // nil until the first change
 
+	// started is when Run began, for the start-up timings logged.
+	started time.Time
 	// search is nil until the index has opened; searchReady callbacks run
 	// when it does.
 	search      searcher
@@ -287,6 +292,10 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 
 // useIndex hands the open index to the screens and to terminal searches.
 func (p *poise) useIndex(ix *search.Index) {
+	if !p.started.IsZero() {
+		// One line per start: how long Find waited, for reports of a slow start.
+		p.logf("poise: search ready %s after start", time.Since(p.started).Round(time.Millisecond))
+	}
 	p.setSearcher(ix)
 	if p.dataDir != "" {
 		// Without it the terminal still searches, only slower.
@@ -334,6 +343,9 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 		// Loading allocates several times the library's size, all garbage
 		// now: give it back rather than keep the peak as resident memory.
 		debug.FreeOSMemory()
+		if !p.started.IsZero() {
+			p.logf("poise: packs loaded %s after start", time.Since(p.started).Round(time.Millisecond))
+		}
 		p.do(func() {
 			if p.find != nil {
 				p.find.refresh()
