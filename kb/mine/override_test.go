@@ -28,6 +28,10 @@ func TestMakeMineOverridesAndRevertBringsTheOriginalBack(t *testing.T) {
 		t.Fatalf("make mine again = %+v, %v", again, err)
 	}
 
+	if again, err := m.MakeMine(load(t, b, packsDir), "builtin/statements/angry#2", src); err != nil || again != cp {
+		t.Fatalf("make mine again, the library loaded since = %+v, %v", again, err)
+	}
+
 	edited := strings.Replace(string(b["statements/angry.md"].Data), "Let's fix it now.", "Right, let's sort it out together.", 1)
 	if err := m.Save(cp.File, []byte(edited)); err != nil {
 		t.Fatal(err)
