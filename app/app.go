@@ -22,6 +22,7 @@ import (
 	// app and in its tests.
 	_ "github.com/poisehq/poise/internal/clocale"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/internal/desktopx"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/internal/usage"
@@ -52,6 +53,7 @@ type searcher interface {
 
 // Run opens the window and returns when it closes.
 func Run(cfg Config) error {
+	started := time.Now()
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)
 	if errors.Is(err, datadir.ErrLocked) {
@@ -109,7 +111,9 @@ func Run(cfg Config) error {
 	// no width yet and asks for far more height than it needs (under X11 the
 	// window opened 1600+ px tall); sizing it again once started fixes that.
 	a.Lifecycle().SetOnStarted(func() {
+		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
+		p.startDesktop() // always on top and the system-wide key
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
 			// core would otherwise delay its first paint by seconds.
@@ -121,6 +125,7 @@ func Run(cfg Config) error {
 	if libErr != nil {
 		p.notifyPackProblems(libErr)
 	}
+	p.started = started
 	if current != nil {
 		p.useIndex(current)
 	} else {
@@ -131,6 +136,9 @@ func Run(cfg Config) error {
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	if p.hotkey != nil {
+		p.hotkey.Close()
+	}
 	p.stopWatching()
 	p.endGapQuery()
 	p.flushSettings()
@@ -161,6 +169,8 @@ type poise struct {
 	settingsPath  string
 	settingsSaver *settingsSaver // nil until the first change
 
+	// started is when Run began, for the start-up timings logged.
+	started time.Time
 	// search is nil until the index has opened; searchReady callbacks run
 	// when it does.
 	search      searcher
@@ -206,6 +216,13 @@ type poise struct {
 	// tells it an entry was saved elsewhere, to list it.
 	journalForm  func(e journal.Entry)
 	journalSaved func()
+
+	// hotkey listens for the system-wide quick-find key, nil when not;
+	// panel is the quick-find panel it brings up (quick_panel.go);
+	// desktopNote says what the desktop did not allow, for Settings.
+	hotkey      *desktopx.Hotkey
+	panel       *quickPanel
+	desktopNote string
 
 	// jnl is the journal the Journal and Summary screens share (see
 	// sharedJournal); journalWatchers hear when it locks or unlocks.
@@ -287,6 +304,10 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 
 // useIndex hands the open index to the screens and to terminal searches.
 func (p *poise) useIndex(ix *search.Index) {
+	if !p.started.IsZero() {
+		// One line per start: how long Find waited, for reports of a slow start.
+		p.logf("poise: search ready %s after start", time.Since(p.started).Round(time.Millisecond))
+	}
 	p.setSearcher(ix)
 	if p.dataDir != "" {
 		// Without it the terminal still searches, only slower.
@@ -334,6 +355,9 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 		// Loading allocates several times the library's size, all garbage
 		// now: give it back rather than keep the peak as resident memory.
 		debug.FreeOSMemory()
+		if !p.started.IsZero() {
+			p.logf("poise: packs loaded %s after start", time.Since(p.started).Round(time.Millisecond))
+		}
 		p.do(func() {
 			if p.find != nil {
 				p.find.refresh()

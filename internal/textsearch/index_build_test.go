@@ -46,3 +46,18 @@ func TestBuildErrorLeavesNoGoroutine(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestBalancedBatch(t *testing.T) {
+	for _, tt := range []struct{ total, size, cores, want int }{
+		{3000, 2500, 2, 1500},
+		{48050, 2500, 2, 2403}, // 20 batches, ten per core
+		{100, 2500, 2, 50},
+		{1, 2500, 4, 1},
+		{0, 2500, 2, 2500},
+		{10000, 2500, 1, 2500},
+	} {
+		if got := balancedBatch(tt.total, tt.size, tt.cores); got != tt.want {
+			t.Errorf("balancedBatch(%d, %d, %d) = %d, want %d", tt.total, tt.size, tt.cores, got, tt.want)
+		}
+	}
+}
