@@ -236,7 +236,7 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
 	p, _ := newPacksPoise(t)
 	it := &kb.Item{ID: "acme/guides/a", Pack: "acme", Source: kb.Source{File: "guides/a.md"}}
-	rt := p.markdown(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1)) and [mail](mailto:a@example.com)")
+	rt := p.markdownText(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1)) and [mail](mailto:a@example.com)")
 	var tapped []string
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {
