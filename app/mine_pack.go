@@ -18,9 +18,6 @@ import (
 	"github.com/poisehq/poise/kb/watch"
 )
 
-// screenMine is My pack's screen.
-const screenMine = "My pack"
-
 // myPackState is what the app keeps for My pack and for pack files edited
 // outside it. Touched on Fyne's goroutine only.
 type myPackState struct {

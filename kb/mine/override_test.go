@@ -76,12 +76,11 @@ func TestMakeMineOverridesAndRevertBringsTheOriginalBack(t *testing.T) {
 func TestMakeMineRefusals(t *testing.T) {
 	m, b, packsDir, src := setup(t)
 	writeFiles(t, filepath.Join(packsDir, "notes"), map[string]string{"refunds.md": "# Refunds\nSay sorry.\n"})
-	lib, _ := kb.LoadLibrary(b, packsDir)
 	own, err := m.Create(kb.KindMatrix, "Late")
 	if err != nil || own != "matrix/late.md" {
 		t.Fatalf("create = %q, %v", own, err)
 	}
-	lib = load(t, b, packsDir)
+	lib := load(t, b, packsDir)
 	for _, tc := range []struct {
 		id   string
 		want error
