@@ -286,11 +286,14 @@ func (c *cli) packUpdateCmd() *cobra.Command {
 			for _, id := range ids {
 				if err := c.updateOne(cmd, s, id, f); err != nil {
 					fmt.Fprintf(c.env.Stderr, "%s: %v\n", safe(id), err)
+					if he := (hintError{}); errors.As(err, &he) {
+						fmt.Fprintf(c.env.Stderr, "  %s\n", he.hint)
+					}
 					failed = append(failed, err)
 				}
 			}
 			if len(failed) > 0 {
-				return withHint(fmt.Errorf("%s of %s could not be updated", plural(len(failed), "pack"), plural(len(ids), "pack")), "The others are updated; run poise pack update ID for one to see why.")
+				return withHint(fmt.Errorf("%s of %s could not be updated", plural(len(failed), "pack"), plural(len(ids), "pack")), "The others are updated; each refusal above says what to do.")
 			}
 			return nil
 		},

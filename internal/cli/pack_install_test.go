@@ -197,3 +197,27 @@ func TestTrustPromptTrustsTheKeyShown(t *testing.T) {
 		}
 	}
 }
+
+// TestPackUpdateSaysWhatToDo: a refused update says why and what to do,
+// as install does, rather than only that it failed.
+func TestPackUpdateSaysWhatToDo(t *testing.T) {
+	work := t.TempDir()
+	data := filepath.Join(work, "data")
+	dir := writePack(t, goodPack)
+	file := filepath.Join(work, "acme.poisepack")
+	for _, k := range []string{"a", "b"} {
+		run(t, "pack", "keygen", "--no-password", "-o", filepath.Join(work, k))
+	}
+	run(t, "pack", "build", dir, "-o", file)
+	run(t, "pack", "sign", "--key", filepath.Join(work, "a.key"), file)
+	if code, out, errOut := run(t, "--data-dir", data, "pack", "install", "--trust", file); code != 0 {
+		t.Fatalf("install: %s%s", out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "pack.toml"), []byte(strings.Replace(goodPack["pack.toml"], "1.0.0", "1.1.0", 1)), 0o644)
+	run(t, "pack", "build", dir, "-o", file)
+	run(t, "pack", "sign", "--key", filepath.Join(work, "b.key"), file)
+	code, out, errOut := run(t, "--data-dir", data, "pack", "update")
+	if code == 0 || !strings.Contains(errOut, "different key") || !strings.Contains(errOut, "--retrust") {
+		t.Errorf("update signed by another key: exit %d\n%s%s", code, out, errOut)
+	}
+}
