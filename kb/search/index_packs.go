@@ -57,7 +57,7 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if old == nil {
 		return ErrClosed
 	}
-	entries, err := readEntries(old.eng)
+	entries, err := old.entriesRead()
 	if err != nil {
 		return ix.reloadAll(ctx, src, old)
 	}
@@ -81,7 +81,11 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if err != nil || fsys == nil {
 		return ix.updatePack(ctx, src, id)
 	}
-	done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, ix.rescan(old, src, dirName))
+	var state *kb.LibraryState
+	if old.state != nil {
+		state, _ = old.state.RescanFiles(src.Dir, dirName, slices.Sorted(maps.Keys(changed)))
+	}
+	done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, state)
 	if done || err != nil {
 		return err
 	}
@@ -188,7 +192,7 @@ func (ix *Index) updatePackIn(ctx context.Context, src Packs, id, dir string) er
 	if old == nil {
 		return ErrClosed
 	}
-	entries, err := readEntries(old.eng)
+	entries, err := old.entriesRead()
 	if err != nil {
 		return ix.reloadAll(ctx, src, old)
 	}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -58,8 +57,8 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 		}
 		slices.Sort(gone)
 		ch.Delete = append(ch.Delete, gone...)
-		if enc := ne.encode(); oe == nil || !bytes.Equal(oe.encode(), enc) {
-			ch.Internal[packKey(ne.ID)] = enc
+		if oe == nil || !sameEntry(oe, ne) {
+			ch.Internal[packKey(ne.ID)] = ne.encode()
 		}
 	}
 	var removed []string
@@ -91,7 +90,7 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 // change of most of the library is refused with errTooMany, for the
 // caller to build afresh.
 func applyEntries(ctx context.Context, g *generation, want []*packEntry, item func(id string) *kb.Item, lib *kb.Library, state *kb.LibraryState, rebuild bool) (*generation, error) {
-	old, err := readEntries(g.eng)
+	old, err := g.entriesRead()
 	if err != nil {
 		return nil, err
 	}
@@ -115,5 +114,31 @@ func applyEntries(ctx context.Context, g *generation, want []*packEntry, item fu
 			return nil, err
 		}
 	}
-	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, indexed: len(add), deleted: len(ch.Delete)}, nil
+	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, entries: want, indexed: len(add), deleted: len(ch.Delete)}, nil
+}
+
+// entriesRead are the pack entries g's index keeps, read once.
+func (g *generation) entriesRead() ([]*packEntry, error) {
+	if g.entries != nil {
+		return g.entries, nil
+	}
+	e, err := readEntries(g.eng)
+	if err == nil {
+		g.entries = e
+	}
+	return e, err
+}
+
+// sameEntry reports whether two entries hold the same.
+func sameEntry(a, b *packEntry) bool {
+	if a.ID != b.ID || a.Dir != b.Dir || a.Language != b.Language || !slices.Equal(a.Overrides, b.Overrides) ||
+		!slices.EqualFunc(a.Synonyms, b.Synonyms, slices.Equal) || len(a.Files) != len(b.Files) {
+		return false
+	}
+	for i := range a.Files {
+		if a.Files[i].Path != b.Files[i].Path || !slices.Equal(a.Files[i].Items, b.Files[i].Items) {
+			return false
+		}
+	}
+	return true
 }
