@@ -315,20 +315,28 @@ func withPack(lib *kb.Library, id string, p *kb.Pack) *kb.Library {
 }
 
 // withFiles is lib with the items of the changed files of p's pack
-// replaced by p's.
+// replaced by p's. A pack's items come file by file in path order, so the
+// new ones are spliced in where their files go, without sorting the pack.
 func withFiles(lib *kb.Library, p *kb.Pack, changed map[string]bool) *kb.Library {
 	i := slices.IndexFunc(lib.Packs, func(q *kb.Pack) bool { return q.Manifest.ID == p.Manifest.ID })
 	if i < 0 {
 		return withPack(lib, p.Manifest.ID, p)
 	}
 	cp := *lib.Packs[i]
-	cp.Items = nil
-	for _, it := range lib.Packs[i].Items {
+	old := lib.Packs[i].Items
+	cp.Items = make([]kb.Item, 0, len(old)+len(p.Items))
+	fresh := p.Items
+	for _, it := range old {
+		// Before the first item of a file that sorts after them, the new
+		// items of files that sort first.
+		for len(fresh) > 0 && fresh[0].Source.File < it.Source.File {
+			cp.Items = append(cp.Items, fresh[0])
+			fresh = fresh[1:]
+		}
 		if !changed[it.Source.File] {
 			cp.Items = append(cp.Items, it)
 		}
 	}
-	cp.Items = append(cp.Items, p.Items...)
-	slices.SortStableFunc(cp.Items, func(a, b kb.Item) int { return cmp.Compare(a.Source.File, b.Source.File) })
+	cp.Items = append(cp.Items, fresh...)
 	return withPack(lib, p.Manifest.ID, &cp)
 }

@@ -35,31 +35,13 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 		if oe == ne {
 			continue
 		}
-		sums := map[string][16]byte{}
-		if oe != nil {
-			for _, f := range oe.Files {
-				for _, it := range f.Items {
-					sums[it.ID] = it.Sum
-				}
-			}
-		}
-		for _, f := range ne.Files {
-			for _, it := range f.Items {
-				if s, ok := sums[it.ID]; !ok || s != it.Sum {
-					add = append(add, it.ID)
-				}
-				delete(sums, it.ID)
-			}
-		}
-		gone := make([]string, 0, len(sums))
-		for id := range sums {
-			gone = append(gone, id)
-		}
-		slices.Sort(gone)
+		gone, added, same := diffPack(oe, ne)
+		add = append(add, added...)
 		ch.Delete = append(ch.Delete, gone...)
-		if oe == nil || !sameEntry(oe, ne) {
-			ch.Internal[packKey(ne.ID)] = ne.encode()
+		if same {
+			continue
 		}
+		ch.Internal[packKey(ne.ID)] = ne.encode()
 	}
 	var removed []string
 	for id := range byID {
@@ -81,6 +63,55 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 		ch.Synonyms, ch.SetSynonyms = after, true
 	}
 	return ch, add
+}
+
+// diffPack compares one pack's entries, file by file in path order, so
+// that files whose items are unchanged cost a comparison: the ids of the
+// items gone, those to index (new, or with another digest), and whether
+// the entries are the same. oe is nil for a new pack.
+func diffPack(oe, ne *packEntry) (gone, add []string, same bool) {
+	if oe == nil {
+		oe = &packEntry{}
+	}
+	same = oe.ID == ne.ID && oe.Dir == ne.Dir && oe.Language == ne.Language &&
+		slices.Equal(oe.Overrides, ne.Overrides) && slices.EqualFunc(oe.Synonyms, ne.Synonyms, slices.Equal)
+	var before, after []itemEntry // items of the files that differ
+	i, j := 0, 0
+	for i < len(oe.Files) || j < len(ne.Files) {
+		switch {
+		case j == len(ne.Files) || i < len(oe.Files) && oe.Files[i].Path < ne.Files[j].Path:
+			before = append(before, oe.Files[i].Items...)
+			i++
+		case i == len(oe.Files) || ne.Files[j].Path < oe.Files[i].Path:
+			after = append(after, ne.Files[j].Items...)
+			j++
+		default:
+			if !slices.Equal(oe.Files[i].Items, ne.Files[j].Items) {
+				before = append(before, oe.Files[i].Items...)
+				after = append(after, ne.Files[j].Items...)
+			}
+			i++
+			j++
+		}
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return nil, nil, same
+	}
+	sums := make(map[string][16]byte, len(before))
+	for _, it := range before {
+		sums[it.ID] = it.Sum
+	}
+	for _, it := range after {
+		if s, ok := sums[it.ID]; !ok || s != it.Sum {
+			add = append(add, it.ID)
+		}
+		delete(sums, it.ID)
+	}
+	for id := range sums {
+		gone = append(gone, id)
+	}
+	slices.Sort(gone)
+	return gone, add, false
 }
 
 // applyEntries updates g's index in place to hold the wanted entries,
@@ -127,18 +158,4 @@ func (g *generation) entriesRead() ([]*packEntry, error) {
 		g.entries = e
 	}
 	return e, err
-}
-
-// sameEntry reports whether two entries hold the same.
-func sameEntry(a, b *packEntry) bool {
-	if a.ID != b.ID || a.Dir != b.Dir || a.Language != b.Language || !slices.Equal(a.Overrides, b.Overrides) ||
-		!slices.EqualFunc(a.Synonyms, b.Synonyms, slices.Equal) || len(a.Files) != len(b.Files) {
-		return false
-	}
-	for i := range a.Files {
-		if a.Files[i].Path != b.Files[i].Path || !slices.Equal(a.Files[i].Items, b.Files[i].Items) {
-			return false
-		}
-	}
-	return true
 }
