@@ -104,32 +104,41 @@ func (ix *Index) reindexFiles(ctx context.Context, old *generation, entries []*p
 		return false, nil
 	}
 	p.Dir = dirName
-	fresh := packEntryOf(p, hiddenBy(entries))
 	// An id another file of the pack holds would be a duplicate the full
-	// load settles by file order: let it.
-	others := map[string]bool{}
+	// load settles by file order: let it. Only ids the changed files did
+	// not have before can be one, and a save usually keeps its ids.
+	had := map[string]bool{}
 	for _, f := range oe.Files {
 		if changed[f.Path] {
-			continue
+			for _, it := range f.Items {
+				had[it.ID] = true
+			}
 		}
+	}
+	fresh := packEntryOf(p, hiddenBy(entries))
+	added := map[string]bool{}
+	for _, f := range fresh.Files {
 		for _, it := range f.Items {
-			others[it.ID] = true
+			if !had[it.ID] {
+				added[it.ID] = true
+			}
 		}
 	}
 	ne := &packEntry{ID: oe.ID, Dir: dirName, Language: oe.Language, Overrides: oe.Overrides, Synonyms: oe.Synonyms}
 	for _, f := range oe.Files {
-		if !changed[f.Path] {
-			ne.Files = append(ne.Files, f)
+		if changed[f.Path] {
+			continue
 		}
-	}
-	for _, f := range fresh.Files {
-		for _, it := range f.Items {
-			if others[it.ID] {
-				return false, nil
+		if len(added) > 0 {
+			for _, it := range f.Items {
+				if added[it.ID] {
+					return false, nil
+				}
 			}
 		}
 		ne.Files = append(ne.Files, f)
 	}
+	ne.Files = append(ne.Files, fresh.Files...)
 	ne.sortFiles()
 	want := slices.Clone(entries)
 	want[i] = ne

@@ -35,13 +35,22 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 		if oe == ne {
 			continue
 		}
-		gone, added, same := diffPack(oe, ne)
+		gone, added, files, same := diffPack(oe, ne)
 		add = append(add, added...)
 		ch.Delete = append(ch.Delete, gone...)
 		if same {
 			continue
 		}
-		ch.Internal[packKey(ne.ID)] = ne.encode()
+		if oe == nil || !sameHeader(oe.header(), ne.header()) {
+			ch.Internal[packKey(ne.ID)] = encodeHeader(ne.header())
+		}
+		for path, items := range files {
+			if items == nil {
+				ch.Internal[fileKey(ne.ID, path)] = nil
+			} else {
+				ch.Internal[fileKey(ne.ID, path)] = encodeItems(*items)
+			}
+		}
 	}
 	var removed []string
 	for id := range byID {
@@ -54,7 +63,7 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 				ch.Delete = append(ch.Delete, it.ID)
 			}
 		}
-		ch.Internal[packKey(id)] = nil
+		dropEntry(ch.Internal, byID[id])
 	}
 	if ids := entryIDs(want); !slices.Equal(entryIDs(old), ids) {
 		ch.Internal[packsKey] = encodeIDs(ids)
@@ -69,33 +78,37 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 // that files whose items are unchanged cost a comparison: the ids of the
 // items gone, those to index (new, or with another digest), and whether
 // the entries are the same. oe is nil for a new pack.
-func diffPack(oe, ne *packEntry) (gone, add []string, same bool) {
+func diffPack(oe, ne *packEntry) (gone, add []string, files map[string]*[]itemEntry, same bool) {
 	if oe == nil {
 		oe = &packEntry{}
 	}
 	same = oe.ID == ne.ID && oe.Dir == ne.Dir && oe.Language == ne.Language &&
 		slices.Equal(oe.Overrides, ne.Overrides) && slices.EqualFunc(oe.Synonyms, ne.Synonyms, slices.Equal)
-	var before, after []itemEntry // items of the files that differ
+	files = map[string]*[]itemEntry{} // changed files: their new items, nil when gone
+	var before, after []itemEntry     // items of the files that differ
 	i, j := 0, 0
 	for i < len(oe.Files) || j < len(ne.Files) {
 		switch {
 		case j == len(ne.Files) || i < len(oe.Files) && oe.Files[i].Path < ne.Files[j].Path:
 			before = append(before, oe.Files[i].Items...)
+			files[oe.Files[i].Path] = nil
 			i++
 		case i == len(oe.Files) || ne.Files[j].Path < oe.Files[i].Path:
 			after = append(after, ne.Files[j].Items...)
+			files[ne.Files[j].Path] = &ne.Files[j].Items
 			j++
 		default:
 			if !slices.Equal(oe.Files[i].Items, ne.Files[j].Items) {
 				before = append(before, oe.Files[i].Items...)
 				after = append(after, ne.Files[j].Items...)
+				files[ne.Files[j].Path] = &ne.Files[j].Items
 			}
 			i++
 			j++
 		}
 	}
-	if len(before) == 0 && len(after) == 0 {
-		return nil, nil, same
+	if len(files) == 0 {
+		return nil, nil, nil, same
 	}
 	sums := make(map[string][16]byte, len(before))
 	for _, it := range before {
@@ -111,7 +124,13 @@ func diffPack(oe, ne *packEntry) (gone, add []string, same bool) {
 		gone = append(gone, id)
 	}
 	slices.Sort(gone)
-	return gone, add, false
+	return gone, add, files, false
+}
+
+// sameHeader reports whether two pack headers hold the same.
+func sameHeader(a, b packHeader) bool {
+	return a.ID == b.ID && a.Dir == b.Dir && a.Language == b.Language && slices.Equal(a.Overrides, b.Overrides) &&
+		slices.EqualFunc(a.Synonyms, b.Synonyms, slices.Equal) && slices.Equal(a.Paths, b.Paths)
 }
 
 // applyEntries updates g's index in place to hold the wanted entries,
