@@ -22,6 +22,7 @@ import (
 	// app and in its tests.
 	_ "github.com/poisehq/poise/internal/clocale"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/internal/desktopx"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/internal/usage"
@@ -112,6 +113,7 @@ func Run(cfg Config) error {
 	a.Lifecycle().SetOnStarted(func() {
 		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
+		p.startDesktop() // always on top and the system-wide key
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
 			// core would otherwise delay its first paint by seconds.
@@ -134,6 +136,9 @@ func Run(cfg Config) error {
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	if p.hotkey != nil {
+		p.hotkey.Close()
+	}
 	p.stopWatching()
 	p.endGapQuery()
 	p.flushSettings()
@@ -211,6 +216,13 @@ type poise struct {
 	// tells it an entry was saved elsewhere, to list it.
 	journalForm  func(e journal.Entry)
 	journalSaved func()
+
+	// hotkey listens for the system-wide quick-find key, nil when not;
+	// panel is the quick-find panel it brings up (quick_panel.go);
+	// desktopNote says what the desktop did not allow, for Settings.
+	hotkey      *desktopx.Hotkey
+	panel       *quickPanel
+	desktopNote string
 
 	// jnl is the journal the Journal and Summary screens share (see
 	// sharedJournal); journalWatchers hear when it locks or unlocks.

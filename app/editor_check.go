@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,17 +51,16 @@ func (e *editorScreen) showCheck(c *mine.Checked, err error) {
 	}
 }
 
-// problemRow is one problem, "Line 5: …"; tapping it puts the cursor on
-// that line.
+// problemRow is one problem: a "Line 5" button that puts the cursor on
+// that line, and the message, wrapped.
 func (e *editorScreen) problemRow(pr kb.Problem) fyne.CanvasObject {
-	text := pr.Message
+	where := "File"
 	if pr.Line > 0 {
-		text = fmt.Sprintf("Line %d: %s", pr.Line, pr.Message)
+		where = fmt.Sprintf("Line %d", pr.Line)
 	}
-	b := widget.NewButtonWithIcon(text, theme.WarningIcon(), func() { e.goToLine(pr.Line) })
-	b.Alignment = widget.ButtonAlignLeading
+	b := widget.NewButtonWithIcon(where, theme.WarningIcon(), func() { e.goToLine(pr.Line) })
 	b.Importance = widget.LowImportance
-	return b
+	return container.NewBorder(nil, nil, container.NewVBox(b), nil, wrapLabel(pr.Message))
 }
 
 func (e *editorScreen) goToLine(line int) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -94,7 +95,8 @@ func (e *editorScreen) build() fyne.CanvasObject {
 		return false
 	}
 	e.text.OnChanged = e.changed
-	e.cursor = lowLabel("Line 1")
+	e.cursor = widget.NewLabel("Line 1")
+	secondary(e.cursor)
 	e.text.OnCursorChanged = func() { e.cursor.SetText(fmt.Sprintf("Line %d", e.text.CursorRow+1)) }
 	e.preview = container.NewVBox()
 	e.problems = container.NewVBox()
@@ -102,7 +104,9 @@ func (e *editorScreen) build() fyne.CanvasObject {
 	e.saveBtn = widget.NewButtonWithIcon("Save ("+keyLabel(keySave)+")", theme.DocumentSaveIcon(), e.save)
 	e.saveBtn.Importance = widget.HighImportance
 	closeBtn := widget.NewButton("Close", func() { e.close() })
-	path := lowLabel(mine.Name + " · " + e.rel)
+	path := widget.NewLabel(mine.Name + " · " + e.rel)
+	secondary(path)
+	path.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, container.NewHBox(e.saveBtn, closeBtn), e.cursor, path)
 
 	right := container.NewVSplit(
@@ -152,22 +156,27 @@ func (e *editorScreen) save() {
 	e.saved = text
 	e.status.SetText("Saved. Updating search…")
 	start := time.Now()
-	e.p.reloadPack(e.m.Dir(), []string{e.rel}, func(_ *watch.Reloaded, err error) {
+	broken := false
+	e.p.reloadPack(e.m.Dir(), []string{e.rel}, func(r *watch.Reloaded, err error) {
 		if err != nil {
 			e.status.SetText("Saved, but My pack could not be read again. Check the file, then save again.")
+			return
 		}
+		broken = slices.Contains(r.Kept, e.rel)
 	}, func(_ time.Duration, err error) {
-		if err == nil {
-			e.setSaved(time.Since(start))
+		if err != nil || e.text.Text != e.saved {
+			return
 		}
+		if broken {
+			e.status.SetText("Saved with problems: search keeps the last good version until they are fixed.")
+			return
+		}
+		e.setSaved(time.Since(start))
 	})
 }
 
 func (e *editorScreen) setSaved(took time.Duration) {
-	e.setStatus()
-	if e.text.Text == e.saved {
-		e.status.SetText(fmt.Sprintf("Saved; search has it (%d ms).", took.Milliseconds()))
-	}
+	e.status.SetText(fmt.Sprintf("Saved; search has it (%d ms).", took.Milliseconds()))
 }
 
 func (e *editorScreen) setStatus() {

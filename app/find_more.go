@@ -124,9 +124,9 @@ func moreSegments(n rowNote) []widget.RichTextSegment {
 	quiet := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	switch {
 	case n.open:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this below · ← fold", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  %d more below ←", n.more), Style: quiet}}
 	case n.more > 0:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this · → show", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more like this →", n.more), Style: quiet}}
 	}
 	return nil
 }

@@ -68,10 +68,10 @@ func TestFindMoreLikeThis(t *testing.T) {
 	if head.Kind != kb.KindStatement {
 		t.Fatalf("want the statements first, got %v", hitIDs(f))
 	}
-	if got := rowText(f, 0); !strings.Contains(got, "2 more like this · → show") {
+	if got := rowText(f, 0); !strings.Contains(got, "+2 more like this →") {
 		t.Errorf("first row reads %q, want it to say 2 more like this", got)
 	}
-	if got := rowText(f, 1); strings.Contains(got, "more like this") {
+	if got := rowText(f, 1); strings.Contains(got, "more") {
 		t.Errorf("the concern's row reads %q: it has nothing more", got)
 	}
 
@@ -93,7 +93,7 @@ func TestFindMoreLikeThis(t *testing.T) {
 			t.Errorf("row %d = %s %q, want a statement for the situation marked ↳", i, f.hits[i].ID, rowText(f, i))
 		}
 	}
-	if got := rowText(f, 0); !strings.Contains(got, "2 more like this below · ← fold") {
+	if got := rowText(f, 0); !strings.Contains(got, "2 more below ←") {
 		t.Errorf("open result reads %q", got)
 	}
 

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -141,4 +143,18 @@ func (f *findScreen) narrowKey(k *fyne.KeyEvent) bool {
 		return f.closePreview()
 	}
 	return false
+}
+
+// maxQueryRunes bounds a query: a few words find everything, and a pasted
+// page of text (10,000 letters drew the field as a black bar) is cut.
+const maxQueryRunes = 200
+
+// capQuery cuts e's text to maxQueryRunes; true when it had to, after
+// which e's OnChanged has run again with the shorter text.
+func capQuery(e *shortcutEntry, text string) bool {
+	if utf8.RuneCountInString(text) <= maxQueryRunes {
+		return false
+	}
+	e.SetText(string([]rune(text)[:maxQueryRunes]))
+	return true
 }

@@ -64,7 +64,11 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 
 	f.entry = newShortcutEntry(p)
 	f.entry.SetPlaceHolder(fmt.Sprintf("Type a few words: late refund, angry, manager…  (%s)", keyLabel(keyFind)))
-	f.entry.OnChanged = func(string) {
+	f.entry.OnChanged = func(text string) {
+		if capQuery(f.entry, text) {
+			p.toast(fmt.Sprintf("Searches use the first %d characters; the rest was left out.", maxQueryRunes))
+			return // SetText has searched for what is left
+		}
 		p.call.Touch(p.now()) // searching is working on the call
 		f.refresh()
 	}
@@ -234,6 +238,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}
+	h.Snippet, h.Highlights = bracketKeys(h.Snippet, h.Highlights, f.p.placeholderKeys(h.ID))
 	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID), f.note(i))
 }
 

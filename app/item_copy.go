@@ -97,7 +97,7 @@ func (p *poise) copyAs(id, option, label, text string, declared []kb.Field) {
 		}
 		p.refocus()
 	}, p.win)
-	d.Resize(fyne.NewSize(width, min(body.MinSize().Height+f.preview.MinSize().Height+140, ws.Height-40)))
+	d.Resize(fyne.NewSize(width, min(body.MinSize().Height+110, ws.Height-40))) // 110: title and buttons
 	d.Show()
 	if f.first != nil {
 		p.win.Canvas().Focus(f.first)

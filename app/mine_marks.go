@@ -158,11 +158,13 @@ func (p *poise) compareOriginal(id string) {
 		p.showError(err, mineErrorText(err))
 		return
 	}
-	side := func(title, text string) fyne.CanvasObject {
-		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		return container.NewBorder(boldLabel(title), nil, nil, nil, container.NewScroll(l))
+	a, b, aChanged, bChanged := mine.LineDiff(string(yours), string(orig))
+	side := func(title string, lines []string, changed []bool) fyne.CanvasObject {
+		return container.NewBorder(boldLabel(title), nil, nil, nil, container.NewVScroll(diffText(lines, changed)))
 	}
-	split := container.NewHSplit(side("Your version", string(yours)), side("The original now", string(orig)))
+	split := container.NewHSplit(
+		side("Your version (lines the original lacks in colour)", a, aChanged),
+		side("The original now (lines yours lacks in colour)", b, bChanged))
 	w := p.app.NewWindow("Your version and the original")
 	revert := widget.NewButton("Revert to the original", func() { w.Close(); p.confirmRevert(id) })
 	edit := widget.NewButton("Edit yours", func() {
@@ -175,6 +177,25 @@ func (p *poise) compareOriginal(id string) {
 	w.SetContent(container.NewBorder(nil, container.NewHBox(edit, revert, widget.NewButton("Close", w.Close)), nil, nil, split))
 	w.Resize(fyne.NewSize(1000, 640))
 	w.Show()
+}
+
+// diffText shows lines in a fixed-width font, wrapped, the changed ones
+// in the theme's primary colour.
+func diffText(lines []string, changed []bool) fyne.CanvasObject {
+	segs := make([]widget.RichTextSegment, 0, len(lines))
+	for i, l := range lines {
+		st := widget.RichTextStyle{TextStyle: fyne.TextStyle{Monospace: true}}
+		if changed[i] {
+			st.ColorName = theme.ColorNamePrimary // no bold: themes have no bold fixed-width font
+		}
+		if l == "" {
+			l = " "
+		}
+		segs = append(segs, &widget.TextSegment{Text: l, Style: st})
+	}
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
 }
 
 // mineErrorText says what to do when My pack refuses something.

@@ -18,9 +18,6 @@ import (
 	"github.com/poisehq/poise/kb/watch"
 )
 
-// screenMine is My pack's screen.
-const screenMine = "My pack"
-
 // myPackState is what the app keeps for My pack and for pack files edited
 // outside it. Touched on Fyne's goroutine only.
 type myPackState struct {
@@ -70,21 +67,23 @@ func (p *poise) sources() mine.Sources {
 // reloadPack loads one pack folder again off the UI goroutine and puts it
 // into the library and search; files are the files that changed (nil when
 // any may have). done, if set, runs on the UI goroutine with the outcome
-// once the library has it, and indexed once search has it too.
+// of the load, just before the library takes it in, and indexed once
+// search has it too.
 func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
 	lib := p.lib
 	go func() {
 		r, err := watch.ReloadPack(lib, dir)
 		p.do(func() {
-			if errors.Is(err, watch.ErrGone) {
-				p.reloadLibrary(nil) // a pack folder went: load them all
-			} else if err == nil {
-				p.applyReload(r, files, indexed)
-			} else {
-				p.notify(err, "A pack changed on disk but could not be read again. Check the folder, then restart Poise.")
-			}
 			if done != nil {
 				done(r, err)
+			}
+			switch {
+			case errors.Is(err, watch.ErrGone):
+				p.reloadLibrary(nil) // a pack folder went: load them all
+			case err != nil:
+				p.notify(err, "A pack changed on disk but could not be read again. Check the folder, then restart Poise.")
+			default:
+				p.applyReload(r, files, indexed)
 			}
 		})
 	}()

@@ -104,7 +104,7 @@ func (s *mineScreen) row(file string, it *kb.Item) fyne.CanvasObject {
 		what = fmt.Sprintf("%s · your version of %s", what, orig)
 		buttons.Add(widget.NewButton("Revert to the original", func() { p.confirmRevert(it.ID) }))
 	}
-	return container.NewBorder(nil, nil, nil, buttons,
+	return container.NewBorder(nil, nil, nil, container.NewVBox(buttons),
 		container.NewVBox(boldLabel(cmpOr(title, file)), lowLabel(what+" · "+file)))
 }
 
@@ -136,6 +136,7 @@ func (s *mineScreen) onNew(kind kb.Kind, label string) {
 			}
 		}, nil)
 	}, p.win)
+	title.OnSubmitted = func(string) { d.Submit() } // Enter creates, as the button does
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
 	p.win.Canvas().Focus(title)

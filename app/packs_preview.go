@@ -23,17 +23,18 @@ func (s *packsScreen) preview(c *packs.Candidate) { s.previewThen(c, nil) }
 func (s *packsScreen) previewThen(c *packs.Candidate, next func()) {
 	body, confirm, opts := previewContent(c)
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton("Cancel", func() {
+	cancelled := func() {
 		d.Hide()
 		c.Discard()
 		if next != nil {
 			next()
 		}
-	})
-	ok := widget.NewButton(confirm, func() {
+	}
+	cancel := newEscButton("Cancel", cancelled, cancelled)
+	ok := newEscButton(confirm, func() {
 		d.Hide()
 		s.install(c, opts, next)
-	})
+	}, cancelled)
 	ok.Importance = widget.HighImportance
 	if c.Trust == packs.TrustChanged || c.Trust == packs.TrustUnsigned {
 		ok.Importance = widget.DangerImportance
@@ -48,6 +49,32 @@ func (s *packsScreen) previewThen(c *packs.Candidate, next func()) {
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	s.previewing = d
 	d.Show()
+	// Keyboard first: Cancel has the focus (Enter or Space never installs
+	// by accident), Tab reaches the install button, Esc cancels.
+	s.p.win.Canvas().Focus(cancel)
+}
+
+// escButton is a button that also answers Esc, so a dialog made of them
+// closes from the keyboard whichever has the focus.
+type escButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newEscButton(label string, tapped, escape func()) *escButton {
+	b := &escButton{onEscape: escape}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey runs onEscape for Esc and leaves every other key to the button.
+func (b *escButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(k)
 }
 
 // previewContent is the preview's text, its confirm button and the

@@ -174,7 +174,7 @@ func TestSettingsSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, NewCallMinutes: 5, Theme: "dark", GapsLog: true} // the gaps log is on by default
+	want := settings.Settings{AgentName: "Robin", AutoLockMinutes: 30, NewCallMinutes: 5, Theme: "dark", GapsLog: true, QuickFindAnywhere: true} // on by default
 	if got != want {
 		t.Errorf("saved %+v, want %+v", got, want)
 	}

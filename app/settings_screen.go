@@ -102,25 +102,48 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 	})
 	gapsLog.Checked = p.settings.GapsLog
 
+	desktopNote := lowLabel(p.desktopNote)
+	desktopNote.Importance = widget.WarningImportance
+	showNote := func(msg string) {
+		p.desktopNote = msg
+		desktopNote.SetText(msg)
+	}
+	onTop := widget.NewCheck("Keep Poise's window above other windows", func(on bool) {
+		p.settings.AlwaysOnTop = on
+		p.saveSettings()
+		showNote(p.applyAlwaysOnTop())
+	})
+	onTop.Checked = p.settings.AlwaysOnTop
+	anywhere := widget.NewCheck(keyQuickFindAnywhere.String()+" brings up quick find from any program", func(on bool) {
+		p.settings.QuickFindAnywhere = on
+		p.saveSettings()
+		showNote(p.applyQuickFindAnywhere())
+	})
+	anywhere.Checked = p.settings.QuickFindAnywhere
+
 	form := widget.NewForm(
 		widget.NewFormItem("Your name", s.name),
 		widget.NewFormItem("Lock the journal after", s.lock),
 		widget.NewFormItem("Start a new call after", s.newCall),
 		widget.NewFormItem("Theme", s.theme),
 		widget.NewFormItem("Content gaps", gapsLog),
+		widget.NewFormItem("Always on top", onTop),
+		widget.NewFormItem("Quick find anywhere", anywhere),
 	)
 	form.Items[0].HintText = "Fills {{agent_name}} in templates."
 	form.Items[1].HintText = "Idle time before the journal asks for your passphrase again."
 	form.Items[2].HintText = fmt.Sprintf("Forgets the customer's details; %s does it at once.", keyLabel(keyNewCall))
 	form.Items[4].HintText = "On this computer only, masked, never sent; see Content gaps."
-	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Ctrl+Enter open · Esc clear · Ctrl+D star · %s new call · %s five-second pause · Ctrl+1…9 switch screens.",
-		keyLabel(keyFind), keyLabel(keyNewCall), keyLabel(keyPause)))
+	form.Items[5].HintText = "For a window docked beside the ticket. X11 desktops; elsewhere use your window manager's own setting."
+	form.Items[6].HintText = "Enter copies and hides the panel. X11 desktops; elsewhere use the tray menu's Quick find."
+	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Alt+1…9 copy an option · Ctrl+Enter open · Esc clear · Ctrl+D star · %s new call · %s quick log · %s five-second pause · Ctrl+1…9 switch screens.",
+		keyLabel(keyFind), keyLabel(keyNewCall), keyLabel(keyQuickLog), keyLabel(keyPause)))
 	where := lowLabel("Your data is kept in " + p.dataDir + ".")
 	if p.dataDir == "" {
 		where.Hide()
 	}
 	head := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.content = container.NewVScroll(container.NewVBox(head, form, widget.NewSeparator(), keys, where))
+	s.content = container.NewVScroll(container.NewVBox(head, form, desktopNote, widget.NewSeparator(), keys, where))
 	return s
 }
 

@@ -44,6 +44,9 @@ type toneScreen struct {
 func (p *poise) newToneScreen() fyne.CanvasObject {
 	s := &toneScreen{p: p, checker: tone.NewChecker(p.lib)}
 	s.ExtendBaseWidget(s)
+	// A new library (a pack installed or edited) rebuilds this screen;
+	// the reply being written, and its undo, carry over to the new chart.
+	prev := p.tone
 	p.tone = s
 	// The journal's editor: a long pasted email stays quick to type in,
 	// where Fyne's word-wrapped Entry re-wraps everything per keystroke.
@@ -73,6 +76,10 @@ func (p *poise) newToneScreen() fyne.CanvasObject {
 	top := container.NewVBox(s.draft, container.NewHBox(copyBtn, s.undoBtn, clearBtn), s.summary)
 	s.scroll = container.NewVScroll(container.NewVBox(s.previewBox, s.marked, s.findings))
 	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
+	if prev != nil {
+		s.draft.SetText(prev.draft.Text())
+		s.history = prev.history
+	}
 	s.check()
 	return s
 }

@@ -162,3 +162,25 @@ func TestToneCopyWarnsAboutOpenFindings(t *testing.T) {
 		t.Errorf("copying a typed reply recorded recents %q", recent)
 	}
 }
+
+// TestToneDraftSurvivesALibraryReload: installing or editing a pack
+// rebuilds the screen with the new chart, and the reply being written
+// stays, with its undo.
+func TestToneDraftSurvivesALibraryReload(t *testing.T) {
+	const draft = "I can't do that. Thanks."
+	p, s := toneReady(t, draft)
+	test.Tap(cardButton(t, s, 0, "Use:"))
+	test.Tap(buttonNamed(t, s.previewBox, "Apply"))
+	rewritten := s.draft.Text()
+	p.showLibrary(fixtureLibrary(), nil)
+	if p.tone == s {
+		t.Fatal("the screen was not rebuilt for the new library")
+	}
+	if got := p.tone.draft.Text(); got != rewritten {
+		t.Fatalf("after a reload the draft is %q, want %q", got, rewritten)
+	}
+	p.tone.draft.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := p.tone.draft.Text(); got != draft {
+		t.Errorf("Ctrl+Z after a reload: %q, want %q", got, draft)
+	}
+}

@@ -18,7 +18,8 @@ func (p *poise) setupTray() {
 	quit := fyne.NewMenuItem("Quit", p.app.Quit)
 	quit.IsQuit = true
 	desk.SetSystemTrayMenu(fyne.NewMenu("Poise",
-		fyne.NewMenuItem("Quick find", p.quickFind),
+		fyne.NewMenuItem("Quick find", p.showQuickPanel),
+		fyne.NewMenuItem("Open Poise", p.quickFind),
 		fyne.NewMenuItem("Quick log", func() { p.win.Show(); p.win.RequestFocus(); p.openQuickLog() }),
 		fyne.NewMenuItem("New journal entry", p.startJournalEntry),
 		fyne.NewMenuItemSeparator(),

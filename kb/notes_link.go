@@ -107,6 +107,11 @@ func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
 	for _, w := range doc.Wikilinks {
 		target := w.Target
 		words := escapeLinkText(w.Display())
+		if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+			// [[ https://… | label ]], as bug trackers write web links.
+			edits = append(edits, edit{w.Start, w.End, "[" + words + "](<" + u.String() + ">)"})
+			continue
+		}
 		if kind, ok := attachmentExt[strings.ToLower(path.Ext(target))]; ok {
 			if w.Embed {
 				words = "*[" + kind + ": " + escapeLinkText(path.Base(target)) + "]*"

@@ -92,6 +92,9 @@ func TestNotesVaultWikilinks(t *testing.T) {
 		t.Errorf("[[Home]] from 日本語/挨拶.md resolves to %q, %v; body:\n%s", id, ok, hello.Body)
 	}
 	policy := item(t, lib, "notes-vault/refund-policy#late-refunds")
+	if !strings.Contains(policy.Body, "[card scheme's times](<https://example.com/refund-times>)") {
+		t.Errorf("a wikilink to a web address is not a web link:\n%s", policy.Body)
+	}
 	if !strings.Contains(policy.Text, "See the front page.") {
 		t.Errorf("a labelled wikilink copies as its label: %q", policy.Text)
 	}
@@ -153,5 +156,28 @@ func TestNotesVaultMacros(t *testing.T) {
 	}
 	if home := item(t, lib, "notes-vault/home"); home.Kind != kb.KindGuide {
 		t.Errorf("a note with {{date:YYYY-MM-DD}} in code became a %s", home.Kind)
+	}
+}
+
+// Macros as support teams keep them in notes: fields named in words,
+// inside a quote, under a "Use when" line.
+func TestNotesVaultMacrosInWords(t *testing.T) {
+	lib, _ := loadVault(t)
+	for id, want := range map[string][]string{
+		"notes-vault/macros/follow-ups#waiting-on-another-team": {"customer_name", "team_partner", "timeframe", "agent_name"},
+		"notes-vault/macros/follow-ups#fixed":                   {"customer_name", "what_was_changed"},
+	} {
+		m := item(t, lib, id)
+		var names, labels []string
+		for _, f := range m.Fields {
+			names = append(names, f.Name)
+			labels = append(labels, f.Label)
+		}
+		if m.Kind != kb.KindTemplate || !slices.Equal(names, want) {
+			t.Errorf("%s: %s with fields %q, want a template with %q", id, m.Kind, names, want)
+		}
+		if id == "notes-vault/macros/follow-ups#fixed" && (labels[1] != "What was changed" || !strings.Contains(m.Text, "I {{what_was_changed}}.")) {
+			t.Errorf("labels %q, text %q", labels, m.Text)
+		}
 	}
 }

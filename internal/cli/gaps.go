@@ -161,7 +161,11 @@ func writeMergedText(w, notes io.Writer, m gaps.Merged) error {
 	if m.From != "" {
 		period = fmt.Sprintf(", %s to %s", m.From, m.To)
 	}
-	fmt.Fprintf(w, "What %d people searched for and did not find%s:\n", m.Files, period)
+	people := fmt.Sprintf("%d people", m.Files)
+	if m.Files == 1 {
+		people = "1 person"
+	}
+	fmt.Fprintf(w, "What %s searched for and did not find%s:\n", people, period)
 	if len(m.Gaps) == 0 {
 		_, err := fmt.Fprintln(w, "  nothing: every search found something they used.")
 		return err

@@ -17,7 +17,7 @@ import (
 func (c *cli) packCmd() *cobra.Command {
 	return groupCmd("pack", "Build, sign, install, update and roll back content packs",
 		c.packLintCmd(), c.packStaleCmd(), c.packBuildCmd(), c.packKeygenCmd(), c.packSignCmd(), c.packVerifyCmd(),
-		c.packInstallCmd(), c.packImportCmd(), c.packUpdateCmd(), c.packListCmd(),
+		c.packInstallCmd(), c.packImportCmd(), c.packUpdateCmd(), c.packListCmd(), c.packMineCmd(),
 		c.packActionCmd("rollback", "Restore the version installed before the last update", "Rolled %s back to its previous version.",
 			"See poise pack list: a pack keeps one previous version after an update.", (*packs.Store).Rollback),
 		c.packActionCmd("disable", "Take a pack out of search and the screens without removing it", "Disabled %s.",

@@ -40,7 +40,7 @@ func TestPackImport(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	want := "Imported " + dir + ` as "Desk Notes" (pack desk-notes 1.0.0).
-  5 notes became 7 items: 6 guides, 1 template
+  6 notes became 10 items: 7 guides, 3 templates
   left out 5 files:
     4 pictures (a note that embeds one shows a placeholder): b.png, c.png, d.png, …
     1 hidden files and folders (names starting with . or _, such as an app's settings): .obsidian
@@ -70,7 +70,7 @@ func TestPackImport(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("exit %d, not JSON: %v\n%s", code, err, stdout)
 	}
-	if code != ExitOK || !rep.Installed || rep.Version != "1.0.1" || rep.Notes != 5 || rep.Counts[kb.KindTemplate] != 1 ||
+	if code != ExitOK || !rep.Installed || rep.Version != "1.0.1" || rep.Notes != 6 || rep.Counts[kb.KindTemplate] != 3 ||
 		rep.Changes == nil || len(rep.Changes.Changed) != 2 || len(rep.Problems) != 1 || rep.Problems[0].Count != 1 || len(rep.Skipped) != 2 {
 		t.Errorf("JSON report = %+v", rep)
 	}

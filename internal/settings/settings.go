@@ -32,11 +32,18 @@ type Settings struct {
 	// (kb/gaps) for the Content gaps screen; false stops it. It is never
 	// sent anywhere.
 	GapsLog bool `toml:"gaps_log"`
+	// AlwaysOnTop asks the desktop to keep Poise's window above others,
+	// for agents who dock it beside the ticket. X11 desktops only.
+	AlwaysOnTop bool `toml:"always_on_top"`
+	// QuickFindAnywhere listens for Ctrl+Alt+K in every application and
+	// brings up the quick-find panel. X11 desktops only; elsewhere the tray
+	// menu's Quick find does it.
+	QuickFindAnywhere bool `toml:"quick_find_anywhere"`
 }
 
 // Default returns the settings a new user starts with.
 func Default() Settings {
-	return Settings{AutoLockMinutes: 10, NewCallMinutes: 15, Theme: "system", GapsLog: true}
+	return Settings{AutoLockMinutes: 10, NewCallMinutes: 15, Theme: "system", GapsLog: true, QuickFindAnywhere: true}
 }
 
 // Load reads path; a missing file gives Default. Unknown keys are an error

@@ -2,6 +2,7 @@ package textsearch
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,11 @@ const (
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
 )
+
+// windowPower sharpens windowWeight: a two-word run counts fully only
+// when its word is rare, as a common verb beside a stop word ("made a")
+// matches too many titles to say anything.
+const windowPower = 3
 
 // queryWord is one word of what the person typed.
 type queryWord struct {
@@ -222,6 +228,15 @@ func (e *Index) textQuery(p *plan) query.Query {
 				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart))
 			}
 		}
+		// Two words in a row too, once the query is longer than two
+		// (two words are the whole phrase above): "my details" in "who
+		// have you shared my details with" meets a signal that says
+		// "given my details to", where no three words agree.
+		for i := 0; n > 2 && i+2 <= n; i++ {
+			if win := p.words[i : i+2]; contentWords(win) >= 1 {
+				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart*windowWeight(win)))
+			}
+		}
 	}
 	if content >= 2 {
 		// (Nearly) every word in the title: the document is about what was typed.
@@ -345,4 +360,17 @@ func contentWords(ws []queryWord) int {
 		}
 	}
 	return n
+}
+
+// windowWeight is how much a run of words says about which item is meant:
+// the weight of its most informative word, so "my details" counts and
+// "made a" (as in "made a mistake") hardly does.
+func windowWeight(ws []queryWord) float64 {
+	w := 0.0
+	for _, q := range ws {
+		if q.stem != "" {
+			w = max(w, q.weight)
+		}
+	}
+	return math.Pow(w, windowPower)
 }

@@ -30,6 +30,21 @@ type Copy struct {
 func (m *Pack) MakeMine(lib *kb.Library, id string, src Sources) (Copy, error) {
 	it, ok := lib.Item(id)
 	if !ok {
+		// Already yours, in a library loaded since: the original is out of
+		// it and your copy stands for it.
+		base, frag, _ := strings.Cut(id, "#")
+		if _, rest, found := strings.Cut(base, "/"); found {
+			cp := Copy{ID: ID + "/" + rest}
+			if frag != "" {
+				cp.ID += "#" + frag
+			}
+			if mineIt, ok := lib.Item(cp.ID); ok {
+				if r, ok := lib.Replaces(cp.ID); ok && r == base {
+					cp.File = mineIt.Source.File
+					return cp, nil
+				}
+			}
+		}
 		return Copy{}, fmt.Errorf("make %s mine: %w", id, fs.ErrNotExist)
 	}
 	if it.Pack == ID {

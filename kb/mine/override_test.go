@@ -28,6 +28,10 @@ func TestMakeMineOverridesAndRevertBringsTheOriginalBack(t *testing.T) {
 		t.Fatalf("make mine again = %+v, %v", again, err)
 	}
 
+	if again, err := m.MakeMine(load(t, b, packsDir), "builtin/statements/angry#2", src); err != nil || again != cp {
+		t.Fatalf("make mine again, the library loaded since = %+v, %v", again, err)
+	}
+
 	edited := strings.Replace(string(b["statements/angry.md"].Data), "Let's fix it now.", "Right, let's sort it out together.", 1)
 	if err := m.Save(cp.File, []byte(edited)); err != nil {
 		t.Fatal(err)
@@ -72,12 +76,11 @@ func TestMakeMineOverridesAndRevertBringsTheOriginalBack(t *testing.T) {
 func TestMakeMineRefusals(t *testing.T) {
 	m, b, packsDir, src := setup(t)
 	writeFiles(t, filepath.Join(packsDir, "notes"), map[string]string{"refunds.md": "# Refunds\nSay sorry.\n"})
-	lib, _ := kb.LoadLibrary(b, packsDir)
 	own, err := m.Create(kb.KindMatrix, "Late")
 	if err != nil || own != "matrix/late.md" {
 		t.Fatalf("create = %q, %v", own, err)
 	}
-	lib = load(t, b, packsDir)
+	lib := load(t, b, packsDir)
 	for _, tc := range []struct {
 		id   string
 		want error

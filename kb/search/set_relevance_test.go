@@ -16,12 +16,18 @@ import (
 // The floors sit just under the measured figures (which are rounded).
 // Raise them when ranking improves; never lower them to make a change pass.
 // Before issue 11's changes: tune half P@3 0.836, MRR 0.750; test half
-// P@3 0.762, MRR 0.725.
+// P@3 0.762, MRR 0.725. After the first round: test half P@3 0.820, MRR
+// 0.754. After grouping by situation and phrase runs of two and three
+// words: test half P@3 0.836, MRR 0.804.
+//
+// The held-out set (testdata/relevance_heldout.txt) was written before that
+// second round and never tuned against: on main before it, P@3 0.795, MRR
+// 0.769; after it, P@3 0.849, MRR 0.784.
 const (
-	floorTestP3  = 0.819
-	floorTestMRR = 0.750
-	floorHeldP3  = 0.0
-	floorHeldMRR = 0.0
+	floorTestP3  = 0.835
+	floorTestMRR = 0.800
+	floorHeldP3  = 0.845
+	floorHeldMRR = 0.780
 )
 
 // setQuery is one line of the relevance set.

@@ -52,12 +52,19 @@ func Scan(s string, single bool) ([]Token, []Problem) {
 			}
 			inner := strings.TrimSpace(s[i+1 : i+1+j])
 			end := i + j + 2
+			name := inner
 			if !ValidName(inner) && !IsComputed(inner) {
-				i++
-				continue
+				// Macros kept as notes name a field in words:
+				// {brief description of fix}, {team/partner}.
+				words, ok := wordsName(inner)
+				if !single || !ok {
+					i++
+					continue
+				}
+				name = words
 			}
 			if single {
-				toks = append(toks, Token{Start: i, End: end, Name: inner, Computed: IsComputed(inner)})
+				toks = append(toks, Token{Start: i, End: end, Name: name, Computed: IsComputed(name)})
 			} else {
 				probs = append(probs, Problem{Start: i, End: end, Text: s[i:end],
 					Message: fmt.Sprintf("%q has single braces; write {{%s}} to make it a placeholder", s[i:end], inner)})
@@ -120,7 +127,7 @@ func suggest(inner string) string {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			sb.WriteRune(r)
-		case r == ' ' || r == '-' || r == '_':
+		case r == ' ' || r == '-' || r == '_' || r == '/':
 			if sb.Len() > 0 && !strings.HasSuffix(sb.String(), "_") {
 				sb.WriteByte('_')
 			}
@@ -131,6 +138,25 @@ func suggest(inner string) string {
 		return "customer_name"
 	}
 	return out
+}
+
+// wordsName is the field name of a placeholder written as a few words,
+// "Customer Name" or "team/partner": customer_name, team_partner. ok is
+// false for anything else inside braces (code, lists, sentences).
+func wordsName(inner string) (string, bool) {
+	if len(inner) > 60 || len(strings.Fields(inner)) > 6 {
+		return "", false
+	}
+	for _, r := range inner {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(" -_/'", r)) {
+			return "", false
+		}
+	}
+	name := suggest(inner)
+	if !ValidName(name) || name == "customer_name" && !strings.Contains(strings.ToLower(inner), "customer") {
+		return "", false
+	}
+	return name, true
 }
 
 // ValidName reports whether name is a field name: lower case ASCII letters,

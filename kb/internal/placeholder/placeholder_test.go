@@ -17,6 +17,9 @@ func TestScan(t *testing.T) {
 		{"{a} {{b}}", true, "a b", 0},
 		{"{a} {{b}}", false, "b", 1},
 		{"{ not a name } {\"json\": 1}", false, "", 0},
+		// Macros kept as notes name fields in words (single braces only).
+		{"{brief description of fix} {team/partner} {Customer Name} {agent's name}", true, "brief_description_of_fix team_partner customer_name agents_name", 0},
+		{"{a, b} {\"json\": 1} {x = 1} {café} {one two three four five six seven} {!}", true, "", 0},
 		{"{{a}\n}}", false, "", 2},
 		{"{{2fast}} {{date+0.5d}} {{date-1d}}", false, "", 3},
 	}
