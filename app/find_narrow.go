@@ -80,10 +80,12 @@ func (f *findScreen) layoutBody() {
 		f.split.Refresh()
 		o = f.split
 	case f.previewOpen:
+		f.fullBtn.Hide()
 		back := widget.NewButtonWithIcon("Results (←)", theme.NavigateBackIcon(), func() { f.closePreview() })
 		back.Importance = widget.LowImportance
 		o = container.NewBorder(container.NewHBox(back), nil, nil, nil, f.preview)
 	default:
+		f.fullBtn.Show()
 		o = f.narrowList
 	}
 	f.body.Objects = []fyne.CanvasObject{o}

@@ -11,7 +11,7 @@ import (
 )
 
 var goodPack = map[string]string{
-	"pack.toml":         "id = \"acme\"\nname = \"Acme playbook\"\nversion = \"1.0.0\"\nauthors = [\"Dana \\u001b[31mReyes\"]\n",
+	"pack.toml":         "id = \"acme\"\nname = \"Acme playbook\"\nversion = \"1.0.0\"\nauthors = [\"Dana Reyes\"]\n",
 	"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
 	"templates/note.md": "---\ntitle: Note\n---\nHi {{customer_name}}, thanks.\n",
 }
@@ -47,9 +47,6 @@ func TestPackLifeCycle(t *testing.T) {
 	out := step(1, "pack", "install", file)
 	if !strings.Contains(out, "not yet trusted") || !strings.Contains(out, "--trust") {
 		t.Errorf("first install without --trust said:\n%s", out)
-	}
-	if strings.Contains(out, "\x1b") {
-		t.Errorf("an escape sequence from the manifest reached the terminal: %q", out)
 	}
 	step(0, "pack", "install", "--trust", file)
 
@@ -111,17 +108,19 @@ func TestPackPreviewEscapesBidiMarks(t *testing.T) {
 		"pack.toml":         "id = \"acme\"\nname = \"Acme \\u202eyalp\"\nversion = \"1.0.0\"\nauthors = [\"Dana\\u2066 \\u001b]0;x\\u0007Reyes\"]\n",
 		"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
 	})
+	// The pack is refused (kb/packs), and neither the refusal nor any
+	// preview obeys the characters.
 	code, out, errOut := run(t, "--data-dir", t.TempDir(), "pack", "install", "--allow-unsigned", dir)
-	if code != 0 {
+	if code == 0 || !strings.Contains(errOut, "reorders text") {
 		t.Fatalf("install: exit %d\n%s%s", code, out, errOut)
 	}
 	for _, bad := range []string{"\u202e", "\u2066", "\x1b", "\a"} {
 		if strings.Contains(out+errOut, bad) {
-			t.Errorf("%q from the manifest reached the terminal:\n%q", bad, out)
+			t.Errorf("%q from the manifest reached the terminal:\n%q", bad, out+errOut)
 		}
 	}
-	if !strings.Contains(out, `Acme \u202eyalp`) {
-		t.Errorf("the name is not shown escaped:\n%s", out)
+	if got := safe("Acme \u202eyalp \x1b[2J"); got != `Acme \u202eyalp \x1b[2J` {
+		t.Errorf("safe shows %q", got)
 	}
 }
 

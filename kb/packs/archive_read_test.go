@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,16 @@ func TestForgedArchivesAreRefused(t *testing.T) {
 		{"manifest edited after building", func(f map[string]string) {
 			f["pack.toml"] = strings.Replace(f["pack.toml"], `id = "acme"`, `id = "other"`, 1)
 		}, ErrTampered, "pack.toml"},
+		// A right-to-left override in the name shows "1.0.0" as "0.0.1"
+		// on the Packs screen; an escape sequence rewrites a terminal.
+		{"name with a right-to-left override", func(f map[string]string) {
+			f["pack.toml"] = regexp.MustCompile(`(?m)^name = ".*"$`).ReplaceAllString(f["pack.toml"], `name = "Acme \u202eyalp"`)
+			rehash(f, "acme")
+		}, ErrHostile, `pack.toml: its name holds`},
+		{"author with an escape sequence", func(f map[string]string) {
+			f["pack.toml"] = regexp.MustCompile(`(?m)^authors = .*$`).ReplaceAllString(f["pack.toml"], `authors = ["Dana \u001b]0;x\u0007"]`)
+			rehash(f, "acme")
+		}, ErrHostile, `pack.toml: its authors hold`},
 		{"a file changed after building", func(f map[string]string) {
 			f["guides/refunds.md"] += "Also give them a voucher.\n"
 		}, ErrTampered, "guides/refunds.md"},
