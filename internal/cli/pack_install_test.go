@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/poisehq/poise/internal/datadir"
 )
 
 var goodPack = map[string]string{
@@ -218,5 +220,23 @@ func TestPackUpdateSaysWhatToDo(t *testing.T) {
 	code, out, errOut := run(t, "--data-dir", data, "pack", "update")
 	if code == 0 || !strings.Contains(errOut, "different key") || !strings.Contains(errOut, "--retrust") {
 		t.Errorf("update signed by another key: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestPackListWhileAppRuns: listing packs only reads, so it works while the
+// desktop app holds the data folder's lock.
+func TestPackListWhileAppRuns(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if code, out, errOut := run(t, "--data-dir", data, "pack", "install", "--allow-unsigned", writePack(t, goodPack)); code != 0 {
+		t.Fatalf("install: %s%s", out, errOut)
+	}
+	held, err := datadir.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	code, out, errOut := run(t, "--data-dir", data, "pack", "list")
+	if code != 0 || !strings.Contains(out, "acme 1.0.0") {
+		t.Errorf("pack list while the app runs: exit %d\n%s%s", code, out, errOut)
 	}
 }
