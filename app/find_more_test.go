@@ -114,3 +114,23 @@ func TestFindMoreLikeThis(t *testing.T) {
 		t.Errorf("← with nothing open: cursor %d, want %d", f.entry.CursorColumn, col-1)
 	}
 }
+
+// TestFindSuggestsWhenNothingFound: hurried typing that finds nothing gets
+// the nearest query that finds something, and → tries it.
+func TestFindSuggestsWhenNothingFound(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "rfnd ")
+	if len(f.hits) != 0 {
+		t.Fatalf("rfnd finds %v, so this test shows nothing", hitIDs(f))
+	}
+	if got := f.info.Text; !strings.Contains(got, `"refund"`) || !strings.Contains(got, "→") {
+		t.Fatalf("info line %q, want it to suggest \"refund\" and say → tries it", got)
+	}
+	ch := waitApplied(f)
+	f.entry.CursorColumn = len(f.entry.Text)
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	wait(t, p, ch, "refund")
+	if len(f.hits) == 0 {
+		t.Errorf("→ searched %q and found nothing", f.entry.Text)
+	}
+}

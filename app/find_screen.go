@@ -185,6 +185,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		return
 	}
 	f.setResults(res.Hits)
+	f.more.suggest = res.Suggestions
 	if f.previewOpen {
 		f.closePreview() // the full text shown was of the last results
 	}
@@ -207,7 +208,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	case blank:
 		f.info.SetText("Type a few words to search. Enter copies, Ctrl+D stars an item to keep it here.")
 	case res.Total == 0:
-		f.info.SetText("Nothing found. Try fewer or other words, or clear the filters.")
+		f.info.SetText(noResults(res.Suggestions)) // find_more.go
 	case res.Corrected != "":
 		f.info.SetText(fmt.Sprintf("Showing results for %q · %d found · ↑↓ choose · Enter copy", res.Corrected, res.Total))
 	default:
