@@ -66,12 +66,16 @@ func (c *cli) searchCmd() *cobra.Command {
 				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			ix, err := c.searchIndex(cmd.Context())
+			ix, res, err := c.searchIndex(cmd.Context(), q)
 			if err != nil {
 				return err
 			}
+			if res != nil { // the app answered while this search waited
+				c.noteIfGap(q, res)
+				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
+			}
 			defer ix.Close()
-			res, err := ix.Search(cmd.Context(), q)
+			res, err = ix.Search(cmd.Context(), q)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
