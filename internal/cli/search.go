@@ -131,11 +131,11 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		return err
 	}
 	for i, h := range res.Hits {
-		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, h.Title, h.Kind, h.Pack, h.ID); err != nil {
+		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, termText(h.Title, false), h.Kind, termText(h.Pack, false), termText(h.ID, false)); err != nil {
 			return err
 		}
 		if h.Snippet != "" {
-			if _, err := fmt.Fprintf(w, "   %s\n", h.Snippet); err != nil {
+			if _, err := fmt.Fprintf(w, "   %s\n", termText(h.Snippet, false)); err != nil {
 				return err
 			}
 		}

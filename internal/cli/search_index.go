@@ -75,7 +75,7 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query) (*search.Index, *
 		return nil, nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
 	if err != nil {
-		fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
+		fmt.Fprintf(c.env.Stderr, "poise: warning: %s\n", termText(err.Error(), true))
 	}
 	ix, err := search.Open(dir, lib, opts)
 	if err != nil {
