@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,9 @@ type moreRows struct {
 	results []search.Hit // as searched, each with its More
 	open    string       // id of the result whose More are shown, "" for none
 	notes   []rowNote    // per row of findScreen.hits
+	// suggest are the nearest queries that find something, when this
+	// one found nothing; → at the end of the field tries the first.
+	suggest []search.Suggestion
 }
 
 // rowNote is what a row says about its group.
@@ -75,12 +79,16 @@ func (f *findScreen) groupOf(i int) int {
 // move the cursor while the agent edits the words. It reports whether it
 // used the key.
 func (f *findScreen) moreKey(k *fyne.KeyEvent) bool {
+	atEnd := f.entry.CursorRow == 0 && f.entry.CursorColumn >= utf8.RuneCountInString(f.entry.Text)
+	if len(f.hits) == 0 && len(f.more.suggest) > 0 && k.Name == fyne.KeyRight && atEnd {
+		f.trySuggestion(f.more.suggest[0])
+		return true
+	}
 	if f.sel < 0 || f.sel >= len(f.hits) {
 		return false
 	}
 	switch k.Name {
 	case fyne.KeyRight:
-		atEnd := f.entry.CursorRow == 0 && f.entry.CursorColumn >= utf8.RuneCountInString(f.entry.Text)
 		n := f.note(f.sel)
 		if !atEnd || n.member || n.more == 0 || n.open {
 			return false
@@ -124,9 +132,50 @@ func moreSegments(n rowNote) []widget.RichTextSegment {
 	quiet := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	switch {
 	case n.open:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this below · ← fold", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  %d more below ←", n.more), Style: quiet}}
 	case n.more > 0:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("   %d more like this · → show", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more like this →", n.more), Style: quiet}}
 	}
 	return nil
+}
+
+// noResults is the info line for a query that found nothing: the nearest
+// queries that find something, and the key that tries the first.
+func noResults(sug []search.Suggestion) string {
+	if len(sug) == 0 {
+		return "Nothing found. Try fewer or other words, or clear the filters."
+	}
+	var tries []string
+	for _, s := range sug {
+		switch {
+		case s.DropFilter == "all":
+			tries = append(tries, fmt.Sprintf("without the filters (%d)", s.Total))
+		case s.DropFilter != "":
+			tries = append(tries, fmt.Sprintf("without the %s filter (%d)", s.DropFilter, s.Total))
+		case s.Dropped != "":
+			tries = append(tries, fmt.Sprintf("%q, without %q (%d)", s.Text, s.Dropped, s.Total))
+		default:
+			tries = append(tries, fmt.Sprintf("%q (%d)", s.Text, s.Total))
+		}
+	}
+	return "Nothing found. Try " + strings.Join(tries, " or ") + " · → tries the first"
+}
+
+// trySuggestion searches for a suggestion: its words, without the filter
+// it drops.
+func (f *findScreen) trySuggestion(s search.Suggestion) {
+	switch s.DropFilter {
+	case "kind":
+		f.kinds.selected = ""
+	case "emotion":
+		f.emotions.selected = ""
+	case "all", "pack", "tag":
+		f.kinds.selected, f.emotions.selected = "", ""
+	}
+	if s.Text != f.entry.Text {
+		f.entry.SetText(s.Text) // searches again
+		f.entry.CursorColumn = utf8.RuneCountInString(s.Text)
+		return
+	}
+	f.refresh()
 }

@@ -68,10 +68,10 @@ func TestFindMoreLikeThis(t *testing.T) {
 	if head.Kind != kb.KindStatement {
 		t.Fatalf("want the statements first, got %v", hitIDs(f))
 	}
-	if got := rowText(f, 0); !strings.Contains(got, "2 more like this · → show") {
+	if got := rowText(f, 0); !strings.Contains(got, "+2 more like this →") {
 		t.Errorf("first row reads %q, want it to say 2 more like this", got)
 	}
-	if got := rowText(f, 1); strings.Contains(got, "more like this") {
+	if got := rowText(f, 1); strings.Contains(got, "more") {
 		t.Errorf("the concern's row reads %q: it has nothing more", got)
 	}
 
@@ -93,7 +93,7 @@ func TestFindMoreLikeThis(t *testing.T) {
 			t.Errorf("row %d = %s %q, want a statement for the situation marked ↳", i, f.hits[i].ID, rowText(f, i))
 		}
 	}
-	if got := rowText(f, 0); !strings.Contains(got, "2 more like this below · ← fold") {
+	if got := rowText(f, 0); !strings.Contains(got, "2 more below ←") {
 		t.Errorf("open result reads %q", got)
 	}
 
@@ -112,5 +112,25 @@ func TestFindMoreLikeThis(t *testing.T) {
 	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	if f.entry.CursorColumn != col-1 {
 		t.Errorf("← with nothing open: cursor %d, want %d", f.entry.CursorColumn, col-1)
+	}
+}
+
+// TestFindSuggestsWhenNothingFound: hurried typing that finds nothing gets
+// the nearest query that finds something, and → tries it.
+func TestFindSuggestsWhenNothingFound(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "rfnd ")
+	if len(f.hits) != 0 {
+		t.Fatalf("rfnd finds %v, so this test shows nothing", hitIDs(f))
+	}
+	if got := f.info.Text; !strings.Contains(got, `"refund"`) || !strings.Contains(got, "→") {
+		t.Fatalf("info line %q, want it to suggest \"refund\" and say → tries it", got)
+	}
+	ch := waitApplied(f)
+	f.entry.CursorColumn = len(f.entry.Text)
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	wait(t, p, ch, "refund")
+	if len(f.hits) == 0 {
+		t.Errorf("→ searched %q and found nothing", f.entry.Text)
 	}
 }

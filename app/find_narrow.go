@@ -1,6 +1,8 @@
 package app
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -78,10 +80,12 @@ func (f *findScreen) layoutBody() {
 		f.split.Refresh()
 		o = f.split
 	case f.previewOpen:
+		f.fullBtn.Hide()
 		back := widget.NewButtonWithIcon("Results (←)", theme.NavigateBackIcon(), func() { f.closePreview() })
 		back.Importance = widget.LowImportance
 		o = container.NewBorder(container.NewHBox(back), nil, nil, nil, f.preview)
 	default:
+		f.fullBtn.Show()
 		o = f.narrowList
 	}
 	f.body.Objects = []fyne.CanvasObject{o}
@@ -141,4 +145,18 @@ func (f *findScreen) narrowKey(k *fyne.KeyEvent) bool {
 		return f.closePreview()
 	}
 	return false
+}
+
+// maxQueryRunes bounds a query: a few words find everything, and a pasted
+// page of text (10,000 letters drew the field as a black bar) is cut.
+const maxQueryRunes = 200
+
+// capQuery cuts e's text to maxQueryRunes; true when it had to, after
+// which e's OnChanged has run again with the shorter text.
+func capQuery(e *shortcutEntry, text string) bool {
+	if utf8.RuneCountInString(text) <= maxQueryRunes {
+		return false
+	}
+	e.SetText(string([]rune(text)[:maxQueryRunes]))
+	return true
 }

@@ -32,6 +32,10 @@ func kindPlural(k kb.Kind) string {
 	switch k {
 	case kb.KindMatrix:
 		return "Matrix"
+	case kb.KindGuide:
+		// Each section of a guide is found on its own, so the count is of
+		// guides and their sections together, and says so.
+		return "Guides & sections"
 	}
 	return kindName(k) + "s"
 }

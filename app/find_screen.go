@@ -64,7 +64,11 @@ func (p *poise) newFindScreen() fyne.CanvasObject {
 
 	f.entry = newShortcutEntry(p)
 	f.entry.SetPlaceHolder(fmt.Sprintf("Type a few words: late refund, angry, manager…  (%s)", keyLabel(keyFind)))
-	f.entry.OnChanged = func(string) {
+	f.entry.OnChanged = func(text string) {
+		if capQuery(f.entry, text) {
+			p.toast(fmt.Sprintf("Searches use the first %d characters; the rest was left out.", maxQueryRunes))
+			return // SetText has searched for what is left
+		}
 		p.call.Touch(p.now()) // searching is working on the call
 		f.refresh()
 	}
@@ -181,6 +185,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		return
 	}
 	f.setResults(res.Hits)
+	f.more.suggest = res.Suggestions
 	if f.previewOpen {
 		f.closePreview() // the full text shown was of the last results
 	}
@@ -203,7 +208,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	case blank:
 		f.info.SetText("Type a few words to search. Enter copies, Ctrl+D stars an item to keep it here.")
 	case res.Total == 0:
-		f.info.SetText("Nothing found. Try fewer or other words, or clear the filters.")
+		f.info.SetText(noResults(res.Suggestions)) // find_more.go
 	case res.Corrected != "":
 		f.info.SetText(fmt.Sprintf("Showing results for %q · %d found · ↑↓ choose · Enter copy", res.Corrected, res.Total))
 	default:
@@ -234,6 +239,7 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
 	}
+	h.Snippet, h.Highlights = bracketKeys(h.Snippet, h.Highlights, f.p.placeholderKeys(h.ID))
 	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID), f.note(i))
 }
 

@@ -31,7 +31,7 @@ func (r *focusRing) around(o fyne.CanvasObject) *fyne.Container {
 
 func (r *focusRing) show(on bool) {
 	if on {
-		r.rect.StrokeColor = theme.Color(theme.ColorNameFocus)
+		r.rect.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		r.rect.Show()
 	} else {
 		r.rect.Hide()

@@ -148,7 +148,7 @@ func (l *journalList) reload() {
 		for i, e := range es {
 			hits[i] = journal.Hit{Entry: e}
 		}
-		l.set(hits, fmt.Sprintf("%d entries", len(es)))
+		l.set(hits, plural(len(es), "entry", "entries"))
 		return
 	}
 	l.status.SetText("Searching…")

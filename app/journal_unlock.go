@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -86,12 +87,29 @@ func (s *journalScreen) setupView() fyne.CanvasObject {
 // showRecoveryKey shows the recovery key once, and opens the journal only
 // after the person says they have kept it.
 func (s *journalScreen) showRecoveryKey(key string) {
-	keyText := widget.NewEntry()
-	keyText.SetText(key)
+	// The whole key in view, wrapped, selectable but not editable: a
+	// one-line field hid most of it and scrolled sideways.
+	keyText := widget.NewMultiLineEntry()
+	keyText.Wrapping = fyne.TextWrapBreak
 	keyText.TextStyle = fyne.TextStyle{Monospace: true}
+	keyText.SetText(key)
+	keyText.SetMinRowsVisible(2)
+	keyText.OnChanged = func(t string) {
+		if t != key {
+			keyText.SetText(key)
+		}
+	}
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		s.p.app.Clipboard().SetContent(key)
-		s.p.toast("Recovery key copied: paste it into your password manager, then clear the clipboard.")
+		s.p.toast(fmt.Sprintf("Recovery key copied: paste it into your password manager. Poise clears it from the clipboard in %d seconds.", int(recoveryClipboardFor.Seconds())))
+		time.AfterFunc(recoveryClipboardFor, func() {
+			s.p.do(func() {
+				// Only if it is still there: never wipe what was copied since.
+				if s.p.app.Clipboard().Content() == key {
+					s.p.app.Clipboard().SetContent("")
+				}
+			})
+		})
 	})
 	intro := widget.NewLabel("This is your recovery key. It is shown only now. If you forget your passphrase, it is the only way back into your journal. Keep it in a password manager or on paper, away from this computer.")
 	intro.Wrapping = fyne.TextWrapWord
@@ -112,9 +130,13 @@ func (s *journalScreen) showRecoveryKey(key string) {
 	done.Disable()
 	content := container.NewVBox(intro, container.NewBorder(nil, nil, nil, copyBtn, keyText), kept, done)
 	d = dialog.NewCustomWithoutButtons("Your recovery key", content, s.p.win)
-	d.Resize(fyne.NewSize(620, 300))
+	d.Resize(fyne.NewSize(min(620, s.p.win.Canvas().Size().Width-40), 340))
 	d.Show()
 }
+
+// recoveryClipboardFor is how long a copied recovery key stays on the
+// clipboard, where any program can read it; tests shorten it.
+var recoveryClipboardFor = 60 * time.Second
 
 // unlockView asks for the passphrase.
 func (s *journalScreen) unlockView() fyne.CanvasObject {

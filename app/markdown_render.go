@@ -9,11 +9,16 @@ import (
 	"github.com/poisehq/poise/kb"
 )
 
-// markdown renders an item's prose. Links to other items open them in
-// Poise; links to the web open the browser.
-func (p *poise) markdown(it *kb.Item, md string) *widget.RichText {
+// markdown renders an item's prose, word-wrapped, with the text after a
+// link kept whole (markdown_wrap.go).
+func (p *poise) markdown(it *kb.Item, md string) fyne.CanvasObject {
+	return wrapLinks(p.markdownText(it, md))
+}
+
+// markdownText is an item's prose as rich text. Links to other items open
+// them in Poise; links to the web open the browser.
+func (p *poise) markdownText(it *kb.Item, md string) *widget.RichText {
 	rt := widget.NewRichTextFromMarkdown(md)
-	rt.Wrapping = fyne.TextWrapWord
 	p.linkSegments(it, rt.Segments)
 	return rt
 }

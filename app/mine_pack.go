@@ -93,14 +93,16 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 // may have changed since the reload began), says what is broken, and
 // updates search.
 func (p *poise) applyReload(r *watch.Reloaded, files []string, indexed func(time.Duration, error)) {
-	p.showBroken(r)
 	if !r.Changes(p.lib) {
+		p.showBroken(r)
 		if indexed != nil {
 			indexed(0, nil)
 		}
 		return
 	}
-	lib := p.lib.WithPack(r.Pack)
+	r = r.On(p.lib) // what is broken keeps what the library has now
+	p.showBroken(r)
+	lib := r.Library
 	p.setLibrary(lib)
 	if s := p.my().screen; s != nil {
 		s.refresh()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -191,4 +192,47 @@ func TestNewItemOfEachKindFromThePacksScreen(t *testing.T) {
 	if e := p.my().editors[rel]; e == nil || !strings.Contains(e.text.Text, "- [ ]") {
 		t.Errorf("Edit did not open %s", rel)
 	}
+}
+
+func TestPackFilesEditedOutsideArePickedUp(t *testing.T) {
+	p, _ := minePoise(t)
+	rel, err := p.myPack().Create(kb.KindGuide, "Parking")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.reloadPack(p.myPack().Dir(), nil, nil, nil)
+	pump(t, p, func() bool { _, ok := p.item("mine/guides/parking"); return ok })
+	p.watchPacks()
+	t.Cleanup(p.stopWatching)
+	file := filepath.Join(p.myPack().Dir(), filepath.FromSlash(rel))
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("---\ntitle: Parking\n---\nVisitors park by the zanzibar gate.\n")
+	// The library and search both take it in (search may read the file
+	// first, through the reindex of the file's creation).
+	pump(t, p, func() bool {
+		it, _ := p.item("mine/guides/parking")
+		return it != nil && strings.Contains(it.Text, "zanzibar") && finds(t, p, "zanzibar", "mine/guides/parking")
+	})
+	if len(p.notices.Objects) != 0 {
+		t.Errorf("a clean edit put up a notice")
+	}
+
+	write("---\ntitle: [Parking\n---\nVisitors park by the quokka gate.\n")
+	pump(t, p, func() bool { return len(p.notices.Objects) == 1 })
+	banner := textIn(p.notices)
+	if !strings.Contains(banner, rel+" line ") || !strings.Contains(banner, "Search keeps the last good version") {
+		t.Errorf("banner says:\n%s", banner)
+	}
+	buttonIn(t, p.notices, "Fix it")
+	if it, _ := p.item("mine/guides/parking"); it == nil || !strings.Contains(it.Text, "zanzibar") {
+		t.Errorf("the broken edit replaced the last good version: %+v", it)
+	}
+
+	write("---\ntitle: Parking\n---\nVisitors park by the quokka gate.\n")
+	pump(t, p, func() bool { return len(p.notices.Objects) == 0 && finds(t, p, "quokka", "mine/guides/parking") })
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 )
 
@@ -23,17 +24,18 @@ func (s *packsScreen) preview(c *packs.Candidate) { s.previewThen(c, nil) }
 func (s *packsScreen) previewThen(c *packs.Candidate, next func()) {
 	body, confirm, opts := previewContent(c)
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton("Cancel", func() {
+	cancelled := func() {
 		d.Hide()
 		c.Discard()
 		if next != nil {
 			next()
 		}
-	})
-	ok := widget.NewButton(confirm, func() {
+	}
+	cancel := newEscButton("Cancel", cancelled, cancelled)
+	ok := newEscButton(confirm, func() {
 		d.Hide()
 		s.install(c, opts, next)
-	})
+	}, cancelled)
 	ok.Importance = widget.HighImportance
 	if c.Trust == packs.TrustChanged || c.Trust == packs.TrustUnsigned {
 		ok.Importance = widget.DangerImportance
@@ -48,6 +50,32 @@ func (s *packsScreen) previewThen(c *packs.Candidate, next func()) {
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	s.previewing = d
 	d.Show()
+	// Keyboard first: Cancel has the focus (Enter or Space never installs
+	// by accident), Tab reaches the install button, Esc cancels.
+	s.p.win.Canvas().Focus(cancel)
+}
+
+// escButton is a button that also answers Esc, so a dialog made of them
+// closes from the keyboard whichever has the focus.
+type escButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newEscButton(label string, tapped, escape func()) *escButton {
+	b := &escButton{onEscape: escape}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey runs onEscape for Esc and leaves every other key to the button.
+func (b *escButton) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(k)
 }
 
 // previewContent is the preview's text, its confirm button and the
@@ -104,7 +132,17 @@ func previewContent(c *packs.Candidate) (fyne.CanvasObject, string, packs.Instal
 	case c.Installed != "":
 		lines = append(lines, wrapLabel("Installed now: "+c.Installed+". It is kept, so you can roll back in one step."))
 	}
-	if len(c.Problems) > 0 {
+	for _, sk := range c.Skipped { // a folder of notes keeps its notes only
+		lines = append(lines, lowLabel(fmt.Sprintf("Left out: %d %s.", sk.Count, sk.Reason)))
+	}
+	if len(c.Problems) > 0 && m.Layout == kb.LayoutNotes {
+		// Thousands of notes may have hundreds of one sort of problem:
+		// say how many of each, with the first.
+		lines = append(lines, widget.NewLabelWithStyle(fmt.Sprintf("%d problem(s) found by the lint (the rest of the pack still works):", len(c.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, g := range kb.Summarize(c.Problems, 1) {
+			lines = append(lines, lowLabel(g.Summary+", such as "+g.First[0].String()))
+		}
+	} else if len(c.Problems) > 0 {
 		lines = append(lines, widget.NewLabelWithStyle(fmt.Sprintf("%d problem(s) found by the lint (the rest of the pack still works):", len(c.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for i, pr := range c.Problems {
 			if i == maxPreviewLines {

@@ -108,6 +108,8 @@ func canvasText(c fyne.Canvas) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.Button:
 			b.WriteString("[" + w.Text + "]\n")
+		case *escButton:
+			b.WriteString("[" + w.Text + "]\n")
 		}
 	}
 	return b.String()
@@ -222,6 +224,9 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 			if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 				return b
 			}
+			if b, ok := o.(*escButton); ok && b.Text == text && b.Visible() {
+				return &b.Button
+			}
 		}
 	}
 	t.Fatalf("no button %q in a dialog", text)
@@ -231,7 +236,7 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 func TestOnlyWebLinksOpenOutsidePoise(t *testing.T) {
 	p, _ := newPacksPoise(t)
 	it := &kb.Item{ID: "acme/guides/a", Pack: "acme", Source: kb.Source{File: "guides/a.md"}}
-	rt := p.markdown(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1)) and [mail](mailto:a@example.com)")
+	rt := p.markdownText(it, "[run](file:///usr/bin/xterm) and [web](https://example.com) and [js](javascript:alert(1)) and [mail](mailto:a@example.com)")
 	var tapped []string
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {
@@ -264,4 +269,28 @@ func tapAndWait(t *testing.T, p *poise, b *widget.Button) {
 	lib, listed := p.lib, p.packsView.listed
 	test.Tap(b)
 	pump(t, p, func() bool { return p.lib != lib && p.packsView.listed > listed })
+}
+
+// TestPackPreviewEscapeCancels: keyboard only, the preview opens with a
+// button focused and Esc cancels it, installing nothing.
+func TestPackPreviewEscapeCancels(t *testing.T) {
+	p, s := newPacksPoise(t)
+	file := writeTeamPack(t, "1.0.0", "Refund within 30 days.", nil)
+	s.previewing = nil
+	s.fetchSource(file, "")
+	pump(t, p, func() bool { return s.previewing != nil })
+	c := p.win.Canvas()
+	if b, ok := c.Focused().(*escButton); !ok || b.Text != "Cancel" {
+		t.Fatalf("the preview opened with %T focused, want its Cancel button", c.Focused())
+	}
+	c.FocusNext() // onto the other button: Esc still cancels
+	if f, ok := c.Focused().(fyne.Focusable); ok {
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
+	if len(c.Overlays().List()) != 0 {
+		t.Fatalf("Esc left the preview open:\n%s", canvasText(c))
+	}
+	if list, err := p.packs.List(nil); err != nil || len(list) != 0 {
+		t.Fatalf("after Esc the packs are %+v, %v; want none", list, err)
+	}
 }

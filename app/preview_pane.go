@@ -38,7 +38,7 @@ func newPreviewPane(p *poise) *previewPane {
 	})
 	v.copyBtn.Importance = widget.HighImportance
 	v.openBtn = widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { p.open(v.id) })
-	v.starBtn = widget.NewButtonWithIcon("Star", theme.ConfirmIcon(), func() {
+	v.starBtn = widget.NewButtonWithIcon("Star", starIcon, func() {
 		if it, ok := p.item(v.id); ok {
 			p.toggleFavourite(it)
 		}

@@ -36,7 +36,11 @@ func (p *poise) newQuickPanel() *quickPanel {
 	q := &quickPanel{p: p, win: p.app.NewWindow("Poise quick find")}
 	q.entry = newShortcutEntry(nil) // the main window's keys are not this window's
 	q.entry.SetPlaceHolder("Type a few words · ↑↓ choose · Enter copy · Esc hide")
-	q.entry.OnChanged = func(string) { q.search() }
+	q.entry.OnChanged = func(text string) {
+		if !capQuery(q.entry, text) {
+			q.search()
+		}
+	}
 	q.entry.OnSubmitted = func(string) { q.copySelected() }
 	q.entry.onKey = func(k *fyne.KeyEvent) bool {
 		switch k.Name {

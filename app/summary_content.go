@@ -177,7 +177,7 @@ func (s *summaryScreen) yearContent(y *summary.Year) fyne.CanvasObject {
 		box.Add(wrapped(fmt.Sprintf("No entries in %d.", y.Year)))
 		return box
 	}
-	box.Add(wrapped(fmt.Sprintf("%d entries in %d.", y.Entries, y.Year)))
+	box.Add(wrapped(fmt.Sprintf("%s in %d.", plural(y.Entries, "entry", "entries"), y.Year)))
 	var bars []bar
 	var pts []linePoint
 	months := make([]string, 12)

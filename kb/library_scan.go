@@ -273,3 +273,57 @@ type zeroInfo struct{ fs.FileInfo }
 
 func (zeroInfo) Size() int64        { return -1 }
 func (zeroInfo) ModTime() time.Time { return time.Time{} }
+
+// RescanFiles is s with only the given files of the installed pack folder
+// dir described afresh (slash-separated paths inside it; a file gone, or
+// one the loader does not read, leaves the state): what reindexing a few
+// edited files needs, without walking a large pack.
+func (s *LibraryState) RescanFiles(packsDir, dir string, paths []string) (*LibraryState, error) {
+	st := &LibraryState{Version: s.Version, Builtin: s.Builtin, Packs: slices.Clone(s.Packs)}
+	i := slices.IndexFunc(st.Packs, func(p PackState) bool { return p.Dir == dir })
+	if i < 0 || s.Version != loadVersion {
+		return s.RescanPack(nil, packsDir, dir)
+	}
+	root, err := PackFolder(packsDir, dir)
+	if err != nil {
+		return s.RescanPack(nil, packsDir, dir)
+	}
+	fsys := os.DirFS(root)
+	files := slices.Clone(st.Packs[i].Files)
+	for _, p := range paths {
+		at, found := slices.BinarySearchFunc(files, p, func(f FileState, p string) int { return walkOrder(f.Path, p) })
+		info, err := fs.Stat(fsys, p)
+		if err != nil || !info.Mode().IsRegular() || !fs.ValidPath(p) || !(isMarkdown(p) || p == "pack.toml") || skippedPath(p) {
+			if found {
+				files = slices.Delete(files, at, at+1)
+			}
+			continue
+		}
+		f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+		f.Hash, _ = hashFile(fsys, p)
+		if found {
+			files[at] = f
+		} else {
+			files = slices.Insert(files, at, f)
+		}
+	}
+	st.Packs[i].Files = files
+	return st, nil
+}
+
+// walkOrder compares paths in the order fs.WalkDir visits them (the order
+// of a pack's files in a state): name by name, each folder's entries
+// sorted.
+func walkOrder(a, b string) int {
+	for {
+		ha, ta, moreA := strings.Cut(a, "/")
+		hb, tb, moreB := strings.Cut(b, "/")
+		if c := cmp.Compare(ha, hb); c != 0 || !moreA || !moreB {
+			if c == 0 {
+				return cmp.Compare(len(a), len(b))
+			}
+			return c
+		}
+		a, b = ta, tb
+	}
+}

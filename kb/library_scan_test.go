@@ -56,3 +56,38 @@ func TestScanLibrary(t *testing.T) {
 		t.Errorf("a state differs from itself: %v %v", dirs, builtin)
 	}
 }
+
+// Rescanning a few files gives the state a full scan gives, whatever the
+// order names sort in.
+func TestRescanFilesMatchesScan(t *testing.T) {
+	packs := t.TempDir()
+	write := func(rel, body string) {
+		p := filepath.Join(packs, "team", filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a/b.md", "# B\n")
+	write("a-c.md", "# C\n")
+	write("z.md", "# Z\n")
+	before, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("a/b.md", "# B changed\n")
+	write("a/a.md", "# New\n")
+	write("a-b.md", "# New too\n")
+	os.Remove(filepath.Join(packs, "team", "z.md"))
+	got, err := before.RescanFiles(packs, "team", []string{"a/b.md", "a/a.md", "a-b.md", "z.md", "notes.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Key() != want.Key() {
+		t.Errorf("rescanned files give\n%+v\na full scan\n%+v", got.Packs, want.Packs)
+	}
+}

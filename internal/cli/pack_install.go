@@ -84,17 +84,13 @@ func (c *cli) installCandidate(cmd *cobra.Command, s *packs.Store, cand *packs.C
 		printPreview(out, cand)
 	}
 	opts := packs.InstallOptions{TrustSigner: f.trust, Retrust: f.retrust, AllowUnsigned: f.allowUnsigned, Force: f.force}
-	err := s.Install(cand, opts)
-	if errors.Is(err, packs.ErrUntrusted) && c.confirm(fmt.Sprintf("Trust key %s for pack %s?", cand.Signature.Signer.KeyID, safe(cand.Manifest.ID))) {
-		// Install used up the candidate: fetch again under the same checks.
-		again, ferr := s.Fetch(cmd.Context(), cand.Source)
-		if ferr != nil {
-			return ferr
-		}
-		defer again.Discard()
+	// Ask before installing, about this very copy: fetching again after the
+	// answer could bring a copy signed by another key than the one shown.
+	if cand.Trust == packs.TrustNew && !opts.TrustSigner &&
+		c.confirm(fmt.Sprintf("Trust key %s for pack %s?", cand.Signature.Signer.KeyID, safe(cand.Manifest.ID))) {
 		opts.TrustSigner = true
-		cand, err = again, s.Install(again, opts)
 	}
+	err := s.Install(cand, opts)
 	if err == nil {
 		c.reindexPacks(cmd.Context(), s, cand.Manifest.ID)
 	}
@@ -124,10 +120,13 @@ func installHint(err error) string {
 	return "Nothing was installed."
 }
 
+// isTerminal reports whether fh is a terminal; tests stand in for one.
+var isTerminal = func(fh *os.File) bool { return term.IsTerminal(int(fh.Fd())) }
+
 // confirm asks a yes/no question on the terminal; false without one.
 func (c *cli) confirm(question string) bool {
 	fh, ok := c.env.Stdin.(*os.File)
-	if !ok || !term.IsTerminal(int(fh.Fd())) {
+	if !ok || !isTerminal(fh) {
 		return false
 	}
 	fmt.Fprintf(c.env.Stderr, "%s [y/N] ", question)
@@ -287,11 +286,14 @@ func (c *cli) packUpdateCmd() *cobra.Command {
 			for _, id := range ids {
 				if err := c.updateOne(cmd, s, id, f); err != nil {
 					fmt.Fprintf(c.env.Stderr, "%s: %v\n", safe(id), err)
+					if he := (hintError{}); errors.As(err, &he) {
+						fmt.Fprintf(c.env.Stderr, "  %s\n", he.hint)
+					}
 					failed = append(failed, err)
 				}
 			}
 			if len(failed) > 0 {
-				return withHint(fmt.Errorf("%s of %s could not be updated", plural(len(failed), "pack"), plural(len(ids), "pack")), "The others are updated; run poise pack update ID for one to see why.")
+				return withHint(fmt.Errorf("%s of %s could not be updated", plural(len(failed), "pack"), plural(len(ids), "pack")), "The others are updated; each refusal above says what to do.")
 			}
 			return nil
 		},

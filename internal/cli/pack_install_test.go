@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/poisehq/poise/internal/datadir"
 )
 
 var goodPack = map[string]string{
-	"pack.toml":         "id = \"acme\"\nname = \"Acme playbook\"\nversion = \"1.0.0\"\nauthors = [\"Dana \\u001b[31mReyes\"]\n",
+	"pack.toml":         "id = \"acme\"\nname = \"Acme playbook\"\nversion = \"1.0.0\"\nauthors = [\"Dana Reyes\"]\n",
 	"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
 	"templates/note.md": "---\ntitle: Note\n---\nHi {{customer_name}}, thanks.\n",
 }
@@ -45,9 +49,6 @@ func TestPackLifeCycle(t *testing.T) {
 	out := step(1, "pack", "install", file)
 	if !strings.Contains(out, "not yet trusted") || !strings.Contains(out, "--trust") {
 		t.Errorf("first install without --trust said:\n%s", out)
-	}
-	if strings.Contains(out, "\x1b") {
-		t.Errorf("an escape sequence from the manifest reached the terminal: %q", out)
 	}
 	step(0, "pack", "install", "--trust", file)
 
@@ -98,5 +99,144 @@ func TestPackBuildRefusesProblems(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a broken pack was built")
+	}
+}
+
+// TestPackPreviewEscapesBidiMarks: a right-to-left override in a pack's
+// name or authors would reorder the rest of the line on the terminal (the
+// trust prompt included), so it is shown escaped, like an escape sequence.
+func TestPackPreviewEscapesBidiMarks(t *testing.T) {
+	dir := writePack(t, map[string]string{
+		"pack.toml":         "id = \"acme\"\nname = \"Acme \\u202eyalp\"\nversion = \"1.0.0\"\nauthors = [\"Dana\\u2066 \\u001b]0;x\\u0007Reyes\"]\n",
+		"guides/refunds.md": "---\ntitle: Refunds\n---\nHow we refund.\n",
+	})
+	// The pack is refused (kb/packs), and neither the refusal nor any
+	// preview obeys the characters.
+	code, out, errOut := run(t, "--data-dir", t.TempDir(), "pack", "install", "--allow-unsigned", dir)
+	if code == 0 || !strings.Contains(errOut, "reorders text") {
+		t.Fatalf("install: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, bad := range []string{"\u202e", "\u2066", "\x1b", "\a"} {
+		if strings.Contains(out+errOut, bad) {
+			t.Errorf("%q from the manifest reached the terminal:\n%q", bad, out+errOut)
+		}
+	}
+	if got := safe("Acme \u202eyalp \x1b[2J"); got != `Acme \u202eyalp \x1b[2J` {
+		t.Errorf("safe shows %q", got)
+	}
+}
+
+// promptWriter stands for a person at a terminal: when the trust question
+// appears it runs before (here: the source changes under the prompt) and
+// answers yes.
+type promptWriter struct {
+	bytes.Buffer
+	answer *os.File
+	before func()
+}
+
+func (w *promptWriter) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), "Trust key") && w.answer != nil {
+		w.before()
+		w.answer.WriteString("y\n")
+		w.answer.Close()
+		w.answer = nil
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestTrustPromptTrustsTheKeyShown: the key a person agrees to trust is the
+// key of the copy they were shown, even if the source is re-signed by
+// another key while the question waits for an answer.
+func TestTrustPromptTrustsTheKeyShown(t *testing.T) {
+	work := t.TempDir()
+	data := filepath.Join(work, "data")
+	dir := writePack(t, goodPack)
+	other := writePack(t, goodPack)
+	for _, k := range []string{"a", "b"} {
+		if code, out, errOut := run(t, "pack", "keygen", "--no-password", "-o", filepath.Join(work, k)); code != 0 {
+			t.Fatalf("keygen: %s%s", out, errOut)
+		}
+	}
+	run(t, "pack", "sign", "--key", filepath.Join(work, "a.key"), dir)
+	run(t, "pack", "sign", "--key", filepath.Join(work, "b.key"), other)
+	sigB, err := os.ReadFile(filepath.Join(other, ".poise", "contents.json.minisig"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	saved := isTerminal
+	isTerminal = func(*os.File) bool { return true }
+	defer func() { isTerminal = saved }()
+	in, answer, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	stderr := &promptWriter{answer: answer, before: func() {
+		os.WriteFile(filepath.Join(dir, ".poise", "contents.json.minisig"), sigB, 0o644)
+	}}
+	var stdout bytes.Buffer
+	code := Run([]string{"--data-dir", data, "pack", "install", dir}, Env{Stdin: in, Stdout: &stdout, Stderr: stderr, Version: "1.2.3-test"})
+	if !strings.Contains(stderr.String(), "Trust key") {
+		t.Fatalf("no trust prompt: exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	shown := regexp.MustCompile(`Trust key ([0-9A-F]+)`).FindStringSubmatch(stderr.String())[1]
+	_, list, _ := run(t, "--data-dir", data, "pack", "list", "--json")
+	var packs []struct {
+		ID      string
+		Trusted *struct {
+			KeyID string `json:"key_id"`
+		}
+	}
+	if err := json.Unmarshal([]byte(list), &packs); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range packs {
+		if p.ID == "acme" && (p.Trusted == nil || p.Trusted.KeyID != shown) {
+			t.Fatalf("the prompt asked about key %s, but %+v is trusted (exit %d)\n%s%s", shown, p.Trusted, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestPackUpdateSaysWhatToDo: a refused update says why and what to do,
+// as install does, rather than only that it failed.
+func TestPackUpdateSaysWhatToDo(t *testing.T) {
+	work := t.TempDir()
+	data := filepath.Join(work, "data")
+	dir := writePack(t, goodPack)
+	file := filepath.Join(work, "acme.poisepack")
+	for _, k := range []string{"a", "b"} {
+		run(t, "pack", "keygen", "--no-password", "-o", filepath.Join(work, k))
+	}
+	run(t, "pack", "build", dir, "-o", file)
+	run(t, "pack", "sign", "--key", filepath.Join(work, "a.key"), file)
+	if code, out, errOut := run(t, "--data-dir", data, "pack", "install", "--trust", file); code != 0 {
+		t.Fatalf("install: %s%s", out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "pack.toml"), []byte(strings.Replace(goodPack["pack.toml"], "1.0.0", "1.1.0", 1)), 0o644)
+	run(t, "pack", "build", dir, "-o", file)
+	run(t, "pack", "sign", "--key", filepath.Join(work, "b.key"), file)
+	code, out, errOut := run(t, "--data-dir", data, "pack", "update")
+	if code == 0 || !strings.Contains(errOut, "different key") || !strings.Contains(errOut, "--retrust") {
+		t.Errorf("update signed by another key: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestPackListWhileAppRuns: listing packs only reads, so it works while the
+// desktop app holds the data folder's lock.
+func TestPackListWhileAppRuns(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if code, out, errOut := run(t, "--data-dir", data, "pack", "install", "--allow-unsigned", writePack(t, goodPack)); code != 0 {
+		t.Fatalf("install: %s%s", out, errOut)
+	}
+	held, err := datadir.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	code, out, errOut := run(t, "--data-dir", data, "pack", "list")
+	if code != 0 || !strings.Contains(out, "acme 1.0.0") {
+		t.Errorf("pack list while the app runs: exit %d\n%s%s", code, out, errOut)
 	}
 }

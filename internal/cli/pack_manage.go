@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/poisehq/poise/content"
+	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/kb/packs"
 )
 
@@ -17,7 +20,11 @@ func (c *cli) packListCmd() *cobra.Command {
 		Short: "List the built-in and installed packs",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Listing only reads: while the app holds the lock, read anyway.
 			s, done, err := c.openPacks()
+			if errors.Is(err, datadir.ErrLocked) {
+				s, done, err = packs.View(filepath.Join(c.dataDir(), "packs")), func() {}, nil
+			}
 			if err != nil {
 				return err
 			}

@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -222,13 +220,10 @@ func (c *cli) packVerifyCmd() *cobra.Command {
 	return cmd
 }
 
-// safe makes text from a pack printable: control characters (which could
-// move the cursor or forge other output) become "?".
+// safe makes text from a pack printable on one line: control characters
+// (which could move the cursor or forge other output) and the marks that
+// reorder text (a right-to-left override in a pack's name would turn the
+// trust prompt around) are shown escaped, as termText does.
 func safe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '?'
-		}
-		return r
-	}, s)
+	return termText(s, false)
 }

@@ -127,8 +127,11 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		}
 	}
 	if len(res.Hits) == 0 {
-		_, err := fmt.Fprintf(w, "No matches for %q. Try fewer or different words.\n", text)
-		return err
+		if len(res.Suggestions) == 0 {
+			_, err := fmt.Fprintf(w, "No matches for %q. Try fewer or different words.\n", termText(text, false))
+			return err
+		}
+		return writeSuggestions(w, text, res.Suggestions) // search_suggest.go
 	}
 	for i, h := range res.Hits {
 		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, termText(h.Title, false), h.Kind, termText(h.Pack, false), termText(h.ID, false)); err != nil {

@@ -40,3 +40,14 @@ func TestSearchCommandFoldsOneSituation(t *testing.T) {
 		}
 	}
 }
+
+// A search that finds nothing names the nearest one that does.
+func TestSearchCommandSuggests(t *testing.T) {
+	code, stdout, stderr := run(t, "--data-dir", t.TempDir(), "search", "rfnd", "delvry")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "No matches") || !strings.Contains(stdout, "poise search refund delivery") {
+		t.Errorf("stdout %q, want no matches and the respelt search", stdout)
+	}
+}

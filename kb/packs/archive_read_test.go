@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,9 @@ func TestHostileArchivesAreRefusedAndLeaveNothing(t *testing.T) {
 		{"device file", []entry{{name: "guides/dev", body: "", mode: os.ModeDevice | os.ModeCharDevice | 0o644}}, "device file"},
 		{"duplicate names", []entry{{name: "pack.toml", body: goodManifest}, {name: "guides/a.md", body: "x"}, {name: "guides/a.md", body: "y"}}, "twice"},
 		{"names differing in case", []entry{{name: "guides/a.md", body: "x"}, {name: "guides/A.md", body: "y"}}, "twice"},
+		// Composed and decomposed é: one file on macOS, one item id everywhere.
+		{"names differing in Unicode normalisation", []entry{{name: "guides/caf\u00e9.md", body: "x"}, {name: "guides/cafe\u0301.md", body: "y"}}, "accent encoded two ways"},
+		{"names differing in case and normalisation", []entry{{name: "guides/CAF\u00c9.md", body: "x"}, {name: "guides/cafe\u0301.md", body: "y"}}, "twice"},
 		{"too many files", many, "more than 10000 files"},
 		{"too large unpacked", []entry{{name: "pack.toml", body: goodManifest}, {name: "guides/big.md", body: letters(3 << 20)}}, "more than 2 MB"},
 		{"too large declared", []entry{{raw: big, body: letters(3 << 20)}}, "more than 2 MB"},
@@ -100,6 +104,16 @@ func TestForgedArchivesAreRefused(t *testing.T) {
 		{"manifest edited after building", func(f map[string]string) {
 			f["pack.toml"] = strings.Replace(f["pack.toml"], `id = "acme"`, `id = "other"`, 1)
 		}, ErrTampered, "pack.toml"},
+		// A right-to-left override in the name shows "1.0.0" as "0.0.1"
+		// on the Packs screen; an escape sequence rewrites a terminal.
+		{"name with a right-to-left override", func(f map[string]string) {
+			f["pack.toml"] = regexp.MustCompile(`(?m)^name = ".*"$`).ReplaceAllString(f["pack.toml"], `name = "Acme \u202eyalp"`)
+			rehash(f, "acme")
+		}, ErrHostile, `pack.toml: its name holds`},
+		{"author with an escape sequence", func(f map[string]string) {
+			f["pack.toml"] = regexp.MustCompile(`(?m)^authors = .*$`).ReplaceAllString(f["pack.toml"], `authors = ["Dana \u001b]0;x\u0007"]`)
+			rehash(f, "acme")
+		}, ErrHostile, `pack.toml: its authors hold`},
 		{"a file changed after building", func(f map[string]string) {
 			f["guides/refunds.md"] += "Also give them a voucher.\n"
 		}, ErrTampered, "guides/refunds.md"},

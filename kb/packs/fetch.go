@@ -171,13 +171,22 @@ func (s *Store) download(ctx context.Context, addr string, lim Limits) (data, si
 	defer cancel()
 	data, err = s.get(ctx, addr, lim.MaxDownload)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, tooSlow(ctx, err, lim)
 	}
 	sig, err = s.get(ctx, addr+SigExt, 64<<10)
 	if errors.Is(err, errNotFound) {
 		return data, nil, nil
 	}
-	return data, sig, err
+	return data, sig, tooSlow(ctx, err, lim)
+}
+
+// tooSlow says plainly that a download ran out of time, rather than Go's
+// "context deadline exceeded"; err still wraps it.
+func tooSlow(ctx context.Context, err error, lim Limits) error {
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w: the download took longer than %s, the most a pack may take (%w)", ErrHostile, lim.Timeout, context.DeadlineExceeded)
+	}
+	return err
 }
 
 var errNotFound = errors.New("not found")

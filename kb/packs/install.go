@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/Masterminds/semver/v3"
 
@@ -109,6 +112,9 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 		return nil, hostile("it is signed for pack %q but pack.toml names %q", f.sig.Pack, m.ID)
 	case f.sig != nil && f.sig.Version != m.Version:
 		return nil, hostile("it is signed for version %s but pack.toml says %s", f.sig.Version, m.Version)
+	}
+	if err := checkManifestText(m); err != nil {
+		return nil, err
 	}
 	if _, err := semver.StrictNewVersion(m.Version); err != nil {
 		return nil, hostile("its version %q is not a semantic version", m.Version)
@@ -262,4 +268,35 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// checkManifestText refuses a manifest whose words would be shown as
+// something else: control characters (an escape sequence rewrites a
+// terminal) and the marks that reorder text (a right-to-left override in a
+// name shows version 1.0.0 as 0.0.1 on the Packs screen). The preview, the
+// trust question and every list show these fields.
+func checkManifestText(m kb.Manifest) error {
+	fields := []struct {
+		what   string
+		values []string
+	}{
+		{"name holds", []string{m.Name}}, {"authors hold", m.Authors}, {"description holds", []string{strings.NewReplacer("\n", " ", "\t", " ").Replace(m.Description)}},
+		{"licence holds", []string{m.License}}, {"homepage holds", []string{m.Homepage}}, {"reviewed_by holds", []string{m.ReviewedBy}},
+	}
+	for _, f := range fields {
+		for _, v := range f.values {
+			if i := strings.IndexFunc(v, misleadingRune); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(v[i:])
+				return hostile("pack.toml: its %s %U, a character that hides or reorders text; remove it", f.what, r)
+			}
+		}
+	}
+	return nil
+}
+
+// misleadingRune: control characters (line breaks included: each field is
+// one line) and Unicode's bidirectional controls.
+func misleadingRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u200e' || r == '\u200f' || r == '\u061c' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

@@ -77,6 +77,11 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
+// View opens the packs folder dir for reading only (List, LoadLibrary),
+// without its lock: it creates nothing and leaves an interrupted change to
+// the next Open, for readers such as poise pack list while the app runs.
+func View(dir string) *Store { return &Store{dir: dir, Now: time.Now} }
+
 // Dir is the packs folder.
 func (s *Store) Dir() string { return s.dir }
 

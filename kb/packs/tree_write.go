@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // treeWriter writes the files of an untrusted pack into a fresh staging
@@ -117,8 +119,13 @@ func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compresse
 	if mode.IsDir() {
 		return nil
 	}
-	folded := strings.ToLower(name)
+	// Case and Unicode normalisation both fold: "café.md" written composed
+	// and decomposed is one file on macOS and one item id everywhere.
+	folded := norm.NFC.String(strings.ToLower(norm.NFD.String(name)))
 	if prev, dup := w.seen[folded]; dup {
+		if strings.ToLower(prev) != strings.ToLower(name) {
+			return hostile("%q appears twice (as %q and %q: an accent encoded two ways, which look alike but are different Unicode)", name, prev, name)
+		}
 		return hostile("%q appears twice (as %q and %q)", name, prev, name)
 	}
 	w.seen[folded] = name

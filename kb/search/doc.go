@@ -14,8 +14,19 @@
 // and rebuilt aside and swapped in when either changes or when what is on
 // disk cannot be trusted. Options.ReadOnly (for the CLI) never writes and
 // never waits on an index a running app holds: it builds in memory instead.
-// OpenMemory builds the same index in memory, for tests. Update rebuilds
-// for a changed library while queries keep being answered from the old one.
+// OpenMemory builds the same index in memory, for tests.
+//
+// Changes are made in place, item by item: beside its documents the index
+// keeps, per pack, which file gave which items and a digest of each
+// (index_entries.go), written in the same Bleve batch as the documents and
+// the content hash, so an update interrupted by a crash is seen at the
+// next open (the hash no longer matches library.state) and never served.
+// UpdateLibrary indexes the items of a new library that differ;
+// UpdatePack and UpdateFiles load and reindex one pack or a few files
+// (kb/packs calls UpdatePack through Store.Reindex after every change of
+// the installed set); Sync reindexes the packs and files a scan found
+// changed since the index was recorded (OpenRecorded). Queries keep being
+// answered from the index as it was until a change is complete.
 //
 // Package searchtest generates large realistic libraries for benchmarks.
 package search

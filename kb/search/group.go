@@ -53,6 +53,12 @@ func (ix *Index) searchGrouped(ctx context.Context, q Query) (*Results, error) {
 		// fetched: the first answer's are kept, and later ones fetch
 		// only hits.
 		res.Hits = groupHits(more.Hits, limit)
+		if res.Total == 0 {
+			if res.Suggestions, err = ix.suggest(ctx, q); err != nil {
+				return nil, err
+			}
+			return res, nil
+		}
 		if len(res.Hits) >= limit || flat.Limit >= res.Total || flat.Limit == MaxLimit {
 			return res, nil
 		}

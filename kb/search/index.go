@@ -57,6 +57,9 @@ type generation struct {
 	sets [][]string
 	// state is the library state the index was built for, when known.
 	state *kb.LibraryState
+	// entries are the pack entries the index keeps, once read (see
+	// entriesRead); nil until then.
+	entries []*packEntry
 	// indexed and deleted count the documents the update that made this
 	// generation in place indexed and deleted.
 	indexed, deleted int
@@ -261,7 +264,7 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus, rec
 	}
 	tc := c.textCorpus()
 	gen := func(e *textsearch.Index, path string) *generation {
-		return &generation{eng: e, lib: lib, hash: c.hash, path: path, docs: len(c.items), sets: c.sets, state: ix.opts.State}
+		return &generation{eng: e, lib: lib, hash: c.hash, path: path, docs: len(c.items), sets: c.sets, state: ix.opts.State, entries: c.entries}
 	}
 	if ix.dir != "" {
 		path := filepath.Join(ix.dir, c.hash)

@@ -41,7 +41,7 @@ func newCorpus(lib *kb.Library) *corpus {
 func (c *corpus) textCorpus() *textsearch.Corpus {
 	internal := map[string][]byte{packsKey: encodeIDs(entryIDs(c.entries))}
 	for _, e := range c.entries {
-		internal[packKey(e.ID)] = e.encode()
+		storeEntry(internal, e)
 	}
 	return &textsearch.Corpus{
 		Hash: c.hash,

@@ -42,14 +42,6 @@ type itemEntry struct {
 	Sum [16]byte // itemSum
 }
 
-// Keys of the values kept in the index (textsearch.Change.Internal).
-const (
-	packsKey     = "poise.packs" // the ids of the packs indexed
-	packKeyStart = "poise.pack/" // + pack id: its packEntry
-)
-
-func packKey(id string) string { return packKeyStart + id }
-
 // packOrder is the order of packs for everything order matters to (the
 // synonym sets): the built-in pack first, then by id, as LoadLibrary
 // loads them.
@@ -132,22 +124,6 @@ func packEntryOf(p *kb.Pack, hidden map[string]string) *packEntry {
 	return e
 }
 
-func (e *packEntry) encode() []byte {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
-		panic(fmt.Sprintf("encode pack entry: %v", err)) // plain data: cannot fail
-	}
-	return buf.Bytes()
-}
-
-func decodeEntry(raw []byte) (*packEntry, error) {
-	var e packEntry
-	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&e); err != nil {
-		return nil, fmt.Errorf("read indexed pack: %w", err)
-	}
-	return &e, nil
-}
-
 func encodeIDs(ids []string) []byte {
 	var buf bytes.Buffer
 	_ = gob.NewEncoder(&buf).Encode(ids)
@@ -157,37 +133,6 @@ func encodeIDs(ids []string) []byte {
 // errNoEntries means the index keeps no pack entries (it was built by an
 // older Poise): it can only be rebuilt.
 var errNoEntries = fmt.Errorf("the index keeps no record of its packs")
-
-// readEntries reads every pack entry eng keeps, in pack order.
-func readEntries(eng *textsearch.Index) ([]*packEntry, error) {
-	raw, err := eng.Internal(packsKey)
-	if err != nil {
-		return nil, err
-	}
-	if raw == nil {
-		return nil, errNoEntries
-	}
-	var ids []string
-	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&ids); err != nil {
-		return nil, fmt.Errorf("read indexed packs: %w", err)
-	}
-	out := make([]*packEntry, 0, len(ids))
-	for _, id := range ids {
-		raw, err := eng.Internal(packKey(id))
-		if err != nil {
-			return nil, err
-		}
-		if raw == nil {
-			return nil, fmt.Errorf("read indexed pack %s: %w", id, errNoEntries)
-		}
-		e, err := decodeEntry(raw)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}
 
 // hiddenBy maps every item id the packs' overrides replace to the pack
 // replacing it, as kb.NewLibrary does.

@@ -57,7 +57,7 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if old == nil {
 		return ErrClosed
 	}
-	entries, err := readEntries(old.eng)
+	entries, err := old.entriesRead()
 	if err != nil {
 		return ix.reloadAll(ctx, src, old)
 	}
@@ -81,7 +81,11 @@ func (ix *Index) UpdateFiles(ctx context.Context, src Packs, id string, paths []
 	if err != nil || fsys == nil {
 		return ix.updatePack(ctx, src, id)
 	}
-	done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, ix.rescan(old, src, dirName))
+	var state *kb.LibraryState
+	if old.state != nil {
+		state, _ = old.state.RescanFiles(src.Dir, dirName, slices.Sorted(maps.Keys(changed)))
+	}
+	done, err := ix.reindexFiles(ctx, old, entries, i, fsys, opts, dirName, changed, state)
 	if done || err != nil {
 		return err
 	}
@@ -100,32 +104,41 @@ func (ix *Index) reindexFiles(ctx context.Context, old *generation, entries []*p
 		return false, nil
 	}
 	p.Dir = dirName
-	fresh := packEntryOf(p, hiddenBy(entries))
 	// An id another file of the pack holds would be a duplicate the full
-	// load settles by file order: let it.
-	others := map[string]bool{}
+	// load settles by file order: let it. Only ids the changed files did
+	// not have before can be one, and a save usually keeps its ids.
+	had := map[string]bool{}
 	for _, f := range oe.Files {
 		if changed[f.Path] {
-			continue
+			for _, it := range f.Items {
+				had[it.ID] = true
+			}
 		}
+	}
+	fresh := packEntryOf(p, hiddenBy(entries))
+	added := map[string]bool{}
+	for _, f := range fresh.Files {
 		for _, it := range f.Items {
-			others[it.ID] = true
+			if !had[it.ID] {
+				added[it.ID] = true
+			}
 		}
 	}
 	ne := &packEntry{ID: oe.ID, Dir: dirName, Language: oe.Language, Overrides: oe.Overrides, Synonyms: oe.Synonyms}
 	for _, f := range oe.Files {
-		if !changed[f.Path] {
-			ne.Files = append(ne.Files, f)
+		if changed[f.Path] {
+			continue
 		}
-	}
-	for _, f := range fresh.Files {
-		for _, it := range f.Items {
-			if others[it.ID] {
-				return false, nil
+		if len(added) > 0 {
+			for _, it := range f.Items {
+				if added[it.ID] {
+					return false, nil
+				}
 			}
 		}
 		ne.Files = append(ne.Files, f)
 	}
+	ne.Files = append(ne.Files, fresh.Files...)
 	ne.sortFiles()
 	want := slices.Clone(entries)
 	want[i] = ne
@@ -188,7 +201,7 @@ func (ix *Index) updatePackIn(ctx context.Context, src Packs, id, dir string) er
 	if old == nil {
 		return ErrClosed
 	}
-	entries, err := readEntries(old.eng)
+	entries, err := old.entriesRead()
 	if err != nil {
 		return ix.reloadAll(ctx, src, old)
 	}
@@ -311,20 +324,28 @@ func withPack(lib *kb.Library, id string, p *kb.Pack) *kb.Library {
 }
 
 // withFiles is lib with the items of the changed files of p's pack
-// replaced by p's.
+// replaced by p's. A pack's items come file by file in path order, so the
+// new ones are spliced in where their files go, without sorting the pack.
 func withFiles(lib *kb.Library, p *kb.Pack, changed map[string]bool) *kb.Library {
 	i := slices.IndexFunc(lib.Packs, func(q *kb.Pack) bool { return q.Manifest.ID == p.Manifest.ID })
 	if i < 0 {
 		return withPack(lib, p.Manifest.ID, p)
 	}
 	cp := *lib.Packs[i]
-	cp.Items = nil
-	for _, it := range lib.Packs[i].Items {
+	old := lib.Packs[i].Items
+	cp.Items = make([]kb.Item, 0, len(old)+len(p.Items))
+	fresh := p.Items
+	for _, it := range old {
+		// Before the first item of a file that sorts after them, the new
+		// items of files that sort first.
+		for len(fresh) > 0 && fresh[0].Source.File < it.Source.File {
+			cp.Items = append(cp.Items, fresh[0])
+			fresh = fresh[1:]
+		}
 		if !changed[it.Source.File] {
 			cp.Items = append(cp.Items, it)
 		}
 	}
-	cp.Items = append(cp.Items, p.Items...)
-	slices.SortStableFunc(cp.Items, func(a, b kb.Item) int { return cmp.Compare(a.Source.File, b.Source.File) })
+	cp.Items = append(cp.Items, fresh...)
 	return withPack(lib, p.Manifest.ID, &cp)
 }

@@ -27,7 +27,7 @@ func (ix *Index) Sync(ctx context.Context, src Packs, state *kb.LibraryState) er
 	if old.state == nil || state == nil || old.state.Version != state.Version {
 		return ix.reloadAll(ctx, src, old)
 	}
-	entries, err := readEntries(old.eng)
+	entries, err := old.entriesRead()
 	if err != nil {
 		return ix.reloadAll(ctx, src, old)
 	}

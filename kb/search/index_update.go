@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -36,30 +35,21 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 		if oe == ne {
 			continue
 		}
-		sums := map[string][16]byte{}
-		if oe != nil {
-			for _, f := range oe.Files {
-				for _, it := range f.Items {
-					sums[it.ID] = it.Sum
-				}
-			}
-		}
-		for _, f := range ne.Files {
-			for _, it := range f.Items {
-				if s, ok := sums[it.ID]; !ok || s != it.Sum {
-					add = append(add, it.ID)
-				}
-				delete(sums, it.ID)
-			}
-		}
-		gone := make([]string, 0, len(sums))
-		for id := range sums {
-			gone = append(gone, id)
-		}
-		slices.Sort(gone)
+		gone, added, files, same := diffPack(oe, ne)
+		add = append(add, added...)
 		ch.Delete = append(ch.Delete, gone...)
-		if enc := ne.encode(); oe == nil || !bytes.Equal(oe.encode(), enc) {
-			ch.Internal[packKey(ne.ID)] = enc
+		if same {
+			continue
+		}
+		if oe == nil || !sameHeader(oe.header(), ne.header()) {
+			ch.Internal[packKey(ne.ID)] = encodeHeader(ne.header())
+		}
+		for path, items := range files {
+			if items == nil {
+				ch.Internal[fileKey(ne.ID, path)] = nil
+			} else {
+				ch.Internal[fileKey(ne.ID, path)] = encodeItems(*items)
+			}
 		}
 	}
 	var removed []string
@@ -73,7 +63,7 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 				ch.Delete = append(ch.Delete, it.ID)
 			}
 		}
-		ch.Internal[packKey(id)] = nil
+		dropEntry(ch.Internal, byID[id])
 	}
 	if ids := entryIDs(want); !slices.Equal(entryIDs(old), ids) {
 		ch.Internal[packsKey] = encodeIDs(ids)
@@ -84,6 +74,65 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 	return ch, add
 }
 
+// diffPack compares one pack's entries, file by file in path order, so
+// that files whose items are unchanged cost a comparison: the ids of the
+// items gone, those to index (new, or with another digest), and whether
+// the entries are the same. oe is nil for a new pack.
+func diffPack(oe, ne *packEntry) (gone, add []string, files map[string]*[]itemEntry, same bool) {
+	if oe == nil {
+		oe = &packEntry{}
+	}
+	same = oe.ID == ne.ID && oe.Dir == ne.Dir && oe.Language == ne.Language &&
+		slices.Equal(oe.Overrides, ne.Overrides) && slices.EqualFunc(oe.Synonyms, ne.Synonyms, slices.Equal)
+	files = map[string]*[]itemEntry{} // changed files: their new items, nil when gone
+	var before, after []itemEntry     // items of the files that differ
+	i, j := 0, 0
+	for i < len(oe.Files) || j < len(ne.Files) {
+		switch {
+		case j == len(ne.Files) || i < len(oe.Files) && oe.Files[i].Path < ne.Files[j].Path:
+			before = append(before, oe.Files[i].Items...)
+			files[oe.Files[i].Path] = nil
+			i++
+		case i == len(oe.Files) || ne.Files[j].Path < oe.Files[i].Path:
+			after = append(after, ne.Files[j].Items...)
+			files[ne.Files[j].Path] = &ne.Files[j].Items
+			j++
+		default:
+			if !slices.Equal(oe.Files[i].Items, ne.Files[j].Items) {
+				before = append(before, oe.Files[i].Items...)
+				after = append(after, ne.Files[j].Items...)
+				files[ne.Files[j].Path] = &ne.Files[j].Items
+			}
+			i++
+			j++
+		}
+	}
+	if len(files) == 0 {
+		return nil, nil, nil, same
+	}
+	sums := make(map[string][16]byte, len(before))
+	for _, it := range before {
+		sums[it.ID] = it.Sum
+	}
+	for _, it := range after {
+		if s, ok := sums[it.ID]; !ok || s != it.Sum {
+			add = append(add, it.ID)
+		}
+		delete(sums, it.ID)
+	}
+	for id := range sums {
+		gone = append(gone, id)
+	}
+	slices.Sort(gone)
+	return gone, add, files, false
+}
+
+// sameHeader reports whether two pack headers hold the same.
+func sameHeader(a, b packHeader) bool {
+	return a.ID == b.ID && a.Dir == b.Dir && a.Language == b.Language && slices.Equal(a.Overrides, b.Overrides) &&
+		slices.EqualFunc(a.Synonyms, b.Synonyms, slices.Equal) && slices.Equal(a.Paths, b.Paths)
+}
+
 // applyEntries updates g's index in place to hold the wanted entries,
 // taking the items to index from item, and returns the generation that
 // answers for lib (nil when only the index is known) and state. g keeps
@@ -91,7 +140,7 @@ func diffEntries(old, want []*packEntry) (*textsearch.Change, []string) {
 // change of most of the library is refused with errTooMany, for the
 // caller to build afresh.
 func applyEntries(ctx context.Context, g *generation, want []*packEntry, item func(id string) *kb.Item, lib *kb.Library, state *kb.LibraryState, rebuild bool) (*generation, error) {
-	old, err := readEntries(g.eng)
+	old, err := g.entriesRead()
 	if err != nil {
 		return nil, err
 	}
@@ -115,5 +164,17 @@ func applyEntries(ctx context.Context, g *generation, want []*packEntry, item fu
 			return nil, err
 		}
 	}
-	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, indexed: len(add), deleted: len(ch.Delete)}, nil
+	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, entries: want, indexed: len(add), deleted: len(ch.Delete)}, nil
+}
+
+// entriesRead are the pack entries g's index keeps, read once.
+func (g *generation) entriesRead() ([]*packEntry, error) {
+	if g.entries != nil {
+		return g.entries, nil
+	}
+	e, err := readEntries(g.eng)
+	if err == nil {
+		g.entries = e
+	}
+	return e, err
 }

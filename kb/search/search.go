@@ -50,6 +50,9 @@ type Results struct {
 	// Corrected is the query with its typos corrected, as searched
 	// ("really furious" for "really furous"); "" when nothing was.
 	Corrected string
+	// Suggestions, when nothing was found, are the nearest queries that
+	// find something (see suggest.go).
+	Suggestions []Suggestion `json:",omitempty"`
 }
 
 // Facets count the matching items by kind, pack, emotion and tag, most

@@ -1,6 +1,8 @@
 package search_test
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -45,4 +47,52 @@ func BenchmarkBuildVault(b *testing.B) {
 		ix.Close()
 	}
 	b.ReportMetric(float64(cpuTime()-cpu0)/1e9/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkUpdateFileVault edits one note of the issue 10 vault, installed
+// as a folder pack and indexed on disk, and reindexes it (UpdateFiles, as
+// the personal pack's editor does on save): the figure to keep under
+// 200 ms whatever the size of the library.
+func BenchmarkUpdateFileVault(b *testing.B) {
+	files := searchtest.DefaultVaultFiles
+	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {
+		files = n
+	}
+	packs := b.TempDir()
+	if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Files: files, Seed: 7}); err != nil {
+		b.Fatal(err)
+	}
+	state, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := search.Open(b.TempDir(), lib, search.Options{State: state})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	lib = nil
+	note := filepath.Join(packs, "vault", "en", "sync conflict.md")
+	src := search.Packs{Dir: packs}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		body := fmt.Sprintf("# Sync conflict\n\nWhen two devices edit one note, keep both copies (edit %d).\n\n## Resolve\nCompare them side by side.\n", n)
+		if err := os.WriteFile(note, []byte(body), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.UpdateFiles(context.Background(), src, "vault", []string{"en/sync conflict.md"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	res, err := ix.Search(context.Background(), search.Query{Text: "side by side"})
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "vault/en/sync-conflict#resolve" {
+		b.Fatalf("after the edits: %v %v", res, err)
+	}
 }

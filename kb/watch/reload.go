@@ -20,9 +20,10 @@ var ErrGone = errors.New("the pack folder is gone")
 type Reloaded struct {
 	// Library is the library given with Pack in place.
 	Library *kb.Library
-	// Pack is the pack as reloaded, last good files kept: put it into a
-	// library that changed meanwhile with WithPack.
-	Pack   *kb.Pack
+	// Pack is the pack as reloaded, last good files kept.
+	Pack *kb.Pack
+	// Loaded is the pack as it is on disk, problems and all.
+	Loaded *kb.Pack
 	PackID string
 	// Problems are every problem of the pack as it is now on disk.
 	Problems []kb.Problem
@@ -45,14 +46,22 @@ func ReloadPack(lib *kb.Library, dir string) (*Reloaded, error) {
 	if err != nil && !errors.As(err, &pe) {
 		return nil, fmt.Errorf("reload %s: %w", dir, err)
 	}
-	r := &Reloaded{PackID: p.Manifest.ID}
+	r := &Reloaded{PackID: p.Manifest.ID, Loaded: p}
 	if pe != nil {
 		r.Problems = pe.Problems
 	}
-	prev, _ := lib.Pack(p.Manifest.ID)
-	r.Pack, r.Kept = keepGood(prev, p, r.Problems)
-	r.Library = lib.WithPack(r.Pack)
-	return r, nil
+	return r.On(lib), nil
+}
+
+// On is r put into lib: the library may have changed while the pack
+// loaded (another edit applied meanwhile), and the last good version of a
+// broken file is the one lib has now.
+func (r *Reloaded) On(lib *kb.Library) *Reloaded {
+	cp := *r
+	prev, _ := lib.Pack(r.PackID)
+	cp.Pack, cp.Kept = keepGood(prev, r.Loaded, r.Problems)
+	cp.Library = lib.WithPack(cp.Pack)
+	return &cp
 }
 
 // keepGood is next with the items of prev in place of those of every file

@@ -197,3 +197,32 @@ func TestWatcherIsBounded(t *testing.T) {
 		t.Errorf("errors = %v, want one saying too many folders", errs)
 	}
 }
+
+// A team keeps its pack where it syncs and links it into the packs
+// folder: edits there are picked up under the link's name.
+func TestWatcherFollowsALinkedPackFolder(t *testing.T) {
+	packsDir, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(elsewhere, "guides"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(packsDir, "team")); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []string, 8)
+	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(dirs []string) { got <- dirs }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.WriteFile(filepath.Join(elsewhere, "guides", "a.md"), []byte("# A\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case dirs := <-got:
+		if !slices.Equal(dirs, []string{"team"}) {
+			t.Errorf("reported %v, want [team]", dirs)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("an edit in a linked pack folder was not picked up")
+	}
+}
