@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -324,7 +325,7 @@ func (f *journalForm) showInvalid(err error) {
 	}
 	msg := ve.Msg
 	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:] + "."
+		msg = textcase.UpperFirst(msg) + "."
 	}
 	f.msg.SetText(msg)
 	// The message sits below the form; the field may be at its top.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/journal"
 	"github.com/poisehq/poise/journal/summary"
 )
@@ -16,7 +17,7 @@ import (
 // journal's label in sentence case ("Not met").
 func goalAnswer(g journal.GoalResult) string {
 	l := g.Label()
-	return strings.ToUpper(l[:1]) + l[1:]
+	return textcase.UpperFirst(l)
 }
 
 // showReview asks the three review questions for month m, and how the

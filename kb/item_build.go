@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/kb/internal/mdparse"
 	"github.com/poisehq/poise/kb/internal/placeholder"
 )
@@ -64,7 +65,7 @@ func humanise(slug string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return textcase.UpperFirst(s)
 }
 
 // raw is the markdown source of blocks[from:to], as written.

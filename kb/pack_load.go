@@ -242,6 +242,15 @@ func (l *loader) markdownFiles() ([]string, error) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link inside a pack could lead anywhere (a system file, a
+			// private note); its text would reach search and the lint.
+			// Import and install never follow links either.
+			if isMarkdown(name) {
+				l.ps.add(p, 0, "is a symbolic link, which Poise never follows inside a pack; copy the note itself here instead (it was skipped)")
+			}
+			return nil
+		}
 		if !d.IsDir() && isMarkdown(name) {
 			paths = append(paths, p)
 		}

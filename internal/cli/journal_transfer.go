@@ -7,12 +7,12 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -205,7 +205,7 @@ func shortID(id string) string {
 func printImport(w io.Writer, prefix string, res journal.ImportResult) {
 	msg := fmt.Sprintf("added %d, updated %d, unchanged %d.", res.Added, res.Updated, res.Unchanged)
 	if prefix == "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
+		msg = textcase.UpperFirst(msg)
 	}
 	fmt.Fprintln(w, prefix+msg)
 	for _, r := range res.Renamed {

@@ -79,6 +79,9 @@ func (c *cli) packImport(cmd *cobra.Command, source, id, name, ref string, asJSO
 	if errors.Is(err, packs.ErrIsPack) {
 		return withHint(err, "Install a pack with poise pack install; import is for folders of notes without a pack.toml.")
 	}
+	if errors.Is(err, packs.ErrIDTaken) {
+		return withHint(err, "Nothing was imported and that pack is unchanged. Choose another id with --id, or poise pack remove it first.")
+	}
 	if err != nil {
 		return withHint(err, "Nothing was imported.")
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -141,9 +142,8 @@ func capital(s string) string {
 	if s == "" {
 		return s
 	}
-	r := []rune(s)
-	if r[0] == '#' {
+	if s[0] == '#' {
 		return s
 	}
-	return strings.ToUpper(string(r[:1])) + string(r[1:])
+	return textcase.UpperFirst(s)
 }

@@ -40,4 +40,7 @@ var (
 	ErrIsPack = errors.New("it is a pack already")
 	// ErrLint: the pack has problems and cannot be built.
 	ErrLint = errors.New("pack has problems")
+	// ErrIDTaken: an import names the id of a pack installed from somewhere
+	// else; replacing it would silently drop that pack's items.
+	ErrIDTaken = errors.New("another pack already has this id")
 )

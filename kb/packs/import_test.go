@@ -257,3 +257,53 @@ func TestGitDownloadBudget(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+
+// An import under the id of a pack installed from elsewhere (a team pack,
+// or another folder's notes) must not silently replace it; importing the
+// same folder again updates it.
+func TestImportRefusesAnotherPacksID(t *testing.T) {
+	s := openStore(t)
+	team := filepath.Join(t.TempDir(), "team")
+	if err := os.MkdirAll(team, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(team, "pack.toml"), []byte("id = \"desk\"\nname = \"Desk team\"\nversion = \"1.2.0\"\nlayout = \"notes\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(team, "Team.md"), []byte("# Team\n\nOur way.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := install(t, s, team, InstallOptions{AllowUnsigned: true}); err != nil {
+		t.Fatal(err)
+	}
+	notes := writeNotes(t, filepath.Join(t.TempDir(), "notes"))
+	src, err := NotesSource(notes, "", "desk", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fetch(context.Background(), src); !errors.Is(err, ErrIDTaken) {
+		t.Fatalf("import over the team pack's id = %v, want ErrIDTaken", err)
+	}
+	src, err = NotesSource(notes, "", "mynotes", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Install(importNotes(t, s, src), InstallOptions{AllowUnsigned: true}); err != nil {
+		t.Fatal(err)
+	}
+	other := writeNotes(t, filepath.Join(t.TempDir(), "other"))
+	src2, err := NotesSource(other, "", "mynotes", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Fetch(context.Background(), src2); !errors.Is(err, ErrIDTaken) {
+		t.Fatalf("import of another folder over mynotes = %v, want ErrIDTaken", err)
+	}
+	if err := os.WriteFile(filepath.Join(notes, "New.md"), []byte("# New\n\nMore.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := importNotes(t, s, src)
+	if err := s.Install(c, InstallOptions{AllowUnsigned: true}); err != nil {
+		t.Fatalf("importing the same folder again = %v", err)
+	}
+}

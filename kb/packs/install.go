@@ -137,6 +137,9 @@ func (s *Store) describe(src Source, f *fetched) (*Candidate, error) {
 		c.Installed = old.Manifest.Version
 		c.Downgrade = olderThan(m.Version, c.Installed)
 	}
+	if src.Notes && exists(s.home(st, m.ID)) && !sameNotesSource(r, src) {
+		return nil, fmt.Errorf("%w: %s is installed from %s, not from %s", ErrIDTaken, m.ID, installedFrom(r), src)
+	}
 	if r != nil {
 		c.Trusted = r.Trusted
 	}
@@ -268,6 +271,20 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// sameNotesSource is whether the installed record r came from importing
+// the notes at src, so importing them again is an update of it.
+func sameNotesSource(r *record, src Source) bool {
+	return r != nil && r.Source != nil && r.Source.Notes && r.Source.Location == src.Location
+}
+
+// installedFrom names where an installed pack came from, for an error.
+func installedFrom(r *record) string {
+	if r == nil || r.Source == nil {
+		return "a folder copied in by hand"
+	}
+	return r.Source.String()
 }
 
 // checkManifestText refuses a manifest whose words would be shown as

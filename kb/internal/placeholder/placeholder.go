@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/poisehq/poise/internal/textcase"
 )
 
 // Token is one well-formed placeholder.
@@ -238,5 +240,5 @@ func Label(name string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return textcase.UpperFirst(s)
 }
