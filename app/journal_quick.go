@@ -37,6 +37,12 @@ func (p *poise) openQuickLog() {
 		p.toast("The journal needs a data folder. Start Poise without --data-dir, or with one, to keep a journal.")
 		return
 	}
+	if !j.IsSetUp() {
+		// Say so before a line is typed: Save could only drop it.
+		p.show(screenJournal)
+		p.toast("Set up your journal first: choose a passphrase, then Ctrl+J logs this call.")
+		return
+	}
 	q := &quickLog{p: p, copies: p.call.Copies()}
 	q.what = newShortcutEntry(p)
 	q.what.MultiLine = true

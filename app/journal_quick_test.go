@@ -72,3 +72,19 @@ func TestQuickLogFromAnyScreen(t *testing.T) {
 		t.Errorf("tried items = %q, want %q", e.TriedItems, want)
 	}
 }
+
+// TestQuickLogBeforeSetUpSaysSoFirst: with no journal set up yet, Ctrl+J
+// must say so before the agent types a line, not take the line and drop it
+// on Save (it used to close the form and show the set-up screen, empty).
+func TestQuickLogBeforeSetUpSaysSoFirst(t *testing.T) {
+	p, _ := journalPoise(t)
+	p.show(screenFind)
+	c := p.win.Canvas()
+	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+	if top := c.Overlays().Top(); top != nil {
+		t.Fatal("Ctrl+J opened a form whose line would be lost: the journal is not set up")
+	}
+	if !strings.Contains(p.status.Text, "Set up your journal first") {
+		t.Errorf("status %q, want it to say to set up the journal first", p.status.Text)
+	}
+}
