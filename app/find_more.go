@@ -175,6 +175,7 @@ func (f *findScreen) trySuggestion(s search.Suggestion) {
 	if s.Text != f.entry.Text {
 		f.entry.SetText(s.Text) // searches again
 		f.entry.CursorColumn = utf8.RuneCountInString(s.Text)
+		f.entry.Refresh() // show the cursor at the end, where typing goes on
 		return
 	}
 	f.refresh()

@@ -133,4 +133,7 @@ func TestFindSuggestsWhenNothingFound(t *testing.T) {
 	if len(f.hits) == 0 {
 		t.Errorf("→ searched %q and found nothing", f.entry.Text)
 	}
+	if f.entry.CursorColumn != len("refund") {
+		t.Errorf("cursor at %d, want the end of %q", f.entry.CursorColumn, f.entry.Text)
+	}
 }

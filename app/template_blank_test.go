@@ -87,3 +87,24 @@ func overlayTitle(c fyne.Canvas) string {
 	}
 	return sb.String()
 }
+
+// TestFillInBySpaceTypesNoSpace: Space on "Fill in" hands the keyboard back
+// to the blank field it was already on; the space that follows the key must
+// not land there, or the copy starts " Ana, ...".
+func TestFillInBySpaceTypesNoSpace(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "hand-off supervisor")
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	c := p.win.Canvas()
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // all blank: asks
+	fill := overlayButton(t, c, "Fill in")
+	fill.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // taps it
+	c.Focused().TypedRune(' ')                         // the character follows
+	e, ok := c.Focused().(*shortcutEntry)
+	if !ok {
+		t.Fatalf("Fill in by Space focused %T, want the first blank field", c.Focused())
+	}
+	if e.Text != "" {
+		t.Errorf("the blank field reads %q after Space on Fill in, want it empty", e.Text)
+	}
+}

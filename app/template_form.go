@@ -213,7 +213,14 @@ func (f *templateForm) copyChecked(copyFn, fillIn func()) {
 		if fillIn != nil {
 			fillIn()
 		}
-		f.p.win.Canvas().Focus(f.firstBlank())
+		blank := f.firstBlank()
+		f.p.win.Canvas().Focus(blank)
+		// The field may have kept the keyboard under the dialog, so
+		// Focus gains nothing: mark it as just taken anyway, or the space
+		// of a Space on "Fill in" lands in it.
+		if e, ok := blank.(*shortcutEntry); ok {
+			e.freshFocus = true
+		}
 	}, f.p.win)
 	d.SetConfirmText("Copy anyway")
 	d.SetDismissText("Fill in")

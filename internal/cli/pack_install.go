@@ -16,9 +16,10 @@ import (
 	"github.com/poisehq/poise/kb/packs"
 )
 
-// openPacks takes the data folder's lock and opens its packs.
+// openPacks takes the data folder's lock, waiting for another command
+// that holds it, and opens its packs.
 func (c *cli) openPacks() (*packs.Store, func(), error) {
-	d, err := c.openData()
+	d, err := c.openDataWait()
 	if err != nil {
 		return nil, nil, err
 	}

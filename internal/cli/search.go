@@ -66,12 +66,16 @@ func (c *cli) searchCmd() *cobra.Command {
 				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			ix, err := c.searchIndex(cmd.Context())
+			ix, res, err := c.searchIndex(cmd.Context(), q)
 			if err != nil {
 				return err
 			}
+			if res != nil { // the app answered while this search waited
+				c.noteIfGap(q, res)
+				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
+			}
 			defer ix.Close()
-			res, err := ix.Search(cmd.Context(), q)
+			res, err = ix.Search(cmd.Context(), q)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
@@ -130,11 +134,11 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		return writeSuggestions(w, text, res.Suggestions) // search_suggest.go
 	}
 	for i, h := range res.Hits {
-		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, h.Title, h.Kind, h.Pack, h.ID); err != nil {
+		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, termText(h.Title, false), h.Kind, termText(h.Pack, false), termText(h.ID, false)); err != nil {
 			return err
 		}
 		if h.Snippet != "" {
-			if _, err := fmt.Fprintf(w, "   %s\n", h.Snippet); err != nil {
+			if _, err := fmt.Fprintf(w, "   %s\n", termText(h.Snippet, false)); err != nil {
 				return err
 			}
 		}

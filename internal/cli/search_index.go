@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
 
 	"github.com/poisehq/poise/content"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -20,20 +22,39 @@ import (
 //   - otherwise, holding the data folder's lock, it loads the library and
 //     builds the index once, with progress on standard error, and keeps it
 //     for the next search (and the app);
-//   - only when another Poise holds the lock (an app still starting, not
-//     yet answering on its socket) is an index built in memory for this
-//     one search.
-func (c *cli) searchIndex(ctx context.Context) (*search.Index, error) {
+//   - when another Poise holds the lock (a search building the index, an
+//     app still starting), it waits for it, asking the app's socket as it
+//     goes, rather than building a second index at the same time; only
+//     after searchLockWait is an index built in memory for this one search.
+//
+// When the app answers during the wait, its results are returned instead.
+func (c *cli) searchIndex(ctx context.Context, q search.Query) (*search.Index, *search.Results, error) {
 	dir := filepath.Join(c.dataDir(), "index")
 	packsDir := filepath.Join(c.dataDir(), "packs")
 	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(dir))
 	if scanErr == nil {
 		if ix, err := search.OpenCurrent(dir, state, search.Options{ReadOnly: true}); err == nil {
-			return ix, nil
+			return ix, nil, nil
 		}
 	}
 	opts := search.Options{ReadOnly: true}
 	lock, err := datadir.Open(c.dataDir())
+	if errors.Is(err, datadir.ErrLocked) {
+		var res *search.Results
+		if lock, res, err = c.waitForData(ctx, q); res != nil {
+			return nil, res, nil
+		}
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		if err == nil && scanErr == nil {
+			// The other Poise may have just built and kept the index.
+			if ix, err := search.OpenCurrent(dir, state, search.Options{ReadOnly: true}); err == nil {
+				lock.Close()
+				return ix, nil, nil
+			}
+		}
+	}
 	if err == nil {
 		defer lock.Close()
 		if scanErr == nil {
@@ -41,7 +62,7 @@ func (c *cli) searchIndex(ctx context.Context) (*search.Index, error) {
 			if ix, err := search.OpenRecorded(dir, search.Options{}); err == nil {
 				src := search.Packs{Builtin: packs.Builtin(content.FS, packsDir), Dir: packsDir}
 				if err := ix.Sync(ctx, src, state); err == nil {
-					return ix, nil
+					return ix, nil, nil
 				}
 				ix.Close()
 			}
@@ -51,16 +72,44 @@ func (c *cli) searchIndex(ctx context.Context) (*search.Index, error) {
 	}
 	lib, err := c.library()
 	if lib == nil {
-		return nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
+		return nil, nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
 	if err != nil {
-		fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
+		fmt.Fprintf(c.env.Stderr, "poise: warning: %s\n", termText(err.Error(), true))
 	}
 	ix, err := search.Open(dir, lib, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open search index: %w", err)
+		return nil, nil, fmt.Errorf("open search index: %w", err)
 	}
-	return ix, nil
+	return ix, nil, nil
+}
+
+// searchLockWait bounds how long a search waits for another Poise holding the
+// data folder: longer than a first build of a large library on a busy
+// machine, shorter than forever (a journal entry open in an editor).
+var searchLockWait = 5 * time.Minute
+
+// waitForData waits for the data folder's lock, asking the running app's
+// socket meanwhile, so a search started during another's first build (or
+// an app's start) does not build a throwaway index of its own. It returns
+// the lock, or the app's results, or ErrLocked after searchLockWait.
+func (c *cli) waitForData(ctx context.Context, q search.Query) (*datadir.Dir, *search.Results, error) {
+	fmt.Fprintln(c.env.Stderr, "poise: another Poise is using the data folder (building the search index, or starting); waiting for it")
+	deadline := time.Now().Add(searchLockWait)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+		if res, err := searchsock.Ask(ctx, searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
+			return nil, res, nil
+		}
+		lock, err := datadir.Open(c.dataDir())
+		if !errors.Is(err, datadir.ErrLocked) || time.Now().After(deadline) {
+			return lock, nil, err
+		}
+	}
 }
 
 // indexProgress reports a build on standard error about once a second, so

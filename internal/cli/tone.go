@@ -99,7 +99,7 @@ func (c *cli) tone(cmd *cobra.Command, name string, asJSON bool) error {
 		return withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
 	if err != nil {
-		fmt.Fprintf(c.env.Stderr, "poise: warning: %v\n", err)
+		fmt.Fprintf(c.env.Stderr, "poise: warning: %s\n", termText(err.Error(), true))
 	}
 	checker := tone.NewChecker(lib)
 	found := checker.Check(draft)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"time"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
@@ -154,5 +155,19 @@ func keycode(c *xgb.Conn, setup *xproto.SetupInfo, sym uint32) (xproto.Keycode, 
 	return 0, errors.New("no key on this keyboard types it")
 }
 
-// Close stops listening and frees the key.
-func (h *Hotkey) Close() { h.c.Close() }
+// Close stops listening and frees the key. It waits at most a second:
+// xgb's Close hands the request to its sender goroutine and can block when
+// that goroutine is stuck on a dead display, and an app quitting (SIGTERM,
+// logout) must not hang on a key it is giving up. The server frees the grab
+// when the process exits anyway.
+func (h *Hotkey) Close() {
+	done := make(chan struct{})
+	go func() {
+		h.c.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	}
+}
