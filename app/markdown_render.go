@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -19,8 +20,31 @@ func (p *poise) markdown(it *kb.Item, md string) fyne.CanvasObject {
 // them in Poise; links to the web open the browser.
 func (p *poise) markdownText(it *kb.Item, md string) *widget.RichText {
 	rt := widget.NewRichTextFromMarkdown(md)
+	rt.Segments = joinQuoteSplits(rt.Segments)
 	p.linkSegments(it, rt.Segments)
 	return rt
+}
+
+// joinQuoteSplits mends quoted text that Fyne broke into lines. Fyne makes
+// each piece of text in a quote (a callout's body) its own block, and the
+// markdown parser cuts text at characters that might start markup, so
+// "> Yes! In a callout" showed "Yes" and "! In a callout" on two lines,
+// with a space added after "Yes". A piece starting with such a character
+// mid-line is joined back to the one before; a new line of the quote
+// starts with a word and stays its own line.
+func joinQuoteSplits(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	out := segs[:0]
+	for _, s := range segs {
+		ts, ok := s.(*widget.TextSegment)
+		if ok && ts.Style == widget.RichTextStyleBlockquote && ts.Text != "" && strings.ContainsRune("!&*_]\\", []rune(ts.Text)[0]) && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*widget.TextSegment); ok && prev.Style == widget.RichTextStyleBlockquote {
+				prev.Text = strings.TrimSuffix(prev.Text, " ") + ts.Text
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func (p *poise) linkSegments(it *kb.Item, segs []widget.RichTextSegment) {

@@ -16,15 +16,23 @@ func writeSuggestions(w io.Writer, text string, sug []search.Suggestion) error {
 		var line string
 		switch {
 		case s.DropFilter != "":
-			line = fmt.Sprintf("  poise search %s   (without --kind: %d matches)", termText(s.Text, false), s.Total)
+			line = fmt.Sprintf("  poise search %s   (without --kind: %s)", termText(s.Text, false), matchCount(s.Total))
 		case s.Dropped != "":
-			line = fmt.Sprintf("  poise search %s   (without %q: %d matches)", termText(s.Text, false), termText(s.Dropped, false), s.Total)
+			line = fmt.Sprintf("  poise search %s   (without %q: %s)", termText(s.Text, false), termText(s.Dropped, false), matchCount(s.Total))
 		default:
-			line = fmt.Sprintf("  poise search %s   (%d matches)", termText(s.Text, false), s.Total)
+			line = fmt.Sprintf("  poise search %s   (%s)", termText(s.Text, false), matchCount(s.Total))
 		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// matchCount is "1 match" or "N matches".
+func matchCount(n int) string {
+	if n == 1 {
+		return "1 match"
+	}
+	return fmt.Sprintf("%d matches", n)
 }
