@@ -108,3 +108,32 @@ func TestFillInBySpaceTypesNoSpace(t *testing.T) {
 		t.Errorf("the blank field reads %q after Space on Fill in, want it empty", e.Text)
 	}
 }
+
+// TestBlankConfirmationAnswersTheKeyboard: the "1 blank left" question
+// starts with the keyboard on the safe answer, Fill in, and Esc answers it
+// too; before, Esc and Enter did nothing and only the mouse or a blind Tab
+// got the agent out.
+func TestBlankConfirmationAnswersTheKeyboard(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "hand-off supervisor")
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	c := p.win.Canvas()
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // all blank: asks
+	if len(c.Overlays().List()) < 2 {
+		t.Fatal("no confirmation over the form")
+	}
+	b, ok := c.Focused().(*escButton)
+	if !ok || b.Text != "Fill in" {
+		t.Fatalf("the keyboard is on %T, want the Fill in button", c.Focused())
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(c.Overlays().List()) != 1 {
+		t.Fatalf("Esc left %d overlays, want only the form", len(c.Overlays().List()))
+	}
+	if e, ok := c.Focused().(*shortcutEntry); !ok || e.Text != "" {
+		t.Fatalf("Esc focused %T, want the first blank field", c.Focused())
+	}
+	if got := p.app.Clipboard().Content(); got != "" {
+		t.Fatalf("Esc copied %q", got)
+	}
+}
