@@ -10,6 +10,7 @@ import (
 
 	"github.com/poisehq/poise/content"
 	"github.com/poisehq/poise/internal/datadir"
+	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
 )
 
@@ -55,7 +56,14 @@ func (c *cli) packListCmd() *cobra.Command {
 				if in.Disabled {
 					notes = append(notes, "DISABLED")
 				}
-				if in.ReviewDue {
+				// The same words as poise pack stale: content with no
+				// reviewed date is "never reviewed", not past a due date;
+				// a person's own pack is nobody else's to review.
+				switch {
+				case !in.ReviewDue || in.ID == mine.ID:
+				case in.Reviewed.IsZero():
+					notes = append(notes, "never reviewed")
+				default:
 					notes = append(notes, "due for review")
 				}
 				if in.Previous != "" {

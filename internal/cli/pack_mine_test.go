@@ -55,3 +55,22 @@ func TestPackMineNewCopyListRevert(t *testing.T) {
 		t.Errorf("pack remove mine = %d %q", code, errOut)
 	}
 }
+
+// TestPackListDoesNotAskToReviewMyPack: pack list said "due for review" of
+// a brand-new My pack and of every pack without a reviewed date, while
+// pack stale called the same packs "never reviewed" and not due.
+func TestPackListDoesNotAskToReviewMyPack(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errOut := run(t, "--data-dir", data, "pack", "mine", "new", "statement", "Thanks"); code != ExitOK {
+		t.Fatalf("mine new: %s", errOut)
+	}
+	code, out, errOut := run(t, "--data-dir", data, "pack", "list")
+	if code != ExitOK {
+		t.Fatalf("pack list: %s", errOut)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "mine ") && strings.Contains(line, "review") {
+			t.Errorf("My pack is asked to be reviewed: %q", line)
+		}
+	}
+}
