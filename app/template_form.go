@@ -8,8 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
@@ -206,11 +204,7 @@ func (f *templateForm) copyChecked(copyFn, fillIn func()) {
 	if len(blanks) > 1 {
 		msg = fmt.Sprintf("Not filled in: %s.\nThe copied text will show [%s] and the others in brackets. Copy anyway?", strings.Join(names, ", "), blanks[0].Name)
 	}
-	// Built of buttons rather than dialog.NewConfirm, which answers no key:
-	// the keyboard starts on the safe answer, Fill in, and Esc means it.
-	var d dialog.Dialog
-	answer := func(ok bool) {
-		d.Hide()
+	askSafeFirst(f.p.win, blanksLeft(len(blanks)), msg, "Fill in", "Copy anyway", func(ok bool) {
 		if ok {
 			copyFn()
 			return
@@ -226,17 +220,7 @@ func (f *templateForm) copyChecked(copyFn, fillIn func()) {
 		if e, ok := blank.(*shortcutEntry); ok {
 			e.freshFocus = true
 		}
-	}
-	keep := func() { answer(false) }
-	fill := newEscButton("Fill in", keep, keep)
-	fill.Icon = theme.CancelIcon()
-	anyway := newEscButton("Copy anyway", func() { answer(true) }, keep)
-	anyway.Icon, anyway.Importance = theme.ConfirmIcon(), widget.HighImportance
-	body := widget.NewLabel(msg)
-	body.Alignment = fyne.TextAlignCenter
-	d = dialog.NewCustomWithoutButtons(blanksLeft(len(blanks)), container.NewVBox(body, container.NewCenter(container.NewHBox(fill, anyway))), f.p.win)
-	d.Show()
-	f.p.win.Canvas().Focus(fill)
+	})
 }
 
 func (f *templateForm) submit() {

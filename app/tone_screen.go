@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -287,16 +286,13 @@ func (s *toneScreen) onCopy() {
 	text := s.draft.Text()
 	if n := len(s.found); n > 0 {
 		msg := fmt.Sprintf("%s may sound negative — copy anyway?", phrases(n))
-		d := dialog.NewConfirm("Copy this reply?", msg, func(ok bool) {
+		askSafeFirst(s.p.win, "Copy this reply?", msg, "Keep editing", "Copy anyway", func(ok bool) {
 			if ok {
 				s.copyNow(text)
 				return
 			}
 			s.p.win.Canvas().Focus(s.draft)
-		}, s.p.win)
-		d.SetConfirmText("Copy anyway")
-		d.SetDismissText("Keep editing")
-		d.Show()
+		})
 		return
 	}
 	s.copyNow(text)

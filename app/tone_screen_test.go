@@ -184,3 +184,22 @@ func TestToneDraftSurvivesALibraryReload(t *testing.T) {
 		t.Errorf("Ctrl+Z after a reload: %q, want %q", got, draft)
 	}
 }
+
+// TestToneCopyWarningAnswersTheKeyboard: the "Copy this reply?" question
+// opens on Keep editing, and Esc means it, back in the draft, copying nothing.
+func TestToneCopyWarningAnswersTheKeyboard(t *testing.T) {
+	p, s := toneReady(t, "I can't do that. That's our policy.")
+	c := p.win.Canvas()
+	test.Tap(findButton(t, c, "Copy reply"))
+	b, ok := c.Focused().(*escButton)
+	if !ok || b.Text != "Keep editing" {
+		t.Fatalf("the keyboard is on %T, want Keep editing", c.Focused())
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil || c.Focused() != s.draft {
+		t.Fatalf("Esc left a dialog open or focus on %T, want the draft", c.Focused())
+	}
+	if got := p.app.Clipboard().Content(); got != "" {
+		t.Fatalf("Esc copied %q", got)
+	}
+}
