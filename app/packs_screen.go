@@ -57,7 +57,10 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	fetch := widget.NewButton("Preview", s.onFetchAddress)
 	updateAll := widget.NewButton("Update all", s.onUpdateAll)
 	ref := container.NewGridWrap(fyne.NewSize(140, s.ref.MinSize().Height), s.ref)
-	addr := container.NewBorder(nil, nil, widget.NewLabel("From an address:"), container.NewHBox(ref, fetch), s.address)
+	// The label sits above the field, not beside it: docked in a narrow
+	// column the field shrank to a few letters beside it.
+	addr := container.NewVBox(widget.NewLabel("From an address:"),
+		container.NewBorder(nil, nil, nil, container.NewHBox(ref, fetch), s.address))
 	tools := container.NewHBox(fromFile, fromFolder, updateAll)
 	hint := lowLabel("Or drop a .poisepack file on this window. Nothing is installed before you see who signed it and what it holds.")
 	s.list = container.NewVBox()

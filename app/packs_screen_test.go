@@ -294,3 +294,13 @@ func TestPackPreviewEscapeCancels(t *testing.T) {
 		t.Fatalf("after Esc the packs are %+v, %v; want none", list, err)
 	}
 }
+
+// TestPacksAddressFieldUsableWhenNarrow: docked at 460 px the address field
+// shrank to about 65 px beside its label, too small to read an address.
+func TestPacksAddressFieldUsableWhenNarrow(t *testing.T) {
+	p, s := newPacksPoise(t)
+	p.win.Resize(fyne.NewSize(460, 600))
+	if got := s.address.Size().Width; got < 150 {
+		t.Errorf("address field is %.0f px wide in a 400 px window; want room to read an address", got)
+	}
+}
