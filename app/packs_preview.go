@@ -69,13 +69,18 @@ func newEscButton(label string, tapped, escape func()) *escButton {
 	return b
 }
 
-// TypedKey runs onEscape for Esc and leaves every other key to the button.
+// TypedKey runs onEscape for Esc, presses the button for Enter (the key
+// an agent's hand is already on after the Enter that asked the question),
+// and leaves every other key to the button.
 func (b *escButton) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
+	switch k.Name {
+	case fyne.KeyEscape:
 		b.onEscape()
-		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Button.Tapped(&fyne.PointEvent{})
+	default:
+		b.Button.TypedKey(k)
 	}
-	b.Button.TypedKey(k)
 }
 
 // previewContent is the preview's text, its confirm button and the

@@ -284,7 +284,7 @@ func TestPackPreviewEscapeCancels(t *testing.T) {
 		t.Fatalf("the preview opened with %T focused, want its Cancel button", c.Focused())
 	}
 	c.FocusNext() // onto the other button: Esc still cancels
-	if f, ok := c.Focused().(fyne.Focusable); ok {
+	if f := c.Focused(); f != nil {
 		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	}
 	if len(c.Overlays().List()) != 0 {

@@ -137,3 +137,24 @@ func TestBlankConfirmationAnswersTheKeyboard(t *testing.T) {
 		t.Fatalf("Esc copied %q", got)
 	}
 }
+
+// TestBlankConfirmationTakesEnter: Enter on the "1 blank left" question
+// did nothing, so an agent who pressed Enter to copy and Enter again was
+// stuck. Enter presses the focused answer, which starts on the safe one.
+func TestBlankConfirmationTakesEnter(t *testing.T) {
+	p, f := findReady(t)
+	typeQuery(t, f, "hand-off supervisor")
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	c := p.win.Canvas()
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // all blank: asks
+	if len(c.Overlays().List()) < 2 {
+		t.Fatal("no confirmation over the form")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(c.Overlays().List()) != 1 {
+		t.Fatalf("Enter left %d overlays, want only the form (Fill in chosen)", len(c.Overlays().List()))
+	}
+	if got := p.app.Clipboard().Content(); got != "" {
+		t.Fatalf("Enter on the safe answer copied %q", got)
+	}
+}

@@ -66,15 +66,6 @@ func (c *cli) now() time.Time {
 // dataDir is where this invocation reads and writes data.
 func (c *cli) dataDir() string { return datadir.Resolve(c.dataDirArg) }
 
-// openData takes the data directory's lock, for commands that write.
-func (c *cli) openData() (*datadir.Dir, error) {
-	d, err := datadir.Open(c.dataDir())
-	if errors.Is(err, datadir.ErrLocked) {
-		return nil, withHint(err, "Poise is already running with this data directory. Close it first, or pass --data-dir to use another one.")
-	}
-	return d, err
-}
-
 func (c *cli) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "poise",

@@ -123,7 +123,7 @@ func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compresse
 	// and decomposed is one file on macOS and one item id everywhere.
 	folded := norm.NFC.String(strings.ToLower(norm.NFD.String(name)))
 	if prev, dup := w.seen[folded]; dup {
-		if strings.ToLower(prev) != strings.ToLower(name) {
+		if !strings.EqualFold(prev, name) {
 			return hostile("%q appears twice (as %q and %q: an accent encoded two ways, which look alike but are different Unicode)", name, prev, name)
 		}
 		return hostile("%q appears twice (as %q and %q)", name, prev, name)
