@@ -121,10 +121,13 @@ func (t *facetTable) of(doc uint64) []uint32 {
 type scored struct {
 	doc   uint64
 	score float64
+	id    string
 }
 
 // minHeap keeps the best hits with the worst on top; ties go to the
-// earlier document, as Bleve's collector does.
+// smaller item id, so which of several equal hits make the page does not
+// depend on how the index was cut into segments (the same library listed
+// ties differently on disk and in memory).
 type minHeap []scored
 
 func (h minHeap) Len() int { return len(h) }
@@ -132,7 +135,7 @@ func (h minHeap) Less(i, j int) bool {
 	if h[i].score != h[j].score {
 		return h[i].score < h[j].score
 	}
-	return h[i].doc > h[j].doc
+	return h[i].id > h[j].id
 }
 func (h minHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *minHeap) Push(x any)   { *h = append(*h, x.(scored)) }
@@ -203,10 +206,16 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 				counts[c]++
 			}
 		}
-		if size > 0 && (len(top) < size || dm.Score > top[0].score) {
-			heap.Push(&top, scored{doc, dm.Score})
-			if len(top) > size {
-				heap.Pop(&top)
+		if size > 0 && (len(top) < size || dm.Score >= top[0].score) {
+			id, err := r.ExternalID(dm.IndexInternalID)
+			if err != nil {
+				return nil, fmt.Errorf("read hit: %w", err)
+			}
+			if len(top) < size || dm.Score > top[0].score || id < top[0].id {
+				heap.Push(&top, scored{doc, dm.Score, id})
+				if len(top) > size {
+					heap.Pop(&top)
+				}
 			}
 		}
 		sctx.DocumentMatchPool.Put(dm)
@@ -216,20 +225,17 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 	}
 
 	out := &rawResult{total: total, facets: map[string][]FacetCount{}}
-	slices.SortFunc(top, func(a, b scored) int {
+	for _, h := range top {
+		out.hits = append(out.hits, rawHit{id: h.id, score: h.score})
+	}
+	// Equal scores are ordered by item id, not by Bleve's document number:
+	// that number depends on how segments were written and merged.
+	slices.SortFunc(out.hits, func(a, b rawHit) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.doc, b.doc)
+		return cmp.Compare(a.id, b.id)
 	})
-	buf := make([]byte, 8)
-	for _, h := range top {
-		id, err := r.ExternalID(index.NewIndexInternalID(buf, h.doc))
-		if err != nil {
-			return nil, fmt.Errorf("read hit: %w", err)
-		}
-		out.hits = append(out.hits, rawHit{id: id, score: h.score})
-	}
 	for c, n := range counts {
 		if n == 0 {
 			continue

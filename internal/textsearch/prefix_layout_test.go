@@ -45,3 +45,44 @@ func TestPrefixResultsIndependentOfSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestTiesIndependentOfSegments: many documents score the same for a word
+// they all hold once. Which of them fill a page, and in what order, used
+// to follow Bleve's document numbers, which differ between an index built
+// in memory and one written to disk in many segments.
+func TestTiesIndependentOfSegments(t *testing.T) {
+	const n = 2000
+	c := &Corpus{Hash: "tie-layout", Len: n, Doc: func(i int) (string, Document) {
+		// Ids in an order unlike the build order, so document numbers and
+		// ids disagree.
+		return fmt.Sprintf("d%05d", (i*7919)%n), Document{Title: "same title", Body: "refund late parcel", Kind: "guide"}
+	}}
+	mem, err := BuildMemory(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 97)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	ids := func(ix *Index) []string {
+		res, err := ix.Search(context.Background(), Query{Text: "refund", Limit: 10}, noTexts{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	a, b := ids(mem), ids(disk)
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("equal hits differ by layout:\nmemory %v\ndisk   %v", a, b)
+	}
+	if len(a) == 0 || a[0] != "d00000" {
+		t.Errorf("ties are not in id order: %v", a)
+	}
+}
