@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -14,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/poisehq/poise/internal/atomicfile"
-	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/kb/gaps"
 )
 
@@ -178,24 +175,10 @@ func (s *gapsScreen) onExport() {
 	var d dialog.Dialog
 	name := "poise-gaps-" + e.To + ".json"
 	save := widget.NewButtonWithIcon("Save to a folder…", theme.DocumentSaveIcon(), func() {
-		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
-				return
-			}
-			path := filepath.Join(dir.Path(), name)
-			if datadir.Contains(s.p.dataDir, path) {
-				s.p.showError(fmt.Errorf("%s is inside Poise's data folder", path),
-					"Choose a folder outside Poise's data folder, where you keep files to share.")
-				return
-			}
-			if werr := atomicfile.Write(path, data, 0o600); werr != nil {
-				s.p.showError(werr, "The export could not be written. Choose another folder and try again.")
-				return
-			}
+		s.p.saveToFolder(name, data, "Choose a folder outside Poise's data folder, where you keep files to share.", func(path string) {
 			d.Hide()
 			s.p.toast("Content gaps saved as " + path + ".")
-		}, s.p.win)
-		fd.Show()
+		})
 	})
 	save.Importance = widget.HighImportance
 	body := container.NewBorder(

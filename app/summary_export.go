@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/poisehq/poise/internal/atomicfile"
-	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/journal/summary"
 )
 
@@ -57,29 +54,11 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 	var d dialog.Dialog
 	save := widget.NewButtonWithIcon("Save to a folder…", theme.DocumentSaveIcon(), func() {
 		out := append([]byte(nil), data...)
-		// A folder picker, not a save dialog: Fyne's save dialog empties the
-		// chosen file before Poise sees its name, so a slip into the data
-		// folder could wipe the journal's key. Poise names the file and
-		// refuses the data folder, as the CLI's --out does.
 		name := "poise-summary-" + sum.Month + ".json"
-		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
-				return
-			}
-			path := filepath.Join(dir.Path(), name)
-			if datadir.Contains(s.p.dataDir, path) {
-				s.p.showError(fmt.Errorf("%s is inside Poise's data folder", path),
-					"Choose a folder outside Poise's data folder: only encrypted files belong there.")
-				return
-			}
-			if werr := atomicfile.Write(path, out, 0o600); werr != nil {
-				s.p.showError(werr, "The export could not be written. Choose another folder and try again.")
-				return
-			}
+		s.p.saveToFolder(name, out, "Choose a folder outside Poise's data folder: only encrypted files belong there.", func(path string) {
 			d.Hide()
 			s.p.toast(fmt.Sprintf("Anonymised summary saved as %s.", path))
-		}, s.p.win)
-		fd.Show()
+		})
 	})
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
