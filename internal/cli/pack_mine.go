@@ -101,7 +101,8 @@ func (c *cli) packMineListCmd() *cobra.Command {
 				case e.Replaces != "":
 					note = "your version of " + e.Replaces
 				}
-				fmt.Fprintf(out, "%s\t%s\t%s\n", e.File, termText(e.Title, false), note)
+				// File names come from the person's folder, edited in any editor.
+				fmt.Fprintf(out, "%s\t%s\t%s\n", termText(e.File, false), termText(e.Title, false), termText(note, false))
 			}
 			return nil
 		},

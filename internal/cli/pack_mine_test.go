@@ -74,3 +74,25 @@ func TestPackListDoesNotAskToReviewMyPack(t *testing.T) {
 		}
 	}
 }
+
+// TestPackMineListEscapesFileNames: My pack's files are named in any
+// editor, and a name holding an escape sequence reached the terminal raw.
+func TestPackMineListEscapesFileNames(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errOut := run(t, "--data-dir", data, "pack", "mine", "new", "statement", "Thanks"); code != ExitOK {
+		t.Fatalf("mine new: %s", errOut)
+	}
+	dir := filepath.Join(data, "packs", "mine", "statements")
+	src := filepath.Join(dir, "thanks.md")
+	body, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "x\x1b]0;pwned\x07.md"), body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := run(t, "--data-dir", data, "pack", "mine", "list")
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("pack mine list printed a control character:\n%q", out)
+	}
+}
