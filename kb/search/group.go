@@ -168,3 +168,8 @@ func groupHits(hits []Hit, limit int) []Hit {
 	}
 	return out
 }
+
+// GroupHits folds hits for one situation into one result as a search
+// does, for a list Search leaves ungrouped: Find's blank list, grouped
+// after its favourites and recent items (see groups).
+func GroupHits(hits []Hit, limit int) []Hit { return groupHits(hits, limit) }
