@@ -108,7 +108,8 @@ func sameSituation(a, b string) bool {
 // guideSecond is the share of a guide's best score its next section needs
 // to stand as a result of its own: two sections that answer the query
 // about as well (what a crisis sounds like, and never ending that call)
-// both stay in sight; the rest fold under the best.
+// both stay in sight; the rest fold under the best. Unscored lists (the
+// blank list) keep one row per guide.
 const guideSecond = 0.8
 
 // grouper places hits, in rank order, into at most limit results.
@@ -125,7 +126,7 @@ type grouper struct {
 func (g *grouper) place(kind kb.Kind, title, id string, score float64) int {
 	k := situationKey(kind, title, id)
 	i := slices.IndexFunc(g.keys, func(o string) bool { return sameSituation(o, k) })
-	if i >= 0 && kind == kb.KindGuide && score >= guideSecond*g.lead[i] &&
+	if i >= 0 && kind == kb.KindGuide && g.lead[i] > 0 && score >= guideSecond*g.lead[i] &&
 		!slices.Contains(g.keys, secondKey(k)) && len(g.keys) < g.limit {
 		i, k = -1, secondKey(k)
 	}
