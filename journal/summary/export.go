@@ -12,8 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/poisehq/poise/internal/privacy"
 	"github.com/poisehq/poise/journal"
-	"github.com/poisehq/poise/journal/privacy"
 )
 
 // ExportFormat names an anonymised export, so a lead's merge can tell it
