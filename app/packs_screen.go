@@ -30,6 +30,7 @@ type packsScreen struct {
 	ref     *widget.Entry
 	busy    *widget.Label
 	content fyne.CanvasObject
+	scroll  *container.Scroll // the packs and My pack, below the tools
 	// previewing is the open preview dialog, and listed counts the times
 	// the list was filled, for tests.
 	previewing *dialog.CustomDialog
@@ -68,8 +69,9 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	if mineSection := p.newMineSection(); mineSection != nil { // mine_screen.go
 		body.Objects = []fyne.CanvasObject{mineSection, s.list}
 	}
+	s.scroll = container.NewVScroll(body)
 	s.content = container.NewBorder(container.NewVBox(head, tools, addr, hint, s.busy, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(body))
+		s.scroll)
 	s.refresh()
 	return s
 }
@@ -150,28 +152,28 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 	var actions []fyne.CanvasObject
 	id := in.ID
 	if in.Source != nil {
-		actions = append(actions, widget.NewButton("Update", func() { s.onUpdate(id) }))
+		actions = append(actions, s.p.listButton("Update", nil, func() { s.onUpdate(id) }))
 	}
 	if in.Previous != "" {
 		label, done := "Roll back to "+in.Previous, "Rolled "+id+" back to "+in.Previous+"."
 		if in.PreviousNewer {
 			label, done = "Return to "+in.Previous, "Returned "+id+" to "+in.Previous+"."
 		}
-		actions = append(actions, widget.NewButton(label, func() {
+		actions = append(actions, s.p.listButton(label, nil, func() {
 			s.run(id, done, func() error { return s.p.packs.Rollback(id) })
 		}))
 	}
 	if in.Disabled {
-		actions = append(actions, widget.NewButton("Enable", func() {
+		actions = append(actions, s.p.listButton("Enable", nil, func() {
 			s.run(id, "Enabled "+id+".", func() error { return s.p.packs.Enable(id) })
 		}))
 	} else {
-		actions = append(actions, widget.NewButton("Disable", func() {
+		actions = append(actions, s.p.listButton("Disable", nil, func() {
 			s.run(id, "Disabled "+id+".", func() error { return s.p.packs.Disable(id) })
 		}))
 	}
 	if !in.Builtin {
-		actions = append(actions, widget.NewButton("Remove", func() { s.onRemove(in) }))
+		actions = append(actions, s.p.listButton("Remove", nil, func() { s.onRemove(in) }))
 	}
 	lines = append(lines, container.NewHBox(actions...))
 	return container.NewVBox(lines...)

@@ -110,6 +110,8 @@ func canvasText(c fyne.Canvas) string {
 			b.WriteString("[" + w.Text + "]\n")
 		case *escButton:
 			b.WriteString("[" + w.Text + "]\n")
+		case *revealButton:
+			b.WriteString("[" + w.Text + "]\n")
 		}
 	}
 	return b.String()
@@ -175,7 +177,7 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	buttons := func(text string) []*widget.Button {
 		var out []*widget.Button
 		for _, o := range test.LaidOutObjects(p.win.Canvas().Content()) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text {
+			if b, ok := asButton(o); ok && b.Text == text {
 				out = append(out, b)
 			}
 		}
@@ -221,7 +223,7 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 	t.Helper()
 	for _, ov := range c.Overlays().List() {
 		for _, o := range test.LaidOutObjects(ov) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			if b, ok := asButton(o); ok && b.Text == text && b.Visible() {
 				return b
 			}
 			if b, ok := o.(*escButton); ok && b.Text == text && b.Visible() {
