@@ -284,6 +284,36 @@ func TestMinPoiseRefusesOldPoise(t *testing.T) {
 	}
 }
 
+// TestMinPoiseDevBuilds: a dev or pre-release build of version X is the
+// release under development, so it reads packs that need X (semver alone
+// puts 0.1.0-dev before 0.1.0), but not packs that need a later version.
+func TestMinPoiseDevBuilds(t *testing.T) {
+	for _, tc := range []struct {
+		poise, min string
+		refused    bool
+	}{
+		{"0.1.0-dev", "0.1.0", false},
+		{"0.1.0-rc.1", "0.1.0", false},
+		{"0.1.0-dev", "0.0.9", false},
+		{"0.1.0-dev", "0.1.1", true},
+		{"0.1.0-dev", "0.2.0", true},
+		{"0.1.0", "0.1.0", false},
+		{"0.1.0", "0.3.0", true},
+		{"", "9.0.0", false},    // no version given: accepts every pack
+		{"dev", "9.0.0", false}, // not semantic: accepts every pack
+	} {
+		t.Run(tc.poise+" needs "+tc.min, func(t *testing.T) {
+			s := openStore(t)
+			s.PoiseVersion = tc.poise
+			file := packFile(t, "acme", "1.0.0", nil, map[string]string{"pack.toml": goodManifest + "min_poise = \"" + tc.min + "\"\n"})
+			_, err := install(t, s, file, InstallOptions{AllowUnsigned: true})
+			if refused := errors.Is(err, ErrTooNew); refused != tc.refused || !refused && err != nil {
+				t.Fatalf("install = %v, want refused %v", err, tc.refused)
+			}
+		})
+	}
+}
+
 func TestCheckUpdateFromRememberedSource(t *testing.T) {
 	s := openStore(t)
 	dir := writePack(t, filepath.Join(t.TempDir(), "acme"), "acme", "1.0.0", nil)
