@@ -155,13 +155,11 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 		actions = append(actions, s.p.listButton("Update", nil, func() { s.onUpdate(id) }))
 	}
 	if in.Previous != "" {
-		label, done := "Roll back to "+in.Previous, "Rolled "+id+" back to "+in.Previous+"."
+		label := "Roll back to " + in.Previous
 		if in.PreviousNewer {
-			label, done = "Return to "+in.Previous, "Returned "+id+" to "+in.Previous+"."
+			label = "Return to " + in.Previous
 		}
-		actions = append(actions, s.p.listButton(label, nil, func() {
-			s.run(id, done, func() error { return s.p.packs.Rollback(id) })
-		}))
+		actions = append(actions, s.p.listButton(label, nil, func() { s.onRollback(id) }))
 	}
 	if in.Disabled {
 		actions = append(actions, s.p.listButton("Enable", nil, func() {
@@ -231,6 +229,40 @@ func (s *packsScreen) run(id, done string, fn func() error) {
 		s.refresh()
 		s.p.toast(done)
 	}, id)
+}
+
+// onRollback swaps a pack back to its previous version, then says which
+// versions it moved between and what that changed, as an update's preview
+// does before.
+func (s *packsScreen) onRollback(id string) {
+	back, err := s.p.packs.Rollback(id)
+	if err != nil {
+		s.p.showError(err, packErrorText(err))
+		return
+	}
+	s.p.reloadLibrary(func() {
+		s.refresh()
+		s.showRolledBack(back)
+	}, id)
+}
+
+func (s *packsScreen) showRolledBack(back *packs.RolledBack) {
+	title, what := "Rolled back "+back.ID, "Rolled back from "+back.From+" to "+back.To+"."
+	if back.Newer {
+		title, what = "Returned "+back.ID, "Returned from "+back.From+" to "+back.To+", undoing the rollback."
+	}
+	lines := append([]fyne.CanvasObject{wrapLabel(what),
+		widget.NewLabelWithStyle("What changed:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})},
+		changeLines(back.Changes)...) // packs_preview.go
+	var d *dialog.CustomDialog
+	closeIt := func() { d.Hide() }
+	ok := newEscButton("Close", closeIt, closeIt)
+	scroll := container.NewVScroll(container.NewVBox(lines...))
+	scroll.SetMinSize(fyne.NewSize(480, 200))
+	d = dialog.NewCustomWithoutButtons(title, scroll, s.p.win)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	d.Show()
+	s.p.win.Canvas().Focus(ok)
 }
 
 func (s *packsScreen) onRemove(in packs.Installed) {

@@ -162,6 +162,12 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	if it, _ := p.lib.Item("acme/guides/refunds"); strings.Contains(it.Body, "voucher") {
 		t.Fatal("rollback did not restore 1.0.0")
 	}
+	// The rollback says what it undid, as the update's preview said what it would do.
+	if text := canvasText(p.win.Canvas()); !strings.Contains(text, "Rolled back from 1.1.0 to 1.0.0.") ||
+		!strings.Contains(text, "~ rewritten: Refund script (acme/guides/refunds)") {
+		t.Errorf("after the rollback the screen says:\n%s", text)
+	}
+	test.Tap(overlayButton(t, p.win.Canvas(), "Close"))
 	findButton(t, p.win.Canvas(), "Return to 1.1.0") // rolling back again undoes it
 
 	other, _ := packs.GenerateKey("")
