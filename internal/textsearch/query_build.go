@@ -135,7 +135,11 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 			filler[w.stem] = true
 		}
 	}
-	p.ex = e.syn.expand(stems, filler)
+	words := make([]string, len(p.words))
+	for i, w := range p.words {
+		words[i] = w.text
+	}
+	p.ex = e.syn.expand(stems, words, filler)
 	p.q = e.textQuery(p)
 	return p, nil
 }
