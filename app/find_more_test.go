@@ -137,3 +137,47 @@ func TestFindSuggestsWhenNothingFound(t *testing.T) {
 		t.Errorf("cursor at %d, want the end of %q", f.entry.CursorColumn, f.entry.Text)
 	}
 }
+
+// TestFindBlankListFoldsSituations: the empty Find screen folds the
+// statements for one situation into one row, as a search does, while a
+// starred item keeps its own row at the top.
+func TestFindBlankListFoldsSituations(t *testing.T) {
+	p := newTestPoise(t, waitingLibrary())
+	f := p.show(screenFind).(*findScreen)
+	done := waitApplied(f)
+	startSearch(t, p)
+	wait(t, p, done, "")
+
+	waited := func() (rows int) {
+		for _, h := range f.hits {
+			if h.Title == "Waited too long" {
+				rows++
+			}
+		}
+		return rows
+	}
+	if n := waited(); n != 1 {
+		t.Fatalf("the empty screen lists %d rows for one situation, want 1: %v", n, hitIDs(f))
+	}
+	if len(f.hits) != 3 {
+		t.Errorf("want the situation, the refund statement and the concern, got %v", hitIDs(f))
+	}
+	if got := rowText(f, 0); !strings.Contains(got, "+2 more like this →") {
+		t.Errorf("the situation's row reads %q, want it to say 2 more like this", got)
+	}
+
+	// A starred statement stays first and on its own row.
+	const star = "builtin/statements/frustrated#1"
+	if err := p.usage.SetFavourite(star, true); err != nil {
+		t.Fatal(err)
+	}
+	done = waitApplied(f)
+	f.refresh()
+	wait(t, p, done, "")
+	if f.hits[0].ID != star || len(f.hits[0].More) != 0 {
+		t.Fatalf("want the starred statement first, alone, got %v", hitIDs(f))
+	}
+	if n := waited(); n != 2 {
+		t.Errorf("want the starred statement and its situation's other two as one row, got %v", hitIDs(f))
+	}
+}

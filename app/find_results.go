@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
 
@@ -310,4 +311,20 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 		}
 	}
 	return true
+}
+
+// blankFetch is how many times findLimit items the blank list fetches, so
+// that the page is still full once a situation's statements fold into one.
+const blankFetch = 3
+
+// groupBlank folds the blank list's statements for one situation into one
+// row, as a search does (search.GroupHits), so the empty screen does not
+// open on three wordings of one thing. The favourites and recent items at
+// its head keep a row each, in the order chosen.
+func groupBlank(hits []search.Hit, pinned []string, limit int) []search.Hit {
+	head := 0
+	for head < len(hits) && head < limit && slices.Contains(pinned, hits[head].ID) {
+		head++
+	}
+	return append(hits[:head:head], search.GroupHits(hits[head:], limit-head)...)
 }

@@ -127,6 +127,9 @@ func (f *findScreen) showIndexing() {
 
 func (f *findScreen) query() search.Query {
 	q := search.Query{Text: f.entry.Text, Limit: findLimit, Default: f.p.usage.Defaults()}
+	if strings.TrimSpace(q.Text) == "" {
+		q.Limit = findLimit * blankFetch // folded to findLimit rows (groupBlank)
+	}
 	if k := f.kinds.selected; k != "" {
 		q.Kinds = []kb.Kind{kb.Kind(k)}
 	}
@@ -153,6 +156,9 @@ func (f *findScreen) refresh() {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		res, err := s.Search(ctx, q)
+		if err == nil && strings.TrimSpace(q.Text) == "" {
+			res.Hits = groupBlank(res.Hits, q.Default, findLimit) // find_results.go
+		}
 		// The chips count what the query finds without the filter, so a
 		// filter never hides how much else there is ("All 12", not "All 5").
 		unfiltered := res

@@ -18,6 +18,14 @@ import (
 // changes, works out where each inline link ends as Fyne will lay it out,
 // and starts a new line before a link that would run past the edge and
 // after a link that leaves the next letter no room (see linkWrap).
+//
+// Fyne 2.7 also moves all the text that follows a bold lead-in (or any
+// inline piece) to the next line whenever that text would fit on a line
+// of its own and its first row happens to end at a space, leaving the
+// lead-in alone on its row ("**Mute the urge to correct.** If they say …"
+// in a guide). So text that starts mid-row and does not fit the rest of
+// it is cut here at the last word that fits: Fyne then never wraps a
+// piece that starts mid-row (see fitRow).
 
 // linkWrap lays out a word-wrapped RichText, placing the breaks for each
 // new width first. It keeps the RichText itself a *widget.RichText, so
@@ -122,6 +130,26 @@ func (t *linkWrap) breakLinks(segs []widget.RichTextSegment, x *float32, maxWidt
 			out = append(out, s)
 			continue
 		}
+		if txt, ok := s.(*widget.TextSegment); ok && txt.Inline() && *x > 0 && !strings.Contains(txt.Text, "\n") {
+			head, rest, wraps := t.fitRow(txt, *x, maxWidth)
+			if !wraps {
+				*x = t.advance(s, *x, maxWidth)
+				out = append(out, s)
+				continue
+			}
+			// Copies of its parts: the parsed segment is kept for the next width.
+			if strings.TrimSpace(head) != "" {
+				out = append(out, &widget.TextSegment{Text: head, Style: txt.Style})
+			}
+			out = append(out, lineBreak())
+			*x = 0
+			if rest != "" {
+				tail := &widget.TextSegment{Text: rest, Style: txt.Style}
+				out = append(out, tail)
+				*x = t.advance(tail, 0, maxWidth)
+			}
+			continue
+		}
 		link, isLink := s.(*widget.HyperlinkSegment)
 		if !isLink || !s.Inline() {
 			*x = t.advance(s, *x, maxWidth)
@@ -165,6 +193,30 @@ func (t *linkWrap) placeNested(segs []widget.RichTextSegment, x *float32, maxWid
 		}
 		*x = t.advance(s, *x, maxWidth)
 	}
+}
+
+// fitRow splits txt, laid out from x on a row maxWidth wide, into the
+// whole words that fit the rest of the row (head, "" when not even the
+// first does) and the words that start the next row (rest, without its
+// leading spaces). wraps is false when it all fits; when only its trailing
+// space does not, rest is "" and the row must still end after head, as
+// Fyne measures that space too.
+func (t *linkWrap) fitRow(txt *widget.TextSegment, x, maxWidth float32) (head, rest string, wraps bool) {
+	avail := maxWidth - x - breakSlack
+	if t.measure(txt, txt.Text).Width <= avail {
+		return txt.Text, "", false
+	}
+	cut := 0 // where the longest run of whole words that fits ends
+	for i := 1; i < len(txt.Text); i++ {
+		if txt.Text[i] != ' ' || txt.Text[i-1] == ' ' {
+			continue
+		}
+		if t.measure(txt, txt.Text[:i]).Width > avail {
+			break
+		}
+		cut = i
+	}
+	return txt.Text[:cut], strings.TrimLeft(txt.Text[cut:], " "), true
 }
 
 // breakSlack covers the difference between this word wrap and Fyne's.

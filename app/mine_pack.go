@@ -108,7 +108,7 @@ func (p *poise) applyReload(r *watch.Reloaded, files []string, indexed func(time
 		s.refresh()
 	}
 	p.refreshPreview()
-	p.reindex(watch.Job{Library: lib, PackID: r.PackID, Files: files, KeptGood: len(r.Kept) > 0}, indexed)
+	p.reindex(watch.Job{Library: lib, PackID: r.PackID, Files: files, Kept: r.Kept}, indexed)
 }
 
 // reindex hands a change to search; done runs on the UI goroutine with
@@ -236,10 +236,12 @@ func (p *poise) watchPacks() {
 	if s.watcher != nil || dir == "" {
 		return
 	}
-	w, err := watch.New(dir, watch.Options{}, func(dirs []string) {
+	w, err := watch.New(dir, watch.Options{}, func(changes []watch.Change) {
 		p.do(func() {
-			for _, d := range dirs {
-				p.reloadPack(filepath.Join(dir, d), nil, nil, nil)
+			for _, c := range changes {
+				// Search reads only the files that changed, and records
+				// them, so the next start opens the index at once.
+				p.reloadPack(filepath.Join(dir, c.Dir), c.Files, nil, nil)
 			}
 		})
 	}, func(err error) { p.logf("poise: watching packs: %v", err) })

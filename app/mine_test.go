@@ -57,11 +57,21 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 
 func maybeButton(o fyne.CanvasObject, text string) *widget.Button {
 	for _, c := range test.LaidOutObjects(o) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := asButton(c); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}
 	return nil
+}
+
+// asButton is o as a button: a plain one, or one that scrolls itself into
+// view when focused (packs_focus.go).
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	if r, ok := o.(*revealButton); ok {
+		return &r.Button, true
+	}
+	b, ok := o.(*widget.Button)
+	return b, ok
 }
 
 // textIn is every label and rich text inside o, joined.

@@ -26,6 +26,7 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 	preview.Wrapping = fyne.TextWrapOff
 	preview.Selectable = true
 	var data []byte
+	var exportID string // one file, one id, however often a tick changes it
 	update := func() {
 		var idx []int
 		for i := range sum.Takeaways {
@@ -34,7 +35,12 @@ func (s *summaryScreen) showExport(sum *summary.Summary) {
 			}
 		}
 		var err error
-		if data, err = sum.Anonymise(idx).JSON(); err != nil {
+		x := sum.Anonymise(idx)
+		if exportID == "" {
+			exportID = x.ID
+		}
+		x.ID = exportID
+		if data, err = x.JSON(); err != nil {
 			s.p.showError(err, "The export could not be prepared.")
 			return
 		}

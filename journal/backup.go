@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,9 +32,11 @@ type bundle struct {
 	Trash   []Trashed `json:"trash,omitempty"`
 	History []Entry   `json:"history,omitempty"`
 	Drafts  []Draft   `json:"drafts,omitempty"`
+	Reviews []Review  `json:"reviews,omitempty"`
 }
 
-// Backup writes the whole journal (entries, trash, history and drafts) to
+// Backup writes the whole journal (entries, trash, history, drafts and
+// monthly reviews) to
 // w as one encrypted file.
 func (j *Journal) Backup(w io.Writer) error {
 	j.mu.Lock()
@@ -58,6 +61,14 @@ func (j *Journal) Backup(w io.Writer) error {
 	for _, d := range j.drafts {
 		b.Drafts = append(b.Drafts, d.d)
 	}
+	rfs, err := j.reviewFilesLocked()
+	if err != nil {
+		return fmt.Errorf("back up journal: %w", err)
+	}
+	for _, f := range rfs {
+		b.Reviews = append(b.Reviews, f.r)
+	}
+	slices.SortFunc(b.Reviews, func(a, b Review) int { return strings.Compare(a.Month, b.Month) })
 	plain, err := json.Marshal(b)
 	if err != nil {
 		return fmt.Errorf("back up journal: %w", err)
@@ -179,7 +190,8 @@ func (j *Journal) adoptKeys(files map[string][]byte) error {
 }
 
 // restoreExtras brings back the trash and the history, skipping what this
-// journal already holds, and the drafts, so restoring twice adds nothing.
+// journal already holds, the drafts and the monthly reviews, so restoring
+// twice adds nothing.
 // Records that are not valid entries with ids Poise makes are counted in
 // res.Skipped.
 func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
@@ -222,6 +234,9 @@ func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 			return fmt.Errorf("restore journal: %w", err)
 		}
 		j.drafts[d.ID] = s
+	}
+	if err := j.restoreReviewsLocked(keys, b.Reviews, res); err != nil {
+		return fmt.Errorf("restore journal: %w", err)
 	}
 	hs, err := j.readDir(keys, j.fileKeys, historyDir)
 	if err != nil {

@@ -1,6 +1,6 @@
 package journal
 
-import "github.com/poisehq/poise/journal/privacy"
+import "github.com/poisehq/poise/internal/privacy"
 
 // FieldFinding is personal data found in one text field of an entry.
 type FieldFinding struct {

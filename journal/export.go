@@ -25,17 +25,23 @@ type exportFile struct {
 	Version  int       `json:"version"`
 	Exported time.Time `json:"exported"`
 	Entries  []Entry   `json:"entries"`
+	Reviews  []Review  `json:"reviews,omitempty"`
 }
 
-// ExportJSON writes every entry, decrypted, as one JSON document.
+// ExportJSON writes every entry and monthly review, decrypted, as one JSON
+// document.
 func (j *Journal) ExportJSON(w io.Writer) error {
 	es, err := j.Entries()
 	if err != nil {
 		return err
 	}
+	rs, err := j.Reviews()
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(exportFile{Format: formatExport, Version: formatVersion, Exported: j.now(), Entries: es}); err != nil {
+	if err := enc.Encode(exportFile{Format: formatExport, Version: formatVersion, Exported: j.now(), Entries: es, Reviews: rs}); err != nil {
 		return fmt.Errorf("export journal: %w", err)
 	}
 	return nil
@@ -169,7 +175,8 @@ const maxImportLen = 512 << 20
 // imported copy is newer (the old one goes to the history), so importing
 // the same file twice changes nothing. An id that Poise would not have
 // made is replaced by a new one (see ImportResult.Renamed); missing dates
-// are filled in as fillDates says.
+// are filled in as fillDates says. Monthly reviews are taken for months
+// this journal has not reviewed, or reviewed before the imported copy.
 func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 	var f exportFile
 	data, err := io.ReadAll(io.LimitReader(r, maxImportLen+1))
@@ -196,7 +203,31 @@ func (j *Journal) ImportJSON(r io.Reader) (ImportResult, error) {
 			return ImportResult{}, fmt.Errorf("import journal: entry %d: %w", i+1, err)
 		}
 	}
-	return j.merge(f.Entries)
+	if len(f.Reviews) > maxReviewFiles {
+		return ImportResult{}, fmt.Errorf("import journal: %w: more than %d monthly reviews", ErrInvalid, maxReviewFiles)
+	}
+	for i, r := range f.Reviews {
+		if err := r.Validate(); err != nil {
+			return ImportResult{}, fmt.Errorf("import journal: review %d: %w", i+1, err)
+		}
+		if r.Saved.IsZero() {
+			f.Reviews[i].Saved = j.now()
+		}
+	}
+	res, err := j.merge(f.Entries)
+	if err != nil {
+		return res, err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	keys, err := j.writable()
+	if err != nil {
+		return res, err
+	}
+	if err := j.restoreReviewsLocked(keys, f.Reviews, &res); err != nil {
+		return res, fmt.Errorf("import journal: %w", err)
+	}
+	return res, nil
 }
 
 // invalidUTF8At is the offset of the first byte of data that is not valid

@@ -56,6 +56,7 @@ func TestReadOnlyJournalWritesNothing(t *testing.T) {
 		"Done":   r.MarkFollowUpDone(e.ID),
 		"Passwd": r.ChangePassphrase(testPass, "a long new passphrase"),
 		"Rekey":  func() error { _, err := r.Rekey(testPass); return err }(),
+		"Review": func() error { _, err := r.SaveReview(Review{Month: "2026-10"}); return err }(),
 	}
 	for name, err := range writes {
 		if !errors.Is(err, ErrReadOnly) {

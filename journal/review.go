@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/poisehq/poise/internal/atomicfile"
+	"github.com/poisehq/poise/journal/internal/vault"
 )
 
 // A monthly review is the agent's short reflection on a month, sealed like
@@ -84,7 +85,7 @@ type reviewRecord struct {
 func (j *Journal) SaveReview(r Review) (Review, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	keys, err := j.unlocked()
+	keys, err := j.writable()
 	if err != nil {
 		return Review{}, err
 	}
@@ -97,25 +98,57 @@ func (j *Journal) SaveReview(r Review) (Review, error) {
 	if err != nil {
 		return Review{}, err
 	}
+	if err := j.writeReviewLocked(keys, files, r); err != nil {
+		return Review{}, fmt.Errorf("save review: %w", err)
+	}
+	return r, nil
+}
+
+// writeReviewLocked seals r into its month's file (a new one for a month
+// not reviewed yet). r is valid and carries its Saved time.
+func (j *Journal) writeReviewLocked(keys *vault.Keys, files map[string]reviewFile, r Review) error {
 	name := randomName()
 	if f, ok := files[r.Month]; ok {
 		name = f.file
 	}
 	b, err := json.MarshalIndent(reviewRecord{Format: formatReview, Version: formatVersion, Review: r}, "", "  ")
 	if err != nil {
-		return Review{}, fmt.Errorf("save review: %w", err)
+		return err
 	}
 	data, err := keys.Seal(pad(append(b, '\n')))
 	if err != nil {
-		return Review{}, fmt.Errorf("save review: %w", err)
+		return err
 	}
 	if err := mkdir(filepath.Join(j.dir, reviewsDir)); err != nil {
-		return Review{}, fmt.Errorf("save review: %w", err)
+		return err
 	}
-	if err := atomicfile.Write(filepath.Join(j.dir, reviewsDir, name), data, 0o600); err != nil {
-		return Review{}, fmt.Errorf("save review: %w", err)
+	return atomicfile.Write(filepath.Join(j.dir, reviewsDir, name), data, 0o600)
+}
+
+// restoreReviewsLocked brings back a backup's reviews: a month this journal
+// has not reviewed, or reviewed before the backup's copy was saved. Invalid
+// records count in res.Skipped.
+func (j *Journal) restoreReviewsLocked(keys *vault.Keys, rs []Review, res *ImportResult) error {
+	if len(rs) == 0 {
+		return nil
 	}
-	return r, nil
+	files, err := j.reviewFilesLocked()
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if r.Validate() != nil || r.Saved.IsZero() {
+			res.Skipped++
+			continue
+		}
+		if old, ok := files[r.Month]; ok && !r.Saved.After(old.r.Saved) {
+			continue
+		}
+		if err := j.writeReviewLocked(keys, files, r); err != nil {
+			return fmt.Errorf("restore review %s: %w", r.Month, err)
+		}
+	}
+	return nil
 }
 
 // Reviews returns every monthly review, oldest month first. Files that

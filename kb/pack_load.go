@@ -329,7 +329,11 @@ func (l *loader) loadFile(p string) *fileLoad {
 }
 
 func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
-	src, err := fs.ReadFile(l.fsys, p)
+	src, err := readLimited(l.fsys, p, MaxFileBytes)
+	if errors.Is(err, errTooLarge) {
+		l.ps.addTo(GroupTooLarge, p, 0, "is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
+		return nil, nil
+	}
 	if err != nil {
 		l.ps.add(p, 0, "could not be read (%v); check its permissions", err)
 		return nil, nil

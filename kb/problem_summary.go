@@ -15,6 +15,7 @@ const (
 	GroupOutside        = "outside"         // links that leave the pack (packs with pack.toml only)
 	GroupPlaceholder    = "placeholder"     // placeholders written wrongly
 	GroupNotText        = "not-text"        // files that are not UTF-8 text
+	GroupTooLarge       = "too-large"       // files over MaxFileBytes
 	GroupDuplicate      = "duplicate"       // two items with one id
 	GroupFrontMatter    = "front-matter"    // front matter that is not valid YAML
 )
@@ -26,6 +27,7 @@ var groupSentences = map[string][2]string{ // one, many
 	GroupOutside:        {"link leads outside the pack", "links lead outside the pack"},
 	GroupPlaceholder:    {"placeholder is written wrongly", "placeholders are written wrongly"},
 	GroupNotText:        {"file is not UTF-8 text and was skipped", "files are not UTF-8 text and were skipped"},
+	GroupTooLarge:       {"file is too large and was skipped", "files are too large and were skipped"},
 	GroupDuplicate:      {"item has an id already used by another", "items have an id already used by another"},
 	GroupFrontMatter:    {"note's front matter is not valid YAML", "notes' front matter is not valid YAML"},
 	"":                  {"other problem", "other problems"},

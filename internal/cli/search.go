@@ -27,6 +27,26 @@ type searchHit struct {
 	More []searchHit `json:"more,omitempty"`
 }
 
+// searchOutput is what "poise search --json" prints: the words searched,
+// what they were corrected to ("Showing results for …"), the results,
+// and, when there are none, the nearest searches that find something.
+type searchOutput struct {
+	Query       string             `json:"query"`
+	Corrected   string             `json:"corrected,omitempty"`
+	Results     []searchHit        `json:"results"`
+	Suggestions []searchSuggestion `json:"suggestions,omitempty"`
+}
+
+// searchSuggestion is one search that would find something (see
+// search.Suggestion).
+type searchSuggestion struct {
+	Text       string `json:"text"`
+	Respelled  bool   `json:"respelled,omitempty"`
+	Dropped    string `json:"dropped,omitempty"`
+	DropFilter string `json:"drop_filter,omitempty"`
+	Total      int    `json:"total"`
+}
+
 // searchCmd is "poise search QUERY...". A running app answers it over its
 // socket; otherwise the index kept in the data folder does, built once
 // when missing or stale (see searchIndex). It never waits for or disturbs
@@ -85,13 +105,13 @@ func (c *cli) searchCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "only items of this kind: "+kindList())
 	cmd.Flags().IntVar(&limit, "limit", 10, "at most this many results")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print results as a JSON array of {id, kind, pack, title, snippet, score}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON object {query, corrected, results: [{id, kind, pack, title, snippet, score, more}], suggestions}")
 	return cmd
 }
 
 func writeResults(w io.Writer, text string, res *search.Results, asJSON bool) error {
 	if asJSON {
-		return writeHitsJSON(w, res.Hits)
+		return writeResultsJSON(w, text, res)
 	}
 	return writeHitsText(w, text, res)
 }
@@ -104,8 +124,14 @@ func kindList() string {
 	return strings.Join(ks, ", ")
 }
 
-func writeHitsJSON(w io.Writer, hits []search.Hit) error {
-	return writeJSON(w, jsonHits(hits))
+func writeResultsJSON(w io.Writer, text string, res *search.Results) error {
+	out := searchOutput{Query: text, Corrected: res.Corrected, Results: jsonHits(res.Hits)}
+	for _, s := range res.Suggestions {
+		out.Suggestions = append(out.Suggestions, searchSuggestion{
+			Text: s.Text, Respelled: s.Respelled, Dropped: s.Dropped, DropFilter: s.DropFilter, Total: s.Total,
+		})
+	}
+	return writeJSON(w, out)
 }
 
 func jsonHits(hits []search.Hit) []searchHit {

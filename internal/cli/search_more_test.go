@@ -24,13 +24,16 @@ func TestSearchCommandFoldsOneSituation(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var hits []struct {
-		ID, Title string
-		More      []struct{ ID, Title string }
+	var out struct {
+		Results []struct {
+			ID, Title string
+			More      []struct{ ID, Title string }
+		}
 	}
-	if err := json.Unmarshal([]byte(stdout), &hits); err != nil {
-		t.Fatalf("output is not a JSON array: %v\n%s", err, stdout)
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, stdout)
 	}
+	hits := out.Results
 	if len(hits) == 0 || len(hits[0].More) < 2 {
 		t.Fatalf("want the first result to carry the others for its situation, got %s", stdout)
 	}

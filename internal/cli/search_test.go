@@ -57,10 +57,19 @@ func TestSearchCommandJSON(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var hits []map[string]any
-	if err := json.Unmarshal([]byte(stdout), &hits); err != nil {
-		t.Fatalf("output is not a JSON array: %v\n%s", err, stdout)
+	var out struct {
+		Query       string           `json:"query"`
+		Results     []map[string]any `json:"results"`
+		Corrected   *string          `json:"corrected"`
+		Suggestions []map[string]any `json:"suggestions"`
 	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, stdout)
+	}
+	if out.Query != "this is the third time I've called" {
+		t.Errorf("query %q, want the words as typed", out.Query)
+	}
+	hits := out.Results
 	if len(hits) == 0 || len(hits) > 3 {
 		t.Fatalf("%d hits, want 1 to 3", len(hits))
 	}
@@ -72,9 +81,53 @@ func TestSearchCommandJSON(t *testing.T) {
 	if hits[0]["id"] != "builtin/matrix/repeated-contact" {
 		t.Errorf("first hit %v, want builtin/matrix/repeated-contact", hits[0]["id"])
 	}
-	code, stdout, _ = run(t, "--data-dir", t.TempDir(), "search", "--json", "zzzzqqqq")
-	if code != ExitOK || strings.TrimSpace(stdout) != "[]" {
-		t.Errorf("no hits: exit %d, stdout %q, want []", code, stdout)
+	for _, key := range []string{`"corrected"`, `"suggestions"`} {
+		if strings.Contains(stdout, key) {
+			t.Errorf("%s is printed though there is none:\n%s", key, stdout)
+		}
+	}
+}
+
+// The JSON says what a typo was corrected to, and with no results which
+// searches would find something, as the terminal's text does.
+func TestSearchCommandJSONCorrectedAndSuggestions(t *testing.T) {
+	data := t.TempDir()
+	code, stdout, stderr := run(t, "--data-dir", data, "search", "--json", "really", "furous")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Query     string            `json:"query"`
+		Corrected string            `json:"corrected"`
+		Results   []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, stdout)
+	}
+	if out.Query != "really furous" || out.Corrected != "really furious" || len(out.Results) == 0 {
+		t.Errorf("got query %q corrected %q and %d results, want \"really furous\" corrected to \"really furious\" with results",
+			out.Query, out.Corrected, len(out.Results))
+	}
+
+	code, stdout, stderr = run(t, "--data-dir", data, "search", "--json", "rfnd", "delvry")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var none struct {
+		Results     []json.RawMessage `json:"results"`
+		Suggestions []struct {
+			Text  string `json:"text"`
+			Total int    `json:"total"`
+		} `json:"suggestions"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &none); err != nil {
+		t.Fatalf("output is not a JSON object: %v\n%s", err, stdout)
+	}
+	if none.Results == nil || len(none.Results) != 0 {
+		t.Errorf("results %v, want an empty array (not null)\n%s", none.Results, stdout)
+	}
+	if len(none.Suggestions) == 0 || none.Suggestions[0].Text != "refund delivery" || none.Suggestions[0].Total == 0 {
+		t.Errorf("suggestions %+v, want \"refund delivery\" first, with its count\n%s", none.Suggestions, stdout)
 	}
 }
 

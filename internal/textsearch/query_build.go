@@ -78,15 +78,20 @@ func parseWords(text string) []queryWord {
 	}
 	var out []queryWord
 	seen := map[string]bool{}
+	last := ""
 	eachWord(text, func(s, e int) bool {
-		w := normWord(text[s:e])
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, queryWord{text: w})
+		last = normWord(text[s:e])
+		for _, w := range expandInformal(last) {
+			if !seen[w] && len(out) < maxQueryWords {
+				seen[w] = true
+				out = append(out, queryWord{text: w})
+			}
 		}
 		return len(out) < maxQueryWords
 	})
-	if len(out) > 0 && endsInWord(text) && len(out) < maxQueryWords {
+	// The word being typed is a prefix only as typed: "u" is "you", not
+	// the start of "upset".
+	if len(out) > 0 && endsInWord(text) && len(out) < maxQueryWords && out[len(out)-1].text == last {
 		out[len(out)-1].partial = true
 	}
 	return out
@@ -130,7 +135,11 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 			filler[w.stem] = true
 		}
 	}
-	p.ex = e.syn.expand(stems, filler)
+	words := make([]string, len(p.words))
+	for i, w := range p.words {
+		words[i] = w.text
+	}
+	p.ex = e.syn.expand(stems, words, filler)
 	p.q = e.textQuery(p)
 	return p, nil
 }

@@ -133,10 +133,13 @@ func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error
 	m := newMarker(p, e.syn, e.hl)
 	for _, h := range raw.hits {
 		hit, from, ok := src.Hit(h.id)
-		if !ok || q.Keep != nil && !q.Keep(hit) {
+		if !ok {
 			continue
 		}
-		hit.Score = h.score
+		hit.Score = h.score // Keep may weigh it
+		if q.Keep != nil && !q.Keep(hit) {
+			continue
+		}
 		hit.Snippet, hit.Highlights = m.snippet(from...)
 		hit.TitleHighlights = m.spans(hit.Title)
 		res.Hits = append(res.Hits, hit)

@@ -2,15 +2,18 @@ package summary
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/base32"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/poisehq/poise/internal/privacy"
 	"github.com/poisehq/poise/journal"
-	"github.com/poisehq/poise/journal/privacy"
 )
 
 // ExportFormat names an anonymised export, so a lead's merge can tell it
@@ -27,8 +30,11 @@ var ErrBadExport = errors.New("not a summary export")
 // headlines that quote nothing the agent wrote. Free text appears only as
 // takeaways the agent picked, with personal data masked.
 type Export struct {
-	Format       string   `json:"format"`
-	Version      int      `json:"version"`
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	// ID is random per export, so a merge can tell the same file given
+	// twice from two people's equal figures. It names no one.
+	ID           string   `json:"id,omitempty"`
 	Month        string   `json:"month"`
 	Agents       int      `json:"agents"`
 	Entries      int      `json:"entries"`
@@ -50,7 +56,7 @@ type Export struct {
 // emotions outside the shared vocabulary, tried items the library does not
 // know and every other text stay out.
 func (s *Summary) Anonymise(picked []int) Export {
-	x := Export{Format: ExportFormat, Version: exportVersion, Month: s.Month, Agents: 1, Entries: s.Entries,
+	x := Export{Format: ExportFormat, Version: exportVersion, ID: newExportID(), Month: s.Month, Agents: 1, Entries: s.Entries,
 		Difficulty: s.Difficulty, Triggers: s.Triggers, Channels: s.Channels, Outcomes: s.Outcomes,
 		StressBefore: s.Stress.Before, StressAfter: s.Stress.After, BaseRate: s.BaseRate,
 		Emotions: []Count{}, WhatWorks: []Works{}, Headlines: []string{}, Takeaways: []string{}}
@@ -87,6 +93,15 @@ const (
 	maxExportCount = 1_000_000
 )
 
+var exportIDRe = regexp.MustCompile(`^[a-z2-7]{26}$`)
+
+// newExportID is 128 random bits in lower-case base32.
+func newExportID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+}
+
 // ParseExport reads and checks an export file's contents.
 func ParseExport(data []byte) (Export, error) {
 	var x Export
@@ -102,6 +117,9 @@ func ParseExport(data []byte) (Export, error) {
 	}
 	if x.Version < 1 || x.Version > exportVersion {
 		return x, fmt.Errorf("%w: version %d (a newer Poise wrote it?)", ErrBadExport, x.Version)
+	}
+	if x.ID != "" && !exportIDRe.MatchString(x.ID) {
+		return x, fmt.Errorf("%w: id %q is not one Poise makes", ErrBadExport, x.ID)
 	}
 	if _, err := ParseMonth(x.Month); err != nil {
 		return x, fmt.Errorf("%w: month: %v", ErrBadExport, err)

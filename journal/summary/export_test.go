@@ -152,8 +152,12 @@ func FuzzParseExport(f *testing.F) {
 			return
 		}
 		team := Merge([]Export{x, x})
-		if team.Agents != 2*x.Agents {
-			t.Fatalf("merge of two lost agents: %d", team.Agents)
+		want := 2 * x.Agents
+		if x.ID != "" {
+			want = x.Agents // the same export twice counts once
+		}
+		if team.Agents != want {
+			t.Fatalf("merge of the export twice: %d agents, want %d", team.Agents, want)
 		}
 		team.Markdown()
 		x.Markdown()
@@ -190,4 +194,32 @@ func plantedTitles(id string) string {
 		return ItemLabel(id)
 	}
 	return ""
+}
+
+// A lead who merges the same file twice (a forwarded copy, a glob that
+// matches it twice) must not see that agent's calls counted twice; two
+// exports with equal figures from two people are still two.
+func TestMergeCountsOneExportOnce(t *testing.T) {
+	s := book(plantedJournal()).Month(nov2026)
+	a, _ := s.Anonymise(nil).JSON()
+	b, _ := s.Anonymise(nil).JSON()
+	var xs []Export
+	for _, data := range [][]byte{a, a, b} {
+		x, err := ParseExport(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x)
+	}
+	team := Merge(xs)
+	if team.Agents != 2 || team.Entries != 85+85 || team.Duplicates != 1 {
+		t.Errorf("merge of a, a, b = %d agents, %d entries, %d duplicates; want 2, 170, 1", team.Agents, team.Entries, team.Duplicates)
+	}
+	if !strings.Contains(team.Markdown(), "1 export was given twice") {
+		t.Errorf("team markdown does not say a duplicate was left out:\n%s", team.Markdown())
+	}
+	bad := strings.Replace(string(a), `"id": "`, `"id": "../`, 1)
+	if _, err := ParseExport([]byte(bad)); !errors.Is(err, ErrBadExport) {
+		t.Errorf("an export id with a path in it = %v, want ErrBadExport", err)
+	}
 }

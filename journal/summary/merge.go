@@ -10,7 +10,9 @@ import (
 // Team is several agents' exports combined: what the team faces most and
 // what works across people, without any journal.
 type Team struct {
-	Months       []string    `json:"months"`
+	Months []string `json:"months"`
+	// Duplicates counts exports given more than once and counted once.
+	Duplicates   int         `json:"duplicates,omitempty"`
 	Agents       int         `json:"agents"`
 	Entries      int         `json:"entries"`
 	Difficulty   Mean        `json:"difficulty"`
@@ -47,13 +49,22 @@ type TeamWorks struct {
 // view says it works across people.
 const minAgents = 2
 
-// Merge combines exports. Each export counts as its Agents.
+// Merge combines exports. Each export counts as its Agents, once: a
+// second copy of one (same ID) is left out and counted in Duplicates.
 func Merge(xs []Export) *Team {
 	t := &Team{Months: []string{}, Headlines: []string{}, Takeaways: []string{}}
 	var diff, before, after [2]float64 // sum, n
 	trig, emo, ch, out := map[string]*TeamCount{}, map[string]*TeamCount{}, map[string]*TeamCount{}, map[string]*TeamCount{}
 	works := map[string]*TeamWorks{}
+	seen := map[string]bool{}
 	for _, x := range xs {
+		if x.ID != "" {
+			if seen[x.ID] {
+				t.Duplicates++
+				continue
+			}
+			seen[x.ID] = true
+		}
 		if !slices.Contains(t.Months, x.Month) {
 			t.Months = append(t.Months, x.Month)
 		}
@@ -161,7 +172,15 @@ func (t *Team) headlines() []string {
 // Markdown renders the team view.
 func (t *Team) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Team summary for %s\n\n## Headlines\n\n", strings.Join(t.Months, ", "))
+	fmt.Fprintf(&b, "# Team summary for %s\n\n", strings.Join(t.Months, ", "))
+	switch t.Duplicates {
+	case 0:
+	case 1:
+		b.WriteString("1 export was given twice and is counted once.\n\n")
+	default:
+		fmt.Fprintf(&b, "%d exports were given more than once and are counted once.\n\n", t.Duplicates)
+	}
+	b.WriteString("## Headlines\n\n")
 	for _, h := range t.Headlines {
 		fmt.Fprintf(&b, "- %s\n", mdText(h))
 	}

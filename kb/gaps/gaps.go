@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/poisehq/poise/journal/privacy"
+	"github.com/poisehq/poise/internal/privacy"
 )
 
 // Outcome is how a search ended without helping.

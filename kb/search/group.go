@@ -41,7 +41,7 @@ func (ix *Index) searchGrouped(ctx context.Context, q Query) (*Results, error) {
 	var res *Results
 	for {
 		g := grouper{limit: limit}
-		flat.keep = func(h textsearch.Hit) bool { return g.place(kb.Kind(h.Kind), h.Title, h.ID) >= 0 }
+		flat.keep = func(h textsearch.Hit) bool { return g.place(kb.Kind(h.Kind), h.Title, h.ID, h.Score) >= 0 }
 		more, err := ix.Search(ctx, flat)
 		if err != nil {
 			return nil, err
@@ -70,14 +70,21 @@ func (ix *Index) searchGrouped(ctx context.Context, q Query) (*Results, error) {
 // situationKey is what hits answering the same situation share: the
 // statements under one heading ("Waited too long"), which say the same
 // thing in different words, in whichever bank (angry, frustrated,
-// impatient) they sit. Every other item stands alone: a guide's sections
-// answer different questions, a matrix concern is one answer, and phrase
-// rows rewrite different sentences.
+// impatient) they sit; and the sections of one guide, or the rows of one
+// phrases file, which share its words ("customer", "authority", "policy")
+// so that one file could fill the first screen, leaving no room for the
+// concern that answers the query: its best hit leads and the rest wait
+// under it. A matrix concern, a template and a checklist are one answer
+// each.
 func situationKey(kind kb.Kind, title, id string) string {
-	if kind != kb.KindStatement {
-		return id
+	switch kind {
+	case kb.KindStatement:
+		return "\x00" + strings.Join(strings.FieldsFunc(strings.ToLower(title), notLetterOrDigit), " ")
+	case kb.KindGuide, kb.KindPhrase:
+		file, _, _ := strings.Cut(id, "#")
+		return "\x01" + file
 	}
-	return "\x00" + strings.Join(strings.FieldsFunc(strings.ToLower(title), notLetterOrDigit), " ")
+	return id
 }
 
 func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -98,19 +105,32 @@ func sameSituation(a, b string) bool {
 	return strings.Contains(a, " ") && strings.HasPrefix(b, a+" ")
 }
 
+// guideSecond is the share of a guide's (or phrases file's) best score its
+// next hit needs to stand as a result of its own: two sections that answer
+// the query about as well (what a crisis sounds like, and never ending
+// that call) both stay in sight; the rest fold under the best. Unscored lists (the
+// blank list) keep one row per guide.
+const guideSecond = 0.8
+
 // grouper places hits, in rank order, into at most limit results.
 type grouper struct {
 	limit int
-	keys  []string // situation of each result
-	more  []int    // hits folded under each result
+	keys  []string  // situation of each result
+	more  []int     // hits folded under each result
+	lead  []float64 // score of each result's first hit
 }
 
 // place returns the result a hit belongs to, starting a new one while
 // there is room, or -1 when the hit is dropped: a new situation once the
 // page is full, or one more hit than a result keeps.
-func (g *grouper) place(kind kb.Kind, title, id string) int {
+func (g *grouper) place(kind kb.Kind, title, id string, score float64) int {
 	k := situationKey(kind, title, id)
-	if i := slices.IndexFunc(g.keys, func(o string) bool { return sameSituation(o, k) }); i >= 0 {
+	i := slices.IndexFunc(g.keys, func(o string) bool { return sameSituation(o, k) })
+	if i >= 0 && (kind == kb.KindGuide || kind == kb.KindPhrase) && g.lead[i] > 0 && score >= guideSecond*g.lead[i] &&
+		!slices.Contains(g.keys, secondKey(k)) && len(g.keys) < g.limit {
+		i, k = -1, secondKey(k)
+	}
+	if i >= 0 {
 		if g.more[i] == maxMore {
 			return -1
 		}
@@ -122,8 +142,13 @@ func (g *grouper) place(kind kb.Kind, title, id string) int {
 	}
 	g.keys = append(g.keys, k)
 	g.more = append(g.more, 0)
+	g.lead = append(g.lead, score)
 	return len(g.keys) - 1
 }
+
+// secondKey is the key of a guide's second result, which no other section
+// joins: they fold under the first.
+func secondKey(k string) string { return "\x02" + k }
 
 // groupHits folds hits that share a situation into the best of them, so
 // the first results are different answers; the others go, best first,
@@ -134,7 +159,7 @@ func groupHits(hits []Hit, limit int) []Hit {
 	g := grouper{limit: limit}
 	out := make([]Hit, 0, min(len(hits), limit))
 	for _, h := range hits {
-		switch i := g.place(h.Kind, h.Title, h.ID); {
+		switch i := g.place(h.Kind, h.Title, h.ID, h.Score); {
 		case i < 0:
 		case i == len(out):
 			out = append(out, h)
@@ -144,3 +169,8 @@ func groupHits(hits []Hit, limit int) []Hit {
 	}
 	return out
 }
+
+// GroupHits folds hits for one situation into one result as a search
+// does, for a list Search leaves ungrouped: Find's blank list, grouped
+// after its favourites and recent items (see groups).
+func GroupHits(hits []Hit, limit int) []Hit { return groupHits(hits, limit) }

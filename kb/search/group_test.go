@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/poisehq/poise/kb"
@@ -137,3 +139,70 @@ func ids(hits []Hit) []string {
 }
 
 func key(h Hit) string { return situationKey(h.Kind, h.Title, h.ID) }
+
+// TestGroupGuideSections guards issue 11: "customer wants compensation"
+// listed sections of one guide in most of the first six results, so the
+// concern rows that answer it fell off the screen. A guide's sections fold
+// under its best one ("more from this guide"), like statements under a
+// situation; a second section stands on its own only when it answers
+// nearly as well as the best.
+func TestGroupGuideSections(t *testing.T) {
+	ix := openBundled(t)
+	ctx := context.Background()
+	const q = "customer wants compensation"
+	flat, err := ix.Search(ctx, Query{Text: q, Limit: 10, NoGroup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	guides := map[string]int{}
+	for _, h := range flat.Hits[:6] {
+		if h.Kind == kb.KindGuide {
+			guides[guideOf(h.ID)]++
+		}
+	}
+	if slices.Max(append(slices.Collect(maps.Values(guides)), 0)) < 2 {
+		t.Fatalf("ungrouped, no guide has two sections in the first six, so this test shows nothing; got %v", ids(flat.Hits))
+	}
+	res, err := ix.Search(ctx, Query{Text: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, h := range res.Hits {
+		if h.Kind != kb.KindGuide {
+			continue
+		}
+		g := guideOf(h.ID)
+		if seen[g]++; seen[g] > 2 {
+			t.Errorf("guide %s is listed more than twice: %v", g, ids(res.Hits))
+		}
+		for _, m := range h.More {
+			if guideOf(m.ID) != g {
+				t.Errorf("%s is folded under %s, another guide", m.ID, h.ID)
+			}
+		}
+	}
+}
+
+func guideOf(id string) string { g, _, _ := strings.Cut(id, "#"); return g }
+
+// TestGroupGuideSecondSection: a guide's second section keeps a row of its
+// own only when it scores nearly as well as the best; the rest fold.
+func TestGroupGuideSecondSection(t *testing.T) {
+	hits := []Hit{
+		{ID: "g/a#one", Kind: kb.KindGuide, Score: 1},
+		{ID: "g/a#two", Kind: kb.KindGuide, Score: 0.9},
+		{ID: "g/a#three", Kind: kb.KindGuide, Score: 0.85},
+		{ID: "g/b#one", Kind: kb.KindGuide, Score: 0.8},
+		{ID: "g/b#two", Kind: kb.KindGuide, Score: 0.5},
+		{ID: "m/x", Kind: kb.KindMatrix, Score: 0.4},
+	}
+	got := groupHits(hits, 10)
+	want := []string{"g/a#one", "g/a#two", "g/b#one", "m/x"}
+	if !slices.Equal(ids(got), want) {
+		t.Fatalf("got %v, want %v", ids(got), want)
+	}
+	if !slices.Equal(ids(got[0].More), []string{"g/a#three"}) || !slices.Equal(ids(got[2].More), []string{"g/b#two"}) {
+		t.Errorf("folded: %v under %s, %v under %s", ids(got[0].More), got[0].ID, ids(got[2].More), got[2].ID)
+	}
+}

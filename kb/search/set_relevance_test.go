@@ -23,11 +23,18 @@ import (
 // The held-out set (testdata/relevance_heldout.txt) was written before that
 // second round and never tuned against: on main before it, P@3 0.795, MRR
 // 0.769; after it, P@3 0.849, MRR 0.784.
+//
+// Third round: 70 new queries (35 a half) in how agents type in a hurry,
+// written before its tuning. With them, before: test half P@3 0.783, MRR
+// 0.751; held-out 0.849, 0.784. After contractions and text-speak, filler
+// words, multi-word synonyms matched as phrases, concept synonyms, and
+// guide sections and phrase rows folded per file: test half P@3 0.847,
+// MRR 0.804; held-out P@3 0.904, MRR 0.834.
 const (
-	floorTestP3  = 0.835
+	floorTestP3  = 0.845
 	floorTestMRR = 0.800
-	floorHeldP3  = 0.845
-	floorHeldMRR = 0.780
+	floorHeldP3  = 0.900
+	floorHeldMRR = 0.830
 )
 
 // setQuery is one line of the relevance set.

@@ -18,8 +18,11 @@ type Job struct {
 	// Files are the pack's files that changed, slash-separated; nil when
 	// any may have.
 	Files []string
-	// KeptGood: some files keep their last good items (Reloaded.Kept),
-	// so search must index Library rather than read the files.
+	// Kept are the files that keep their last good items (Reloaded.Kept):
+	// search keeps what it has for them rather than read them.
+	Kept []string
+	// KeptGood: search must index Library as given rather than read the
+	// files (the pack's manifest is broken, or jobs were merged).
 	KeptGood bool
 }
 
@@ -28,24 +31,29 @@ type Job struct {
 type UpdateFunc func(ctx context.Context, jobs []Job) error
 
 // IndexUpdate is how an edit reaches the search index, and the one place
-// to change how: a saved file is reindexed alone (UpdateFiles), a pack
-// edited outside Poise pack by pack (UpdatePack), both reading from src
-// and recording the new state so the next start is quick; an edit that
-// kept a broken file's last good items indexes the library given
-// (UpdateLibrary, which indexes only the items that differ).
+// to change how: the files changed, saved in Poise or edited outside it,
+// are reindexed alone (UpdateFiles), a pack whose changed files are not
+// known pack by pack (UpdatePack), both reading from src and recording the
+// new library state so the next start opens the index at once. A file
+// kept at its last good version (broken since) is left as search has it,
+// and read again once fixed. Only a broken manifest, or jobs merged past
+// maxPending, index the library given (UpdateLibrary, which indexes only
+// the items that differ but cannot record a state).
 func IndexUpdate(ix *search.Index, src search.Packs) UpdateFunc {
 	return func(ctx context.Context, jobs []Job) error {
 		last := jobs[len(jobs)-1]
-		if slices.ContainsFunc(jobs, func(j Job) bool { return j.KeptGood }) {
+		if slices.ContainsFunc(jobs, func(j Job) bool { return j.KeptGood || slices.Contains(j.Kept, "pack.toml") }) {
 			return ix.UpdateLibrary(ctx, last.Library, nil)
 		}
 		files := map[string][]string{} // pack id → files; nil: the whole pack
+		kept := map[string][]string{}  // pack id → files kept, as the last job says
 		var order []string
 		for _, j := range jobs {
 			got, seen := files[j.PackID]
 			if !seen {
 				order = append(order, j.PackID)
 			}
+			kept[j.PackID] = j.Kept
 			if j.Files == nil || (seen && got == nil) {
 				files[j.PackID] = nil
 				continue
@@ -53,8 +61,18 @@ func IndexUpdate(ix *search.Index, src search.Packs) UpdateFunc {
 			files[j.PackID] = append(got, j.Files...)
 		}
 		for _, id := range order {
+			fs := files[id]
+			if fs == nil && len(kept[id]) > 0 {
+				// The whole pack read again would drop the kept files'
+				// last good items.
+				return ix.UpdateLibrary(ctx, last.Library, nil)
+			}
 			var err error
-			if fs := files[id]; fs != nil {
+			if fs != nil {
+				fs = slices.DeleteFunc(fs, func(f string) bool { return slices.Contains(kept[id], f) })
+				if len(fs) == 0 {
+					continue
+				}
 				slices.Sort(fs)
 				err = ix.UpdateFiles(ctx, src, id, slices.Compact(fs))
 			} else {

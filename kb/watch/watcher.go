@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,16 +45,33 @@ func (o Options) withDefaults() Options {
 // Options.MaxFolders; the rest are not watched.
 var ErrTooManyFolders = errors.New("too many folders to watch")
 
+// Change is what changed in one pack folder.
+type Change struct {
+	// Dir is the pack folder's name in the packs folder.
+	Dir string
+	// Files are the markdown files that were written, added, removed or
+	// renamed (old and new name), slash-separated and inside the pack
+	// folder, sorted; nil when anything in the pack may have changed (its
+	// pack.toml, a folder, events lost), so it is to be read whole.
+	Files []string
+}
+
+// maxFiles bounds the files remembered for one pack between reports;
+// beyond it the pack is read whole.
+const maxFiles = 256
+
 // Watcher watches the pack folders in one packs folder.
 type Watcher struct {
 	root     string
 	opts     Options
 	fsw      *fsnotify.Watcher
-	onChange func(dirs []string)
+	onChange func([]Change)
 	onError  func(error)
 
-	mu      sync.Mutex
-	pending map[string]bool // pack folder names changed since the last report
+	mu sync.Mutex
+	// pending are the pack folders changed since the last report, with
+	// their changed files (nil: the whole pack).
+	pending map[string]map[string]bool
 	first   time.Time
 	timer   *time.Timer
 	watched int
@@ -64,10 +82,12 @@ type Watcher struct {
 
 // New watches the pack folders in packsDir (each folder but those whose
 // names start with "." or "_", which the loader skips too). onChange gets
-// the names of the pack folders whose markdown or pack.toml changed, added
-// or went, after they have been quiet for Options.Debounce; onError gets
-// what goes wrong while watching. Both run on the watcher's goroutine.
-func New(packsDir string, opts Options, onChange func(dirs []string), onError func(error)) (*Watcher, error) {
+// the pack folders whose markdown or pack.toml changed, were added or
+// went, with the files that did when they are known (so search reindexes
+// only those), sorted by folder, after they have been quiet for
+// Options.Debounce; onError gets what goes wrong while watching. Both run
+// on the watcher's goroutine.
+func New(packsDir string, opts Options, onChange func([]Change), onError func(error)) (*Watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watch packs: %w", err)
@@ -76,7 +96,7 @@ func New(packsDir string, opts Options, onChange func(dirs []string), onError fu
 		onError = func(error) {}
 	}
 	w := &Watcher{root: packsDir, opts: opts.withDefaults(), fsw: fsw, onChange: onChange, onError: onError,
-		pending: map[string]bool{}, done: make(chan struct{})}
+		pending: map[string]map[string]bool{}, done: make(chan struct{})}
 	if err := w.add(packsDir, 0); err != nil && !errors.Is(err, errFull) {
 		fsw.Close()
 		return nil, fmt.Errorf("watch packs: %w", err)
@@ -217,20 +237,25 @@ func (w *Watcher) event(ev fsnotify.Event) {
 			// A new folder: watch it, and count it as a change since
 			// files may have landed in it before the watch began.
 			_ = w.add(ev.Name, len(parts))
-			w.mark(parts[0])
+			w.mark(parts[0], "")
 			return
 		}
 	}
 	name := parts[len(parts)-1]
 	ext := strings.ToLower(filepath.Ext(name))
-	if len(parts) == 1 || ext == ".md" || ext == ".markdown" || (len(parts) == 2 && name == "pack.toml") ||
-		ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		w.mark(parts[0])
+	switch {
+	case len(parts) > 1 && (ext == ".md" || ext == ".markdown"):
+		w.mark(parts[0], strings.Join(parts[1:], "/"))
+	case len(parts) == 1 || (len(parts) == 2 && name == "pack.toml") || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename):
+		// The pack folder itself, its manifest, or a folder that went:
+		// any of its files may have changed.
+		w.mark(parts[0], "")
 	}
 }
 
-// mark records a change of pack folder dir and (re)starts the quiet timer.
-func (w *Watcher) mark(dir string) {
+// mark records a change of file (slash-separated, "" for any) in pack
+// folder dir and (re)starts the quiet timer.
+func (w *Watcher) mark(dir, file string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
@@ -240,7 +265,15 @@ func (w *Watcher) mark(dir string) {
 	if len(w.pending) == 0 {
 		w.first = now
 	}
-	w.pending[dir] = true
+	files, seen := w.pending[dir]
+	switch {
+	case file == "" || (seen && files == nil) || len(files) >= maxFiles:
+		w.pending[dir] = nil
+	case !seen:
+		w.pending[dir] = map[string]bool{file: true}
+	default:
+		files[file] = true
+	}
 	wait := w.opts.Debounce
 	if left := w.opts.MaxWait - now.Sub(w.first); left < wait {
 		wait = max(left, 0)
@@ -256,7 +289,7 @@ func (w *Watcher) markAll() {
 	entries, _ := os.ReadDir(w.root)
 	for _, e := range entries {
 		if !skipped(e.Name()) {
-			w.mark(e.Name())
+			w.mark(e.Name(), "")
 		}
 	}
 }
@@ -267,12 +300,16 @@ func (w *Watcher) report() {
 		w.mu.Unlock()
 		return
 	}
-	dirs := make([]string, 0, len(w.pending))
-	for d := range w.pending {
-		dirs = append(dirs, d)
+	changes := make([]Change, 0, len(w.pending))
+	for d, files := range w.pending {
+		c := Change{Dir: d}
+		if files != nil {
+			c.Files = slices.Sorted(maps.Keys(files))
+		}
+		changes = append(changes, c)
 	}
 	clear(w.pending)
 	w.mu.Unlock()
-	slices.Sort(dirs)
-	w.onChange(dirs)
+	slices.SortFunc(changes, func(a, b Change) int { return strings.Compare(a.Dir, b.Dir) })
+	w.onChange(changes)
 }

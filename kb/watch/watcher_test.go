@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -24,30 +25,36 @@ type app struct {
 	mu       sync.Mutex
 	lib      *kb.Library
 	ix       *search.Index
+	indexDir string
 	reloaded chan *watch.Reloaded
 }
 
 func start(t *testing.T, packsDir string, lib *kb.Library) *app {
 	t.Helper()
-	ix, err := search.Open(t.TempDir(), lib, search.Options{})
+	state, err := kb.ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexDir := t.TempDir()
+	ix, err := search.Open(indexDir, lib, search.Options{State: state})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	a := &app{lib: lib, ix: ix, reloaded: make(chan *watch.Reloaded, 16)}
+	a := &app{lib: lib, ix: ix, indexDir: indexDir, reloaded: make(chan *watch.Reloaded, 16)}
 	re := watch.NewReindexer(watch.IndexUpdate(ix, search.Packs{Dir: packsDir}))
-	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(dirs []string) {
-		for _, d := range dirs {
+	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(changes []watch.Change) {
+		for _, c := range changes {
 			a.mu.Lock()
-			r, err := watch.ReloadPack(a.lib, filepath.Join(packsDir, d))
+			r, err := watch.ReloadPack(a.lib, filepath.Join(packsDir, c.Dir))
 			if err != nil {
 				a.mu.Unlock()
-				t.Errorf("reload %s: %v", d, err)
+				t.Errorf("reload %s: %v", c.Dir, err)
 				continue
 			}
 			a.lib = r.Library
 			a.mu.Unlock()
-			re.Submit(watch.Job{Library: r.Library, PackID: r.PackID, KeptGood: len(r.Kept) > 0}, func(err error) {
+			re.Submit(watch.Job{Library: r.Library, PackID: r.PackID, Files: c.Files, Kept: r.Kept}, func(err error) {
 				if err != nil {
 					t.Errorf("reindex: %v", err)
 				}
@@ -71,6 +78,18 @@ func (a *app) next(t *testing.T) *watch.Reloaded {
 		t.Fatal("the edit was not picked up")
 		return nil
 	}
+}
+
+// recorded reports whether the index recorded the packs as they are on
+// disk now, so the next start opens it without loading the library.
+func (a *app) recorded(t *testing.T, packsDir string) bool {
+	t.Helper()
+	state, err := kb.ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := search.RecordedState(a.indexDir)
+	return rec != nil && rec.Key() == state.Key()
 }
 
 func (a *app) finds(t *testing.T, text string) bool {
@@ -111,6 +130,9 @@ func TestExternalEditIsPickedUpAndABrokenOneKeepsTheLastGood(t *testing.T) {
 	if !a.finds(t, "zanzibar") {
 		t.Fatal("search does not find the edit")
 	}
+	if !a.recorded(t, packsDir) {
+		t.Error("the edit was indexed without recording the library state: the next start loads every pack")
+	}
 
 	// A broken edit: reported with its line, and search keeps the last
 	// good version.
@@ -134,16 +156,19 @@ func TestExternalEditIsPickedUpAndABrokenOneKeepsTheLastGood(t *testing.T) {
 	if !a.finds(t, "quokka") || a.finds(t, "zanzibar") {
 		t.Error("search does not follow the fixed edit")
 	}
+	if !a.recorded(t, packsDir) {
+		t.Error("after a broken edit and its fix, the library state is not recorded: the next start loads every pack")
+	}
 }
 
 func TestWatcherDebouncesAndSeesNewFolders(t *testing.T) {
 	packsDir := t.TempDir()
 	var mu sync.Mutex
-	var reports [][]string
+	var reports [][]watch.Change
 	got := make(chan struct{}, 64)
-	w, err := watch.New(packsDir, watch.Options{Debounce: 150 * time.Millisecond, MaxWait: time.Minute}, func(dirs []string) {
+	w, err := watch.New(packsDir, watch.Options{Debounce: 150 * time.Millisecond, MaxWait: time.Minute}, func(changes []watch.Change) {
 		mu.Lock()
-		reports = append(reports, dirs)
+		reports = append(reports, changes)
 		mu.Unlock()
 		got <- struct{}{}
 	}, nil)
@@ -177,8 +202,11 @@ func TestWatcherDebouncesAndSeesNewFolders(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if len(reports) != 2 || !slices.Equal(reports[1], []string{"acme"}) {
-		t.Errorf("reports = %v, want two for acme: the new folder, then one for the burst of 20 saves", reports)
+	// The new folder is read whole; the saves name their one file, so
+	// search reads only it.
+	want := [][]watch.Change{{{Dir: "acme"}}, {{Dir: "acme", Files: []string{"guides/billing/refunds.md"}}}}
+	if !reflect.DeepEqual(reports, want) {
+		t.Errorf("reports = %v, want %v: the new folder, then one for the burst of 20 saves", reports, want)
 	}
 }
 
@@ -188,7 +216,7 @@ func TestWatcherIsBounded(t *testing.T) {
 		os.MkdirAll(filepath.Join(packsDir, "p", string(rune('a'+i))), 0o700)
 	}
 	var errs []error
-	w, err := watch.New(packsDir, watch.Options{MaxFolders: 4}, func([]string) {}, func(err error) { errs = append(errs, err) })
+	w, err := watch.New(packsDir, watch.Options{MaxFolders: 4}, func([]watch.Change) {}, func(err error) { errs = append(errs, err) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,8 +236,8 @@ func TestWatcherFollowsALinkedPackFolder(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(packsDir, "team")); err != nil {
 		t.Fatal(err)
 	}
-	got := make(chan []string, 8)
-	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(dirs []string) { got <- dirs }, nil)
+	got := make(chan []watch.Change, 8)
+	w, err := watch.New(packsDir, watch.Options{Debounce: 50 * time.Millisecond}, func(changes []watch.Change) { got <- changes }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,9 +246,9 @@ func TestWatcherFollowsALinkedPackFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	select {
-	case dirs := <-got:
-		if !slices.Equal(dirs, []string{"team"}) {
-			t.Errorf("reported %v, want [team]", dirs)
+	case changes := <-got:
+		if want := []watch.Change{{Dir: "team", Files: []string{"guides/a.md"}}}; !reflect.DeepEqual(changes, want) {
+			t.Errorf("reported %v, want %v", changes, want)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("an edit in a linked pack folder was not picked up")

@@ -1,7 +1,10 @@
 // Package privacy spots a customer's personal data in free text (e-mail
 // addresses, phone numbers, card and account numbers) so the journal can
-// offer to mask it before an entry is saved. It errs towards asking: a
-// false alarm costs a click, a missed card number sits in the journal.
+// offer to mask it before an entry is saved, and the search gap log and
+// summary exports can mask it before anything is stored or shared. It is
+// shared by kb and journal, so it belongs to neither. It errs towards
+// asking: a false alarm costs a click, a missed card number sits in the
+// journal.
 package privacy
 
 import (

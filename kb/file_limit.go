@@ -1,0 +1,61 @@
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// MaxFileBytes is the largest markdown file a pack may hold (4 MiB); a
+// larger one is skipped with a problem saying to split it. Loading costs
+// tens of times a file's size while it is parsed, so one 46 MB note (a
+// manual exported as a single page) took about 1 GB; no note written for
+// people to read mid-call comes near this size.
+const MaxFileBytes = 4 << 20
+
+// errTooLarge is readLimited's answer for a file over the limit.
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads the file at name, reading no more than limit bytes
+// (and one over, to know): a huge file costs nothing to refuse.
+func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		if info.Size() > int64(limit) {
+			return nil, fmt.Errorf("%s: %w", name, errTooLarge)
+		}
+		size = int(info.Size()) + 1
+	}
+	buf := make([]byte, 0, size)
+	buf, err = readAll(io.LimitReader(f, int64(limit)+1), buf)
+	if err != nil {
+		return nil, err
+	}
+	if len(buf) > limit {
+		return nil, fmt.Errorf("%s: %w", name, errTooLarge)
+	}
+	return buf, nil
+}
+
+// readAll is io.ReadAll into buf, which already has room for the file.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
