@@ -94,6 +94,10 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 		}
 		return nil
 	})
+	db, err := newDocBuilder(im)
+	if err != nil {
+		return err
+	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), (total+size-1)/size))
 	for range workers {
 		g.Go(func() error {
@@ -106,11 +110,7 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 				}
 				for i := sp.from; i < sp.to; i++ {
 					id, d := c.Doc(i)
-					bd, err := newBleveDoc(im, id, d, c.lean)
-					if err == nil {
-						err = b.IndexAdvanced(bd)
-					}
-					if err != nil {
+					if err := b.IndexAdvanced(db.newBleveDoc(id, d, c.lean)); err != nil {
 						return fmt.Errorf("index %s: %w", id, err)
 					}
 				}

@@ -66,9 +66,12 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 			b.Delete(synonymID(i))
 		}
 	}
-	// Documents are analysed when added to the batch: spread that over the
-	// cores, as a build does, then hand Bleve one batch.
-	docs := make([]error, ch.Len)
+	// Documents are made and analysed over the cores, then handed to
+	// Bleve in one batch.
+	db, err := newDocBuilder(im)
+	if err != nil {
+		return nil, err
+	}
 	bds := make(chan int)
 	results := make([]*bleveDocResult, ch.Len)
 	workers := max(1, min(runtime.GOMAXPROCS(0), ch.Len))
@@ -78,9 +81,9 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 			defer func() { done <- struct{}{} }()
 			for i := range bds {
 				id, d := ch.Doc(i)
-				bd, err := newBleveDoc(im, id, d, false)
+				bd := db.newBleveDoc(id, d, false)
+				analyzeAll(bd)
 				results[i] = &bleveDocResult{id: id, doc: bd}
-				docs[i] = err
 			}
 		}()
 	}
@@ -91,10 +94,7 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 	for range workers {
 		<-done
 	}
-	for i, r := range results {
-		if docs[i] != nil {
-			return nil, fmt.Errorf("index %s: %w", r.id, docs[i])
-		}
+	for _, r := range results {
 		if err := b.IndexAdvanced(r.doc); err != nil {
 			return nil, fmt.Errorf("index %s: %w", r.id, err)
 		}
