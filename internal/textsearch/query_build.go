@@ -270,17 +270,7 @@ func (e *Index) textQuery(p *plan) query.Query {
 			alts = append(alts, stemClauses(st, factorSynonym)...)
 		}
 		for _, ph := range p.ex.phrases {
-			alts = append(alts, matchPhrase(fHWords, ph, boostSignals*factorSynonym))
-			// Bodies keep no positions: all the phrase's words will do.
-			if st := stemsOf(e.en, ph); len(st) > 1 {
-				var all []query.Query
-				for _, t := range st {
-					all = append(all, term(fBody, t, 1))
-				}
-				cq := query.NewConjunctionQuery(all)
-				cq.SetBoost(boostBody * factorSynonym)
-				alts = append(alts, cq)
-			}
+			alts = append(alts, e.synPhraseClauses(ph)...)
 		}
 		should = append(should, query.NewDisjunctionQuery(alts))
 	}
@@ -288,6 +278,23 @@ func (e *Index) textQuery(p *plan) query.Query {
 		return nil
 	}
 	return query.NewDisjunctionQuery(should)
+}
+
+// synPhraseClauses look a synonym phrase up: as a phrase in titles,
+// signals and tags, and as all its words in a body, which keeps no
+// positions.
+func (e *Index) synPhraseClauses(ph string) []query.Query {
+	out := []query.Query{matchPhrase(fHWords, ph, boostSignals*factorSynonym)}
+	if st := stemsOf(e.en, ph); len(st) > 1 {
+		var all []query.Query
+		for _, t := range st {
+			all = append(all, term(fBody, t, 1))
+		}
+		cq := query.NewConjunctionQuery(all)
+		cq.SetBoost(boostBody * factorSynonym)
+		out = append(out, cq)
+	}
+	return out
 }
 
 // phraseText is the words as typed, joined, for a phrase lookup: the field

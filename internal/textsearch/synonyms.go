@@ -128,8 +128,11 @@ func (s *synonyms) expand(stems, words []string, filler map[string]bool) expansi
 			}
 		}
 	}
+	inQuery := func(m synMember) bool {
+		return containsRun(words, m.words) || len(m.stems) > 1 && containsRun(stems, m.stems)
+	}
 	addPhrase := func(m synMember) {
-		if !containsRun(words, m.words) && (len(m.stems) == 1 || !containsRun(stems, m.stems)) {
+		if !inQuery(m) {
 			ex.phrases = append(ex.phrases, m.text)
 			ex.stems = append(ex.stems, m.stems...)
 		}

@@ -29,10 +29,12 @@ import (
 // 0.751; held-out 0.849, 0.784. After contractions and text-speak, filler
 // words, multi-word synonyms matched as phrases, concept synonyms, and
 // guide sections and phrase rows folded per file: test half P@3 0.847,
-// MRR 0.804; held-out P@3 0.904, MRR 0.834.
+// MRR 0.804; held-out P@3 0.904, MRR 0.834. After light verbs as filler,
+// "say no" phrasings, and content for a silent customer, ending a call and
+// saying no: test half P@3 0.866, MRR 0.817; held-out P@3 0.904, MRR 0.831.
 const (
-	floorTestP3  = 0.845
-	floorTestMRR = 0.800
+	floorTestP3  = 0.865
+	floorTestMRR = 0.815
 	floorHeldP3  = 0.900
 	floorHeldMRR = 0.830
 )
