@@ -121,6 +121,7 @@ func (p *poise) bindKeys() {
 	add(keyPause, p.startPause)
 	add(keyNewCall, p.startNewCall)
 	add(keyQuickLog, p.openQuickLog)
+	add(keyMakeMine, p.makeShownMine) // mine_marks.go
 	for i, s := range p.screens() {
 		if i >= 9 {
 			break

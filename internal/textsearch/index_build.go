@@ -49,8 +49,8 @@ type Corpus struct {
 	Doc func(i int) (id string, d Document)
 	// Synonyms are groups of words or phrases that mean the same.
 	Synonyms [][]string
-	// Internal values are kept with the index (see Index.Internal),
-	// recorded after every document, with the hash.
+	// Internal values are kept with the index (see Index.Internal and
+	// valueStore), for the same hash.
 	Internal map[string][]byte
 	// lean leaves out the surface words of titles, signals and meta (see
 	// Document.mapped).
@@ -134,11 +134,9 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 	if c.Hash == "" {
 		return nil
 	}
-	// One batch: the values and the hash are there together or not at all.
+	// The hash is recorded after every document. Internal values are
+	// kept beside the index (see valueStore), not in it.
 	b := bi.NewBatch()
-	for k, v := range c.Internal {
-		b.SetInternal([]byte(k), v)
-	}
 	b.SetInternal(hashKey, []byte(c.Hash))
 	if err := bi.Batch(b); err != nil {
 		return fmt.Errorf("record content hash: %w", err)
@@ -172,6 +170,7 @@ func finishBuild(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingIm
 		bi.Close()
 		return nil, err
 	}
+	e.values = memoryValues(c.Internal)
 	return e, nil
 }
 

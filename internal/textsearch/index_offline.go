@@ -47,10 +47,8 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	if err != nil {
 		return nil, fmt.Errorf("encode index mapping: %w", err)
 	}
+	// Corpus.Internal is kept beside the index (see valueStore).
 	internal := map[string][]byte{string(util.MappingInternalKey): mappingJSON}
-	for k, v := range c.Internal {
-		internal[k] = v
-	}
 	if c.Hash != "" {
 		internal[string(hashKey)] = []byte(c.Hash)
 	}

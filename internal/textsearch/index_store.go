@@ -71,6 +71,7 @@ func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*
 	if err != nil {
 		return nil, err
 	}
+	e.values = storedValues(path)
 	ok = true
 	return e, nil
 }
@@ -110,6 +111,9 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 	} else {
 		// The offline builder needs a document to make a segment of.
 		err = buildLive(ctx, tmp, im, c, progress, size)
+	}
+	if err == nil {
+		err = writeValues(filepath.Join(tmp, valuesName), c.Hash, c.Internal)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
