@@ -275,7 +275,19 @@ func (e *Index) textQuery(p *plan) query.Query {
 		if g.whole {
 			f = factorWholeSet
 		}
-		should = append(should, query.NewDisjunctionQuery(e.groupClauses(g, f)))
+		alts := e.groupClauses(g, f)
+		dq := query.NewDisjunctionQuery(alts)
+		// Bleve scales a disjunction by the share of its clauses that
+		// match, and a set of thirty members matched by one would count
+		// a thirtieth: for a set that stands for the query's meaning,
+		// the square root of its size evens that out, so a large set
+		// ("after a hard call") counts about as a small one. A set one
+		// word opened only adds phrases to that word, which Bleve's
+		// synonyms already match as itself ("ashamed" is "embarrassed").
+		if g.whole {
+			scaleBoost(dq, math.Sqrt(float64(len(alts))))
+		}
+		should = append(should, dq)
 	}
 	if len(should) == 0 {
 		return nil
