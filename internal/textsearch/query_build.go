@@ -43,6 +43,7 @@ const (
 	boostTitleAll   = 4.0
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
+	factorWholeSet  = 1.5 // a set opened by a phrase of the query
 )
 
 // windowPower sharpens windowWeight: a two-word run counts fully only
@@ -264,15 +265,17 @@ func (e *Index) textQuery(p *plan) query.Query {
 			should = append(should, tq)
 		}
 	}
-	if len(p.ex.words)+len(p.ex.phrases) > 0 {
-		var alts []query.Query
-		for _, st := range p.ex.words {
-			alts = append(alts, stemClauses(st, factorSynonym)...)
+	// Each synonym set is a clause of its own, so a query that touches two
+	// concepts ("elderly" and "doesn't understand") counts both. A set a
+	// phrase of the query opened stands for that phrase, whose own words
+	// are mostly stop and filler words, so it counts more than one opened
+	// by a word that also matches as itself.
+	for _, g := range p.ex.groups {
+		f := factorSynonym
+		if g.whole {
+			f = factorWholeSet
 		}
-		for _, ph := range p.ex.phrases {
-			alts = append(alts, e.synPhraseClauses(ph)...)
-		}
-		should = append(should, query.NewDisjunctionQuery(alts))
+		should = append(should, query.NewDisjunctionQuery(e.groupClauses(g, f)))
 	}
 	if len(should) == 0 {
 		return nil
@@ -280,19 +283,25 @@ func (e *Index) textQuery(p *plan) query.Query {
 	return query.NewDisjunctionQuery(should)
 }
 
-// synPhraseClauses look a synonym phrase up: as a phrase in titles,
-// signals and tags, and as all its words in a body, which keeps no
-// positions.
-func (e *Index) synPhraseClauses(ph string) []query.Query {
-	out := []query.Query{matchPhrase(fHWords, ph, boostSignals*factorSynonym)}
-	if st := stemsOf(e.en, ph); len(st) > 1 {
-		var all []query.Query
-		for _, t := range st {
-			all = append(all, term(fBody, t, 1))
+// groupClauses look up what one synonym set adds, at factor f: its single
+// words in every field, and its phrases as phrases in titles, signals and
+// tags, and as all their words in a body, which keeps no positions.
+func (e *Index) groupClauses(g synGroup, f float64) []query.Query {
+	var out []query.Query
+	for _, st := range g.words {
+		out = append(out, stemClauses(st, f)...)
+	}
+	for _, ph := range g.phrases {
+		out = append(out, matchPhrase(fHWords, ph, boostSignals*f))
+		if st := stemsOf(e.en, ph); len(st) > 1 {
+			var all []query.Query
+			for _, t := range st {
+				all = append(all, term(fBody, t, 1))
+			}
+			cq := query.NewConjunctionQuery(all)
+			cq.SetBoost(boostBody * f)
+			out = append(out, cq)
 		}
-		cq := query.NewConjunctionQuery(all)
-		cq.SetBoost(boostBody * factorSynonym)
-		out = append(out, cq)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package textsearch
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,33 @@ func TestSynonymPhrasesKeepStopWords(t *testing.T) {
 		if c.not != "" && slices.Contains(got, c.not) {
 			t.Errorf("%q: got %v, want no %s", c.text, got, c.not)
 		}
+	}
+}
+
+// A set opened by a phrase of the query stands for what the query means
+// ("turn down" is about saying no, though its words are a filler verb and
+// a stop word): it is a group of its own, marked whole, with its single
+// words; a set one plain word touches adds only its phrases.
+func TestSynonymExpandGroups(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := im.AnalyzerNamed(analyzerEn)
+	syn := newSynonyms([][]string{
+		{"saying no", "turn down", "refuse", "decline"},
+		{"request", "ask for", "asking for"},
+	}, an)
+	words := []string{"how", "do", "i", "turn", "down", "a", "request"}
+	ex := syn.expand(stemsOf(an, strings.Join(words, " ")), words, nil)
+	if len(ex.groups) != 2 {
+		t.Fatalf("got %d groups %+v, want one per set", len(ex.groups), ex.groups)
+	}
+	no, req := ex.groups[0], ex.groups[1]
+	if !no.whole || !slices.Contains(no.words, "refus") || !slices.Contains(no.phrases, "saying no") {
+		t.Errorf("saying-no group %+v: want it whole, with refuse and \"saying no\"", no)
+	}
+	if req.whole || len(req.words) != 0 || !slices.Contains(req.phrases, "ask for") {
+		t.Errorf("request group %+v: want only its phrases", req)
 	}
 }

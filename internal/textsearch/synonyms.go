@@ -92,12 +92,21 @@ func (s *synonyms) definitions() [][]string {
 }
 
 // expansion is what a query's stems imply beyond what Bleve expands: whole
-// sets triggered by a phrase the customer used, and phrase members of sets
-// triggered by a single word.
+// sets opened by a phrase the customer used, and phrase members of sets
+// opened by a single word, one group per set.
 type expansion struct {
+	groups []synGroup
+	stems  []string // every stem involved, for highlighting
+}
+
+// synGroup is what one set adds to a query.
+type synGroup struct {
 	words   []string // single stems to look up
 	phrases []string // members to look up as phrases, as written
-	stems   []string // every stem involved, for highlighting
+	// whole is set when a phrase of the query opened the set: the phrase
+	// is what the query means ("say no", "went quiet"), while its own
+	// words are stop or filler words that count for little.
+	whole bool
 }
 
 // expand finds the sets the query touches. stems is the query's stem
@@ -131,31 +140,25 @@ func (s *synonyms) expand(stems, words []string, filler map[string]bool) expansi
 	inQuery := func(m synMember) bool {
 		return containsRun(words, m.words) || len(m.stems) > 1 && containsRun(stems, m.stems)
 	}
-	addPhrase := func(m synMember) {
-		if !inQuery(m) {
-			ex.phrases = append(ex.phrases, m.text)
-			ex.stems = append(ex.stems, m.stems...)
-		}
-	}
 	for i := range s.sets {
-		switch {
-		case whole[i]:
-			for _, m := range s.sets[i] {
-				if m.single() {
-					if !slices.Contains(stems, m.stems[0]) && !slices.Contains(ex.words, m.stems[0]) {
-						ex.words = append(ex.words, m.stems[0])
-						ex.stems = append(ex.stems, m.stems[0])
-					}
-				} else {
-					addPhrase(m)
+		if !whole[i] && !phraseOnly[i] {
+			continue
+		}
+		g := synGroup{whole: whole[i]}
+		for _, m := range s.sets[i] {
+			switch {
+			case m.single() && g.whole:
+				if !slices.Contains(stems, m.stems[0]) && !slices.Contains(g.words, m.stems[0]) {
+					g.words = append(g.words, m.stems[0])
+					ex.stems = append(ex.stems, m.stems[0])
 				}
+			case !m.single() && !inQuery(m):
+				g.phrases = append(g.phrases, m.text)
+				ex.stems = append(ex.stems, m.stems...)
 			}
-		case phraseOnly[i]:
-			for _, m := range s.sets[i] {
-				if !m.single() {
-					addPhrase(m)
-				}
-			}
+		}
+		if len(g.words)+len(g.phrases) > 0 {
+			ex.groups = append(ex.groups, g)
 		}
 	}
 	return ex

@@ -32,11 +32,15 @@ import (
 // MRR 0.804; held-out P@3 0.904, MRR 0.834. After light verbs as filler,
 // "say no" phrasings, and content for a silent customer, ending a call and
 // saying no: test half P@3 0.866, MRR 0.817; held-out P@3 0.904, MRR 0.831.
+// After synonym lines with one head word merged into one set, each set its
+// own clause (one opened by a phrase of the query counting more), product
+// faults and threats in customers' words, "elderly" for older customers:
+// test half P@3 0.879, MRR 0.817; held-out P@3 0.904, MRR 0.838.
 const (
-	floorTestP3  = 0.865
+	floorTestP3  = 0.875
 	floorTestMRR = 0.815
 	floorHeldP3  = 0.900
-	floorHeldMRR = 0.830
+	floorHeldMRR = 0.835
 )
 
 // setQuery is one line of the relevance set.
