@@ -181,9 +181,9 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail *widget.List
+	rail *railList
 	// railIcons is the rail without words, for a narrow window.
-	railIcons *widget.List
+	railIcons *railList
 	body      *fyne.Container
 	current   string // title of the screen showing
 	shown     bool   // the shell is the window's content

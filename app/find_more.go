@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
 
-// Search folds the statements for one situation into one result (see
-// search.Hit.More), so the first rows are different answers. The list
-// shows "N more like this" on such a result; → at the end of the search
+// Search folds the statements for one situation, and the further sections
+// of one guide, into one result (see search.Hit.More), so the first rows
+// are different answers. The list shows "N more like this" ("N more in
+// this guide") on such a result; → at the end of the search
 // field opens them under it and ← folds them again.
 
 // moreRows is the state of the Find list's groups.
@@ -32,6 +34,7 @@ type rowNote struct {
 	more   int  // hits folded under this result
 	open   bool // and they are shown below it
 	member bool // the row is one of another result's More
+	guide  bool // the folded hits are further sections of this guide
 }
 
 // setResults shows a new search's results, every group folded.
@@ -47,7 +50,7 @@ func (f *findScreen) flattenRows() {
 	for _, h := range f.more.results {
 		open := h.ID == f.more.open && len(h.More) > 0
 		f.hits = append(f.hits, h)
-		f.more.notes = append(f.more.notes, rowNote{more: len(h.More), open: open})
+		f.more.notes = append(f.more.notes, rowNote{more: len(h.More), open: open, guide: h.Kind == kb.KindGuide})
 		if !open {
 			continue
 		}
@@ -133,6 +136,8 @@ func moreSegments(n rowNote) []widget.RichTextSegment {
 	switch {
 	case n.open:
 		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  %d more below ←", n.more), Style: quiet}}
+	case n.more > 0 && n.guide:
+		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more in this guide →", n.more), Style: quiet}}
 	case n.more > 0:
 		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more like this →", n.more), Style: quiet}}
 	}

@@ -136,7 +136,13 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 		lines = 2
 	}
 	fit := r.charsThatFit(1) - 4 // room for a star or an arrow
-	for _, seg := range moreSegments(note) {
+	more := moreSegments(note)   // find_more.go
+	if len(more) > 0 && fit-len(more[0].Textual()) < minTitleChars {
+		// A narrow row: the note shrinks to its number and arrow rather
+		// than cut the title to a letter ("S …  +2 more like this →").
+		more = shortMore(note, more[0].(*widget.TextSegment).Style)
+	}
+	for _, seg := range more {
 		fit -= len(seg.Textual())
 	}
 	ttext, tspans := clip(h.Title, h.TitleHighlights, fit)
@@ -147,13 +153,27 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 	if note.member {
 		title = append([]widget.RichTextSegment{&widget.TextSegment{Text: "↳ ", Style: widget.RichTextStyleInline}}, title...)
 	}
-	title = append(title, moreSegments(note)...)
+	title = append(title, more...)
 	r.title.Segments = title
 	r.title.Refresh()
 	setLabel(r.pack, packName)
 	snip, spans := clip(h.Snippet, h.Highlights, r.charsThatFit(lines))
 	r.snippet.Segments = highlighted(snip, spans, false)
 	r.snippet.Refresh()
+}
+
+// minTitleChars is the least of a title a row keeps beside its "more like
+// this" note before the note shrinks to "+2 →".
+const minTitleChars = 16
+
+// shortMore is the "more like this" note in a few letters, for a row too
+// narrow to hold the title and the whole note.
+func shortMore(n rowNote, style widget.RichTextStyle) []widget.RichTextSegment {
+	text := fmt.Sprintf("  +%d →", n.more)
+	if n.open {
+		text = fmt.Sprintf("  %d ←", n.more)
+	}
+	return []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: style}}
 }
 
 // rowChars is about as much snippet as a row shows in a wide window, used

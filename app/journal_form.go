@@ -76,7 +76,7 @@ func newJournalForm(s *journalScreen) *journalForm {
 	}
 	// Selects, not radio rows: they keep the form narrow enough for a
 	// laptop screen beside the list.
-	f.channel = s.selectField(strs(journal.Channels), changed)
+	f.channel = s.selectField(channelLabels(), changed)
 	f.channel.PlaceHolder = "(not noted)"
 	f.outcome = s.selectField(outcomeLabels(), changed)
 	f.outcome.PlaceHolder = "(not noted)"
@@ -130,10 +130,20 @@ func newJournalForm(s *journalScreen) *journalForm {
 	return f
 }
 
-func strs[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
+// channelLabel is a channel as the form and the list show it: "In person"
+// for in-person. journal.ParseChannel reads it back.
+func channelLabel(c journal.Channel) string {
+	l := c.Label()
+	if l == "" {
+		return ""
+	}
+	return strings.ToUpper(l[:1]) + l[1:]
+}
+
+func channelLabels() []string {
+	var out []string
+	for _, c := range journal.Channels {
+		out = append(out, channelLabel(c))
 	}
 	return out
 }
@@ -217,7 +227,7 @@ func (f *journalForm) fill(e journal.Entry) {
 	f.triedItems.SetText(strings.Join(e.TriedItems, ", "))
 	f.channel.ClearSelected()
 	if e.Channel != "" {
-		f.channel.SetSelected(string(e.Channel))
+		f.channel.SetSelected(channelLabel(e.Channel))
 	}
 	f.outcome.ClearSelected()
 	if e.Outcome != "" {
@@ -267,7 +277,8 @@ func (f *journalForm) read() (journal.Entry, error) {
 	e.Emotions = splitList(f.emotions.Text)
 	e.Tags = splitList(f.tags.Text)
 	e.TriedItems = splitList(f.triedItems.Text)
-	e.Channel = journal.Channel(f.channel.Selected)
+	// The select only offers labels, so this cannot fail.
+	e.Channel, _ = journal.ParseChannel(f.channel.Selected)
 	// The select only offers labels, so this cannot fail.
 	e.Outcome, _ = journal.ParseOutcome(f.outcome.Selected)
 	num := func(g *widget.RadioGroup) int { n, _ := strconv.Atoi(g.Selected); return n }

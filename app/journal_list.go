@@ -103,7 +103,7 @@ func (l *journalList) meta(h journal.Hit) string {
 		return strings.Join(append(parts, "deleted "+d.Local().Format("2 Jan 15:04")), " · ")
 	}
 	if e.Channel != "" {
-		parts = append(parts, string(e.Channel))
+		parts = append(parts, channelLabel(e.Channel)) // journal_form.go
 	}
 	if st := e.FollowUpState(l.s.p.now()); st == journal.FollowUpDue || st == journal.FollowUpOverdue || l.mode.Selected == listFollowUps {
 		parts = append(parts, fmt.Sprintf("follow-up %s %s", st, e.FollowUp.Local().Format("2 Jan 15:04")))

@@ -67,10 +67,10 @@ func (p *poise) openQuickLog() {
 	if len(q.copies) > 0 {
 		objs = append(objs, boldLabel("Used during this call"))
 		for _, c := range q.copies {
-			ch := widget.NewCheck(p.copiedName(c), nil)
+			ch := widget.NewCheck("", nil)
 			ch.SetChecked(true)
 			q.checks = append(q.checks, ch)
-			objs = append(objs, ch)
+			objs = append(objs, wrappedCheck(ch, p.copiedName(c)))
 		}
 	} else {
 		objs = append(objs, lowLabel("Nothing copied during this call yet."))
@@ -88,6 +88,25 @@ func (p *poise) openQuickLog() {
 	q.d.Show()
 	p.win.Canvas().Focus(q.what)
 }
+
+// wrappedCheck is a checkbox with a label that wraps: Fyne's Check
+// neither wraps nor truncates its text, so a long item name ran past the
+// quick log's edge in a narrow window. Tapping the label ticks the box, as
+// tapping a Check's own text does.
+func wrappedCheck(ch *widget.Check, text string) fyne.CanvasObject {
+	l := &checkLabel{toggle: func() { ch.SetChecked(!ch.Checked) }}
+	l.Text, l.Wrapping = text, fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return container.NewBorder(nil, nil, ch, nil, l)
+}
+
+// checkLabel is a Check's label: a wrapped label that ticks it when tapped.
+type checkLabel struct {
+	widget.Label
+	toggle func()
+}
+
+func (l *checkLabel) Tapped(*fyne.PointEvent) { l.toggle() }
 
 // copiedName names a copy as the agent saw it: the item, and the option
 // for a matrix concern.

@@ -32,9 +32,9 @@ func TestQuickLogFromAnyScreen(t *testing.T) {
 		t.Fatal("Ctrl+J opened nothing")
 	}
 	var names []string
-	for _, ch := range findAll[*widget.Check](dlg) {
+	for i, ch := range findAll[*widget.Check](dlg) {
 		if ch.Checked {
-			names = append(names, ch.Text)
+			names = append(names, findAll[*checkLabel](dlg)[i].Text)
 		}
 	}
 	want := []string{"Late delivery: Refund the delivery charge", "Waited too long"}
@@ -86,5 +86,47 @@ func TestQuickLogBeforeSetUpSaysSoFirst(t *testing.T) {
 	}
 	if !strings.Contains(p.status.Text, "Set up your journal first") {
 		t.Errorf("status %q, want it to say to set up the journal first", p.status.Text)
+	}
+}
+
+// TestQuickLogLongNamesWrapInANarrowWindow: in a 480 px window the name of
+// a copied option ran past the dialog's edge, cut without an ellipsis
+// (Fyne's Check neither wraps nor truncates): the names now wrap, whole,
+// inside the window, and tapping a name still ticks its box.
+func TestQuickLogLongNamesWrapInANarrowWindow(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	p.show(screenFind)
+	p.win.Resize(fyne.NewSize(480, 700))
+	late, _ := p.item("builtin/matrix/late-delivery")
+	late.Options[1].Title = "Refund the delivery charge and add a goodwill credit for the trouble"
+	p.copyOption(late, late.Options[1])
+
+	c := p.win.Canvas()
+	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+	dlg := c.Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+J opened nothing")
+	}
+	if w := dlg.MinSize().Width; w > 480 {
+		t.Errorf("the quick log needs %v px, wider than the 480 px window", w)
+	}
+	want := p.copiedName(p.call.Copies()[0]) // "Late delivery: Refund the delivery charge and add …"
+	var label *checkLabel
+	for _, l := range findAll[*checkLabel](dlg) {
+		if l.Text == want {
+			label = l
+		}
+	}
+	if label == nil || label.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("no word-wrapped label reads %q in the quick log", want)
+	}
+	checks := findAll[*widget.Check](dlg)
+	if len(checks) != 1 || !checks[0].Checked {
+		t.Fatalf("want one ticked box for the copy, got %d", len(checks))
+	}
+	test.Tap(label)
+	if checks[0].Checked {
+		t.Error("tapping the name did not untick its box")
 	}
 }

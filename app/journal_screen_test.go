@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -101,7 +102,7 @@ func TestJournalSetUpAndSaveEveryField(t *testing.T) {
 	f := s.form
 	test.Type(f.what, "Parcel two weeks late; third call.")
 	f.when.SetText("2026-11-24 14:05")
-	f.channel.SetSelected("voice")
+	f.channel.SetSelected("Voice")
 	test.Type(f.emotions, "angry, anxious")
 	f.triggers[0].SetChecked(true) // delay
 	test.Type(f.tags, "parcel")
@@ -394,5 +395,32 @@ func TestJournalWarnsOfADamagedRecoveryCopy(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(texts, " "), "poise journal rekey") {
 		t.Errorf("notices = %q", texts)
+	}
+}
+
+// TestJournalChannelsReadAsLabels: the form offers channels as a person
+// writes them ("In person", not "in-person"), saves the vocabulary's
+// word, and the list and a reopened entry show the label again.
+func TestJournalChannelsReadAsLabels(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	f := s.form
+	if !slices.Contains(f.channel.Options, "In person") || slices.Contains(f.channel.Options, "in-person") {
+		t.Fatalf("channel choices are %q, want labels such as \"In person\"", f.channel.Options)
+	}
+	test.Type(f.what, "Came to the desk upset.")
+	f.channel.SetSelected("In person")
+	s.shortcut(keyJournalSave)
+	pump(t, p, func() bool { return len(s.list.rows) == 1 })
+	es, _ := s.j.Entries()
+	if len(es) != 1 || es[0].Channel != journal.ChannelInPerson {
+		t.Fatalf("saved %+v, want the channel in-person", es)
+	}
+	if meta := s.list.meta(s.list.rows[0]); !strings.Contains(meta, "In person") || strings.Contains(meta, "in-person") {
+		t.Errorf("the list row reads %q, want the channel as \"In person\"", meta)
+	}
+	f.load(es[0])
+	if f.channel.Selected != "In person" {
+		t.Errorf("the reopened entry shows channel %q, want \"In person\"", f.channel.Selected)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,12 +46,12 @@ func (p *poise) mineBar(it *kb.Item) fyne.CanvasObject {
 		return nil
 	}
 	if it.Pack != mine.ID {
-		b := widget.NewButtonWithIcon("Make it mine", theme.DocumentCreateIcon(), func() { p.makeMine(it.ID) })
+		b := widget.NewButtonWithIcon("Make it mine ("+keyLabel(keyMakeMine)+")", theme.DocumentCreateIcon(), func() { p.makeMine(it.ID) })
 		b.Importance = widget.LowImportance
 		return container.NewHBox(b)
 	}
 	st := m.StatusOf(p.lib, it.ID, p.sources())
-	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { p.openEditor(st.File) })
+	edit := widget.NewButtonWithIcon("Edit ("+keyLabel(keyMakeMine)+")", theme.DocumentCreateIcon(), func() { p.openEditor(st.File) })
 	edit.Importance = widget.LowImportance
 	if st.Original == "" {
 		return container.NewHBox(markLabel("Your own item"), edit)
@@ -82,6 +83,36 @@ func markLabel(s string) fyne.CanvasObject {
 }
 
 // makeMine copies the item into My pack and opens the copy to edit.
+// keyMakeMine makes the item shown yours, or opens your own in the
+// editor: "Make it mine" and "Edit" under an item's title.
+var keyMakeMine = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+
+// makeShownMine is Ctrl+E: what "Make it mine" (or, on your own item,
+// "Edit") does for the item on screen in Find, Matrix or Guides.
+func (p *poise) makeShownMine() {
+	var id string
+	switch {
+	case p.current == screenFind && p.find != nil:
+		if it, ok := p.find.itemOnScreen(); ok {
+			id = it.ID
+		}
+	case p.current == screenMatrix && p.matrix != nil:
+		id = p.matrix.current
+	case p.current == screenGuides && p.guides != nil:
+		id = p.guides.current
+	}
+	it, ok := p.item(id)
+	if !ok || p.myPack() == nil {
+		p.toast(keyLabel(keyMakeMine) + " makes the item shown yours to edit: choose one in Find, Guides or Matrix first.")
+		return
+	}
+	if it.Pack == mine.ID {
+		p.openEditor(it.Source.File)
+		return
+	}
+	p.makeMine(it.ID)
+}
+
 func (p *poise) makeMine(id string) {
 	m := p.myPack()
 	if m == nil {

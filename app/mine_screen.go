@@ -52,7 +52,7 @@ func (p *poise) newMineSection() fyne.CanvasObject {
 		"They are markdown files in " + m.Dir() + ", so another editor can change them too, and Poise picks the change up.")
 	buttons := container.NewHBox(widget.NewLabel("New:"))
 	for _, k := range newKinds {
-		b := widget.NewButtonWithIcon(k.label, theme.ContentAddIcon(), func() { s.onNew(k.kind, k.label) })
+		b := p.listButton(k.label, theme.ContentAddIcon(), func() { s.onNew(k.kind, k.label) })
 		b.Importance = widget.LowImportance
 		buttons.Add(b)
 	}
@@ -98,11 +98,11 @@ func (s *mineScreen) row(file string, it *kb.Item) fyne.CanvasObject {
 	if it.Kind == kb.KindStatement || it.Kind == kb.KindPhrase {
 		title = it.Category
 	}
-	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { p.openEditor(file) })
+	edit := p.listButton("Edit", theme.DocumentCreateIcon(), func() { p.openEditor(file) })
 	buttons := container.NewHBox(edit)
 	if orig, ok := p.lib.Replaces(it.ID); ok {
 		what = fmt.Sprintf("%s · your version of %s", what, orig)
-		buttons.Add(widget.NewButton("Revert to the original", func() { p.confirmRevert(it.ID) }))
+		buttons.Add(p.listButton("Revert to the original", nil, func() { p.confirmRevert(it.ID) }))
 	}
 	return container.NewBorder(nil, nil, nil, container.NewVBox(buttons),
 		container.NewVBox(boldLabel(cmpOr(title, file)), lowLabel(what+" · "+file)))

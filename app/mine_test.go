@@ -57,11 +57,21 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 
 func maybeButton(o fyne.CanvasObject, text string) *widget.Button {
 	for _, c := range test.LaidOutObjects(o) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := asButton(c); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}
 	return nil
+}
+
+// asButton is o as a button: a plain one, or one that scrolls itself into
+// view when focused (packs_focus.go).
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	if r, ok := o.(*revealButton); ok {
+		return &r.Button, true
+	}
+	b, ok := o.(*widget.Button)
+	return b, ok
 }
 
 // textIn is every label and rich text inside o, joined.
@@ -101,7 +111,7 @@ func TestMakeItMineShowTheOriginalAndRevert(t *testing.T) {
 		t.Fatalf("preview shows %q", v.id)
 	}
 	applied := waitApplied(f)
-	buttonIn(t, v, "Make it mine").OnTapped()
+	buttonIn(t, v, "Make it mine (Ctrl+E)").OnTapped()
 	pump(t, p, func() bool { _, ok := p.item("mine/templates/thanks"); return ok })
 	if _, ok := p.item("builtin/templates/thanks"); ok {
 		t.Error("the original is still in the library beside your version")
@@ -157,7 +167,7 @@ func TestMakeItMineShowTheOriginalAndRevert(t *testing.T) {
 	if _, ok := p.item("mine/templates/thanks"); ok {
 		t.Error("your version is still there after revert")
 	}
-	if v.id != "builtin/templates/thanks" || maybeButton(v, "Make it mine") == nil {
+	if v.id != "builtin/templates/thanks" || maybeButton(v, "Make it mine (Ctrl+E)") == nil {
 		t.Errorf("after revert the preview shows %q without Make it mine", v.id)
 	}
 	pump(t, p, func() bool { return finds(t, p, "holding", "builtin/templates/thanks") })
@@ -235,4 +245,32 @@ func TestPackFilesEditedOutsideArePickedUp(t *testing.T) {
 
 	write("---\ntitle: Parking\n---\nVisitors park by the quokka gate.\n")
 	pump(t, p, func() bool { return len(p.notices.Objects) == 0 && finds(t, p, "quokka", "mine/guides/parking") })
+}
+
+// TestMakeItMineByKey: Ctrl+E makes the item on screen yours, from the
+// search field, as the button does; the button names the key.
+func TestMakeItMineByKey(t *testing.T) {
+	p, _ := minePoise(t)
+	f := p.find
+	typeQuery(t, f, "waiting")
+	for i, h := range f.hits {
+		if h.ID == "builtin/templates/thanks" {
+			f.list.Select(i)
+		}
+	}
+	settle(p)
+	buttonIn(t, f.preview, "Make it mine (Ctrl+E)")
+	p.win.Canvas().Focus(f.entry)
+	f.entry.TypedShortcut(keyMakeMine)
+	pump(t, p, func() bool { _, ok := p.item("mine/templates/thanks"); return ok })
+	if e := p.my().editors["templates/thanks.md"]; e == nil {
+		t.Error("Ctrl+E did not open the copy in the editor")
+	}
+
+	// On another screen with no item, the key says what it does.
+	p.show(screenJournal)
+	p.handleShortcut(keyMakeMine)
+	if !strings.Contains(p.status.Text, "Ctrl+E") {
+		t.Errorf("Ctrl+E with no item shown says %q", p.status.Text)
+	}
 }

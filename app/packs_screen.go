@@ -30,6 +30,7 @@ type packsScreen struct {
 	ref     *widget.Entry
 	busy    *widget.Label
 	content fyne.CanvasObject
+	scroll  *container.Scroll // the packs and My pack, below the tools
 	// previewing is the open preview dialog, and listed counts the times
 	// the list was filled, for tests.
 	previewing *dialog.CustomDialog
@@ -68,8 +69,9 @@ func (p *poise) newPacksScreen() fyne.CanvasObject {
 	if mineSection := p.newMineSection(); mineSection != nil { // mine_screen.go
 		body.Objects = []fyne.CanvasObject{mineSection, s.list}
 	}
+	s.scroll = container.NewVScroll(body)
 	s.content = container.NewBorder(container.NewVBox(head, tools, addr, hint, s.busy, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(body))
+		s.scroll)
 	s.refresh()
 	return s
 }
@@ -150,28 +152,26 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 	var actions []fyne.CanvasObject
 	id := in.ID
 	if in.Source != nil {
-		actions = append(actions, widget.NewButton("Update", func() { s.onUpdate(id) }))
+		actions = append(actions, s.p.listButton("Update", nil, func() { s.onUpdate(id) }))
 	}
 	if in.Previous != "" {
-		label, done := "Roll back to "+in.Previous, "Rolled "+id+" back to "+in.Previous+"."
+		label := "Roll back to " + in.Previous
 		if in.PreviousNewer {
-			label, done = "Return to "+in.Previous, "Returned "+id+" to "+in.Previous+"."
+			label = "Return to " + in.Previous
 		}
-		actions = append(actions, widget.NewButton(label, func() {
-			s.run(id, done, func() error { return s.p.packs.Rollback(id) })
-		}))
+		actions = append(actions, s.p.listButton(label, nil, func() { s.onRollback(id) }))
 	}
 	if in.Disabled {
-		actions = append(actions, widget.NewButton("Enable", func() {
+		actions = append(actions, s.p.listButton("Enable", nil, func() {
 			s.run(id, "Enabled "+id+".", func() error { return s.p.packs.Enable(id) })
 		}))
 	} else {
-		actions = append(actions, widget.NewButton("Disable", func() {
+		actions = append(actions, s.p.listButton("Disable", nil, func() {
 			s.run(id, "Disabled "+id+".", func() error { return s.p.packs.Disable(id) })
 		}))
 	}
 	if !in.Builtin {
-		actions = append(actions, widget.NewButton("Remove", func() { s.onRemove(in) }))
+		actions = append(actions, s.p.listButton("Remove", nil, func() { s.onRemove(in) }))
 	}
 	lines = append(lines, container.NewHBox(actions...))
 	return container.NewVBox(lines...)
@@ -229,6 +229,40 @@ func (s *packsScreen) run(id, done string, fn func() error) {
 		s.refresh()
 		s.p.toast(done)
 	}, id)
+}
+
+// onRollback swaps a pack back to its previous version, then says which
+// versions it moved between and what that changed, as an update's preview
+// does before.
+func (s *packsScreen) onRollback(id string) {
+	back, err := s.p.packs.Rollback(id)
+	if err != nil {
+		s.p.showError(err, packErrorText(err))
+		return
+	}
+	s.p.reloadLibrary(func() {
+		s.refresh()
+		s.showRolledBack(back)
+	}, id)
+}
+
+func (s *packsScreen) showRolledBack(back *packs.RolledBack) {
+	title, what := "Rolled back "+back.ID, "Rolled back from "+back.From+" to "+back.To+"."
+	if back.Newer {
+		title, what = "Returned "+back.ID, "Returned from "+back.From+" to "+back.To+", undoing the rollback."
+	}
+	lines := append([]fyne.CanvasObject{wrapLabel(what),
+		widget.NewLabelWithStyle("What changed:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})},
+		changeLines(back.Changes)...) // packs_preview.go
+	var d *dialog.CustomDialog
+	closeIt := func() { d.Hide() }
+	ok := newEscButton("Close", closeIt, closeIt)
+	scroll := container.NewVScroll(container.NewVBox(lines...))
+	scroll.SetMinSize(fyne.NewSize(480, 200))
+	d = dialog.NewCustomWithoutButtons(title, scroll, s.p.win)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	d.Show()
+	s.p.win.Canvas().Focus(ok)
 }
 
 func (s *packsScreen) onRemove(in packs.Installed) {

@@ -110,6 +110,8 @@ func canvasText(c fyne.Canvas) string {
 			b.WriteString("[" + w.Text + "]\n")
 		case *escButton:
 			b.WriteString("[" + w.Text + "]\n")
+		case *revealButton:
+			b.WriteString("[" + w.Text + "]\n")
 		}
 	}
 	return b.String()
@@ -160,6 +162,12 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	if it, _ := p.lib.Item("acme/guides/refunds"); strings.Contains(it.Body, "voucher") {
 		t.Fatal("rollback did not restore 1.0.0")
 	}
+	// The rollback says what it undid, as the update's preview said what it would do.
+	if text := canvasText(p.win.Canvas()); !strings.Contains(text, "Rolled back from 1.1.0 to 1.0.0.") ||
+		!strings.Contains(text, "~ rewritten: Refund script (acme/guides/refunds)") {
+		t.Errorf("after the rollback the screen says:\n%s", text)
+	}
+	test.Tap(overlayButton(t, p.win.Canvas(), "Close"))
 	findButton(t, p.win.Canvas(), "Return to 1.1.0") // rolling back again undoes it
 
 	other, _ := packs.GenerateKey("")
@@ -175,7 +183,7 @@ func TestPacksScreenInstallUpdateRollBackRemove(t *testing.T) {
 	buttons := func(text string) []*widget.Button {
 		var out []*widget.Button
 		for _, o := range test.LaidOutObjects(p.win.Canvas().Content()) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text {
+			if b, ok := asButton(o); ok && b.Text == text {
 				out = append(out, b)
 			}
 		}
@@ -221,7 +229,7 @@ func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 	t.Helper()
 	for _, ov := range c.Overlays().List() {
 		for _, o := range test.LaidOutObjects(ov) {
-			if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			if b, ok := asButton(o); ok && b.Text == text && b.Visible() {
 				return b
 			}
 			if b, ok := o.(*escButton); ok && b.Text == text && b.Visible() {

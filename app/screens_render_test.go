@@ -51,7 +51,7 @@ func TestScreensRender(t *testing.T) {
 func findButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(c.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := asButton(o); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}

@@ -81,7 +81,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		}
 	}
 	p.body = container.NewStack()
-	p.rail = widget.NewList(
+	p.rail = newRailList( // rail_focus.go
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel(widest))
@@ -93,7 +93,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		},
 	)
 	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
-	p.railIcons = widget.NewList(
+	p.railIcons = newRailList(
 		func() int { return len(list) },
 		func() fyne.CanvasObject { return widget.NewIcon(theme.SearchIcon()) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Icon).SetResource(list[i].icon) },
@@ -121,6 +121,7 @@ func (p *poise) bindKeys() {
 	add(keyPause, p.startPause)
 	add(keyNewCall, p.startNewCall)
 	add(keyQuickLog, p.openQuickLog)
+	add(keyMakeMine, p.makeShownMine) // mine_marks.go
 	for i, s := range p.screens() {
 		if i >= 9 {
 			break

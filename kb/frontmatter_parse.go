@@ -220,7 +220,7 @@ func parseReviewKey(fm *frontMatter, key string, v *yaml.Node, file string, line
 	}
 	if err != nil {
 		if !plain {
-			ps.add(file, line, "%s %v", key, err)
+			ps.addTo(GroupReview, file, line, "%s %v", key, err)
 		}
 		return
 	}

@@ -101,7 +101,7 @@ func scanPack(packsDir string, e fs.DirEntry, old map[string]FileState) (PackSta
 	}
 	ps := PackState{Dir: name}
 	fsys := os.DirFS(dir)
-	err := walkPackFiles(fsys, func(p string, info fs.FileInfo) {
+	err := walkPackDir(dir, func(p string, info fs.FileInfo) {
 		f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 		if o, ok := old[p]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
 			f.Hash = o.Hash

@@ -111,22 +111,22 @@ func parseManifest(src []byte, ps *problems) Manifest {
 	case string:
 		t, err := parseReviewDate(r)
 		if err != nil {
-			ps.add(file, keyLine(src, "reviewed"), "reviewed %q is not a date; write it as reviewed = 2026-11-20", r)
+			ps.addTo(GroupReview, file, keyLine(src, "reviewed"), "reviewed %q is not a date; write it as reviewed = 2026-11-20", r)
 		}
 		m.Reviewed = t
 	default:
-		ps.add(file, keyLine(src, "reviewed"), "reviewed is not a date; write it as reviewed = 2026-11-20")
+		ps.addTo(GroupReview, file, keyLine(src, "reviewed"), "reviewed is not a date; write it as reviewed = 2026-11-20")
 	}
 	switch r := mf.ReviewEvery.(type) {
 	case nil:
 	case string:
 		p, err := ParsePeriod(r)
 		if err != nil {
-			ps.add(file, keyLine(src, "review_every"), "review_every %v", err)
+			ps.addTo(GroupReview, file, keyLine(src, "review_every"), "review_every %v", err)
 		}
 		m.ReviewEvery = p
 	default:
-		ps.add(file, keyLine(src, "review_every"), "review_every must be text such as review_every = \"6 months\"")
+		ps.addTo(GroupReview, file, keyLine(src, "review_every"), "review_every must be text such as review_every = \"6 months\"")
 	}
 	return m
 }

@@ -18,6 +18,7 @@ const (
 	GroupTooLarge       = "too-large"       // files over MaxFileBytes
 	GroupDuplicate      = "duplicate"       // two items with one id
 	GroupFrontMatter    = "front-matter"    // front matter that is not valid YAML
+	GroupReview         = "review"          // reviewed or review_every values Poise cannot read
 )
 
 // groupSentences say what a group's problems are, for a count of them.
@@ -30,6 +31,7 @@ var groupSentences = map[string][2]string{ // one, many
 	GroupTooLarge:       {"file is too large and was skipped", "files are too large and were skipped"},
 	GroupDuplicate:      {"item has an id already used by another", "items have an id already used by another"},
 	GroupFrontMatter:    {"note's front matter is not valid YAML", "notes' front matter is not valid YAML"},
+	GroupReview:         {"review date or period cannot be read", "review dates or periods cannot be read"},
 	"":                  {"other problem", "other problems"},
 }
 

@@ -64,6 +64,18 @@ func TestPackLifeCycle(t *testing.T) {
 	if out := step(0, "pack", "update", "acme"); !strings.Contains(out, "up to date") {
 		t.Errorf("second update said:\n%s", out)
 	}
+	// Rollback says what it undid, as update says what it did.
+	if out := step(0, "pack", "rollback", "acme"); !strings.Contains(out, "Rolled acme back from 1.1.0 to 1.0.0") || !strings.Contains(out, "~ acme/guides/refunds") {
+		t.Errorf("rollback said:\n%s", out)
+	}
+	var back struct {
+		From, To string
+		Changes  struct{ Changed []struct{ ID string } }
+	}
+	if err := json.Unmarshal([]byte(step(0, "pack", "rollback", "--json", "acme")), &back); err != nil || back.From != "1.0.0" || back.To != "1.1.0" ||
+		len(back.Changes.Changed) != 1 || back.Changes.Changed[0].ID != "acme/guides/refunds" {
+		t.Errorf("rollback --json = %+v, %v", back, err)
+	}
 	step(0, "pack", "rollback", "acme")
 	var list []struct {
 		ID, Version string

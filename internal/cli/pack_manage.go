@@ -100,3 +100,39 @@ func (c *cli) packActionCmd(use, short, doneMsg, hint string, act func(*packs.St
 		},
 	}
 }
+
+// packRollbackCmd swaps a pack back to the version kept before its last
+// update, and says what that changed, as update does.
+func (c *cli) packRollbackCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "rollback ID",
+		Short: "Restore the version installed before the last update",
+		Args:  packArgs(1, "a pack id (see poise pack list)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, done, err := c.openPacks()
+			if err != nil {
+				return err
+			}
+			defer done()
+			back, err := s.Rollback(args[0])
+			if err != nil {
+				return withHint(err, "See poise pack list: a pack keeps one previous version after an update.")
+			}
+			c.reindexPacks(cmd.Context(), s, args[0])
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(out, back)
+			}
+			if back.Newer {
+				fmt.Fprintf(out, "Returned %s from %s to %s (undoing the rollback).\n", safe(back.ID), safe(back.From), safe(back.To))
+			} else {
+				fmt.Fprintf(out, "Rolled %s back from %s to %s.\n", safe(back.ID), safe(back.From), safe(back.To))
+			}
+			printChanges(out, back.Changes)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what changed as JSON")
+	return cmd
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,16 @@ import (
 type staleReport struct {
 	Today string      `json:"today"`
 	Packs []stalePack `json:"packs"`
+	// Unread are the reviewed and review_every values Poise could not
+	// read; those files count from the pack's values or a year instead.
+	Unread []staleProblem `json:"unread"`
+}
+
+type staleProblem struct {
+	Pack    string `json:"pack"` // the pack's folder, or "built-in pack"
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
 }
 
 type stalePack struct {
@@ -60,14 +71,20 @@ func (c *cli) packStaleCmd() *cobra.Command {
 			if len(args) == 1 {
 				arg = args[0]
 			}
-			lib, id, err := c.staleLibrary(arg)
+			lib, id, unread, err := c.staleLibrary(arg)
 			if err != nil {
 				return err
 			}
 			today := c.now()
 			rep := staleReportOf(lib.Stale(id, today), today)
+			rep.Unread = unread
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), rep)
+			}
+			// Said on stderr, so the list itself stays the same shape.
+			for _, u := range unread {
+				fmt.Fprintf(cmd.ErrOrStderr(), "poise: %s: %s:%d: %s It counts from the pack's review_every, or a year, until fixed.\n",
+					termText(u.Pack, false), termText(u.File, false), u.Line, termText(u.Message, false))
 			}
 			return writeStaleText(cmd.OutOrStdout(), rep)
 		},
@@ -77,30 +94,73 @@ func (c *cli) packStaleCmd() *cobra.Command {
 }
 
 // staleLibrary is the library to check and the pack id to keep: a folder
-// given on the command line, else the installed packs.
-func (c *cli) staleLibrary(arg string) (*kb.Library, string, error) {
+// given on the command line, else the installed packs; and the review
+// values the load could not read.
+func (c *cli) staleLibrary(arg string) (*kb.Library, string, []staleProblem, error) {
 	if fi, err := os.Stat(arg); arg != "" && err == nil && fi.IsDir() {
 		p, err := kb.LoadDir(arg)
 		var pe *kb.ProblemsError
 		if p == nil || err != nil && !errors.As(err, &pe) {
-			return nil, "", withHint(fmt.Errorf("read pack %s: %w", arg, err), "Pass the folder that holds pack.toml.")
+			return nil, "", nil, withHint(fmt.Errorf("read pack %s: %w", arg, err), "Pass the folder that holds pack.toml.")
 		}
-		return kb.NewLibrary(p), "", nil
+		return kb.NewLibrary(p), "", reviewProblems(arg, pe), nil
 	}
 	lib, err := c.library()
 	var pe *kb.ProblemsError
 	if lib == nil || err != nil && !errors.As(err, &pe) {
-		return nil, "", err
+		return nil, "", nil, err
 	}
+	unread := unreadReviews(err)
 	if arg == "" {
-		return lib, "", nil
+		return lib, "", unread, nil
 	}
 	for _, p := range lib.Packs {
 		if p.Manifest.ID == arg {
-			return lib, arg, nil
+			return lib, arg, unread, nil
 		}
 	}
-	return nil, "", withHint(fmt.Errorf("no pack %q is installed", termText(arg, false)), "See poise pack list for the ids, or pass the pack's folder.")
+	return nil, "", nil, withHint(fmt.Errorf("no pack %q is installed", termText(arg, false)), "See poise pack list for the ids, or pass the pack's folder.")
+}
+
+// unreadReviews finds, in the error of loading every pack (one wrapped
+// *kb.ProblemsError per pack: "pack DIR: …"), the review values that could
+// not be read.
+func unreadReviews(err error) []staleProblem {
+	out := []staleProblem{}
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, x := range e.Unwrap() {
+				walk(x)
+			}
+		case interface{ Unwrap() error }:
+			if pe, ok := e.Unwrap().(*kb.ProblemsError); ok {
+				pack := strings.TrimSuffix(err.Error(), ": "+pe.Error())
+				out = append(out, reviewProblems(strings.TrimPrefix(pack, "pack "), pe)...)
+				return
+			}
+			walk(e.Unwrap())
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return out
+}
+
+// reviewProblems are a pack's problems with its review values.
+func reviewProblems(pack string, pe *kb.ProblemsError) []staleProblem {
+	out := []staleProblem{}
+	if pe == nil {
+		return out
+	}
+	for _, p := range pe.Problems {
+		if p.Group == kb.GroupReview {
+			out = append(out, staleProblem{Pack: pack, File: p.File, Line: p.Line, Message: p.Message})
+		}
+	}
+	return out
 }
 
 func staleReportOf(packs []kb.StalePack, today time.Time) staleReport {

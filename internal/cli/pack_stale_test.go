@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,5 +81,51 @@ func TestPackStaleJSON(t *testing.T) {
 	}
 	if code, out, _ := runAt(t, "2026-12-01", "pack", "stale", src, "--json"); code != 0 || !strings.Contains(out, `"statements/weekly.md"`) {
 		t.Errorf("pack folder: exit %d\n%s", code, out)
+	}
+}
+
+// TestPackStaleReportsUnreadableReviewEvery: a review_every (or reviewed)
+// Poise cannot read made the file count on the default year without a
+// word; stale now names the file and line of each, in text and JSON.
+func TestPackStaleReportsUnreadableReviewEvery(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range stalePackFiles {
+		files[k] = v
+	}
+	files["pack.toml"] = strings.Replace(files["pack.toml"], `review_every = "6 months"`, `review_every = "fortnightly"`, 1)
+	files["guides/odd.md"] = "---\ntitle: Odd\nreviewed: 2026-01-10\nreview_every: every so often\n---\nBody.\n"
+	dir := writePack(t, files)
+
+	code, out, errOut := runAt(t, "2026-12-01", "pack", "stale", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"pack.toml:5: Review_every", "guides/odd.md:4: Review_every"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stale said nothing of %q:\n%s%s", want, out, errOut)
+		}
+	}
+
+	code, out, errOut = runAt(t, "2026-12-01", "pack", "stale", dir, "--json")
+	var rep staleReport
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s%s", code, err, out, errOut)
+	}
+	var got []string
+	for _, p := range rep.Unread {
+		got = append(got, fmt.Sprintf("%s:%d", p.File, p.Line))
+	}
+	if strings.Join(got, " ") != "pack.toml:5 guides/odd.md:4" {
+		t.Errorf("unread = %v, want pack.toml:5 and guides/odd.md:4", got)
+	}
+
+	// The same pack installed: named with its folder.
+	data := t.TempDir()
+	if err := os.CopyFS(filepath.Join(data, "packs", "acme"), os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runAt(t, "2026-12-01", "--data-dir", data, "pack", "stale")
+	if want := filepath.Join(data, "packs", "acme") + ": pack.toml:5: Review_every"; code != 0 || !strings.Contains(errOut, want) {
+		t.Errorf("stale of the installed packs: exit %d, want %q in:\n%s%s", code, want, out, errOut)
 	}
 }

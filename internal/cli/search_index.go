@@ -31,9 +31,10 @@ import (
 func (c *cli) searchIndex(ctx context.Context, q search.Query) (*search.Index, *search.Results, error) {
 	dir := filepath.Join(c.dataDir(), "index")
 	packsDir := filepath.Join(c.dataDir(), "packs")
-	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(dir))
+	recorded := search.ReadRecorded(dir)
+	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
 	if scanErr == nil {
-		if ix, err := search.OpenCurrent(dir, state, search.Options{ReadOnly: true}); err == nil {
+		if ix, err := recorded.OpenCurrent(state, search.Options{ReadOnly: true}); err == nil {
 			return ix, nil, nil
 		}
 	}

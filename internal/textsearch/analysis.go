@@ -83,13 +83,25 @@ func (f *stemFilter) stem(w []byte) []byte {
 type wordTokenizer struct{}
 
 func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	s := unsafe.String(unsafe.SliceData(input), len(input))
 	guess := len(input)/6 + 1
 	ts := make(analysis.TokenStream, 0, guess)
 	// Tokens come from slabs rather than one allocation each, which was a
 	// seventh of a build; a full slab is left to its tokens and another
 	// started, so pointers stay valid.
 	slab := make([]analysis.Token, 0, guess)
+	tokenizeWords(input, func(t analysis.Token) {
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, guess)
+		}
+		slab = append(slab, t)
+		ts = append(ts, &slab[len(slab)-1])
+	})
+	return ts
+}
+
+// tokenizeWords hands emit the tokens of input, as wordTokenizer makes them.
+func tokenizeWords(input []byte, emit func(analysis.Token)) {
+	s := unsafe.String(unsafe.SliceData(input), len(input))
 	pos := 0
 	eachWord(s, func(start, end int) bool {
 		pos++
@@ -97,12 +109,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		if strings.Contains(s[start:end], "’") {
 			term = []byte(strings.ReplaceAll(s[start:end], "’", "'"))
 		}
-		if len(slab) == cap(slab) {
-			slab = make([]analysis.Token, 0, guess)
-		}
-		slab = append(slab, analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
-		ts = append(ts, &slab[len(slab)-1])
+		emit(analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
 		return true
 	})
-	return ts
 }

@@ -105,17 +105,17 @@ func (d *Documents) Put(docs ...Doc) error {
 	if d.eng == nil {
 		return ErrClosed
 	}
+	db, err := newDocBuilder(d.im)
+	if err != nil {
+		return err
+	}
 	b := d.eng.bi.NewBatch()
 	for _, doc := range docs {
 		if _, ok := d.docs[doc.ID]; !ok {
 			d.order = append(d.order, doc.ID)
 		}
 		d.docs[doc.ID] = doc
-		bd, err := newBleveDoc(d.im, doc.ID, docDocument(doc), true)
-		if err == nil {
-			err = b.IndexAdvanced(bd)
-		}
-		if err != nil {
+		if err := b.IndexAdvanced(db.newBleveDoc(doc.ID, docDocument(doc), true)); err != nil {
 			return fmt.Errorf("index document %s: %w", doc.ID, err)
 		}
 	}

@@ -34,6 +34,8 @@ type Index struct {
 	facets facetCache
 	plain  plainCache
 	fixes  fixCache
+	// values are kept with the index (see Internal).
+	values *valueStore
 	// closing is shared by the engines Apply makes over one Bleve index,
 	// which is closed once, by whichever is closed first.
 	closing *closeOnce
@@ -62,7 +64,7 @@ func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*In
 	if err != nil {
 		return nil, fmt.Errorf("list index fields: %w", err)
 	}
-	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields), closing: &closeOnce{}}, nil
+	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields), values: memoryValues(nil), closing: &closeOnce{}}, nil
 }
 
 // Close releases the index (and every engine Apply made over it).

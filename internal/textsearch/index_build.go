@@ -49,8 +49,8 @@ type Corpus struct {
 	Doc func(i int) (id string, d Document)
 	// Synonyms are groups of words or phrases that mean the same.
 	Synonyms [][]string
-	// Internal values are kept with the index (see Index.Internal),
-	// recorded after every document, with the hash.
+	// Internal values are kept with the index (see Index.Internal and
+	// valueStore), for the same hash.
 	Internal map[string][]byte
 	// lean leaves out the surface words of titles, signals and meta (see
 	// Document.mapped).
@@ -94,6 +94,10 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 		}
 		return nil
 	})
+	db, err := newDocBuilder(im)
+	if err != nil {
+		return err
+	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), (total+size-1)/size))
 	for range workers {
 		g.Go(func() error {
@@ -106,11 +110,7 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 				}
 				for i := sp.from; i < sp.to; i++ {
 					id, d := c.Doc(i)
-					bd, err := newBleveDoc(im, id, d, c.lean)
-					if err == nil {
-						err = b.IndexAdvanced(bd)
-					}
-					if err != nil {
+					if err := b.IndexAdvanced(db.newBleveDoc(id, d, c.lean)); err != nil {
 						return fmt.Errorf("index %s: %w", id, err)
 					}
 				}
@@ -134,11 +134,9 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 	if c.Hash == "" {
 		return nil
 	}
-	// One batch: the values and the hash are there together or not at all.
+	// The hash is recorded after every document. Internal values are
+	// kept beside the index (see valueStore), not in it.
 	b := bi.NewBatch()
-	for k, v := range c.Internal {
-		b.SetInternal([]byte(k), v)
-	}
 	b.SetInternal(hashKey, []byte(c.Hash))
 	if err := bi.Batch(b); err != nil {
 		return fmt.Errorf("record content hash: %w", err)
@@ -172,6 +170,7 @@ func finishBuild(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingIm
 		bi.Close()
 		return nil, err
 	}
+	e.values = memoryValues(c.Internal)
 	return e, nil
 }
 

@@ -71,6 +71,7 @@ func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*
 	if err != nil {
 		return nil, err
 	}
+	e.values = storedValues(path)
 	ok = true
 	return e, nil
 }
@@ -80,7 +81,7 @@ func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*
 // its final place and renamed there only once complete, so a crash leaves
 // either the old index or a build directory that is never opened.
 func BuildStored(ctx context.Context, dir string, c *Corpus, progress func(done, total int), timeout time.Duration) (*Index, string, error) {
-	return buildStored(ctx, dir, c.Hash, c, progress, timeout, batchSize)
+	return buildStored(ctx, dir, c.Hash, c, progress, timeout, offlineBatch)
 }
 
 // BuildStoredAs is BuildStored under another name than c.Hash: for an
@@ -90,7 +91,7 @@ func BuildStoredAs(ctx context.Context, dir, name string, c *Corpus, progress fu
 	if !isHash(name) {
 		return nil, "", fmt.Errorf("build index: %q is not an index name", name)
 	}
-	return buildStored(ctx, dir, name, c, progress, timeout, batchSize)
+	return buildStored(ctx, dir, name, c, progress, timeout, offlineBatch)
 }
 
 // NewName is a fresh name for BuildStoredAs.
@@ -105,13 +106,14 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 	if err != nil {
 		return nil, "", err
 	}
-	bi, err := bleve.NewUsing(tmp, im, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, "", fmt.Errorf("create index %s: %w", tmp, err)
+	if c.Len > 0 {
+		_, err = buildOffline(ctx, tmp, im, c, progress, size)
+	} else {
+		// The offline builder needs a document to make a segment of.
+		err = buildLive(ctx, tmp, im, c, progress, size)
 	}
-	_, err = fillIndex(ctx, bi, im, c, progress, size)
-	if cerr := bi.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("close new index: %w", cerr)
+	if err == nil {
+		err = writeValues(filepath.Join(tmp, valuesName), c.Hash, c.Internal)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
@@ -132,6 +134,19 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 		return nil, "", err
 	}
 	return e, final, nil
+}
+
+// buildLive builds c at path as a live index, batch by batch.
+func buildLive(ctx context.Context, path string, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int) error {
+	bi, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	_, err = fillIndex(ctx, bi, im, c, progress, size)
+	if cerr := bi.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close new index: %w", cerr)
+	}
+	return err
 }
 
 // RemoveOthers deletes every index in dir but keep: older content, older

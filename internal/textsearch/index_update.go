@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"slices"
 
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -24,11 +23,12 @@ type Change struct {
 	Synonyms    [][]string
 	SetSynonyms bool
 	// Internal values to keep with the index (see Internal); a nil value
-	// removes the key.
+	// removes the key. They are written after the documents, for Hash:
+	// after a crash in between, the index has no values (valueStore).
 	Internal map[string][]byte
 	// Hash is the hash of the content afterwards, recorded in the same
-	// batch: an index on disk holds either the old documents and hash or
-	// the new ones, whatever a crash interrupts.
+	// batch as the documents: an index on disk holds either the old
+	// documents and hash or the new ones, whatever a crash interrupts.
 	Hash string
 }
 
@@ -66,9 +66,12 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 			b.Delete(synonymID(i))
 		}
 	}
-	// Documents are analysed when added to the batch: spread that over the
-	// cores, as a build does, then hand Bleve one batch.
-	docs := make([]error, ch.Len)
+	// Documents are made and analysed over the cores, then handed to
+	// Bleve in one batch.
+	db, err := newDocBuilder(im)
+	if err != nil {
+		return nil, err
+	}
 	bds := make(chan int)
 	results := make([]*bleveDocResult, ch.Len)
 	workers := max(1, min(runtime.GOMAXPROCS(0), ch.Len))
@@ -78,9 +81,9 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 			defer func() { done <- struct{}{} }()
 			for i := range bds {
 				id, d := ch.Doc(i)
-				bd, err := newBleveDoc(im, id, d, false)
+				bd := db.newBleveDoc(id, d, false)
+				analyzeAll(bd)
 				results[i] = &bleveDocResult{id: id, doc: bd}
-				docs[i] = err
 			}
 		}()
 	}
@@ -91,27 +94,15 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 	for range workers {
 		<-done
 	}
-	for i, r := range results {
-		if docs[i] != nil {
-			return nil, fmt.Errorf("index %s: %w", r.id, docs[i])
-		}
+	for _, r := range results {
 		if err := b.IndexAdvanced(r.doc); err != nil {
 			return nil, fmt.Errorf("index %s: %w", r.id, err)
 		}
 	}
-	keys := make([]string, 0, len(ch.Internal))
-	for k := range ch.Internal {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if v := ch.Internal[k]; v == nil {
-			b.DeleteInternal([]byte(k))
-		} else {
-			b.SetInternal([]byte(k), v)
-		}
-	}
+	oldHash := e.Hash()
+	newHash := oldHash
 	if ch.Hash != "" {
+		newHash = ch.Hash
 		b.SetInternal(hashKey, []byte(ch.Hash))
 	}
 	if err := ctx.Err(); err != nil {
@@ -125,6 +116,13 @@ func (e *Index) Apply(ctx context.Context, ch *Change) (*Index, error) {
 		return nil, err
 	}
 	ne.closing = e.closing
+	ne.values = e.values
+	if len(ch.Internal) > 0 || newHash != oldHash {
+		// After the batch: values are written for the hash the index holds.
+		if ne.values, err = e.values.changed(ch.Internal, oldHash, newHash); err != nil {
+			return nil, err
+		}
+	}
 	return ne, nil
 }
 
@@ -136,7 +134,7 @@ type bleveDocResult struct {
 // Internal returns the value kept under key (see Change.Internal), nil
 // when there is none.
 func (e *Index) Internal(key string) ([]byte, error) {
-	v, err := e.bi.GetInternal([]byte(key))
+	v, err := e.values.get(key, e.Hash())
 	if err != nil {
 		return nil, fmt.Errorf("read index value %s: %w", key, err)
 	}

@@ -20,6 +20,7 @@ var informalWords = map[string]string{
 	"theyll": "they'll", "hes": "he's", "shes": "she's", "thats": "that's",
 	"whats": "what's", "wheres": "where's", "whos": "who's", "theres": "there's",
 	"hows": "how's", "weve": "we've", "itll": "it'll", "wouldve": "would've",
+	"couldve": "could've", "shouldve": "should've", "hed": "he'd", "theyd": "they'd",
 	// Text-speak.
 	"u": "you", "ya": "you", "ur": "your", "r": "are", "y": "why", "n": "and",
 	"pls": "please", "plz": "please", "pleeease": "please", "thx": "thanks",

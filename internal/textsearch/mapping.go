@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	bdoc "github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/blevesearch/bleve/v2"
@@ -19,7 +18,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-18"
+const MappingVersion = "poise-search-19"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -252,38 +251,6 @@ func (d Document) mapped(lean bool) document {
 		Emotions: lowerAll(d.Emotions),
 		Tags:     lowerAll(d.Tags),
 	}
-}
-
-// newBleveDoc maps d through the mapping and adds its facet values.
-func newBleveDoc(im *mapping.IndexMappingImpl, id string, doc Document, lean bool) (*bdoc.Document, error) {
-	d := doc.mapped(lean)
-	bd := bdoc.NewDocument(id)
-	if err := im.MapDocument(bd, d); err != nil {
-		return nil, err
-	}
-	kw := im.AnalyzerNamed(keyword.Name)
-	add := func(field, v string) {
-		bd.AddField(bdoc.NewTextFieldCustom(fFacet, nil, []byte(field+":"+v), facetOptions, kw))
-	}
-	if d.Kind != "" {
-		add(fKind, d.Kind)
-	}
-	if d.Source != "" {
-		add(fSource, d.Source)
-	}
-	for _, e := range d.Emotions {
-		add(fEmotion, e)
-	}
-	for _, t := range d.Tags {
-		add(fTag, t)
-	}
-	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
-		bd.AddField(bdoc.NewTextFieldCustom(f, nil, []byte(doc.Body), index.IndexField, im.AnalyzerNamed(a)))
-	}
-	if len(doc.Stored) > 0 {
-		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
-	}
-	return bd, nil
 }
 
 // BleveType names the document mapping.

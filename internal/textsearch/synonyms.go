@@ -11,7 +11,10 @@ import (
 // analysed stems. Bleve's synonym support expands single words (refund ↔
 // reimburse) at query time; it drops multi-word members ("money back",
 // "close my account"), so those are expanded here, on the query side, into
-// phrase lookups.
+// phrase lookups. A member of several words is a phrase even when all but
+// one are stop words: "hanging myself" is not a synonym of every "hang"
+// ("hung up on me"), nor "don't believe you" of every "believe", nor
+// "say no" of every "say".
 type synonyms struct {
 	sets [][]synMember
 	// byStem lists the sets a single-stem member belongs to.
@@ -23,10 +26,15 @@ type synonyms struct {
 type synMember struct {
 	text  string   // as written
 	stems []string // analysed
+	words []string // as a query's words: lower case, stop words kept
 }
+
+// single reports whether m is one word, expanded by Bleve.
+func (m synMember) single() bool { return len(m.stems) == 1 && len(m.words) == 1 }
 
 type synPhrase struct {
 	stems []string
+	words []string
 	set   int
 }
 
@@ -41,11 +49,11 @@ func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
 			m = strings.TrimSpace(m)
 			st := stemsOf(an, m)
 			key := strings.Join(st, " ")
-			if len(st) == 0 || seen[key] {
+			if len(st) == 0 || seen[key+"\x00"+m] {
 				continue
 			}
-			seen[key] = true
-			members = append(members, synMember{text: m, stems: st})
+			seen[key+"\x00"+m] = true
+			members = append(members, synMember{text: m, stems: st, words: memberWords(m)})
 		}
 		if len(members) < 2 {
 			continue
@@ -53,12 +61,12 @@ func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
 		i := len(s.sets)
 		s.sets = append(s.sets, members)
 		for _, m := range members {
-			if len(m.stems) == 1 {
+			if m.single() {
 				if !slices.Contains(s.byStem[m.stems[0]], i) {
 					s.byStem[m.stems[0]] = append(s.byStem[m.stems[0]], i)
 				}
 			} else {
-				s.phrases = append(s.phrases, synPhrase{stems: m.stems, set: i})
+				s.phrases = append(s.phrases, synPhrase{stems: m.stems, words: m.words, set: i})
 			}
 		}
 	}
@@ -72,7 +80,7 @@ func (s *synonyms) definitions() [][]string {
 	for _, set := range s.sets {
 		var words []string
 		for _, m := range set {
-			if len(m.stems) == 1 {
+			if m.single() {
 				words = append(words, m.text)
 			}
 		}
@@ -84,34 +92,42 @@ func (s *synonyms) definitions() [][]string {
 }
 
 // expansion is what a query's stems imply beyond what Bleve expands: whole
-// sets triggered by a phrase the customer used, and phrase members of sets
-// triggered by a single word.
+// sets opened by a phrase the customer used, and phrase members of sets
+// opened by a single word, one group per set.
 type expansion struct {
-	words   []string // single stems to look up
-	phrases []string // members to look up as phrases, as written
-	stems   []string // every stem involved, for highlighting
+	groups []synGroup
+	stems  []string // every stem involved, for highlighting
 }
 
-// expand finds the sets the query stems touch. stems is the query's stem
-// sequence without stop words.
-func (s *synonyms) expand(stems []string, filler map[string]bool) expansion {
+// synGroup is what one set adds to a query.
+type synGroup struct {
+	words   []string // single stems to look up
+	phrases []string // members to look up as phrases, as written
+	// whole is set when a phrase of the query opened the set: the phrase
+	// is what the query means ("say no", "went quiet"), while its own
+	// words are stop or filler words that count for little.
+	whole bool
+}
+
+// expand finds the sets the query touches. stems is the query's stem
+// sequence without stop words, words its words as typed (normalised, stop
+// words kept): a phrase member matches either way ("say no", whose "no" is
+// a stop word, only by its words).
+func (s *synonyms) expand(stems, words []string, filler map[string]bool) expansion {
 	var ex expansion
-	if s == nil || len(stems) == 0 {
+	if s == nil || len(stems)+len(words) == 0 {
 		return ex
 	}
 	whole := map[int]bool{}
 	for _, p := range s.phrases {
-		// A filler word on its own ("customer") opens no set: its
-		// synonyms ("account holder") would outweigh what was meant.
-		if len(p.stems) == 1 && filler[p.stems[0]] {
-			continue
-		}
-		if containsRun(stems, p.stems) {
+		if len(p.stems) > 1 && containsRun(stems, p.stems) || containsRun(words, p.words) {
 			whole[p.set] = true
 		}
 	}
 	phraseOnly := map[int]bool{}
 	for _, st := range stems {
+		// A filler word on its own ("customer") opens no set: its
+		// synonyms ("account holder") would outweigh what was meant.
 		if filler[st] {
 			continue
 		}
@@ -121,31 +137,28 @@ func (s *synonyms) expand(stems []string, filler map[string]bool) expansion {
 			}
 		}
 	}
-	addPhrase := func(m synMember) {
-		if !containsRun(stems, m.stems) {
-			ex.phrases = append(ex.phrases, m.text)
-			ex.stems = append(ex.stems, m.stems...)
-		}
+	inQuery := func(m synMember) bool {
+		return containsRun(words, m.words) || len(m.stems) > 1 && containsRun(stems, m.stems)
 	}
 	for i := range s.sets {
-		switch {
-		case whole[i]:
-			for _, m := range s.sets[i] {
-				if len(m.stems) == 1 {
-					if !slices.Contains(stems, m.stems[0]) && !slices.Contains(ex.words, m.stems[0]) {
-						ex.words = append(ex.words, m.stems[0])
-						ex.stems = append(ex.stems, m.stems[0])
-					}
-				} else {
-					addPhrase(m)
+		if !whole[i] && !phraseOnly[i] {
+			continue
+		}
+		g := synGroup{whole: whole[i]}
+		for _, m := range s.sets[i] {
+			switch {
+			case m.single() && g.whole:
+				if !slices.Contains(stems, m.stems[0]) && !slices.Contains(g.words, m.stems[0]) {
+					g.words = append(g.words, m.stems[0])
+					ex.stems = append(ex.stems, m.stems[0])
 				}
+			case !m.single() && !inQuery(m):
+				g.phrases = append(g.phrases, m.text)
+				ex.stems = append(ex.stems, m.stems...)
 			}
-		case phraseOnly[i]:
-			for _, m := range s.sets[i] {
-				if len(m.stems) > 1 {
-					addPhrase(m)
-				}
-			}
+		}
+		if len(g.words)+len(g.phrases) > 0 {
+			ex.groups = append(ex.groups, g)
 		}
 	}
 	return ex
@@ -160,7 +173,7 @@ func (s *synonyms) related(st string) []string {
 	}
 	for _, i := range s.byStem[st] {
 		for _, m := range s.sets[i] {
-			if len(m.stems) == 1 && !slices.Contains(out, m.stems[0]) {
+			if m.single() && !slices.Contains(out, m.stems[0]) {
 				out = append(out, m.stems[0])
 			}
 		}
@@ -179,6 +192,16 @@ func containsRun(seq, run []string) bool {
 		}
 	}
 	return false
+}
+
+// memberWords are a member's words as a query's would be (see parseWords).
+func memberWords(text string) []string {
+	var out []string
+	eachWord(text, func(s, e int) bool {
+		out = append(out, expandInformal(normWord(text[s:e]))...)
+		return true
+	})
+	return out
 }
 
 // stemsOf analyses text into its stems, stop words dropped.

@@ -18,6 +18,20 @@ var fillerWords = map[string]bool{
 	"keep": true, "keeps": true, "really": true, "just": true, "now": true,
 	"someone": true, "something": true, "thing": true, "things": true, "people": true,
 	"agent": true, "phone": true, "today": true, "help": true, "please": true,
+	// Who the customer is, and how the agent would like to say it:
+	// "the old lady", "u guys", "say it nicely" are about something else.
+	"lady": true, "guy": true, "guys": true, "bloke": true, "gentleman": true,
+	"sir": true, "madam": true, "lot": true, "saying": true, "asking": true,
+	"telling": true, "tells": true, "trying": true, "made": true, "make": true,
+	"makes": true, "making": true, "nicely": true,
+	"politely": true, "properly": true, "kindly": true, "gently": true, "best": true,
+	// Light verbs: "went quiet" is about the silence, not what went well.
+	// The phrases they make ("gone missing", "give up") are synonyms,
+	// matched whole.
+	"went": true, "go": true, "goes": true, "gone": true, "did": true, "does": true,
+	"done": true, "gets": true, "getting": true, "put": true, "puts": true,
+	"take": true, "takes": true, "took": true, "give": true, "gave": true,
+	"come": true, "came": true, "let": true, "lets": true,
 }
 
 // Limits of a word's weight: a filler word still counts a little, so a

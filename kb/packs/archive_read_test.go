@@ -49,6 +49,13 @@ func TestHostileArchivesAreRefusedAndLeaveNothing(t *testing.T) {
 		{"control characters in name", []entry{{name: "guides/\x1b[31mred.md", body: "x"}}, "control characters"},
 		{"no content list", []entry{{name: "pack.toml", body: goodManifest}}, "no .poise/contents.json"},
 		{"not a zip", nil, "not a .poisepack"},
+		// The disk refused these with its own words ("file name too long",
+		// "not a directory"); the refusal now says what to rename.
+		{"name over the length limit", []entry{{name: "pack.toml", body: goodManifest}, {name: "guides/" + letters(300) + ".md", body: "x"}}, "is longer than 255 bytes: shorten it"},
+		{"path over the length limit", []entry{{name: "pack.toml", body: goodManifest}, {name: strings.Repeat(letters(200)+"/", 6) + "a.md", body: "x"}}, "is longer than 1024 bytes: shorten"},
+		{"file, then a folder of one name", []entry{{name: "pack.toml", body: goodManifest}, {name: "guides", body: "x"}, {name: "guides/a.md", body: "x"}}, `"guides" is both a file and a folder: rename one of them`},
+		{"folder, then a file of one name", []entry{{name: "pack.toml", body: goodManifest}, {name: "guides/a.md", body: "x"}, {name: "guides", body: "x"}}, `"guides" is both a file and a folder: rename one of them`},
+		{"file and folder differing in case", []entry{{name: "pack.toml", body: goodManifest}, {name: "Guides", body: "x"}, {name: "guides/a.md", body: "x"}}, "is both a file and a folder"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -104,7 +104,7 @@ func TestCrashDuringInstall(t *testing.T) {
 				if _, err := install(t, s2, v2, InstallOptions{AllowUnsigned: true}); err != nil {
 					t.Fatalf("install after recovery: %v", err)
 				}
-			} else if err := s2.Rollback("acme"); err != nil {
+			} else if _, err := s2.Rollback("acme"); err != nil {
 				t.Fatalf("rollback after a committed crash: %v", err)
 			}
 		})

@@ -216,7 +216,7 @@ func (s *Store) Install(c *Candidate, opts InstallOptions) error {
 // allowed checks the candidate against what the person agreed to.
 func (s *Store) allowed(c *Candidate, opts InstallOptions) error {
 	m := c.Manifest
-	if m.MinPoise != "" && olderThan(s.PoiseVersion, m.MinPoise) {
+	if m.MinPoise != "" && poiseTooOld(s.PoiseVersion, m.MinPoise) {
 		return fmt.Errorf("%w: %s %s needs Poise %s or newer (this is %s)", ErrTooNew, m.Name, m.Version, m.MinPoise, s.PoiseVersion)
 	}
 	switch c.Trust {
@@ -245,6 +245,23 @@ func (s *Store) allowed(c *Candidate, opts InstallOptions) error {
 		}
 	}
 	return nil
+}
+
+// poiseTooOld reports whether the running Poise is older than a pack's
+// min_poise. A dev or pre-release build of a version (0.1.0-dev) counts as
+// that version: it is the release under development, and must read the
+// packs written for it, though semver orders 0.1.0-dev before 0.1.0. A
+// version that is not semantic (or none) reads every pack.
+func poiseTooOld(running, min string) bool {
+	v, err := semver.NewVersion(running)
+	if err != nil {
+		return false
+	}
+	if v.Prerelease() != "" {
+		release := semver.New(v.Major(), v.Minor(), v.Patch(), "", "")
+		running = release.String()
+	}
+	return olderThan(running, min)
 }
 
 // olderThan reports whether version a is older than b; a version that is

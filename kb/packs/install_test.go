@@ -141,17 +141,35 @@ func TestUpdateDowngradeAndRollback(t *testing.T) {
 	if _, err := install(t, s, v2, InstallOptions{}); !errors.Is(err, ErrSameVersion) {
 		t.Fatalf("same version = %v, want ErrSameVersion", err)
 	}
-	if err := s.Rollback("acme"); err != nil {
+	back, err := s.Rollback("acme")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := installedVersion(t, s, "acme"); got != "1.0.0" {
 		t.Fatalf("after rollback version %s, want 1.0.0", got)
 	}
-	if err := s.Rollback("acme"); err != nil {
+	// The rollback says what it undid: the update's changes, reversed.
+	if back.ID != "acme" || back.From != "2.0.0" || back.To != "1.0.0" {
+		t.Errorf("rollback reports %s %s → %s, want acme 2.0.0 → 1.0.0", back.ID, back.From, back.To)
+	}
+	if got := ids(back.Changes.Changed); !slices.Equal(got, []string{"acme/guides/refunds"}) {
+		t.Errorf("rollback changed = %v, want the rewritten guide", got)
+	}
+	if got := ids(back.Changes.Added); !slices.Equal(got, []string{"acme/templates/refund-note"}) {
+		t.Errorf("rollback added = %v, want the template the update removed", got)
+	}
+	if got := ids(back.Changes.Removed); !slices.Contains(got, "acme/matrix/late") {
+		t.Errorf("rollback removed = %v, want the concern the update added", got)
+	}
+	again, err := s.Rollback("acme")
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := installedVersion(t, s, "acme"); got != "2.0.0" {
 		t.Fatalf("rolling back twice gives %s, want 2.0.0 again", got)
+	}
+	if again.From != "1.0.0" || again.To != "2.0.0" || !slices.Equal(ids(again.Changes.Added), ids(c.Changes.Added)) {
+		t.Errorf("rolling back again reports %s → %s adding %v, want 1.0.0 → 2.0.0 adding %v", again.From, again.To, ids(again.Changes.Added), ids(c.Changes.Added))
 	}
 	if _, err := install(t, s, packFile(t, "acme", "1.5.0", key, nil), InstallOptions{Force: true}); err != nil {
 		t.Fatalf("forced downgrade: %v", err)
@@ -263,6 +281,36 @@ func TestMinPoiseRefusesOldPoise(t *testing.T) {
 	file := packFile(t, "acme", "1.0.0", nil, map[string]string{"pack.toml": goodManifest + "min_poise = \"0.3.0\"\n"})
 	if _, err := install(t, s, file, InstallOptions{AllowUnsigned: true}); !errors.Is(err, ErrTooNew) {
 		t.Fatalf("install = %v, want ErrTooNew", err)
+	}
+}
+
+// TestMinPoiseDevBuilds: a dev or pre-release build of version X is the
+// release under development, so it reads packs that need X (semver alone
+// puts 0.1.0-dev before 0.1.0), but not packs that need a later version.
+func TestMinPoiseDevBuilds(t *testing.T) {
+	for _, tc := range []struct {
+		poise, min string
+		refused    bool
+	}{
+		{"0.1.0-dev", "0.1.0", false},
+		{"0.1.0-rc.1", "0.1.0", false},
+		{"0.1.0-dev", "0.0.9", false},
+		{"0.1.0-dev", "0.1.1", true},
+		{"0.1.0-dev", "0.2.0", true},
+		{"0.1.0", "0.1.0", false},
+		{"0.1.0", "0.3.0", true},
+		{"", "9.0.0", false},    // no version given: accepts every pack
+		{"dev", "9.0.0", false}, // not semantic: accepts every pack
+	} {
+		t.Run(tc.poise+" needs "+tc.min, func(t *testing.T) {
+			s := openStore(t)
+			s.PoiseVersion = tc.poise
+			file := packFile(t, "acme", "1.0.0", nil, map[string]string{"pack.toml": goodManifest + "min_poise = \"" + tc.min + "\"\n"})
+			_, err := install(t, s, file, InstallOptions{AllowUnsigned: true})
+			if refused := errors.Is(err, ErrTooNew); refused != tc.refused || !refused && err != nil {
+				t.Fatalf("install = %v, want refused %v", err, tc.refused)
+			}
+		})
 	}
 }
 

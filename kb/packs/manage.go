@@ -179,37 +179,66 @@ func (s *Store) Remove(id string) error {
 	}, st)
 }
 
+// RolledBack is what a rollback did: the versions it moved between, and
+// the items it added, rewrote and removed, as an update's preview lists
+// them.
+type RolledBack struct {
+	ID   string `json:"id"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Newer is set when To is the newer version: the rollback undid one.
+	Newer   bool    `json:"newer"`
+	Changes Changes `json:"changes"`
+}
+
 // Rollback swaps the installed version of id with the one kept before it,
 // in one step; rolling back again returns to the newer one.
-func (s *Store) Rollback(id string) error {
+func (s *Store) Rollback(id string) (*RolledBack, error) {
 	if id == kb.BuiltinID {
-		return fmt.Errorf("%w: it is updated with Poise itself", ErrBuiltin)
+		return nil, fmt.Errorf("%w: it is updated with Poise itself", ErrBuiltin)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st, err := s.readState()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r := st.Packs[id]
 	home := s.home(st, id)
 	if !validID(id) || !exists(home) {
-		return fmt.Errorf("%w: %q", ErrNotInstalled, id)
+		return nil, fmt.Errorf("%w: %q", ErrNotInstalled, id)
 	}
 	if r == nil || r.Previous == nil || !exists(s.previous(id)) {
-		return fmt.Errorf("%w for %s", ErrNoPrevious, id)
+		return nil, fmt.Errorf("%w for %s", ErrNoPrevious, id)
 	}
+	done := &RolledBack{ID: id, From: r.Version, To: r.Previous.Version, Newer: olderThan(r.Version, r.Previous.Version),
+		Changes: rollbackChanges(home, s.previous(id))}
 	scratch, err := os.MkdirTemp(s.meta("staging"), "rollback-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	old := filepath.Join(scratch, "old")
 	cur := prior{Version: r.Version, Signer: r.Signer, Updated: r.Updated}
 	r.Version, r.Signer, r.Updated = r.Previous.Version, r.Previous.Signer, r.Previous.Updated
 	r.Previous = &cur
-	return s.run(&txn{
+	if err := s.run(&txn{
 		Moves:   []move{{From: home, To: old}, {From: s.previous(id), To: home}},
 		After:   []move{{From: old, To: s.previous(id)}},
 		Scratch: scratch,
-	}, st)
+	}, st); err != nil {
+		return nil, err
+	}
+	return done, nil
+}
+
+// rollbackChanges compares the installed version with the one a rollback
+// brings back. Either may load with problems (it loaded before); one that
+// does not load at all counts as having no items.
+func rollbackChanges(installed, previous string) Changes {
+	cur, _ := kb.LoadDir(installed)
+	prev, _ := kb.LoadDir(previous)
+	if prev == nil {
+		prev = &kb.Pack{}
+	}
+	return diffItems(cur, prev)
 }

@@ -25,7 +25,8 @@ type Store struct {
 	// HTTPClient fetches https sources; nil means one with Limits.Timeout.
 	HTTPClient *http.Client
 	// PoiseVersion is the running Poise, for packs' min_poise; "" or a
-	// version that is not semantic (a dev build) accepts every pack.
+	// version that is not semantic accepts every pack, and a pre-release
+	// (0.1.0-dev) counts as its release (see poiseTooOld).
 	PoiseVersion string
 	// Now is the clock; tests set it.
 	Now func() time.Time

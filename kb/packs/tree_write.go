@@ -25,6 +25,7 @@ type treeWriter struct {
 	put   func(name string, data []byte) error
 	lim   Limits
 	seen  map[string]string // case-folded name → name, for duplicates
+	dirs  map[string]bool   // case-folded folders that hold a file
 	total int64
 	sums  map[string]string // name → SHA-256 of what was written
 	// notes: a folder of notes is imported, keeping markdown only and
@@ -86,6 +87,60 @@ func checkName(name string) error {
 		return hostile("file name %q holds a colon", name)
 	case !fs.ValidPath(name) || name == ".":
 		return hostile("file %q would be written outside the pack", name)
+	case len(name) > maxPathBytes:
+		return hostile("the path %q is longer than %d bytes: shorten its folder or file names", short(name), maxPathBytes)
+	}
+	for _, part := range strings.Split(name, "/") {
+		if len(part) > maxNameBytes {
+			return hostile("the name %q is longer than %d bytes: shorten it", short(part), maxNameBytes)
+		}
+	}
+	return nil
+}
+
+// A name longer than most disks allow (255 bytes) failed only when it was
+// written, in the disk's words; a long path is kept well inside what every
+// system allows once the data folder is in front of it.
+const (
+	maxNameBytes = 255
+	maxPathBytes = 1024
+)
+
+// short cuts a long name for an error message.
+func short(name string) string {
+	if len(name) <= 60 {
+		return name
+	}
+	cut := 60
+	for !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut] + "…"
+}
+
+// checkFolders refuses a file named as a folder that holds other files
+// (guides, and guides/a.md), in either order: the disk refused it in its
+// own words. folded is name as w.seen keys it.
+func (w *treeWriter) checkFolders(name, folded string) error {
+	if w.dirs == nil {
+		w.dirs = map[string]bool{}
+	}
+	clash := func(file, folder string) error {
+		if file != folder {
+			return hostile("%q is both a file and a folder (%q, names that differ only in case are one on Windows and macOS): rename one of them", file, folder)
+		}
+		return hostile("%q is both a file and a folder: rename one of them", file)
+	}
+	if w.dirs[folded] {
+		return clash(name, name)
+	}
+	parts, folds := strings.Split(name, "/"), strings.Split(folded, "/")
+	for i := 1; i < len(parts) && len(folds) == len(parts); i++ {
+		dir, fdir := strings.Join(parts[:i], "/"), strings.Join(folds[:i], "/")
+		if prev, ok := w.seen[fdir]; ok {
+			return clash(prev, dir)
+		}
+		w.dirs[fdir] = true
 	}
 	return nil
 }
@@ -127,6 +182,9 @@ func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compresse
 			return hostile("%q appears twice (as %q and %q: an accent encoded two ways, which look alike but are different Unicode)", name, prev, name)
 		}
 		return hostile("%q appears twice (as %q and %q)", name, prev, name)
+	}
+	if err := w.checkFolders(name, folded); err != nil {
+		return err
 	}
 	w.seen[folded] = name
 	if len(w.seen) > w.lim.MaxFiles {

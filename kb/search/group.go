@@ -70,17 +70,17 @@ func (ix *Index) searchGrouped(ctx context.Context, q Query) (*Results, error) {
 // situationKey is what hits answering the same situation share: the
 // statements under one heading ("Waited too long"), which say the same
 // thing in different words, in whichever bank (angry, frustrated,
-// impatient) they sit; and the sections of one guide, which share its
-// words ("customer", "authority") so that one guide's sections could fill
-// the first screen, leaving no room for the concern that answers the
-// query; its best section leads and the rest wait as "more from this
-// guide". Every other item stands alone: a matrix concern is one answer,
-// and phrase rows rewrite different sentences.
+// impatient) they sit; and the sections of one guide, or the rows of one
+// phrases file, which share its words ("customer", "authority", "policy")
+// so that one file could fill the first screen, leaving no room for the
+// concern that answers the query: its best hit leads and the rest wait
+// under it. A matrix concern, a template and a checklist are one answer
+// each.
 func situationKey(kind kb.Kind, title, id string) string {
 	switch kind {
 	case kb.KindStatement:
 		return "\x00" + strings.Join(strings.FieldsFunc(strings.ToLower(title), notLetterOrDigit), " ")
-	case kb.KindGuide:
+	case kb.KindGuide, kb.KindPhrase:
 		file, _, _ := strings.Cut(id, "#")
 		return "\x01" + file
 	}
@@ -105,10 +105,10 @@ func sameSituation(a, b string) bool {
 	return strings.Contains(a, " ") && strings.HasPrefix(b, a+" ")
 }
 
-// guideSecond is the share of a guide's best score its next section needs
-// to stand as a result of its own: two sections that answer the query
-// about as well (what a crisis sounds like, and never ending that call)
-// both stay in sight; the rest fold under the best. Unscored lists (the
+// guideSecond is the share of a guide's (or phrases file's) best score its
+// next hit needs to stand as a result of its own: two sections that answer
+// the query about as well (what a crisis sounds like, and never ending
+// that call) both stay in sight; the rest fold under the best. Unscored lists (the
 // blank list) keep one row per guide.
 const guideSecond = 0.8
 
@@ -126,7 +126,7 @@ type grouper struct {
 func (g *grouper) place(kind kb.Kind, title, id string, score float64) int {
 	k := situationKey(kind, title, id)
 	i := slices.IndexFunc(g.keys, func(o string) bool { return sameSituation(o, k) })
-	if i >= 0 && kind == kb.KindGuide && g.lead[i] > 0 && score >= guideSecond*g.lead[i] &&
+	if i >= 0 && (kind == kb.KindGuide || kind == kb.KindPhrase) && g.lead[i] > 0 && score >= guideSecond*g.lead[i] &&
 		!slices.Contains(g.keys, secondKey(k)) && len(g.keys) < g.limit {
 		i, k = -1, secondKey(k)
 	}

@@ -23,11 +23,32 @@ import (
 // The held-out set (testdata/relevance_heldout.txt) was written before that
 // second round and never tuned against: on main before it, P@3 0.795, MRR
 // 0.769; after it, P@3 0.849, MRR 0.784.
+//
+// Third round: 70 new queries (35 a half) in how agents type in a hurry,
+// written before its tuning. With them, before: test half P@3 0.783, MRR
+// 0.751; held-out 0.849, 0.784. After contractions and text-speak, filler
+// words, multi-word synonyms matched as phrases, concept synonyms, and
+// guide sections and phrase rows folded per file: test half P@3 0.847,
+// MRR 0.804; held-out P@3 0.904, MRR 0.834. After light verbs as filler,
+// "say no" phrasings, and content for a silent customer, ending a call and
+// saying no: test half P@3 0.866, MRR 0.817; held-out P@3 0.904, MRR 0.831.
+// After synonym lines with one head word merged into one set, each set its
+// own clause (one opened by a phrase of the query counting more), product
+// faults and threats in customers' words, "elderly" for older customers:
+// test half P@3 0.879, MRR 0.817; held-out P@3 0.904, MRR 0.838.
+// After the clause of a set a phrase opened is scaled by the square root
+// of its size (Bleve divided a large set's score by its size), irregular
+// verbs (swore, cried, broke), "4th time", unreasonable customers and
+// agents' burnout: test half P@3 0.885, MRR 0.827; held-out P@3 0.918,
+// MRR 0.833.
+// The held-out MRR floor went down by 0.005 with this change, knowingly:
+// it put one more held-out query in the first three (P@3 0.904 → 0.918)
+// and moved another down within them; its P@3 floor went up.
 const (
-	floorTestP3  = 0.835
-	floorTestMRR = 0.800
-	floorHeldP3  = 0.845
-	floorHeldMRR = 0.780
+	floorTestP3  = 0.880
+	floorTestMRR = 0.820
+	floorHeldP3  = 0.915
+	floorHeldMRR = 0.830
 )
 
 // setQuery is one line of the relevance set.

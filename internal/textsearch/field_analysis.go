@@ -1,0 +1,301 @@
+package textsearch
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	bdoc "github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// textField is a text field of a document, made without Bleve's mapping
+// (reflection over a struct for every document) and analysed more
+// frugally than Bleve's document.TextField: the word splitter's tokens
+// come from a pool, the term frequencies from one slab, and the field is
+// analysed once even when a build analyses it ahead of the segment
+// builder, which analyses every field again. Analysis was the largest
+// share of what a large build allocated. It must index exactly what
+// Bleve's own field would (see TestFieldsMatchBleveMapping).
+type textField struct {
+	name     string
+	arrayPos []uint64
+	options  index.FieldIndexingOptions
+	analyzer analysis.Analyzer
+	value    []byte
+	analyzed bool
+	length   int
+	freqs    index.TokenFrequencies
+}
+
+var _ bdoc.Field = (*textField)(nil)
+
+func (f *textField) Name() string                                     { return f.name }
+func (f *textField) ArrayPositions() []uint64                         { return f.arrayPos }
+func (f *textField) Options() index.FieldIndexingOptions              { return f.options }
+func (f *textField) Value() []byte                                    { return f.value }
+func (f *textField) NumPlainTextBytes() uint64                        { return uint64(len(f.value)) }
+func (f *textField) EncodedFieldType() byte                           { return 't' }
+func (f *textField) AnalyzedLength() int                              { return f.length }
+func (f *textField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+var textFieldSize = int(reflect.TypeFor[textField]().Size())
+
+func (f *textField) Size() int {
+	n := textFieldSize + len(f.name) + len(f.value) + 8*len(f.arrayPos)
+	if f.freqs != nil {
+		n += f.freqs.Size()
+	}
+	return n
+}
+
+// Analyze finds the field's terms and their frequencies, once.
+func (f *textField) Analyze() {
+	if f.analyzed {
+		return
+	}
+	f.analyzed = true
+	if f.analyzer == nil {
+		// Like Bleve's TextField: the whole value is the one term.
+		f.length = 1
+		f.freqs = termFrequencies([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}}, f.arrayPos, f.options)
+		return
+	}
+	tokens, release := analyzeText(f.analyzer, f.value)
+	f.length = len(tokens)
+	f.freqs = termFrequencies(tokens, f.arrayPos, f.options)
+	release()
+}
+
+// tokenSlab is reusable room for the tokens of one text.
+type tokenSlab struct {
+	tokens []analysis.Token
+	stream analysis.TokenStream
+}
+
+var tokenSlabs = sync.Pool{New: func() any { return &tokenSlab{} }}
+
+// analyzeText runs a over text. For Poise's own analysers (its word
+// splitter followed by filters that change tokens in place or make new
+// ones) the tokens come from a pool: release gives them back, and the
+// tokens must not be used after it. Terms stay valid: they point into
+// text, into the stem memory, or into new memory.
+func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()) {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok || len(da.CharFilters) > 0 {
+		return a.Analyze(text), func() {}
+	}
+	if _, ours := da.Tokenizer.(wordTokenizer); !ours {
+		return a.Analyze(text), func() {}
+	}
+	slab := tokenSlabs.Get().(*tokenSlab)
+	tokens := slab.tokenize(text)
+	for _, tf := range da.TokenFilters {
+		tokens = tf.Filter(tokens)
+	}
+	return tokens, func() {
+		clear(slab.stream[:cap(slab.stream)])
+		clear(slab.tokens[:cap(slab.tokens)])
+		if cap(slab.tokens) <= maxPooledTokens {
+			tokenSlabs.Put(slab)
+		}
+	}
+}
+
+// maxPooledTokens keeps one huge text from pinning its tokens' memory.
+const maxPooledTokens = 1 << 16
+
+// tokenize splits text as wordTokenizer does, into the slab's memory.
+func (s *tokenSlab) tokenize(input []byte) analysis.TokenStream {
+	// A word is at least one byte and a separator, so this is enough:
+	// the slab never grows, and token pointers into it stay valid.
+	most := len(input)/2 + 1
+	if cap(s.tokens) < most {
+		s.tokens = make([]analysis.Token, 0, max(most, 64))
+		s.stream = make(analysis.TokenStream, 0, max(most, 64))
+	}
+	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
+	tokenizeWords(input, func(t analysis.Token) {
+		s.tokens = append(s.tokens, t)
+		s.stream = append(s.stream, &s.tokens[len(s.tokens)-1])
+	})
+	return s.stream
+}
+
+// termFrequencies is analysis.TokenFrequency with less memory: a map
+// sized for the distinct terms a text has rather than its tokens, one
+// slab for the frequencies, and keys that share the terms' bytes. Those
+// never change once analysis is over (Bleve's TokenFreq.Term relies on
+// that too): they point into the field's own value, which nothing else
+// analyses, or into memory an analyser made.
+func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
+	out := make(index.TokenFrequencies, len(tokens)/2+1)
+	slab := make([]index.TokenFreq, 0, len(tokens)/2+1)
+	var locs []index.TokenLocation
+	vectors := options.IncludeTermVectors()
+	if vectors {
+		locs = make([]index.TokenLocation, len(tokens))
+	}
+	countFreq := !options.SkipFreqNorm()
+	for i, t := range tokens {
+		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
+		tf, ok := out[key]
+		if !ok {
+			if len(slab) == cap(slab) {
+				slab = make([]index.TokenFreq, 0, len(tokens)/4+1)
+			}
+			slab = append(slab, index.TokenFreq{Term: t.Term})
+			tf = &slab[len(slab)-1]
+			out[key] = tf
+		}
+		if vectors {
+			locs[i] = index.TokenLocation{ArrayPositions: arrayPos, Start: t.Start, End: t.End, Position: t.Position}
+			tf.Locations = append(tf.Locations, &locs[i])
+		}
+		if countFreq {
+			tf.SetFrequency(tf.Frequency() + 1)
+		}
+	}
+	return out
+}
+
+// docBuilder makes Bleve documents from Documents with the fields, options
+// and analysers of one index's mapping, looked up once.
+type docBuilder struct {
+	im                              *mapping.IndexMappingImpl
+	title, signals, meta, body      fieldSpec
+	hwords, hprefix                 fieldSpec
+	doc, kind, source, emotion, tag fieldSpec
+	keyword                         analysis.Analyzer
+	langs                           map[string]analysis.Analyzer
+	mu                              sync.Mutex
+}
+
+// fieldSpec is one field of the mapping.
+type fieldSpec struct {
+	name     string
+	options  index.FieldIndexingOptions
+	analyzer analysis.Analyzer
+}
+
+func newDocBuilder(im *mapping.IndexMappingImpl) (*docBuilder, error) {
+	dm := im.TypeMapping[docType]
+	if dm == nil {
+		return nil, fmt.Errorf("index mapping has no %q documents", docType)
+	}
+	spec := func(prop string, i int) (fieldSpec, error) {
+		sub := dm.Properties[prop]
+		if sub == nil || len(sub.Fields) <= i {
+			return fieldSpec{}, fmt.Errorf("index mapping has no field %d of %q", i, prop)
+		}
+		fm := sub.Fields[i]
+		name := fm.Analyzer
+		if name == "" {
+			name = im.DefaultAnalyzer
+		}
+		a := im.AnalyzerNamed(name)
+		if a == nil {
+			return fieldSpec{}, fmt.Errorf("index mapping names a missing analyzer %q", name)
+		}
+		return fieldSpec{name: fm.Name, options: fm.Options(), analyzer: a}, nil
+	}
+	b := &docBuilder{im: im, keyword: im.AnalyzerNamed("keyword"), langs: map[string]analysis.Analyzer{}}
+	for _, s := range []struct {
+		to   *fieldSpec
+		prop string
+		i    int
+	}{
+		{&b.title, "title", 0}, {&b.signals, "signals", 0}, {&b.meta, "meta", 0}, {&b.body, "body", 0},
+		{&b.hwords, "head", 0}, {&b.hprefix, "head", 1},
+		{&b.doc, "doc", 0}, {&b.kind, "kind", 0}, {&b.source, "source", 0}, {&b.emotion, "emotions", 0}, {&b.tag, "tags", 0},
+	} {
+		var err error
+		if *s.to, err = spec(s.prop, s.i); err != nil {
+			return nil, err
+		}
+	}
+	if b.keyword == nil {
+		return nil, fmt.Errorf("keyword analyzer missing")
+	}
+	return b, nil
+}
+
+// analyzerNamed caches the language analysers bodies use.
+func (b *docBuilder) analyzerNamed(name string) analysis.Analyzer {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	a, ok := b.langs[name]
+	if !ok {
+		a = b.im.AnalyzerNamed(name)
+		b.langs[name] = a
+	}
+	return a
+}
+
+// newBleveDoc is the Bleve document for doc: the fields the mapping gives
+// d.mapped, with the facet values, the body in its language's field and
+// the stored value. Empty texts are left out: they have no terms (an
+// empty keyword is a term, the empty one, as Bleve's mapping indexes it).
+func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Document {
+	d := doc.mapped(lean)
+	bd := bdoc.NewDocument(id)
+	add := func(s fieldSpec, v string, pos []uint64) {
+		if v == "" && s.analyzer != b.keyword {
+			return
+		}
+		bd.AddField(&textField{name: s.name, arrayPos: pos, options: s.options, analyzer: s.analyzer, value: []byte(v)})
+	}
+	add(b.doc, d.Doc, nil)
+	add(b.title, d.Title, nil)
+	add(b.signals, d.Signals, nil)
+	add(b.meta, d.Meta, nil)
+	add(b.body, d.Body, nil)
+	// Each of the head's two fields has its own copy of the text: analysis
+	// lower-cases a value in place.
+	add(b.hwords, d.Head, nil)
+	add(b.hprefix, d.Head, nil)
+	add(b.kind, d.Kind, nil)
+	add(b.source, d.Source, nil)
+	for i, e := range d.Emotions {
+		add(b.emotion, e, []uint64{uint64(i)})
+	}
+	for i, t := range d.Tags {
+		add(b.tag, t, []uint64{uint64(i)})
+	}
+	facet := func(field, v string) {
+		bd.AddField(&textField{name: fFacet, options: facetOptions, analyzer: b.keyword, value: []byte(field + ":" + v)})
+	}
+	if d.Kind != "" {
+		facet(fKind, d.Kind)
+	}
+	if d.Source != "" {
+		facet(fSource, d.Source)
+	}
+	for _, e := range d.Emotions {
+		facet(fEmotion, e)
+	}
+	for _, t := range d.Tags {
+		facet(fTag, t)
+	}
+	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
+		bd.AddField(&textField{name: f, options: index.IndexField, analyzer: b.analyzerNamed(a), value: []byte(doc.Body)})
+	}
+	if len(doc.Stored) > 0 {
+		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
+	}
+	return bd
+}
+
+// analyzeAll analyses every field of bd now, so a build can do it on
+// several cores before handing documents to a segment builder that works
+// on one.
+func analyzeAll(bd *bdoc.Document) {
+	bd.VisitFields(func(f index.Field) {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+		}
+	})
+}

@@ -1,0 +1,96 @@
+package textsearch
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOfflineBuildFailureLeavesNothing: a build that fails part-way (a
+// document without an id, many spans still to analyse) returns the error,
+// leaves no goroutine running and no directory behind.
+func TestOfflineBuildFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	c := &Corpus{Hash: "offline-failure", Len: 400, Doc: func(i int) (string, Document) {
+		if i == 250 {
+			return "", Document{Title: "no id"}
+		}
+		return fmt.Sprintf("id-%d", i), Document{Title: "late parcel", Body: "refund"}
+	}}
+	if _, _, err := buildStored(context.Background(), dir, c.Hash, c, nil, DefaultOpenTimeout, 20); err == nil {
+		t.Fatal("build with a document without an id succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("failed build left %v", entries)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		buf := make([]byte, 1<<20)
+		stacks := string(buf[:runtime.Stack(buf, true)])
+		if !strings.Contains(stacks, "textsearch.buildOffline") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a goroutine of the failed build is still running:\n%s", stacks)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestOfflineBuildIsOneSegment: a stored build is written as one segment
+// holding every document and synonym set, with the values kept beside
+// the documents, and answers like an index built in memory.
+func TestOfflineBuildIsOneSegment(t *testing.T) {
+	const n = 500
+	c := &Corpus{
+		Hash: "offline-one-segment", Len: n,
+		Doc: func(i int) (string, Document) {
+			return fmt.Sprintf("id-%03d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "the refund is late", Kind: "guide"}
+		},
+		Synonyms: [][]string{{"refund", "money back"}},
+		Internal: map[string][]byte{"poise.test": []byte("kept")},
+	}
+	disk, path, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	segs, err := os.ReadDir(path + "/store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zaps := 0
+	for _, e := range segs {
+		if strings.HasSuffix(e.Name(), ".zap") {
+			zaps++
+		}
+	}
+	if zaps != 1 {
+		t.Errorf("%d segments on disk, want 1: %v", zaps, segs)
+	}
+	if v, err := disk.Internal("poise.test"); err != nil || string(v) != "kept" {
+		t.Errorf("kept value %q, %v", v, err)
+	}
+	mem, err := BuildMemory(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	for _, q := range []string{"money back", "parc", "refund late"} {
+		a, err := disk.Search(context.Background(), Query{Text: q, Limit: 5}, noTexts{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := mem.Search(context.Background(), Query{Text: q, Limit: 5}, noTexts{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Total != b.Total || a.Total == 0 || fmt.Sprint(a.Hits) != fmt.Sprint(b.Hits) {
+			t.Errorf("%q: on disk %d %v, in memory %d %v", q, a.Total, a.Hits, b.Total, b.Hits)
+		}
+	}
+}
