@@ -64,6 +64,9 @@ type Pack struct {
 	// written by poise pack import), headings become items and note-app
 	// syntax is read. Its lint is best read summed up (Summarize).
 	Notes bool `json:",omitempty"`
+	// Shed is true when the Body and Text of the pack's guides were left
+	// out to save memory (Library.WithoutBodies); LoadBody reads them.
+	Shed bool `json:"-"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.
