@@ -67,6 +67,9 @@ type Pack struct {
 	// OriginalLinks are the links of this pack's override files that
 	// name files of the original's pack, resolved by the library.
 	OriginalLinks []OriginalLink `json:"-"`
+	// Shed is true when the Body and Text of the pack's guides were left
+	// out to save memory (Library.WithoutBodies); LoadBody reads them.
+	Shed bool `json:"-"`
 }
 
 // Library is the set of installed packs that Poise searches and shows.

@@ -338,7 +338,7 @@ func (l *loader) loadFile(p string) *fileLoad {
 func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	src, err := readLimited(l.fsys, p, MaxFileBytes)
 	if errors.Is(err, errTooLarge) {
-		l.ps.addTo(GroupTooLarge, p, 0, "is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
+		l.ps.addTo(GroupTooLarge, p, 0, "the file is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
 		return nil, nil
 	}
 	if err != nil {
