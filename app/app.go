@@ -117,6 +117,7 @@ func Run(cfg Config) error {
 		if current != nil {
 			// Only once the window is up: parsing every pack on every
 			// core would otherwise delay its first paint by seconds.
+			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		}
 	})
@@ -180,9 +181,9 @@ type poise struct {
 	sock     *searchsock.Server
 	indexing string // what the Find screen shows while waiting
 
-	rail *widget.List
+	rail *railList
 	// railIcons is the rail without words, for a narrow window.
-	railIcons *widget.List
+	railIcons *railList
 	body      *fyne.Container
 	current   string // title of the screen showing
 	shown     bool   // the shell is the window's content
@@ -233,6 +234,12 @@ type poise struct {
 	myState *myPackState
 
 	gapLog gapLog // searches that did not help, for Content gaps
+
+	// packsLoading is true while the packs load behind a Find screen
+	// that answers from the index (loadLibrary).
+	packsLoading bool
+	// bodies are guides read back with their bodies (item_bodies.go).
+	bodies map[string]loadedBody
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -299,6 +306,9 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			}
 			p.useIndex(ix)
 		})
+		if err == nil {
+			p.shedBodies(ix, lib)
+		}
 	}()
 }
 
@@ -341,8 +351,14 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 		if lib == nil {
 			lib = kb.NewLibrary()
 		}
+		// The screens get the library without the bodies of large packs'
+		// guides (read from disk when shown) from the start: an item of
+		// the loaded one on screen would keep every body of its pack.
+		light := lib.WithoutBodies(shedPack)
 		p.do(func() {
-			p.setLibrary(lib)
+			p.setLibrary(light)
+			p.packsLoading = false
+			p.refreshPreview() // from its loading state to the item
 			if err != nil {
 				p.notifyPackProblems(err)
 			}
@@ -352,9 +368,13 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
 			return
 		}
+		if light != lib && !ix.UseShed(light) {
+			p.shedBodies(ix, lib)
+		}
 		// Loading allocates several times the library's size, all garbage
 		// now: give it back rather than keep the peak as resident memory.
 		debug.FreeOSMemory()
+		capMemory()
 		if !p.started.IsZero() {
 			p.logf("poise: packs loaded %s after start", time.Since(p.started).Round(time.Millisecond))
 		}
@@ -380,6 +400,7 @@ func loadLibrary(store *packs.Store, packsDir string) (*kb.Library, error) {
 // settings keep their state.
 func (p *poise) setLibrary(lib *kb.Library) {
 	p.lib = lib
+	p.bodies = nil
 	for _, s := range p.screens() {
 		switch s.title {
 		case screenGuides, screenMatrix, screenStatements, screenTone, screenPacks:
@@ -395,6 +416,10 @@ func (p *poise) setLibrary(lib *kb.Library) {
 			l.box.Objects = []fyne.CanvasObject{l.build()}
 			l.build = nil
 			l.box.Refresh()
+		} else {
+			// Built again when shown; until then it would keep the old
+			// library's items (and so every body) alive.
+			l.box.Objects = nil
 		}
 	}
 }

@@ -110,6 +110,7 @@ func (g *guidesScreen) showGuide(id, section string) {
 	if !ok {
 		return
 	}
+	it = g.p.withBody(it)
 	if g.current != id {
 		g.current = id
 		g.anchors = map[string]fyne.CanvasObject{}
@@ -119,6 +120,7 @@ func (g *guidesScreen) showGuide(id, section string) {
 			if !ok {
 				continue
 			}
+			s = g.p.withBody(s)
 			head := widget.NewRichText(&widget.TextSegment{Text: s.Title, Style: widget.RichTextStyleSubHeading})
 			head.Wrapping = fyne.TextWrapWord
 			cp := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { g.p.copyItem(s) })

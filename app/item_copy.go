@@ -15,6 +15,7 @@ import (
 // placeholders first when it has any. A matrix concern copies its
 // offer-first option.
 func (p *poise) copyItem(it *kb.Item) {
+	it = p.withBody(it)
 	if it.Kind == kb.KindMatrix && len(it.Options) > 0 {
 		p.copyOption(it, it.Options[0])
 		return

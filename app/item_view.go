@@ -11,11 +11,13 @@ import (
 
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/search"
 )
 
 // itemView renders an item from its parsed model, kind by kind (Fyne's own
 // markdown drops tables and task lists), and returns its main Copy action.
 func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
+	it = p.withBody(it)
 	head := p.itemHeader(it)
 	copyIt := func() { p.copyItem(it) }
 	var body fyne.CanvasObject
@@ -190,4 +192,24 @@ func boldLabel(s string) *widget.Label {
 // colour, since the theme's low-importance grey is hard to read in light mode.
 func secondary(l *widget.Label) {
 	l.SizeName = theme.SizeNameCaptionText
+}
+
+// loadingView stands in for a result's item while the packs load behind
+// a Find screen that already answers from the index (a library of
+// thousands of notes takes seconds): what the index holds of it, and
+// that the rest comes by itself, rather than an empty preview.
+func (p *poise) loadingView(h search.Hit) fyne.CanvasObject {
+	title := widget.NewRichText(&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyleSubHeading})
+	title.Wrapping = fyne.TextWrapWord
+	meta := widget.NewLabel(kindName(h.Kind) + " · " + p.packName(h.Pack))
+	secondary(meta)
+	meta.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title, meta}
+	if h.Snippet != "" {
+		objs = append(objs, wrapLabel(h.Snippet))
+	}
+	wait := wrapLabel("Your packs are still loading. The full text shows here by itself once they have, and Copy works then.")
+	secondary(wait)
+	bar := widget.NewProgressBarInfinite()
+	return container.NewVBox(append(objs, widget.NewSeparator(), wait, bar)...)
 }

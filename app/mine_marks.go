@@ -42,7 +42,7 @@ func (p *poise) hitSource(h search.Hit) string {
 // unsaved preview), and without a data folder.
 func (p *poise) mineBar(it *kb.Item) fyne.CanvasObject {
 	m := p.myPack()
-	if cur, ok := p.lib.Item(it.ID); m == nil || !ok || cur != it {
+	if m == nil || !p.isLibraryItem(it) {
 		return nil
 	}
 	if it.Pack != mine.ID {

@@ -108,7 +108,7 @@ func (p *poise) applyReload(r *watch.Reloaded, files []string, indexed func(time
 		s.refresh()
 	}
 	p.refreshPreview()
-	p.reindex(watch.Job{Library: lib, PackID: r.PackID, Files: files, Kept: r.Kept}, indexed)
+	p.reindex(watch.Job{PackID: r.PackID, Files: files, Kept: r.Kept}, indexed)
 }
 
 // reindex hands a change to search; done runs on the UI goroutine with
@@ -133,6 +133,7 @@ func (p *poise) reindex(job watch.Job, done func(time.Duration, error)) {
 			if err != nil {
 				p.showError(err, "Search still answers from your packs as they were. Restart Poise to index the change.")
 			} else {
+				p.shedOwnBodies()
 				p.refreshFindKeeping()
 			}
 			if done != nil {

@@ -480,6 +480,9 @@ func (p *poise) updateSearch(lib *kb.Library) {
 		go func() {
 			start := time.Now()
 			err := up.Update(context.Background(), lib)
+			if ix, ok := up.(*search.Index); ok && err == nil {
+				p.shedBodies(ix, lib)
+			}
 			p.do(func() {
 				if err != nil {
 					p.showError(err, "Search still answers from the packs as they were. Restart Poise to index the change.")

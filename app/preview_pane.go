@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/search"
 )
 
 // previewPane shows the selected result in full, with Copy, Open and a
@@ -99,10 +100,17 @@ func (v *previewPane) goBack() bool {
 func (v *previewPane) render(id string) {
 	it, ok := v.p.item(id)
 	if !ok {
+		if h, found := v.p.loadingHit(id); found {
+			v.showLoading(h)
+			return
+		}
 		v.clear()
 		return
 	}
 	v.id = id
+	v.copyBtn.Enable()
+	v.openBtn.Enable()
+	v.starBtn.Enable()
 	obj, copyFn := v.p.itemView(it)
 	v.copyFn = copyFn
 	copyLabel := "Copy (Enter)"
@@ -126,6 +134,21 @@ func (v *previewPane) render(id string) {
 	} else {
 		v.backBtn.Hide()
 	}
+	v.stack.Objects = []fyne.CanvasObject{container.NewBorder(v.bar, nil, nil, nil, v.body)}
+	v.stack.Refresh()
+}
+
+// showLoading shows what the index holds of a result whose item has not
+// loaded yet (loadingView); Copy waits for the item.
+func (v *previewPane) showLoading(h search.Hit) {
+	v.id, v.copyFn = h.ID, nil
+	v.copyBtn.Disable()
+	v.openBtn.Disable()
+	v.starBtn.Disable()
+	v.body.Content = v.p.loadingView(h)
+	v.body.ScrollToTop()
+	v.body.Refresh()
+	v.backBtn.Hide()
 	v.stack.Objects = []fyne.CanvasObject{container.NewBorder(v.bar, nil, nil, nil, v.body)}
 	v.stack.Refresh()
 }

@@ -81,7 +81,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		}
 	}
 	p.body = container.NewStack()
-	p.rail = widget.NewList(
+	p.rail = newRailList( // rail_focus.go
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.SearchIcon()), widget.NewLabel(widest))
@@ -93,7 +93,7 @@ func (p *poise) buildShell() fyne.CanvasObject {
 		},
 	)
 	p.rail.OnSelected = func(i widget.ListItemID) { p.show(list[i].title) }
-	p.railIcons = widget.NewList(
+	p.railIcons = newRailList(
 		func() int { return len(list) },
 		func() fyne.CanvasObject { return widget.NewIcon(theme.SearchIcon()) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Icon).SetResource(list[i].icon) },

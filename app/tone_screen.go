@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,7 +75,10 @@ func (p *poise) newToneScreen() fyne.CanvasObject {
 	s.buildPreview()
 	top := container.NewVBox(s.draft, container.NewHBox(copyBtn, s.undoBtn, clearBtn), s.summary)
 	s.scroll = container.NewVScroll(container.NewVBox(s.previewBox, s.marked, s.findings))
-	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
+	// The draft and its buttons come first among the objects (NewBorder
+	// puts the middle first), so Tab reaches the rewrites after them, not
+	// by way of the rail.
+	s.content = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.scroll)
 	if prev != nil {
 		s.draft.SetText(prev.draft.Text())
 		s.history = prev.history

@@ -203,3 +203,36 @@ func TestToneCopyWarningAnswersTheKeyboard(t *testing.T) {
 		t.Fatalf("Esc copied %q", got)
 	}
 }
+
+// TestToneTabOrderAndAVisibleRail: Tab goes from the draft through its
+// buttons to the rewrites, in reading order (it used to leave the screen
+// for the rail between them), and when Tab does reach the rail, the rail
+// shows that it has the keyboard.
+func TestToneTabOrderAndAVisibleRail(t *testing.T) {
+	p, s := toneReady(t, "That's our policy.")
+	c := p.win.Canvas()
+	c.Focus(s.draft)
+	c.FocusNext() // Copy reply (Undo is disabled)
+	c.FocusNext() // Clear
+	c.FocusNext()
+	first := cardButton(t, s, 0, "Use:")
+	if c.Focused() != first {
+		t.Fatalf("the third Tab from the draft went to %T, want the first rewrite", c.Focused())
+	}
+	for range 10 {
+		if _, onRail := c.Focused().(*railList); onRail {
+			break
+		}
+		c.FocusNext()
+	}
+	if c.Focused() != p.rail {
+		t.Fatalf("Tab never reached the rail; it is on %T", c.Focused())
+	}
+	if !p.rail.ring.visible() {
+		t.Error("the rail has the keyboard and shows no sign of it")
+	}
+	c.FocusNext()
+	if p.rail.ring.visible() {
+		t.Error("the rail still shows the keyboard after Tab left it")
+	}
+}

@@ -148,7 +148,9 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 		l.files[norm.NFC.String(rec.path)] = rec // links name files composed or not
 		l.order = append(l.order, rec)
 	})
+	l.originals = originalPacks(pack.Manifest)
 	l.resolveLinks()
+	pack.OriginalLinks = l.originalLinks
 	if l.plain {
 		l.showEmbeds()
 	}
@@ -210,6 +212,11 @@ type loader struct {
 	files map[string]*fileRec
 	order []*fileRec
 	ids   map[string]Source
+	// originals maps the files this pack overrides to their packs, and
+	// originalLinks are the links of those files left to the library
+	// (link_original.go).
+	originals     map[string]string
+	originalLinks []OriginalLink
 }
 
 // fileRec is one loaded markdown file, kept until links are resolved.
@@ -331,7 +338,7 @@ func (l *loader) loadFile(p string) *fileLoad {
 func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	src, err := readLimited(l.fsys, p, MaxFileBytes)
 	if errors.Is(err, errTooLarge) {
-		l.ps.addTo(GroupTooLarge, p, 0, "is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
+		l.ps.addTo(GroupTooLarge, p, 0, "the file is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
 		return nil, nil
 	}
 	if err != nil {

@@ -265,45 +265,11 @@ func (e *Index) textQuery(p *plan) query.Query {
 			should = append(should, tq)
 		}
 	}
-	// Each synonym set is a clause of its own, so a query that touches two
-	// concepts ("elderly" and "doesn't understand") counts both. A set a
-	// phrase of the query opened stands for that phrase, whose own words
-	// are mostly stop and filler words, so it counts more than one opened
-	// by a word that also matches as itself.
-	for _, g := range p.ex.groups {
-		f := factorSynonym
-		if g.whole {
-			f = factorWholeSet
-		}
-		should = append(should, query.NewDisjunctionQuery(e.groupClauses(g, f)))
-	}
+	should = append(should, e.synonymClauses(p)...)
 	if len(should) == 0 {
 		return nil
 	}
 	return query.NewDisjunctionQuery(should)
-}
-
-// groupClauses look up what one synonym set adds, at factor f: its single
-// words in every field, and its phrases as phrases in titles, signals and
-// tags, and as all their words in a body, which keeps no positions.
-func (e *Index) groupClauses(g synGroup, f float64) []query.Query {
-	var out []query.Query
-	for _, st := range g.words {
-		out = append(out, stemClauses(st, f)...)
-	}
-	for _, ph := range g.phrases {
-		out = append(out, matchPhrase(fHWords, ph, boostSignals*f))
-		if st := stemsOf(e.en, ph); len(st) > 1 {
-			var all []query.Query
-			for _, t := range st {
-				all = append(all, term(fBody, t, 1))
-			}
-			cq := query.NewConjunctionQuery(all)
-			cq.SetBoost(boostBody * f)
-			out = append(out, cq)
-		}
-	}
-	return out
 }
 
 // phraseText is the words as typed, joined, for a phrase lookup: the field

@@ -144,6 +144,10 @@ func (ix *Index) updateLibrary(ctx context.Context, lib *kb.Library, state *kb.L
 	if old == nil {
 		return ErrClosed
 	}
+	if lib.HasShed() {
+		// Its guides would be indexed without their words.
+		return ErrShed
+	}
 	c := newCorpus(lib)
 	if c.hash == old.hash {
 		g := *old

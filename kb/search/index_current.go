@@ -122,6 +122,60 @@ func (ix *Index) openRecord(r *record) (*generation, error) {
 	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State}, nil
 }
 
+// ErrShed is UpdateLibrary's answer for a library whose guides' bodies
+// were left out (kb.Library.WithoutBodies): index the library as loaded.
+var ErrShed = errors.New("the library's guides have no bodies to index")
+
+// ShedBodies has the index answer for its library with the Body and Text
+// of the guides of the packs shed chooses left out (kb.Library.WithoutBodies),
+// and returns that library for the app to show: results show the titles
+// and snippet texts the index stores for those guides, and the app reads
+// a guide's body from its file when it is shown (kb.LoadBody). Nothing is
+// indexed. This is what keeps the app's memory near the size of what it
+// shows rather than of every note, once the library has been indexed.
+// It returns nil when the index has no library.
+func (ix *Index) ShedBodies(shed func(*kb.Pack) bool) *kb.Library {
+	ix.updating.Lock()
+	defer ix.updating.Unlock()
+	old := ix.current()
+	if old == nil || old.lib == nil {
+		return nil
+	}
+	light := old.lib.WithoutBodies(shed)
+	if light == old.lib {
+		return light
+	}
+	g := *old
+	g.lib = light
+	if ix.swap(&g) != nil {
+		return nil
+	}
+	return light
+}
+
+// UseShed has the index answer for light, which must be the library it
+// answers for with bodies shed (its Library().WithoutBodies), made before
+// the index took the library in so the app never shows (and keeps) the
+// loaded one: see ShedBodies. false, and nothing changed, when the index
+// answers for another library now (its packs differ).
+func (ix *Index) UseShed(light *kb.Library) bool {
+	ix.updating.Lock()
+	defer ix.updating.Unlock()
+	old := ix.current()
+	if old == nil || old.lib == nil || len(old.lib.Packs) != len(light.Packs) {
+		return false
+	}
+	for i, p := range old.lib.Packs {
+		q := light.Packs[i]
+		if p.Manifest.ID != q.Manifest.ID || len(p.Items) != len(q.Items) {
+			return false
+		}
+	}
+	g := *old
+	g.lib = light
+	return ix.swap(&g) == nil
+}
+
 // remember records that the generation g was built for its state, so the
 // next OpenCurrent with the same state can use it. Failing to record only
 // costs a library load next time.

@@ -141,8 +141,9 @@ type libraryTexts struct{ g *generation }
 
 func (t libraryTexts) Hit(id string) (textsearch.Hit, []func() string, bool) {
 	it, ok := t.g.lib.Item(id)
-	if !ok {
-		// Indexed since the library was given: show what the index keeps.
+	if !ok || (it.Body == "" && it.Text == "" && t.g.lib.BodiesShed(it.Pack)) {
+		// Indexed since the library was given, or its text left out of
+		// the library to save memory: show what the index keeps.
 		return storedTexts{t.g.eng}.Hit(id)
 	}
 	return textsearch.Hit{ID: it.ID, Kind: string(it.Kind), Source: it.Pack, Title: it.Title}, snippetSources(it, t.g.eng.PlainText), true

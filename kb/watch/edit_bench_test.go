@@ -48,7 +48,7 @@ func BenchmarkMyPackEditReachesSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 		lib = r.Library
-		if err := update(ctx, []watch.Job{{Library: lib, PackID: mine.ID, Files: []string{rel}, Kept: r.Kept}}); err != nil {
+		if err := update(ctx, []watch.Job{{PackID: mine.ID, Files: []string{rel}, Kept: r.Kept}}); err != nil {
 			b.Fatal(err)
 		}
 		res, err := ix.Search(ctx, search.Query{Text: word})

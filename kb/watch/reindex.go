@@ -5,25 +5,20 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
 
 // Job is one change for search: a pack (or some of its files) that was
-// saved or edited, and the library as the app now shows it.
+// saved or edited.
 type Job struct {
-	// Library is the library with the change in, as ReloadPack made it.
-	Library *kb.Library
-	PackID  string
+	PackID string
 	// Files are the pack's files that changed, slash-separated; nil when
 	// any may have.
 	Files []string
 	// Kept are the files that keep their last good items (Reloaded.Kept):
-	// search keeps what it has for them rather than read them.
+	// search keeps what it has for them rather than read them. "pack.toml"
+	// keeps the whole pack as it was.
 	Kept []string
-	// KeptGood: search must index Library as given rather than read the
-	// files (the pack's manifest is broken, or jobs were merged).
-	KeptGood bool
 }
 
 // UpdateFunc gives search the jobs submitted since the last update, oldest
@@ -36,15 +31,11 @@ type UpdateFunc func(ctx context.Context, jobs []Job) error
 // known pack by pack (UpdatePack), both reading from src and recording the
 // new library state so the next start opens the index at once. A file
 // kept at its last good version (broken since) is left as search has it,
-// and read again once fixed. Only a broken manifest, or jobs merged past
-// maxPending, index the library given (UpdateLibrary, which indexes only
-// the items that differ but cannot record a state).
+// and read again once fixed; a broken pack.toml leaves the pack as it
+// was. Search never indexes the app's library itself, whose guides may
+// have shed their bodies (search.Index.ShedBodies).
 func IndexUpdate(ix *search.Index, src search.Packs) UpdateFunc {
 	return func(ctx context.Context, jobs []Job) error {
-		last := jobs[len(jobs)-1]
-		if slices.ContainsFunc(jobs, func(j Job) bool { return j.KeptGood || slices.Contains(j.Kept, "pack.toml") }) {
-			return ix.UpdateLibrary(ctx, last.Library, nil)
-		}
 		files := map[string][]string{} // pack id → files; nil: the whole pack
 		kept := map[string][]string{}  // pack id → files kept, as the last job says
 		var order []string
@@ -62,11 +53,12 @@ func IndexUpdate(ix *search.Index, src search.Packs) UpdateFunc {
 		}
 		for _, id := range order {
 			fs := files[id]
-			if fs == nil && len(kept[id]) > 0 {
-				// The whole pack read again would drop the kept files'
-				// last good items.
-				return ix.UpdateLibrary(ctx, last.Library, nil)
+			if slices.Contains(kept[id], "pack.toml") {
+				continue // the library keeps the pack as it was, and so does search
 			}
+			// A whole pack read again (fs nil) drops the kept files' last
+			// good items from search until they are fixed: rare, as an
+			// edit names its files.
 			var err error
 			if fs != nil {
 				fs = slices.DeleteFunc(fs, func(f string) bool { return slices.Contains(kept[id], f) })
@@ -98,8 +90,8 @@ type Reindexer struct {
 	done    []func(error)
 }
 
-// maxPending bounds the jobs waiting: beyond it, the oldest are merged
-// into a whole-pack update of the newest library.
+// maxPending bounds the jobs waiting: beyond it, they are merged into one
+// whole-pack update per pack.
 const maxPending = 256
 
 // NewReindexer updates search with update.
@@ -112,7 +104,16 @@ func (r *Reindexer) Submit(job Job, done func(error)) {
 	r.mu.Lock()
 	r.jobs = append(r.jobs, job)
 	if len(r.jobs) > maxPending {
-		r.jobs = []Job{{Library: job.Library, PackID: job.PackID, KeptGood: true}}
+		var whole []Job
+		for _, j := range r.jobs {
+			i := slices.IndexFunc(whole, func(w Job) bool { return w.PackID == j.PackID })
+			if i < 0 {
+				whole = append(whole, Job{PackID: j.PackID})
+				i = len(whole) - 1
+			}
+			whole[i].Kept = j.Kept // as the newest job says
+		}
+		r.jobs = whole
 	}
 	if done != nil {
 		r.done = append(r.done, done)

@@ -54,7 +54,7 @@ func start(t *testing.T, packsDir string, lib *kb.Library) *app {
 			}
 			a.lib = r.Library
 			a.mu.Unlock()
-			re.Submit(watch.Job{Library: r.Library, PackID: r.PackID, Files: c.Files, Kept: r.Kept}, func(err error) {
+			re.Submit(watch.Job{PackID: r.PackID, Files: c.Files, Kept: r.Kept}, func(err error) {
 				if err != nil {
 					t.Errorf("reindex: %v", err)
 				}

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"os"
+	"runtime/debug"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/search"
+)
+
+// shedMinItems is the size from which a pack's guides keep no body in
+// memory once search has them (kb.Library.WithoutBodies): a folder of
+// thousands of notes, whose bodies were most of the app's memory. A
+// small team pack costs little and keeps its bodies.
+const shedMinItems = 1000
+
+// shedPack chooses the packs whose guides' bodies are read from disk when
+// shown: large installed packs; never the built-in pack, which is inside
+// the program, or My pack, which its editor works on.
+func shedPack(pk *kb.Pack) bool {
+	return !pk.Builtin && pk.Manifest.ID != mine.ID && len(pk.Items) >= shedMinItems
+}
+
+// maxBodies bounds the bodies read back from disk that are kept, so
+// moving through results does not read a file twice.
+const maxBodies = 64
+
+// loadedBody is an item read back with its body, and the bodiless item of
+// the library it stands for.
+type loadedBody struct{ light, full *kb.Item }
+
+// withBody is it with its Body and Text, read from its file when the
+// library left them out (shedPack); it itself otherwise, or when the
+// file cannot be read (the preview then shows its title and summary).
+func (p *poise) withBody(it *kb.Item) *kb.Item {
+	if it == nil || it.Body != "" || it.Text != "" || it.Kind != kb.KindGuide || !p.lib.BodiesShed(it.Pack) {
+		return it
+	}
+	if b, ok := p.bodies[it.ID]; ok && b.light == it {
+		return b.full
+	}
+	pk, ok := p.lib.Pack(it.Pack)
+	if !ok || p.packsDir() == "" {
+		return it
+	}
+	dir, err := kb.PackFolder(p.packsDir(), pk.Dir)
+	if err != nil {
+		p.logf("poise: %s: %v", it.ID, err)
+		return it
+	}
+	full, err := kb.LoadBody(os.DirFS(dir), kb.LoadOptions{ID: pk.Dir}, it)
+	if err != nil {
+		p.logf("poise: %s: %v", it.ID, err)
+		return it
+	}
+	if p.bodies == nil || len(p.bodies) >= maxBodies {
+		p.bodies = map[string]loadedBody{}
+	}
+	p.bodies[it.ID] = loadedBody{light: it, full: full}
+	return full
+}
+
+// loadingHit is the Find result with the given id while the packs are
+// still loading behind the index (Run), for the preview's loading state.
+func (p *poise) loadingHit(id string) (search.Hit, bool) {
+	if !p.packsLoading || p.find == nil {
+		return search.Hit{}, false
+	}
+	for _, h := range p.find.hits {
+		if h.ID == id {
+			return h, true
+		}
+	}
+	return search.Hit{}, false
+}
+
+// isLibraryItem reports whether it is the library's item of its id, or
+// that item read back with its body.
+func (p *poise) isLibraryItem(it *kb.Item) bool {
+	cur, ok := p.lib.Item(it.ID)
+	if !ok {
+		return false
+	}
+	if cur == it {
+		return true
+	}
+	b, ok := p.bodies[it.ID]
+	return ok && b.full == it && b.light == cur
+}
+
+// shedBodies has search and the screens drop the bodies of large packs'
+// guides once ix has indexed loaded (off the UI goroutine), then gives
+// the memory back; a library swapped in meanwhile (an edit) is left alone.
+func (p *poise) shedBodies(ix *search.Index, loaded *kb.Library) {
+	light := ix.ShedBodies(shedPack)
+	if light == nil || light == loaded {
+		return
+	}
+	p.do(func() {
+		if p.lib == loaded {
+			p.setLibrary(light)
+			// One item of the loaded library still on screen would keep
+			// all of its pack's items, bodies and all: they share one array.
+			p.refreshPreview()
+		}
+		// Loading allocated several times the library's size, all garbage
+		// now, and the bodies just shed too: give it back rather than
+		// keep the peak as resident memory.
+		go func() {
+			debug.FreeOSMemory()
+			capMemory()
+		}()
+	})
+}
+
+// capMemory has the garbage collector keep the heap within half again
+// what the app holds (GOGC 50) rather than twice (Go's default): the app
+// mostly waits for keys, so the extra collections cost little, and with a
+// large library the heap otherwise grew by the size of all it holds before
+// each collection, the pages staying resident long after. A GOGC the
+// person set wins. (A memory limit instead collected continuously once
+// the screens' caches filled up to it.)
+func capMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+}
+
+// gcPercent is capMemory's GOGC.
+const gcPercent = 50
+
+// shedOwnBodies drops again the bodies of a large pack the app reloaded
+// (an edit outside Poise reloads a pack whole): search has the edit by now.
+func (p *poise) shedOwnBodies() {
+	if light := p.lib.WithoutBodies(shedPack); light != p.lib {
+		p.setLibrary(light)
+		p.refreshPreview()
+	}
+}
