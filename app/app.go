@@ -54,6 +54,7 @@ type searcher interface {
 // Run opens the window and returns when it closes.
 func Run(cfg Config) error {
 	started := time.Now()
+	capMemory() // from the start: loading a large library peaked at twice what it holds
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)
 	if errors.Is(err, datadir.ErrLocked) {

@@ -135,7 +135,7 @@ func (e *editorScreen) check(text string) {
 		if e.seq.Load() != n {
 			return
 		}
-		c, err := e.m.Lint(e.rel, []byte(text))
+		c, err := e.m.Lint(e.rel, []byte(text), e.p.sources())
 		e.p.do(func() {
 			if e.seq.Load() != n {
 				return

@@ -274,3 +274,16 @@ func TestMakeItMineByKey(t *testing.T) {
 		t.Errorf("Ctrl+E with no item shown says %q", p.status.Text)
 	}
 }
+
+// The keys listed in Settings name the Make it mine key, as the README's
+// key table does.
+func TestSettingsKeysNameMakeItMine(t *testing.T) {
+	p, _ := minePoise(t)
+	p.show(screenSettings)
+	settle(p)
+	text := canvasText(p.win.Canvas())
+	want := keyLabel(keyMakeMine) + " make it mine"
+	if !strings.Contains(text, "Keys:") || !strings.Contains(text, want) {
+		t.Errorf("Settings keys do not name %q:\n%s", want, text)
+	}
+}

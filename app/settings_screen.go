@@ -136,8 +136,8 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 	form.Items[4].HintText = "On this computer only, masked, never sent; see Content gaps."
 	form.Items[5].HintText = "For a window docked beside the ticket. X11 desktops; elsewhere use your window manager's own setting."
 	form.Items[6].HintText = "Enter copies and hides the panel. X11 desktops; elsewhere use the tray menu's Quick find."
-	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Alt+1…9 copy an option · Ctrl+Enter open · Esc clear · Ctrl+D star · %s new call · %s quick log · %s five-second pause · Ctrl+1…9 switch screens.",
-		keyLabel(keyFind), keyLabel(keyNewCall), keyLabel(keyQuickLog), keyLabel(keyPause)))
+	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Alt+1…9 copy an option · Ctrl+Enter open · Esc clear · Ctrl+D star · %s make it mine or edit yours · %s new call · %s quick log · %s five-second pause · Ctrl+1…9 switch screens.",
+		keyLabel(keyFind), keyLabel(keyMakeMine), keyLabel(keyNewCall), keyLabel(keyQuickLog), keyLabel(keyPause)))
 	where := lowLabel("Your data is kept in " + p.dataDir + ".")
 	if p.dataDir == "" {
 		where.Hide()

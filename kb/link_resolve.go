@@ -24,6 +24,9 @@ func (l *loader) resolveLinks() {
 					msg = "link " + quote(wiki) + " names a heading that " + path.Base(t) + " does not have; correct the heading's words"
 				}
 			}
+			if group == GroupMissingNote && l.toOriginal(rec, ln.Line, ln.Dest) {
+				continue
+			}
 			if msg != "" {
 				l.ps.addTo(group, rec.path, ln.Line, "%s", msg)
 				continue
@@ -165,6 +168,24 @@ func (l *Library) ResolveLink(it *Item, href string) (id string, ok bool) {
 	}
 	for _, s := range it.Sections {
 		if sec, found := l.Item(s); found && find(sec) {
+			return id, true
+		}
+	}
+	// A link of an override's file to a file of the original's pack.
+	findOriginal := func(from string) bool {
+		for _, k := range l.originalLinks[from] {
+			if linkKey(k.Href) == key {
+				id = k.Target
+				return true
+			}
+		}
+		return false
+	}
+	if findOriginal(it.ID) {
+		return id, true
+	}
+	for _, s := range it.Sections {
+		if findOriginal(s) {
 			return id, true
 		}
 	}

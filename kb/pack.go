@@ -64,6 +64,9 @@ type Pack struct {
 	// written by poise pack import), headings become items and note-app
 	// syntax is read. Its lint is best read summed up (Summarize).
 	Notes bool `json:",omitempty"`
+	// OriginalLinks are the links of this pack's override files that
+	// name files of the original's pack, resolved by the library.
+	OriginalLinks []OriginalLink `json:"-"`
 	// Shed is true when the Body and Text of the pack's guides were left
 	// out to save memory (Library.WithoutBodies); LoadBody reads them.
 	Shed bool `json:"-"`
@@ -82,6 +85,9 @@ type Library struct {
 	// originals are the items other packs replace, by id, so "show the
 	// original" can still render them.
 	originals map[string]*Item
+	// originalLinks are the resolved OriginalLinks of every pack, by the
+	// id of the item they sit in.
+	originalLinks map[string][]Link
 }
 
 // NewLibrary indexes the items of packs by id. Later packs win over earlier
@@ -107,6 +113,7 @@ func NewLibrary(packs ...*Pack) *Library {
 			lib.byID[p.Items[i].ID] = &p.Items[i]
 		}
 	}
+	lib.resolveOriginalLinks()
 	return lib
 }
 

@@ -148,7 +148,9 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 		l.files[norm.NFC.String(rec.path)] = rec // links name files composed or not
 		l.order = append(l.order, rec)
 	})
+	l.originals = originalPacks(pack.Manifest)
 	l.resolveLinks()
+	pack.OriginalLinks = l.originalLinks
 	if l.plain {
 		l.showEmbeds()
 	}
@@ -210,6 +212,11 @@ type loader struct {
 	files map[string]*fileRec
 	order []*fileRec
 	ids   map[string]Source
+	// originals maps the files this pack overrides to their packs, and
+	// originalLinks are the links of those files left to the library
+	// (link_original.go).
+	originals     map[string]string
+	originalLinks []OriginalLink
 }
 
 // fileRec is one loaded markdown file, kept until links are resolved.

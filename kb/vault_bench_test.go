@@ -1,6 +1,7 @@
 package kb_test
 
 import (
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -52,5 +53,32 @@ func BenchmarkScanUnchangedVault(b *testing.B) {
 		if s.Key() != prev.Key() {
 			b.Fatal("changed")
 		}
+	}
+}
+
+// Reading one guide's body back from its note in the vault, as the app
+// does for a preview once the vault's bodies are out of memory
+// (Library.WithoutBodies): it must stay well under a keystroke's time.
+func BenchmarkLoadBodyVault(b *testing.B) {
+	packs := vault(b)
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	light := lib.WithoutBodies(func(*kb.Pack) bool { return true })
+	var items []*kb.Item
+	light.Items(func(it *kb.Item) {
+		if it.Kind == kb.KindGuide && len(items) < 200 && len(it.ID)%7 == 0 {
+			items = append(items, it)
+		}
+	})
+	fsys := os.DirFS(filepath.Join(packs, "vault"))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := kb.LoadBody(fsys, kb.LoadOptions{ID: "vault"}, items[i%len(items)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

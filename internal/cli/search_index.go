@@ -32,6 +32,8 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query) (*search.Index, *
 	dir := filepath.Join(c.dataDir(), "index")
 	packsDir := filepath.Join(c.dataDir(), "packs")
 	recorded := search.ReadRecorded(dir)
+	recorded.Preopen(search.Options{ReadOnly: true}) // while the packs are scanned
+	defer recorded.Close()
 	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
 	if scanErr == nil {
 		if ix, err := recorded.OpenCurrent(state, search.Options{ReadOnly: true}); err == nil {

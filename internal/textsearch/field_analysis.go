@@ -125,15 +125,25 @@ func (s *tokenSlab) tokenize(input []byte) analysis.TokenStream {
 	return s.stream
 }
 
-// termFrequencies is analysis.TokenFrequency with less memory: a map
-// sized for the distinct terms a text has rather than its tokens, one
-// slab for the frequencies, and keys that share the terms' bytes. Those
-// never change once analysis is over (Bleve's TokenFreq.Term relies on
-// that too): they point into the field's own value, which nothing else
-// analyses, or into memory an analyser made.
+// termFrequencies is analysis.TokenFrequency with less memory: the map
+// and one slab of frequencies sized for the distinct terms (counted in a
+// pooled set first) rather than for the tokens, and keys that share the
+// terms' bytes. Those never change once analysis is over (Bleve's
+// TokenFreq.Term relies on that too): they point into the field's own
+// value, which nothing else analyses, or into memory an analyser made.
 func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
-	out := make(index.TokenFrequencies, len(tokens)/2+1)
-	slab := make([]index.TokenFreq, 0, len(tokens)/2+1)
+	distinct := len(tokens)
+	if distinct > 4 {
+		seen := termSets.Get().(map[string]struct{})
+		for _, t := range tokens {
+			seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
+		}
+		distinct = len(seen)
+		clear(seen)
+		termSets.Put(seen)
+	}
+	out := make(index.TokenFrequencies, distinct)
+	slab := make([]index.TokenFreq, 0, distinct)
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
@@ -144,9 +154,6 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
 		tf, ok := out[key]
 		if !ok {
-			if len(slab) == cap(slab) {
-				slab = make([]index.TokenFreq, 0, len(tokens)/4+1)
-			}
 			slab = append(slab, index.TokenFreq{Term: t.Term})
 			tf = &slab[len(slab)-1]
 			out[key] = tf
@@ -161,6 +168,9 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 	}
 	return out
 }
+
+// termSets are scratch sets for counting a text's distinct terms.
+var termSets = sync.Pool{New: func() any { return map[string]struct{}{} }}
 
 // docBuilder makes Bleve documents from Documents with the fields, options
 // and analysers of one index's mapping, looked up once.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -77,8 +78,10 @@ type Checked struct {
 
 // Lint loads My pack with src as the text of rel, exactly as Poise loads
 // every pack, without writing anything, and returns what that file would
-// give: the pack's lint (placeholders included) as you type.
-func (m *Pack) Lint(rel string, src []byte) (*Checked, error) {
+// give: the pack's lint (placeholders included) as you type. A link of
+// your version of another pack's item to a file My pack does not have is
+// checked against the original's pack, in from, as the library reads it.
+func (m *Pack) Lint(rel string, src []byte, from Sources) (*Checked, error) {
 	rel, err := CleanPath(rel)
 	if err != nil {
 		return nil, err
@@ -109,6 +112,10 @@ func (m *Pack) Lint(rel string, src []byte) (*Checked, error) {
 				c.Problems = append(c.Problems, pr)
 			}
 		}
+	}
+	if p != nil {
+		c.Problems = append(c.Problems, from.brokenOriginalLinks(p.OriginalLinks, rel)...)
+		slices.SortStableFunc(c.Problems, func(a, b kb.Problem) int { return a.Line - b.Line })
 	}
 	if p != nil {
 		for _, it := range p.Items {

@@ -17,7 +17,7 @@ func TestLintReportsTheEditedFilesProblemsWithLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := m.Lint(rel, []byte("---\ntitle: Callback\n---\nHi {{customer_name}},\nI'll call at {{Call Time}} on {{date+3x}}.\n"))
+	c, err := m.Lint(rel, []byte("---\ntitle: Callback\n---\nHi {{customer_name}},\nI'll call at {{Call Time}} on {{date+3x}}.\n"), mine.Sources{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestLintReportsTheEditedFilesProblemsWithLines(t *testing.T) {
 	if strings.Contains(string(saved), "Call Time") {
 		t.Error("lint wrote the text")
 	}
-	clean, err := m.Lint(rel, []byte("---\ntitle: Callback\n---\nHi {{customer_name}}, I'll call at {{call_time}}.\n"))
+	clean, err := m.Lint(rel, []byte("---\ntitle: Callback\n---\nHi {{customer_name}}, I'll call at {{call_time}}.\n"), mine.Sources{})
 	if err != nil || len(clean.Problems) != 0 {
 		t.Errorf("clean text: %v, %v", clean.Problems, err)
 	}

@@ -83,3 +83,22 @@ func hash(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:16])
 }
+
+// brokenOriginalLinks are the problems of the links of file rel that name
+// a file of the original's pack (kb.OriginalLink) that pack does not have.
+func (s Sources) brokenOriginalLinks(links []kb.OriginalLink, rel string) []kb.Problem {
+	var ps []kb.Problem
+	for _, ol := range links {
+		if ol.File != rel {
+			continue
+		}
+		fsys, err := s.packFS(ol.Pack)
+		if err == nil {
+			if _, err = fs.Stat(fsys, ol.Path); err == nil {
+				continue
+			}
+		}
+		ps = append(ps, kb.Problem{File: rel, Line: ol.Line, Group: kb.GroupMissingNote, Message: "broken link: \"" + ol.Href + "\" is a file neither of My pack nor of " + ol.Pack + ", the pack of the item this one replaces; fix the path (it is relative to this file) or remove the link"})
+	}
+	return ps
+}

@@ -21,8 +21,8 @@ import (
 // guide bodies (read from disk when shown). It reports the live heap with
 // the whole library held (loaded-MiB) and with the bodies shed
 // (heap-live-MiB), each after a collection. The app's resident memory is
-// this plus Fyne, the GL driver and the index's mapped files: see
-// docs/architecture.md for the figures and what is reachable.
+// this plus Fyne, the GL driver and the index's mapped files: the README
+// ("Large libraries and memory") gives the figures and what is reachable.
 func BenchmarkAppHeapVault(b *testing.B) {
 	files := searchtest.DefaultVaultFiles
 	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {

@@ -22,13 +22,27 @@ func itemDocument(it *kb.Item) textsearch.Document {
 	if it.Kind != kb.KindStatement && it.Kind != kb.KindPhrase {
 		meta = textsearch.JoinText(meta, it.Category)
 	}
-	text := textsearch.PlainText(it.Text)
+	// The stored snippet texts (encodeHit) are made plain from the same
+	// markdown: once is enough.
+	plainText, plainBody := "", ""
+	plain := func(md string) string {
+		switch {
+		case md == it.Text && plainText != "":
+			return plainText
+		case md == it.Body && plainBody != "":
+			return plainBody
+		}
+		return textsearch.PlainText(md)
+	}
+	text := plain(it.Text)
+	plainText = text
 	body := ""
 	if len(it.Sections) == 0 {
 		// A guide's body holds its sections, which are items of their own
 		// with those words: its own text (the intro) is enough, and the
 		// words of a large library are analysed and stored once, not twice.
-		body = textsearch.PlainText(it.Body)
+		body = plain(it.Body)
+		plainBody = body
 	}
 	if body == text {
 		body = ""
@@ -58,6 +72,6 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		Emotions: it.Emotions,
 		Tags:     it.Tags,
 		Lang:     it.Language,
-		Stored:   encodeHit(it),
+		Stored:   encodeHit(it, plain),
 	}
 }

@@ -22,10 +22,11 @@ type storedHit struct {
 // whole body would double the index's size for nothing.
 const maxStoredSnippet = 2048
 
-// encodeHit is the stored form of it.
-func encodeHit(it *kb.Item) []byte {
+// encodeHit is the stored form of it; plain is textsearch.PlainText, or
+// one that remembers the texts itemDocument made plain already.
+func encodeHit(it *kb.Item, plain func(string) string) []byte {
 	h := storedHit{Kind: string(it.Kind), Pack: it.Pack, Title: it.Title}
-	for _, src := range snippetSources(it, textsearch.PlainText) {
+	for _, src := range snippetSources(it, plain) {
 		s := src()
 		if len(s) > maxStoredSnippet {
 			cut := maxStoredSnippet

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/poisehq/poise/kb"
 )
@@ -11,10 +12,22 @@ import (
 // (State, as RecordedState) and the index to open when the library still
 // matches (OpenCurrent). Decoding it is a large share of what "poise
 // search" does on a big library, and RecordedState then OpenCurrent read
-// it twice.
+// it twice. Preopen opens the index while the caller scans the library.
 type Recorded struct {
 	dir string
 	r   *record // nil when none is recorded
+
+	mu   sync.Mutex
+	pre  *preopened
+	done bool // the preopened index was handed out or closed
+}
+
+// preopened is the index Preopen opens, once opened.
+type preopened struct {
+	opts  Options
+	ready chan struct{}
+	g     *generation
+	err   error
 }
 
 // ReadRecorded reads the record of the index kept in dir.
@@ -34,16 +47,70 @@ func (rc *Recorded) State() *kb.LibraryState {
 	return rc.r.State
 }
 
+// Preopen starts opening the recorded index with opts, for OpenCurrent
+// with the same options to use: opening it and scanning the library are
+// the two larger parts of a start and need nothing of each other. Close
+// releases it when OpenCurrent does not take it.
+func (rc *Recorded) Preopen(opts Options) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if rc.r == nil || rc.pre != nil || rc.done {
+		return
+	}
+	p := &preopened{opts: opts, ready: make(chan struct{})}
+	rc.pre = p
+	go func() {
+		defer close(p.ready)
+		ix := &Index{dir: rc.dir, opts: opts}
+		p.g, p.err = ix.openRecord(rc.r)
+	}()
+}
+
 // OpenCurrent is OpenCurrent of the folder, from the record read.
 func (rc *Recorded) OpenCurrent(state *kb.LibraryState, opts Options) (*Index, error) {
 	if rc.r == nil || state == nil || rc.r.Key != state.Key() {
 		return nil, ErrStale
 	}
 	ix := &Index{dir: rc.dir, opts: opts}
-	g, err := ix.openRecord(rc.r)
+	g, err := rc.take(opts)
+	if g == nil && err == nil {
+		g, err = ix.openRecord(rc.r)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrStale, err)
 	}
 	ix.gen = g
 	return ix, nil
+}
+
+// take hands out the preopened index if it was opened with opts; nil and
+// no error when there is none to take.
+func (rc *Recorded) take(opts Options) (*generation, error) {
+	rc.mu.Lock()
+	p := rc.pre
+	// What openRecord depends on must be the same.
+	if p == nil || rc.done || p.opts.ReadOnly != opts.ReadOnly || p.opts.openTimeout != opts.openTimeout {
+		rc.mu.Unlock()
+		return nil, nil
+	}
+	rc.done = true
+	rc.mu.Unlock()
+	<-p.ready
+	return p.g, p.err
+}
+
+// Close releases the preopened index unless OpenCurrent handed it out.
+func (rc *Recorded) Close() {
+	rc.mu.Lock()
+	p := rc.pre
+	taken := rc.done
+	rc.done = true
+	rc.mu.Unlock()
+	if p == nil || taken {
+		return
+	}
+	<-p.ready
+	if p.g != nil {
+		p.g.eng.Close()
+	}
 }

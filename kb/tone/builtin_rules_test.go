@@ -97,3 +97,31 @@ func TestBuiltinRewritesAreSendable(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinRewritesPromiseOnlyWhatTheAgentControls holds the built-in
+// rewrites to what any agent can say in any channel and role: an offer or
+// a next step of their own, never a transfer, a call at a time or a
+// refund that someone else (or another channel) has to make happen.
+func TestBuiltinRewritesPromiseOnlyWhatTheAgentControls(t *testing.T) {
+	commits := []string{
+		"connect you", "transfer you", "on the line now", "until they answer", "until they pick up",
+		"i'll call you", "call you myself", "they'll call you", "will call you by", "i'll introduce you",
+		"i'll bring them in", "join us", "i'll email them for you now", "check your next order myself",
+		"i'll call you back at", "i'll stay on the line", "call you by", "call you at", "call me",
+		"confirm by email",
+	}
+	p := builtinPack(t)
+	for _, it := range p.Items {
+		if it.Kind != kb.KindPhrase || it.Phrase == nil {
+			continue
+		}
+		for _, try := range it.Phrase.Try {
+			low := strings.ToLower(strings.ReplaceAll(try, "’", "'"))
+			for _, c := range commits {
+				if strings.Contains(low, c) {
+					t.Errorf("%s:%d: %q rewrites to %q, which commits the agent to %q; offer it or name a step the agent controls", it.Source.File, it.Source.Line, it.Phrase.InsteadOf, try, c)
+				}
+			}
+		}
+	}
+}
