@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"runtime/debug"
+	"slices"
 
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
@@ -49,16 +50,39 @@ func (p *poise) withBody(it *kb.Item) *kb.Item {
 		p.logf("poise: %s: %v", it.ID, err)
 		return it
 	}
-	full, err := kb.LoadBody(os.DirFS(dir), kb.LoadOptions{ID: pk.Dir}, it)
+	// The file's other items come too: a guide shows with its sections.
+	var same []*kb.Item
+	for i := range pk.Items {
+		if pk.Items[i].Source.File == it.Source.File && pk.Items[i].Kind == kb.KindGuide {
+			if cur, ok := p.lib.Item(pk.Items[i].ID); ok && cur == &pk.Items[i] {
+				same = append(same, cur)
+			}
+		}
+	}
+	if !slices.Contains(same, it) {
+		same = append([]*kb.Item{it}, same...)
+	}
+	full, err := kb.LoadBodies(os.DirFS(dir), kb.LoadOptions{ID: pk.Dir}, same)
 	if err != nil {
 		p.logf("poise: %s: %v", it.ID, err)
 		return it
 	}
-	if p.bodies == nil || len(p.bodies) >= maxBodies {
+	if p.bodies == nil || len(p.bodies)+len(same) > maxBodies {
 		p.bodies = map[string]loadedBody{}
 	}
-	p.bodies[it.ID] = loadedBody{light: it, full: full}
-	return full
+	got := it
+	for i, f := range full {
+		if f == nil {
+			continue
+		}
+		if len(p.bodies) < maxBodies || same[i] == it {
+			p.bodies[f.ID] = loadedBody{light: same[i], full: f}
+		}
+		if same[i] == it {
+			got = f
+		}
+	}
+	return got
 }
 
 // loadingHit is the Find result with the given id while the packs are

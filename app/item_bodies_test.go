@@ -79,4 +79,10 @@ func TestPreviewWhilePacksLoadAndBodiesFromDisk(t *testing.T) {
 	if p.withBody(it) != got {
 		t.Error("the body is read from disk again for the same item")
 	}
+	// The note was read once for all its guides: its own item comes from
+	// what was read with the section.
+	whole, _ := p.item("notes/parking")
+	if b, ok := p.bodies["notes/parking"]; !ok || b.light != whole || !strings.Contains(b.full.Body, "## Visitors") {
+		t.Errorf("the note's body was not read with its section's: %+v", p.bodies)
+	}
 }

@@ -60,16 +60,42 @@ func (l *Library) HasShed() bool {
 // its file is read. Its links and everything else are it's own, as
 // resolved when the whole pack loaded.
 func LoadBody(fsys fs.FS, opts LoadOptions, it *Item) (*Item, error) {
-	p, err := LoadFiles(fsys, opts, []string{it.Source.File})
+	got, err := LoadBodies(fsys, opts, []*Item{it})
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", it.Source.File, err)
+		return nil, err
 	}
+	if got[0] == nil {
+		return nil, fmt.Errorf("read %s: %s is no longer in it: %w", it.Source.File, it.ID, fs.ErrNotExist)
+	}
+	return got[0], nil
+}
+
+// LoadBodies is LoadBody for items of one file, read once: a guide and
+// its sections are shown together. An item the file no longer holds is
+// nil.
+func LoadBodies(fsys fs.FS, opts LoadOptions, items []*Item) ([]*Item, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	file := items[0].Source.File
+	p, err := LoadFiles(fsys, opts, []string{file})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	byID := make(map[string]*Item, len(p.Items))
 	for i := range p.Items {
-		if p.Items[i].ID == it.ID {
+		byID[p.Items[i].ID] = &p.Items[i]
+	}
+	out := make([]*Item, len(items))
+	for i, it := range items {
+		if it.Source.File != file {
+			return nil, fmt.Errorf("read %s: %s is in %s", file, it.ID, it.Source.File)
+		}
+		if fresh, ok := byID[it.ID]; ok {
 			cp := *it
-			cp.Body, cp.Text = p.Items[i].Body, p.Items[i].Text
-			return &cp, nil
+			cp.Body, cp.Text = fresh.Body, fresh.Text
+			out[i] = &cp
 		}
 	}
-	return nil, fmt.Errorf("read %s: %s is no longer in it: %w", it.Source.File, it.ID, fs.ErrNotExist)
+	return out, nil
 }

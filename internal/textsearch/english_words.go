@@ -27,6 +27,9 @@ sexist shout shouted shouting shouts snapped sob sobbed sobbing sobs
 stupid sue swearing swore tearful tears terrible thief thieves threaten
 threatened threatening upset useless weep weeping weeps wept whinge
 whining worst yell yelled yelling
+drunk drunken tipsy slurring slurred sober hammered wasted stoned
+male female gender accent flirt flirted flirting flirty creep creepy
+sexual lonely chatty hangs
 `
 
 // english is the set of stems of known English words: the EFF large

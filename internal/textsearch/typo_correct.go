@@ -88,14 +88,34 @@ func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 	if len(best) == 0 {
 		return correction{}
 	}
-	c := correction{shown: best[0].shown}
-	if c.shown == "" {
-		c.shown = e.surfaceOf(r, best[0].stem)
-	}
+	var c correction
 	for _, b := range best {
 		c.stems = append(c.stems, b.stem)
 	}
+	c.shown = e.shownWord(r, w.text, best)
 	return c
+}
+
+// shownWord is the word to show for a typo among the words searched in its
+// place: a real word of the content (the commonest form of its stem, never
+// the stem itself), the one nearest what was typed. Body stems are compared
+// with the typed word's stem, which hides a dropped suffix: "threatning"
+// searches both "threat" and "threaten", and means "threatening".
+func (e *Index) shownWord(r index.IndexReader, typed string, best []typoCand) string {
+	shown, cost := "", 0.0
+	for _, b := range best {
+		word := b.shown
+		if word == "" {
+			word = e.surfaceOf(r, b.stem)
+		}
+		if word == "" {
+			continue
+		}
+		if c := typoCost(typed, word); shown == "" || c < cost {
+			shown, cost = word, c
+		}
+	}
+	return shown
 }
 
 // surfaceOf finds a word of titles, signals or tags whose stem is stem,

@@ -14,6 +14,10 @@ func TestCorrectedQuery(t *testing.T) {
 		{"refnud ", "refund"},
 		{"furious customer", ""},
 		{"weeping ", ""},
+		// The word shown is a word of the content, never a stem:
+		// "threatning" once showed as "threat".
+		{"threatning ", "threatening"},
+		{"customer is threatning me", "customer is threatening me"},
 		{"she was weeping on the phone ", ""},
 		// A contraction is a word the person meant: "he'd" once read as
 		// "held" in a crisis search.
