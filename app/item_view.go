@@ -33,7 +33,7 @@ func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
 	case kb.KindPhrase:
 		body = p.phraseBody(it)
 	case kb.KindChecklist:
-		body = checklistBody(it)
+		body = p.checklistBody(it)
 	case kb.KindTemplate:
 		f := newTemplateForm(p, it.ID, it.Text, it.Fields)
 		f.onSubmit = func() {
@@ -129,7 +129,9 @@ func (p *poise) phraseBody(it *kb.Item) fyne.CanvasObject {
 	return container.NewVBox(objs...)
 }
 
-func checklistBody(it *kb.Item) fyne.CanvasObject {
+// checklistBody lists the steps under their headings; a step with a link
+// is shown from its markdown, so the link opens what it names.
+func (p *poise) checklistBody(it *kb.Item) fyne.CanvasObject {
 	objs := []fyne.CanvasObject{}
 	var lines []string
 	flush := func() {
@@ -145,6 +147,11 @@ func checklistBody(it *kb.Item) fyne.CanvasObject {
 			objs = append(objs, boldLabel(s.Group))
 		}
 		group = s.Group
+		if strings.Contains(s.Markdown, "](") {
+			flush()
+			objs = append(objs, p.markdown(it, "☐ "+s.Markdown))
+			continue
+		}
 		lines = append(lines, "☐ "+s.Text)
 	}
 	flush()

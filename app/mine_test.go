@@ -30,7 +30,12 @@ func mineBuiltin() fstest.MapFS {
 // minePoise is the app over a real packs folder with an in-memory index.
 func minePoise(t *testing.T) (*poise, fstest.MapFS) {
 	t.Helper()
-	b := mineBuiltin()
+	return minePoiseWith(t, mineBuiltin())
+}
+
+// minePoiseWith is minePoise over the built-in pack b.
+func minePoiseWith(t *testing.T, b fstest.MapFS) (*poise, fstest.MapFS) {
+	t.Helper()
 	store, err := packs.Open(filepath.Join(t.TempDir(), "packs"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,9 @@
 package kb
 
 import (
+	"bytes"
 	"cmp"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -171,7 +173,11 @@ func (b *builder) checklist() {
 			text = append(text, "", group)
 		case mdparse.List:
 			for _, it := range bl.Items {
-				c.Steps = append(c.Steps, ChecklistStep{Group: group, Text: it.Text})
+				step := ChecklistStep{Group: group, Text: it.Text}
+				if md := stepMarkdown(b.doc.Source, it.Start); md != it.Text {
+					step.Markdown = md
+				}
+				c.Steps = append(c.Steps, step)
 				text = append(text, "- [ ] "+it.Text)
 			}
 		case mdparse.Paragraph:
@@ -207,4 +213,21 @@ func (l *loader) synonyms(file string, doc *mdparse.Doc) []SynonymSet {
 		}
 	}
 	return sets
+}
+
+// stepMarker is a list item's marker and task box at the start of its line.
+var stepMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?`)
+
+// stepMarkdown is the markdown of the list item starting at start: the
+// rest of its line, without the marker and box.
+func stepMarkdown(src []byte, start int) string {
+	if start < 0 || start > len(src) {
+		return ""
+	}
+	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		end = len(src) - start
+	}
+	return strings.TrimSpace(stepMarker.ReplaceAllString(string(src[lineStart:start+end]), ""))
 }

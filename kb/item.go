@@ -97,6 +97,10 @@ type Option struct {
 type ChecklistStep struct {
 	Group string
 	Text  string
+	// Markdown is the step's line as written, without its list marker
+	// and box, so its links can be shown and followed; "" when it is the
+	// same as Text.
+	Markdown string `json:",omitempty"`
 }
 
 // Link is a link in an item's markdown to an item of the same pack.

@@ -69,15 +69,12 @@ func (l *loader) toOriginal(rec *fileRec, line int, dest string) bool {
 // pack as loaded (replaced items included): the item under the heading
 // its fragment names, else the file's first item; "" when the pack has no
 // such file.
-func originalTarget(q *Pack, ol OriginalLink) string {
+func originalTarget(q *Pack, files map[string][]int, ol OriginalLink) string {
 	first := ""
 	firstLine := 0
 	frag := strings.ToLower(ol.Frag)
-	for i := range q.Items {
+	for _, i := range files[ol.Path] {
 		it := &q.Items[i]
-		if norm.NFC.String(it.Source.File) != ol.Path {
-			continue
-		}
 		if _, f, _ := strings.Cut(it.ID, "#"); frag != "" && (f == frag || f == slugify(frag)) {
 			return it.ID
 		}
@@ -96,13 +93,25 @@ func (lib *Library) resolveOriginalLinks() {
 	for by, replaced := range lib.replaces {
 		standIn[replaced] = by
 	}
+	// The items of each original's pack by file, built once: a pack may be
+	// a vault of thousands of notes.
+	byFile := map[string]map[string][]int{}
 	for _, p := range lib.given {
 		for _, ol := range p.OriginalLinks {
 			q, ok := lib.Pack(ol.Pack)
 			if !ok {
 				continue
 			}
-			id := originalTarget(q, ol)
+			files, ok := byFile[ol.Pack]
+			if !ok {
+				files = map[string][]int{}
+				for i := range q.Items {
+					f := norm.NFC.String(q.Items[i].Source.File)
+					files[f] = append(files[f], i)
+				}
+				byFile[ol.Pack] = files
+			}
+			id := originalTarget(q, files, ol)
 			if id == "" {
 				continue
 			}

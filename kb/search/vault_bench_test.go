@@ -96,3 +96,52 @@ func BenchmarkUpdateFileVault(b *testing.B) {
 		b.Fatalf("after the edits: %v %v", res, err)
 	}
 }
+
+// BenchmarkSearchKeptVault is "poise search" answering from the index kept
+// for the issue 10 vault with the app closed, less the start of the
+// process: read the record, check every pack file's size and time while
+// the index opens, search, close. CPU time and allocations are what load
+// on the machine cannot inflate.
+func BenchmarkSearchKeptVault(b *testing.B) {
+	packs := b.TempDir()
+	if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Seed: 7}); err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	state, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := search.Open(dir, lib, search.Options{State: state})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix.Close()
+	lib = nil
+	ctx := context.Background()
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		rc := search.ReadRecorded(dir)
+		rc.Preopen(search.Options{ReadOnly: true})
+		st, err := kb.ScanLibrary(nil, packs, rc.State())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := rc.OpenCurrent(st, search.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := ix.Search(ctx, search.Query{Text: "sync", Limit: 10, NoFacets: true})
+		if err != nil || len(res.Hits) == 0 {
+			b.Fatalf("search: %v %v", res, err)
+		}
+		ix.Close()
+		rc.Close()
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 
@@ -46,6 +47,9 @@ func ReloadPack(lib *kb.Library, dir string) (*Reloaded, error) {
 	if err != nil && !errors.As(err, &pe) {
 		return nil, fmt.Errorf("reload %s: %w", dir, err)
 	}
+	// As LoadLibrary names it: what reads a note back from disk (the app,
+	// for a large pack's bodies) and reindexes the pack find it by this.
+	p.Dir = filepath.Base(dir)
 	r := &Reloaded{PackID: p.Manifest.ID, Loaded: p}
 	if pe != nil {
 		r.Problems = pe.Problems

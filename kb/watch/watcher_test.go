@@ -124,8 +124,8 @@ func TestExternalEditIsPickedUpAndABrokenOneKeepsTheLastGood(t *testing.T) {
 
 	// Edited in another editor while Poise runs.
 	write(strings.ReplaceAll(note, "%s", "zanzibar"))
-	if r := a.next(t); r.PackID != "mine" || len(r.Problems) != 0 {
-		t.Fatalf("reloaded %s with problems %v", r.PackID, r.Problems)
+	if r := a.next(t); r.PackID != "mine" || len(r.Problems) != 0 || r.Pack.Dir != "mine" {
+		t.Fatalf("reloaded %s (folder %q) with problems %v", r.PackID, r.Pack.Dir, r.Problems)
 	}
 	if !a.finds(t, "zanzibar") {
 		t.Fatal("search does not find the edit")
