@@ -32,16 +32,8 @@ const agentVoiceMatrix = 0.6
 // customer says too), or the agent speaking of their own doing to the
 // customer ("i messed up their order").
 func agentVoice(words []queryWord) bool {
-	for _, lead := range agentVoiceLeads {
-		last := 0
-		if slices.Contains(lead, "i") || slices.Contains(lead, "customer") {
-			last = len(words) - len(lead) - 1
-		}
-		for at := 0; at <= last; at++ {
-			if hasLead(words, at, lead) {
-				return true
-			}
-		}
+	if start, _ := agentLead(words); start >= 0 {
+		return true
 	}
 	var i, them bool
 	for _, w := range words {
@@ -49,6 +41,41 @@ func agentVoice(words []queryWord) bool {
 		them = them || w.text == "their" || w.text == "them"
 	}
 	return i && them
+}
+
+// agentLead is where the first lead of the agent's voice is in words,
+// [start, end), or -1, -1. Its words frame the question ("how to say")
+// and say nothing of what it is about: a section titled "How to say it"
+// must not match them as a phrase.
+func agentLead(words []queryWord) (start, end int) {
+	for _, lead := range agentVoiceLeads {
+		last := 0
+		if slices.Contains(lead, "i") || slices.Contains(lead, "customer") {
+			last = len(words) - len(lead) - 1
+		}
+		for at := 0; at <= last; at++ {
+			if hasLead(words, at, lead) {
+				return at, at + len(lead)
+			}
+		}
+	}
+	return -1, -1
+}
+
+// inLead reports whether words [i, j) start within the query's lead and
+// add to it only stop and light words ("how to say"): the frame of the
+// question, not what it is about.
+func (p *plan) inLead(i, j int) bool {
+	start, end := agentLead(p.words)
+	if start < 0 || i < start || i >= end {
+		return false
+	}
+	for k := end; k < j; k++ {
+		if w := p.words[k]; w.stem != "" && w.weight >= informative {
+			return false
+		}
+	}
+	return true
 }
 
 // hasLead reports whether lead is at words[at:], with a word after it.
