@@ -1,5 +1,7 @@
 package textsearch
 
+import "slices"
+
 // A query in the agent's own voice ("how do i say no nicely", "tell a
 // customer we can't") asks what to do or say, not what the customer is
 // going through. It shares words with the concern that describes a
@@ -24,25 +26,42 @@ var agentVoiceLeads = [][]string{
 // in the agent's voice.
 const agentVoiceMatrix = 0.6
 
-// agentVoice reports whether the words start as the agent asking what to
-// do or say.
+// agentVoice reports whether the words are the agent asking what to do or
+// say: a lead above (anywhere for one that names the agent, "what do i
+// tell them"; only at the start for "how to" and the like, which a
+// customer says too), or the agent speaking of their own doing to the
+// customer ("i messed up their order").
 func agentVoice(words []queryWord) bool {
 	for _, lead := range agentVoiceLeads {
-		if len(words) <= len(lead) {
-			continue
+		last := 0
+		if slices.Contains(lead, "i") || slices.Contains(lead, "customer") {
+			last = len(words) - len(lead) - 1
 		}
-		ok := true
-		for i, w := range lead {
-			if words[i].text != w {
-				ok = false
-				break
+		for at := 0; at <= last; at++ {
+			if hasLead(words, at, lead) {
+				return true
 			}
 		}
-		if ok {
-			return true
+	}
+	var i, them bool
+	for _, w := range words {
+		i = i || w.text == "i"
+		them = them || w.text == "their" || w.text == "them"
+	}
+	return i && them
+}
+
+// hasLead reports whether lead is at words[at:], with a word after it.
+func hasLead(words []queryWord, at int, lead []string) bool {
+	if at+len(lead) >= len(words) {
+		return false
+	}
+	for i, w := range lead {
+		if words[at+i].text != w {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // kindWeights are the score factors by facet value ("kind:matrix") for
