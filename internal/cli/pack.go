@@ -119,14 +119,10 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON, all bool) error {
 		printLintSummary(out, rep)
 	} else {
 		for _, pr := range rep.Problems {
-			if pr.Line > 0 {
-				fmt.Fprintf(out, "%s:%d: %s\n", pr.File, pr.Line, pr.Message)
-			} else {
-				fmt.Fprintf(out, "%s: %s\n", pr.File, pr.Message)
-			}
+			fmt.Fprintf(out, "%s: %s\n", fileAt(pr.File, pr.Line), safe(pr.Message))
 		}
 		for _, w := range rep.Warnings {
-			fmt.Fprintf(out, "%s:%d: warning: %s\n", w.File, w.Line, w.Message)
+			fmt.Fprintf(out, "%s: warning: %s\n", fileAt(w.File, w.Line), safe(w.Message))
 		}
 	}
 	switch n := len(rep.Problems); n {
@@ -157,6 +153,16 @@ func warningCount(n int) string {
 	return " (" + plural(n, "tone warning") + ")"
 }
 
+// fileAt is "file:line" as editors read it, escaped for the terminal (a
+// pack's file names are anyone's typing), or the file alone for a problem
+// about the whole file (line 0).
+func fileAt(file string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", safe(file), line)
+	}
+	return safe(file)
+}
+
 // printLintSummary sums up the problems of a folder of notes: a line per
 // sort with its first few, so thousands of notes give a screenful.
 func printLintSummary(out io.Writer, rep lintReport) {
@@ -168,7 +174,7 @@ func printLintSummary(out io.Writer, rep lintReport) {
 			fmt.Fprintf(out, "  %s:\n", g.Summary)
 		}
 		for _, pr := range g.First {
-			fmt.Fprintf(out, "    %s:%d: %s\n", safe(pr.File), pr.Line, safe(pr.Message))
+			fmt.Fprintf(out, "    %s: %s\n", fileAt(pr.File, pr.Line), safe(pr.Message))
 		}
 	}
 	fmt.Fprintln(out, "Add --all to list every problem.")

@@ -186,7 +186,7 @@ func printNotesImport(w io.Writer, rep importReport, installed string) {
 			fmt.Fprintf(w, "    %s:\n", g.Summary)
 		}
 		for _, pr := range g.First {
-			fmt.Fprintf(w, "      %s:%d: %s\n", safe(pr.File), pr.Line, safe(pr.Message))
+			fmt.Fprintf(w, "      %s: %s\n", fileAt(pr.File, pr.Line), safe(pr.Message))
 		}
 	}
 	fmt.Fprintf(w, "  Fix them in the folder and import again; poise pack lint --all %s lists every one.\n", safe(installed))

@@ -61,3 +61,23 @@ func TestPackLintNotesSummary(t *testing.T) {
 		t.Errorf("JSON summary = %+v", rep.Summary)
 	}
 }
+
+// A file name is whatever the notes' author typed: an escape sequence in
+// one must not reach the terminal from lint, and a problem about a whole
+// file has no line to show (it printed "big.md:0:").
+func TestPackLintEscapesNamesAndLeavesOutLineZero(t *testing.T) {
+	evil := "evil\x1b[2J\x1b[31mname.md"
+	dir := writePack(t, map[string]string{
+		evil:     "Links to [[Nowhere]].\n",
+		"big.md": strings.Repeat("A line of a very long note.\n", 160_000),
+	})
+	for _, args := range [][]string{{"pack", "lint", dir}, {"pack", "lint", "--all", dir}} {
+		_, stdout, stderr := run(t, args...)
+		if strings.ContainsRune(stdout+stderr, 0x1b) {
+			t.Errorf("%v printed an escape sequence:\n%q", args, stdout)
+		}
+		if strings.Contains(stdout, "big.md:0:") || !strings.Contains(stdout, "big.md: ") {
+			t.Errorf("%v: the whole-file problem shows line 0 or is missing:\n%s", args, stdout)
+		}
+	}
+}

@@ -148,7 +148,9 @@ func (h *minHeap) Pop() any {
 
 // collect runs q against the current snapshot and returns the best size
 // hits, the number of matches and, when facets is set, the facet counts.
-func (e *Index) collect(ctx context.Context, q query.Query, size int, facets bool) (*rawResult, error) {
+// weigh multiplies the score of a document holding a facet value (see
+// plan.kindWeights); nil leaves scores as Bleve gave them.
+func (e *Index) collect(ctx context.Context, q query.Query, size int, facets bool, weigh map[string]float64) (*rawResult, error) {
 	r, err := e.reader()
 	if err != nil {
 		return nil, err
@@ -174,11 +176,22 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 
 	var table *facetTable
 	var counts []int32
-	if facets {
+	if facets || weigh != nil {
 		if table, err = e.facets.get(r); err != nil {
 			return nil, err
 		}
+	}
+	if facets {
 		counts = make([]int32, len(table.values))
+	}
+	var codeWeight map[uint32]float64
+	if weigh != nil {
+		codeWeight = map[uint32]float64{}
+		for c, v := range table.values {
+			if f, ok := weigh[v]; ok {
+				codeWeight[uint32(c)] = f
+			}
+		}
 	}
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
@@ -201,18 +214,24 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 			}
 		}
 		doc := dm.IndexInternalID.Value()
+		score := dm.Score
 		if table != nil {
 			for _, c := range table.of(doc) {
-				counts[c]++
+				if counts != nil {
+					counts[c]++
+				}
+				if f, ok := codeWeight[c]; ok {
+					score *= f
+				}
 			}
 		}
-		if size > 0 && (len(top) < size || dm.Score >= top[0].score) {
+		if size > 0 && (len(top) < size || score >= top[0].score) {
 			id, err := r.ExternalID(dm.IndexInternalID)
 			if err != nil {
 				return nil, fmt.Errorf("read hit: %w", err)
 			}
-			if len(top) < size || dm.Score > top[0].score || id < top[0].id {
-				heap.Push(&top, scored{doc, dm.Score, id})
+			if len(top) < size || score > top[0].score || id < top[0].id {
+				heap.Push(&top, scored{doc, score, id})
 				if len(top) > size {
 					heap.Pop(&top)
 				}

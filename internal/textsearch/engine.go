@@ -135,7 +135,7 @@ func (e *Index) run(ctx context.Context, p *plan, filters []filter, size int, fa
 		bq.AddFilter(fq)
 		q = bq
 	}
-	return e.collect(ctx, q, size, facets)
+	return e.collect(ctx, q, size, facets, p.kindWeights())
 }
 
 func filterQuery(filters []filter) query.Query {

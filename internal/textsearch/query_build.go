@@ -234,7 +234,7 @@ func (e *Index) textQuery(p *plan) query.Query {
 		// in a row, where "ending" alone would match "Ending the call".
 		// A window of stop words only ("I want to") says nothing.
 		for i := 0; n > 3 && i+3 <= n; i++ {
-			if win := p.words[i : i+3]; contentWords(win) >= 1 {
+			if win := p.words[i : i+3]; contentWords(win) >= 1 && !p.inLead(i, i+3) {
 				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart))
 			}
 		}
@@ -243,7 +243,7 @@ func (e *Index) textQuery(p *plan) query.Query {
 		// have you shared my details with" meets a signal that says
 		// "given my details to", where no three words agree.
 		for i := 0; n > 2 && i+2 <= n; i++ {
-			if win := p.words[i : i+2]; contentWords(win) >= 1 {
+			if win := p.words[i : i+2]; contentWords(win) >= 1 && !p.inLead(i, i+2) {
 				should = append(should, matchPhrase(fHWords, phraseText(win), boostPhrasePart*windowWeight(win)))
 			}
 		}

@@ -44,9 +44,18 @@ import (
 // The held-out MRR floor went down by 0.005 with this change, knowingly:
 // it put one more held-out query in the first three (P@3 0.904 → 0.918)
 // and moved another down within them; its P@3 floor went up.
+//
+// Fourth round: 32 new queries (16 a half) for a customer who hangs up,
+// seems drunk, is lonely or chatty, or flirts, and for the agent asking
+// how to say no, written before the content for them. With them, before
+// (no content for them): test half P@3 0.803, MRR 0.750; with the new
+// content alone, P@3 0.867, MRR 0.807. After synonym sets in
+// customers' words for them, "refusing" tags on the saying-no guidance,
+// and concerns weighing less for a query in the agent's voice ("how do i
+// …"): test half P@3 0.896, MRR 0.826; held-out unchanged (0.918, 0.833).
 const (
-	floorTestP3  = 0.880
-	floorTestMRR = 0.820
+	floorTestP3  = 0.895
+	floorTestMRR = 0.825
 	floorHeldP3  = 0.915
 	floorHeldMRR = 0.830
 )
