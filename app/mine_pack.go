@@ -227,17 +227,18 @@ func (p *poise) showBroken(r *watch.Reloaded) {
 		p.notices.Remove(old)
 		delete(s.banners, r.PackID)
 	}
-	if len(r.Problems) == 0 {
+	problems := r.Breaking() // links to missing notes are no news, and cost nothing
+	if len(problems) == 0 {
 		return
 	}
-	first := r.Problems[0]
+	first := problems[0]
 	where := first.File
 	if first.Line > 0 {
 		where = fmt.Sprintf("%s line %d", first.File, first.Line)
 	}
-	msg := fmt.Sprintf("%s has %d problem(s) since its last edit. %s: %s", p.packName(r.PackID), len(r.Problems), where, first.Message)
+	msg := fmt.Sprintf("%s has %d problem(s) since its last edit. %s: %s", p.packName(r.PackID), len(problems), where, first.Message)
 	if len(r.Kept) > 0 {
-		msg += " Search keeps the last good version of " + strings.Join(r.Kept, ", ") + " until you fix it."
+		msg += " Search keeps the last good version of " + fewNames(r.Kept) + " until you fix it."
 	}
 	var banner *fyne.Container
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
@@ -254,6 +255,16 @@ func (p *poise) showBroken(r *watch.Reloaded) {
 	banner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(objs...), wrapLabel(msg))
 	s.banners[r.PackID] = banner
 	p.notices.Add(banner)
+}
+
+// fewNames names the first files of names and counts the rest: a banner
+// naming hundreds would be unreadable, and Fyne takes minutes to wrap it.
+func fewNames(names []string) string {
+	const shown = 3
+	if len(names) <= shown {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:shown], ", "), len(names)-shown)
 }
 
 // watchPacks starts picking up pack files edited outside Poise, once the

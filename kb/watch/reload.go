@@ -124,6 +124,20 @@ func breaksItems(p kb.Problem) bool {
 	return true
 }
 
+// Breaking are the problems of r that may have cost their files items
+// (breaksItems): what an edit broke, leaving out links to notes or
+// headings that do not exist, which a vault has by the thousand from the
+// start.
+func (r *Reloaded) Breaking() []kb.Problem {
+	var out []kb.Problem
+	for _, p := range r.Problems {
+		if breaksItems(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Changes reports whether r differs from the pack of the same id in lib,
 // so a reload of what is already there (the watcher hearing Poise's own
 // save) changes nothing on screen.
