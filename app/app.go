@@ -241,6 +241,13 @@ type poise struct {
 	packsLoading bool
 	// bodies are guides read back with their bodies (item_bodies.go).
 	bodies map[string]loadedBody
+	// loadPacks loads the library (loadLibrary below unless a test sets it).
+	loadPacks func() (*kb.Library, error)
+	// savedWhileLoading are the pack folders (and their files, nil for
+	// any) read again while loadLibrary runs, non-nil until it is done:
+	// the load may have read them before the change, so they are read
+	// again once it is in (mine_pack.go).
+	savedWhileLoading map[string][]string
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -337,6 +344,7 @@ func (p *poise) useIndex(ix *search.Index) {
 // packs changed while Poise was closed) first reindexes the packs that
 // changed, so Find is right before the whole library has loaded.
 func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState, stale bool) {
+	p.savedWhileLoading = map[string][]string{}
 	go func() {
 		if stale {
 			src := search.Packs{Builtin: packs.Builtin(p.builtin, packsDir), Dir: packsDir}
@@ -348,7 +356,11 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 				})
 			}
 		}
-		lib, err := loadLibrary(p.packs, packsDir)
+		load := p.loadPacks
+		if load == nil {
+			load = func() (*kb.Library, error) { return loadLibrary(p.packs, packsDir) }
+		}
+		lib, err := load()
 		if lib == nil {
 			lib = kb.NewLibrary()
 		}
@@ -366,7 +378,10 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			p.watchPacks()
 		})
 		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
-			p.do(func() { p.showError(err, "Search could not take in your packs. Restart Poise to try again.") })
+			p.do(func() {
+				p.showError(err, "Search could not take in your packs. Restart Poise to try again.")
+				p.reloadSavedWhileLoading()
+			})
 			return
 		}
 		if light != lib && !ix.UseShed(light) {
@@ -383,6 +398,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			if p.find != nil {
 				p.find.refresh()
 			}
+			p.reloadSavedWhileLoading()
 		})
 	}()
 }

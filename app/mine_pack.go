@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,6 +72,15 @@ func (p *poise) sources() mine.Sources {
 // of the load, just before the library takes it in, and indexed once
 // search has it too.
 func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
+	if p.savedWhileLoading != nil {
+		got, seen := p.savedWhileLoading[dir]
+		switch {
+		case files == nil || (seen && got == nil):
+			p.savedWhileLoading[dir] = nil
+		default:
+			p.savedWhileLoading[dir] = append(got, files...)
+		}
+	}
 	lib := p.lib
 	go func() {
 		r, err := watch.ReloadPack(lib, dir)
@@ -87,6 +98,22 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 			}
 		})
 	}()
+}
+
+// reloadSavedWhileLoading reads again the pack files saved or edited while
+// the packs loaded: the load may have read them before the change and put
+// their old text into the library and search, which it finished last.
+func (p *poise) reloadSavedWhileLoading() {
+	saved := p.savedWhileLoading
+	p.savedWhileLoading = nil
+	for _, dir := range slices.Sorted(maps.Keys(saved)) {
+		files := saved[dir]
+		if files != nil {
+			slices.Sort(files)
+			files = slices.Compact(files)
+		}
+		p.reloadPack(dir, files, nil, nil)
+	}
 }
 
 // applyReload puts a reloaded pack into the library (as it is now, which

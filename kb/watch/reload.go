@@ -69,14 +69,17 @@ func (r *Reloaded) On(lib *kb.Library) *Reloaded {
 }
 
 // keepGood is next with the items of prev in place of those of every file
-// that has problems in next and had items in prev.
+// that has problems in next that may cost items (breaksItems) and had
+// items in prev.
 func keepGood(prev, next *kb.Pack, problems []kb.Problem) (*kb.Pack, []string) {
 	if prev == nil || len(problems) == 0 {
 		return next, nil
 	}
 	broken := map[string]bool{}
 	for _, pr := range problems {
-		broken[pr.File] = true
+		if breaksItems(pr) {
+			broken[pr.File] = true
+		}
 	}
 	if broken["pack.toml"] {
 		return prev, []string{"pack.toml"}
@@ -105,6 +108,20 @@ func keepGood(prev, next *kb.Pack, problems []kb.Problem) (*kb.Pack, []string) {
 	}
 	slices.Sort(kept)
 	return &cp, kept
+}
+
+// breaksItems reports whether a problem may have cost its file items or
+// their text, so the last good version is worth keeping. A link to a
+// note or heading that does not exist costs nothing: the file's items load
+// whole, and a vault has thousands of such links (the Obsidian help vault,
+// 2,886), so keeping those files would leave every edit of them out of
+// search for good.
+func breaksItems(p kb.Problem) bool {
+	switch p.Group {
+	case kb.GroupMissingNote, kb.GroupMissingHeading, kb.GroupOutside:
+		return false
+	}
+	return true
 }
 
 // Changes reports whether r differs from the pack of the same id in lib,
