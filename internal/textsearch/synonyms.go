@@ -36,6 +36,23 @@ type synPhrase struct {
 	stems []string
 	words []string
 	set   int
+	// negated is set when the phrase holds a negation the analyser drops
+	// as a stop word ("tell the customer no"): its stems alone ("tell
+	// customer") would match a query that says something else ("tell
+	// the customer their refund is late"), so they count only in a query
+	// that holds a negation too ("tell a customer we can't").
+	negated bool
+}
+
+// negated reports whether any of words is a negation ("no", "can't").
+func negated(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		switch w {
+		case "no", "not", "never", "nothing", "none", "nobody", "nor":
+			return true
+		}
+		return strings.HasSuffix(w, "n't")
+	})
 }
 
 // newSynonyms analyses every set once. Sets with fewer than two usable
@@ -66,7 +83,7 @@ func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
 					s.byStem[m.stems[0]] = append(s.byStem[m.stems[0]], i)
 				}
 			} else {
-				s.phrases = append(s.phrases, synPhrase{stems: m.stems, words: m.words, set: i})
+				s.phrases = append(s.phrases, synPhrase{stems: m.stems, words: m.words, set: i, negated: negated(m.words)})
 			}
 		}
 	}
@@ -119,8 +136,9 @@ func (s *synonyms) expand(stems, words []string, filler map[string]bool) expansi
 		return ex
 	}
 	whole := map[int]bool{}
+	queryNegated := negated(words)
 	for _, p := range s.phrases {
-		if len(p.stems) > 1 && containsRun(stems, p.stems) || containsRun(words, p.words) {
+		if len(p.stems) > 1 && (!p.negated || queryNegated) && containsRun(stems, p.stems) || containsRun(words, p.words) {
 			whole[p.set] = true
 		}
 	}

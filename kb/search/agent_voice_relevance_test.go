@@ -19,6 +19,9 @@ func TestAgentVoiceRelevance(t *testing.T) {
 	}{
 		{"how do i say no nicely", []string{"builtin/guides/positive-sandwich", "builtin/phrases/limits"}, "builtin/matrix/refuses-every-option"},
 		{"how to tell a customer no", []string{"builtin/guides/positive-sandwich", "builtin/phrases/limits"}, "builtin/matrix/refuses-every-option"},
+		// "tell the customer no" must not stand for every "tell the
+		// customer": its meaning is in the "no" the analyser drops.
+		{"tell the customer their refund is delayed", []string{"builtin/matrix/missing-refund", "builtin/templates/delay-update"}, "builtin/guides/positive-sandwich"},
 		{"how do i deal with a drunk customer", []string{"builtin/matrix/intoxicated-customer"}, ""},
 		{"how do i get off the phone with a chatty customer", []string{"builtin/matrix/chatty-customer"}, ""},
 	}
