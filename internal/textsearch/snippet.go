@@ -195,14 +195,17 @@ func cut(text string, sp []Span) (string, []Span) {
 	return out, spans
 }
 
-// wordStart moves i back to just after a space close before it, or to the
-// start of the rune it falls in when a word is too long.
+// wordStart moves i back to just after a space close before it (to 0
+// within the text's first word), or to the start of the rune it falls in
+// when a word is too long.
 func wordStart(s string, i int) int {
 	if i <= 0 {
 		return 0
 	}
 	if j := strings.LastIndexByte(s[:i], ' '); j >= 0 && i-j <= 20 {
 		return j + 1
+	} else if j < 0 && i <= 20 {
+		return 0 // i is inside the text's first word: keep it whole
 	}
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
