@@ -191,13 +191,36 @@ func printPreview(w io.Writer, c *packs.Candidate) {
 	for _, o := range m.Overrides {
 		fmt.Fprintf(w, "  replaces %s\n", safe(o))
 	}
-	for _, pr := range c.Problems {
-		fmt.Fprintf(w, "  problem: %s\n", safe(pr.String()))
-	}
+	printPreviewProblems(w, c.Problems)
 	if c.Installed != "" {
 		fmt.Fprintf(w, "  installed now: %s\n", safe(c.Installed))
 		printChanges(w, c.Changes)
 	}
+}
+
+// previewProblems is how many problems the preview lists one by one; more
+// are summed up by sort, as lint does, so a vault's thousands of broken
+// links leave the question on the screen.
+const previewProblems = 10
+
+func printPreviewProblems(w io.Writer, ps []kb.Problem) {
+	if len(ps) <= previewProblems {
+		for _, pr := range ps {
+			fmt.Fprintf(w, "  problem: %s\n", safe(pr.String()))
+		}
+		return
+	}
+	for _, g := range kb.Summarize(ps, 3) {
+		if g.Count > len(g.First) {
+			fmt.Fprintf(w, "  %s; the first %d:\n", g.Summary, len(g.First))
+		} else {
+			fmt.Fprintf(w, "  %s:\n", g.Summary)
+		}
+		for _, pr := range g.First {
+			fmt.Fprintf(w, "    problem: %s\n", safe(pr.String()))
+		}
+	}
+	fmt.Fprintln(w, "  Run 'poise pack lint --all' on the pack to list every problem.")
 }
 
 func printChanges(w io.Writer, ch packs.Changes) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -250,5 +251,28 @@ func TestPackListWhileAppRuns(t *testing.T) {
 	code, out, errOut := run(t, "--data-dir", data, "pack", "list")
 	if code != 0 || !strings.Contains(out, "acme 1.0.0") {
 		t.Errorf("pack list while the app runs: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// Installing a real notes vault listed every one of its 2,886 broken
+// links before the question; the preview sums problems up by sort, as
+// lint does, once there are more than a screenful.
+func TestPackPreviewSumsUpManyProblems(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("n%02d.md", i)] = fmt.Sprintf("Links to [[Missing %d]].\n", i)
+	}
+	dir := writePack(t, files)
+	code, out, errOut := run(t, "--data-dir", t.TempDir(), "pack", "install", "--allow-unsigned", dir)
+	if code != 0 {
+		t.Fatalf("install: exit %d\n%s%s", code, out, errOut)
+	}
+	if n := strings.Count(out, "problem: "); n > 10 {
+		t.Errorf("preview lists %d problems one by one:\n%s", n, out)
+	}
+	for _, want := range []string{"40 links point to notes or files that do not exist; the first 3:", `n00.md:1: Link "[[Missing 0]]"`, "poise pack lint --all"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("preview lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -1,6 +1,11 @@
 package textsearch
 
 import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -63,9 +68,40 @@ var english = sync.OnceValue(func() map[string]bool {
 	return set
 })
 
-// isEnglish reports whether the typed word, or its stem, is a known
-// English word.
+// scowlSmall is SCOWL's size-35 word list (Debian's wamerican-small and
+// wbritish-small, lower-case words of three letters or more, about 41,000):
+// the EFF list alone left out everyday words such as "prospect", which
+// were then "corrected" into a word of the content ("respect").
+//
+//go:embed wordlist/scowl_small.txt.gz
+var scowlSmall []byte
+
+// wider is the sorted SCOWL list, read once on first use.
+var wider = sync.OnceValue(func() []string {
+	zr, err := gzip.NewReader(bytes.NewReader(scowlSmall))
+	if err != nil {
+		return nil
+	}
+	text, err := io.ReadAll(io.LimitReader(zr, 4<<20))
+	if err != nil {
+		return nil
+	}
+	words := strings.Fields(string(text))
+	slices.Sort(words)
+	return words
+})
+
+// isEnglish reports whether the typed word, or its stem, is a common
+// English word (the EFF list or customerWords): one never corrected.
 func isEnglish(word, stem string) bool {
 	set := english()
 	return set[word] || stem != "" && set[stem]
+}
+
+// isRareEnglish reports whether word is in the wider SCOWL list. Such a
+// word is corrected only by one dropped letter put back ("manger" is a
+// word, but on a support call it is "manager"), never by a substitution.
+func isRareEnglish(word string) bool {
+	_, found := slices.BinarySearch(wider(), word)
+	return found
 }

@@ -46,6 +46,7 @@ func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 	if hasTerm(r, fHWords, w.text) || isEnglish(w.text, w.stem) {
 		return correction{}
 	}
+	rare := isRareEnglish(w.text)
 	var cands []typoCand
 	addWords := func(des []index.DictEntry) {
 		for _, de := range des {
@@ -70,8 +71,10 @@ func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 		}
 	}
 	addWords(swapped(r, fHWords, w.text))
+	addWords(doubled(r, fHWords, w.text))
 	if w.stem != "" {
 		addStems(swapped(r, fBody, w.stem))
+		addStems(doubled(r, fBody, w.stem))
 	}
 	if len(cands) == 0 {
 		fuzz := fuzziness(n)
@@ -83,6 +86,15 @@ func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 			des, _ := fuzzyTerms(r, fBody, w.stem, min(fuzz, fuzziness(utf8.RuneCountInString(w.stem))))
 			addStems(des)
 		}
+	}
+	if rare {
+		// A real but less common word is kept unless it is a word of
+		// the content with one letter dropped, or its other spelling
+		// ("apologising", "apologizing").
+		cands = slices.DeleteFunc(cands, func(c typoCand) bool {
+			return !oneDropped(w.text, c.shown) && !otherSpelling(w.text, c.shown) &&
+				(w.stem == "" || !oneDropped(w.stem, c.stem) && !otherSpelling(w.stem, c.stem))
+		})
 	}
 	best := bestTypoCands(cands)
 	if len(best) == 0 {
@@ -156,6 +168,24 @@ func swapped(r index.IndexReader, field, t string) []index.DictEntry {
 			out = append(out, index.DictEntry{Term: c, Count: n})
 		}
 		rs[i], rs[i+1] = rs[i+1], rs[i]
+	}
+	return out
+}
+
+// doubled lists the terms of field that are t with one of its letters
+// typed twice ("acused" → "accused"), the commonest spelling slip; like
+// swapped it needs only exact lookups.
+func doubled(r index.IndexReader, field, t string) []index.DictEntry {
+	rs := []rune(t)
+	var out []index.DictEntry
+	for i := 0; i < len(rs) && len(out) < maxCorrections; i++ {
+		if i > 0 && rs[i] == rs[i-1] {
+			continue // the same word as doubling the letter before
+		}
+		c := string(rs[:i+1]) + string(rs[i:])
+		if n := termCount(r, field, c); n > 0 {
+			out = append(out, index.DictEntry{Term: c, Count: n})
+		}
 	}
 	return out
 }

@@ -73,3 +73,72 @@ func TestTypoCostPrefersLikelySlips(t *testing.T) {
 		t.Errorf("best candidates %v, want furious first", c)
 	}
 }
+
+func TestTypoCorrectionKeepsRealWordsAndFirstLetters(t *testing.T) {
+	docs := []Doc{
+		{ID: "accused", Kind: "entry", Title: "Accused of lying", Body: "The customer accused the agent of lying."},
+	}
+	for _, id := range []string{"r1", "r2", "r3", "r4", "r5", "r6"} {
+		docs = append(docs, Doc{ID: id, Kind: "entry", Title: "Respect " + id, Body: "Respect is what caused the calm; respect caused it."})
+	}
+	d, err := NewDocuments(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	search := func(q string) *Results {
+		t.Helper()
+		res, err := d.Search(context.Background(), Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	// "prospect" is a real word the content does not have; "respect" is
+	// two edits away and common in it.
+	if res := search("prospect "); len(res.Hits) != 0 || res.Corrected != "" {
+		t.Errorf("prospect: got %v, corrected %q; want nothing", res.Hits, res.Corrected)
+	}
+	// "acused" is "accused" with a doubled letter typed once, not "caused"
+	// with two letters swapped, though "caused" is far commoner.
+	if res := search("acused "); len(res.Hits) == 0 || res.Hits[0].ID != "accused" {
+		t.Errorf("acused: got %v, want accused first", res.Hits)
+	}
+	// "manger", a word one dropped letter from "manager", is checked on a
+	// full index (titles' words) by kb/search's relevance set.
+}
+
+func TestOneDropped(t *testing.T) {
+	for _, c := range []struct {
+		typed, cand string
+		want        bool
+	}{
+		{"manger", "manager", true},
+		{"anager", "manager", true},
+		{"manage", "manager", true},
+		{"manager", "manager", false},
+		{"prospect", "respect", false},
+		{"mangr", "manager", false},
+	} {
+		if got := oneDropped(c.typed, c.cand); got != c.want {
+			t.Errorf("oneDropped(%q, %q) = %v, want %v", c.typed, c.cand, got, c.want)
+		}
+	}
+}
+
+func TestOtherSpelling(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"apologising", "apologizing", true},
+		{"colour", "color", true},
+		{"apologis", "apologiz", true},
+		{"prospect", "respect", false},
+		{"color", "color", false},
+	} {
+		if got := otherSpelling(c.a, c.b); got != c.want {
+			t.Errorf("otherSpelling(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -46,6 +46,12 @@ const (
 	costEdit     = 1.0
 	costAdjacent = 0.6
 	costSwap     = 0.6
+	// A doubled letter typed once ("acused") or twice ("accross") is
+	// the commonest spelling slip of all.
+	costDoubled = 0.5
+	// People rarely get the first letter wrong: "acused" is "accused",
+	// not "caused".
+	costFirstLetter = 0.5
 )
 
 // typoCost is the weighted edit distance from typed to cand (optimal
@@ -69,14 +75,25 @@ func typoCost(typed, cand string) float64 {
 					sub = costAdjacent
 				}
 			}
-			v := min(d[i-1][j]+costEdit, d[i][j-1]+costEdit, d[i-1][j-1]+sub)
+			del, ins := costEdit, costEdit
+			if i > 1 && a[i-1] == a[i-2] {
+				del = costDoubled
+			}
+			if j > 1 && b[j-1] == b[j-2] {
+				ins = costDoubled
+			}
+			v := min(d[i-1][j]+del, d[i][j-1]+ins, d[i-1][j-1]+sub)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, d[i-2][j-2]+costSwap)
 			}
 			d[i][j] = v
 		}
 	}
-	return d[len(a)][len(b)]
+	cost := d[len(a)][len(b)]
+	if len(a) > 0 && len(b) > 0 && a[0] != b[0] {
+		cost += costFirstLetter
+	}
+	return cost
 }
 
 // typoCand is one word the index knows that a typo may stand for.
@@ -134,4 +151,30 @@ func bestTypoCands(cands []typoCand) []typoCand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// oneDropped reports whether typed is cand with exactly one letter left
+// out ("manger" of "manager").
+func oneDropped(typed, cand string) bool {
+	a, b := []rune(typed), []rune(cand)
+	if len(b) != len(a)+1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return slices.Equal(a[i:], b[i+1:])
+}
+
+// otherSpelling reports whether a and b are the British and American
+// spellings of one word: "-ise" and "-ize", "-our" and "-or".
+func otherSpelling(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return false
+	}
+	us := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, "is", "iz"), "our", "or")
+	}
+	return us(a) == us(b)
 }

@@ -44,6 +44,9 @@ func (s *Store) fetch(ctx context.Context, src Source) (_ *fetched, err error) {
 		return nil, err
 	}
 	lim := s.Limits.withDefaults()
+	if src.Notes {
+		lim = notesLimits(s.Limits).withDefaults()
+	}
 	switch src.Kind {
 	case SourceFile:
 		data, err := readLimited(src.Location, lim.MaxDownload)

@@ -29,7 +29,28 @@ const (
 	skipLink    = "symbolic links (never followed)"
 	skipSpecial = "files that are not plain files"
 	skipNotUTF8 = "notes that are not UTF-8 text (save them as UTF-8 and import again)"
+	skipName    = "notes whose names Poise cannot keep (control characters, a colon or backslash, or too long: rename them and import again)"
+	skipLarge   = "notes over 4 MB (split them into smaller notes and import again)"
 )
+
+// A folder of notes is the person's own, already on their disk: it may
+// hold more than a pack fetched from elsewhere (10,000 files, 50 MB), up
+// to these, unless the store was given limits of its own.
+const (
+	notesMaxFiles    = 100_000
+	notesMaxUnpacked = 1 << 30
+)
+
+// notesLimits are the limits of a note import under the store's limits l.
+func notesLimits(l Limits) Limits {
+	if l.MaxFiles <= 0 {
+		l.MaxFiles = notesMaxFiles
+	}
+	if l.MaxUnpacked <= 0 {
+		l.MaxUnpacked = notesMaxUnpacked
+	}
+	return l
+}
 
 var skipByExt = map[string]string{
 	".png": skipPicture, ".jpg": skipPicture, ".jpeg": skipPicture, ".gif": skipPicture, ".svg": skipPicture,

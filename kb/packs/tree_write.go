@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/poisehq/poise/kb"
 )
 
 // treeWriter writes the files of an untrusted pack into a fresh staging
@@ -166,6 +168,12 @@ var binaryExt = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif
 // is its size in the archive (0 when not compressed), for the ratio check.
 func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compressed int64) error {
 	if err := checkName(name); err != nil {
+		if w.notes && fs.ValidPath(name) && !strings.HasPrefix(name, "/") {
+			// A person's own note with an odd name: left out, named
+			// (escaped wherever it is shown), not the whole folder refused.
+			w.skipAs(skipName, name)
+			return nil
+		}
 		return err
 	}
 	if err := checkMode(name, mode); err != nil {
@@ -191,11 +199,20 @@ func (w *treeWriter) write(name string, mode fs.FileMode, r io.Reader, compresse
 		return hostile("it holds more than %d files", w.lim.MaxFiles)
 	}
 	left := w.lim.MaxUnpacked - w.total
-	data, err := io.ReadAll(io.LimitReader(r, left+1))
+	limit := left
+	if w.notes && limit > kb.MaxFileBytes {
+		limit = kb.MaxFileBytes // the loader would skip a larger note anyway
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
 	n := int64(len(data))
+	if w.notes && n > kb.MaxFileBytes {
+		w.skipAs(skipLarge, name)
+		delete(w.seen, folded)
+		return nil
+	}
 	if n > left {
 		return hostile("it unpacks to more than %s", size(w.lim.MaxUnpacked))
 	}
