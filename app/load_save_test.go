@@ -63,10 +63,23 @@ func TestSaveWhilePacksLoadIsNotUndoneByTheLoad(t *testing.T) {
 	p.packsLoading = true
 	p.loadLibrary(ix, packsDir, state, false)
 
+	// An agent reads a result while the packs load: the preview shows
+	// what the index holds, and a save elsewhere must not empty it.
+	typeQuery(t, p.find, "patiently")
+	if len(p.find.hits) > 0 {
+		p.find.preview.show(p.find.hits[0].ID)
+	}
+	if p.find.preview.id != "builtin/templates/thanks" || !strings.Contains(textIn(p.find.preview.stack), "still loading") {
+		t.Fatalf("hits %v, preview %q", hitIDs(p.find), p.find.preview.id)
+	}
+
 	e := p.openEditor(rel)
 	e.text.SetText("---\ntitle: Parking\n---\nVisitors park by the zanzibar gate.\n")
 	e.save()
 	pump(t, p, func() bool { return strings.Contains(e.status.Text, "search has it") })
+	if p.find.preview.id != "builtin/templates/thanks" || !strings.Contains(textIn(p.find.preview.stack), "Thanks for waiting") {
+		t.Errorf("saving while the packs load emptied the preview: %q shows %q", p.find.preview.id, textIn(p.find.preview.stack))
+	}
 	close(read)
 	pump(t, p, func() bool { return loaded.Load() && !p.packsLoading })
 	settle(p)

@@ -213,11 +213,9 @@ func (p *poise) refreshPreview() {
 			return
 		}
 	}
-	if _, ok := p.item(id); ok {
-		v.render(id)
-	} else {
-		v.clear()
-	}
+	// render shows the item, or while the packs load what the index holds
+	// of it (a save then gives the library one pack), else clears.
+	v.render(id)
 }
 
 // showBroken puts up (or takes down) the notice of a pack's broken files.
