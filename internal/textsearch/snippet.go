@@ -116,7 +116,7 @@ func lowerFirst2(w string) string {
 func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	bestText, bestSpans, bestScore := "", []Span(nil), -1
 	for _, cand := range cands {
-		c := cand()
+		c := oneLine(cand())
 		if c == "" {
 			continue
 		}
@@ -136,6 +136,11 @@ func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	}
 	return cut(bestText, bestSpans)
 }
+
+// oneLine makes text one line for a result list: tables reach here as
+// cells joined by tabs and rows by newlines. Each is one byte, as is the
+// space that replaces it, so spans stay put.
+var oneLine = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace
 
 // distinct counts the different words highlighted, so one text with three
 // query words beats another with one word three times.
@@ -195,14 +200,17 @@ func cut(text string, sp []Span) (string, []Span) {
 	return out, spans
 }
 
-// wordStart moves i back to just after a space close before it, or to the
-// start of the rune it falls in when a word is too long.
+// wordStart moves i back to just after a space close before it (to 0
+// within the text's first word), or to the start of the rune it falls in
+// when a word is too long.
 func wordStart(s string, i int) int {
 	if i <= 0 {
 		return 0
 	}
 	if j := strings.LastIndexByte(s[:i], ' '); j >= 0 && i-j <= 20 {
 		return j + 1
+	} else if j < 0 && i <= 20 {
+		return 0 // i is inside the text's first word: keep it whole
 	}
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
