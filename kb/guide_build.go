@@ -85,7 +85,12 @@ func (b *builder) plainFile() {
 	f.Title = title
 	f.Aliases = b.fm.Aliases
 	f.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
+	// The body is what follows the title taken above: the preview shows
+	// the title already, and a guide's body up to its first "## ".
 	f.Body = strings.TrimSpace(b.src[b.doc.BodyStart:])
+	if len(blocks) < len(b.doc.Blocks) {
+		f.Body = b.raw(blocks, 0, len(blocks))
+	}
 	f.Text = plain(intro)
 	b.rec.anchors[""] = f.ID
 	if len(secs) == 0 {

@@ -94,8 +94,15 @@ func hasLead(words []queryWord, at int, lead []string) bool {
 // kindWeights are the score factors by facet value ("kind:matrix") for
 // the plan's query, or nil when every kind counts the same.
 func (p *plan) kindWeights() map[string]float64 {
-	if !agentVoice(p.words) {
-		return nil
+	var w map[string]float64
+	if agentVoice(p.words) {
+		w = map[string]float64{"kind:matrix": agentVoiceMatrix}
 	}
-	return map[string]float64{"kind:matrix": agentVoiceMatrix}
+	for _, k := range namedKinds(p.words) {
+		if w == nil {
+			w = map[string]float64{}
+		}
+		w[k] = kindNamed
+	}
+	return w
 }

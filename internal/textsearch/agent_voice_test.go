@@ -1,6 +1,9 @@
 package textsearch
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestAgentVoice(t *testing.T) {
 	tests := []struct {
@@ -48,6 +51,24 @@ func TestAgentLeadFramesOnly(t *testing.T) {
 		}
 		if got := p.inLead(tt.i, tt.j); got != tt.want {
 			t.Errorf("%q [%d,%d): in lead %v, want %v", tt.text, tt.i, tt.j, got, tt.want)
+		}
+	}
+}
+
+func TestNamedKinds(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"transfer to supervisor script ", []string{"kind:template"}},
+		{"transfer to supervisor script", []string{"kind:template"}},
+		{"empathy statement billing ", []string{"kind:statement"}},
+		{"two charges on my bank statement ", nil},
+		{"refund late angry ", nil},
+	} {
+		got := namedKinds(parseWords(c.text))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("namedKinds(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -43,7 +43,7 @@ const (
 	boostTitleAll   = 4.0
 	factorCorrected = 0.6
 	factorSynonym   = 0.8
-	factorWholeSet  = 1.5 // a set opened by a phrase of the query
+	factorWholeSet  = 1.0 // a set opened by a phrase of the query: as much as a word of it, never more ("still not here" outranked "refund")
 )
 
 // windowPower sharpens windowWeight: a two-word run counts fully only

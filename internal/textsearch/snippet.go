@@ -116,7 +116,7 @@ func lowerFirst2(w string) string {
 func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	bestText, bestSpans, bestScore := "", []Span(nil), -1
 	for _, cand := range cands {
-		c := cand()
+		c := oneLine(cand())
 		if c == "" {
 			continue
 		}
@@ -136,6 +136,11 @@ func (m *marker) snippet(cands ...func() string) (string, []Span) {
 	}
 	return cut(bestText, bestSpans)
 }
+
+// oneLine makes text one line for a result list: tables reach here as
+// cells joined by tabs and rows by newlines. Each is one byte, as is the
+// space that replaces it, so spans stay put.
+var oneLine = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace
 
 // distinct counts the different words highlighted, so one text with three
 // query words beats another with one word three times.

@@ -21,3 +21,16 @@ func TestCutKeepsTheFirstWordWhole(t *testing.T) {
 		t.Fatalf("highlight moved off the match: %q %v", out, spans)
 	}
 }
+
+// A guide's table reaches a snippet as cells joined by tabs and rows by
+// newlines; a snippet is one plain line, so the terminal showed
+// "col a\x09col b".
+func TestSnippetIsOneLineOfPlainText(t *testing.T) {
+	got := Lead(func() string { return "col a\tcol b\nrefund\t退款\r\nend" })
+	if strings.ContainsAny(got, "\t\n\r") {
+		t.Fatalf("snippet holds a tab or line break: %q", got)
+	}
+	if got != "col a col b refund 退款  end" {
+		t.Fatalf("snippet = %q", got)
+	}
+}

@@ -53,11 +53,24 @@ import (
 // customers' words for them, "refusing" tags on the saying-no guidance,
 // and concerns weighing less for a query in the agent's voice ("how do i
 // …"): test half P@3 0.896, MRR 0.826; held-out unchanged (0.918, 0.833).
+//
+// Fifth round (relevance3): 28 new queries (14 a half) for an app fault,
+// property we damaged, "you stole my money", a dead customer's account,
+// a kind named in the query ("script", "statement") and a concrete
+// situation beside an emotion, written before the content for them. With
+// them, before: test half P@3 0.856, MRR 0.789; held-out 0.918, 0.833.
+// After the four concerns, query words that name a kind, a set opened by
+// a phrase weighing as a word of the query does (1.5 let "still not here"
+// outrank "refund"), and stolen/stole, team leader and money worries as
+// synonyms: test half P@3 0.898, MRR 0.828; held-out P@3 0.918, MRR 0.838.
+// After a phrasal verb's particle must be in the query too ("cutting me
+// off" no longer opened "keeps cutting out"): test half P@3 0.904, MRR
+// 0.832.
 const (
-	floorTestP3  = 0.895
-	floorTestMRR = 0.825
+	floorTestP3  = 0.900
+	floorTestMRR = 0.830
 	floorHeldP3  = 0.915
-	floorHeldMRR = 0.830
+	floorHeldMRR = 0.835
 )
 
 // setQuery is one line of the relevance set.
