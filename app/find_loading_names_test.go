@@ -58,10 +58,17 @@ func TestFindRowsShowNamesWhileAndAfterPacksLoad(t *testing.T) {
 
 	p := newTestPoise(t, kb.NewLibrary()) // the packs have not loaded yet
 	p.setSearcher(ix)
+	p.packsLoading = true
 	typeQuery(t, p.find, "Obsidian CLI")
+	if len(p.find.hits) > 0 {
+		p.find.preview.show(p.find.hits[0].ID)
+	}
 	rows := textIn(p.find.list)
 	if !strings.Contains(rows, "Obsidian CLI\n") || !strings.Contains(rows, "Obsidian Help\n") {
 		t.Fatalf("while loading, rows show:\n%s\nwant the title %q under the pack %q", rows, "Obsidian CLI", "Obsidian Help")
+	}
+	if shown := textIn(p.find.preview.stack); !strings.Contains(shown, "Obsidian Help") {
+		t.Errorf("while loading, the preview shows:\n%s\nwant the pack's name %q", shown, "Obsidian Help")
 	}
 
 	writeNotesPack(t, packsDir, "Obsidian Docs")

@@ -208,7 +208,11 @@ func secondary(l *widget.Label) {
 func (p *poise) loadingView(h search.Hit) fyne.CanvasObject {
 	title := widget.NewRichText(&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyleSubHeading})
 	title.Wrapping = fyne.TextWrapWord
-	meta := widget.NewLabel(kindName(h.Kind) + " · " + p.packName(h.Pack))
+	pack := p.packName(h.Pack)
+	if h.PackName != "" && h.Pack != kb.BuiltinID && !p.hasPack(h.Pack) {
+		pack = h.PackName // the library has not loaded it yet: the index knows it
+	}
+	meta := widget.NewLabel(kindName(h.Kind) + " · " + pack)
 	secondary(meta)
 	meta.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{title, meta}
