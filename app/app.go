@@ -372,6 +372,11 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			p.setLibrary(light)
 			p.packsLoading = false
 			p.refreshPreview() // from its loading state to the item
+			if p.find != nil {
+				// Rows shown from the index alone are drawn again with the
+				// library's pack names, keeping the selection and preview.
+				p.find.list.Refresh()
+			}
 			if err != nil {
 				p.notifyPackProblems(err)
 			}

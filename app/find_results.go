@@ -122,7 +122,7 @@ func (r *hitRow) Resize(size fyne.Size) {
 func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote) {
 	// Rows are reused as the list refreshes on every keystroke; shaping
 	// text is the costly part, so skip what has not changed.
-	key := fmt.Sprint(h.ID, h.Snippet, h.Highlights, h.TitleHighlights, favourite, note)
+	key := fmt.Sprint(h.ID, h.Title, packName, h.Snippet, h.Highlights, h.TitleHighlights, favourite, note)
 	if key == r.key {
 		return
 	}

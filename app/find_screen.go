@@ -424,6 +424,16 @@ func (f *findScreen) toggleFavourite() {
 	f.list.RefreshItem(f.sel)
 }
 
+// hasPack reports whether the library has loaded the pack id.
+func (p *poise) hasPack(id string) bool {
+	for _, pk := range p.lib.Packs {
+		if pk.Manifest.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // packName is the name of a pack as its manifest gives it.
 func (p *poise) packName(id string) string {
 	for _, pk := range p.lib.Packs {

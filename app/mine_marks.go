@@ -32,6 +32,9 @@ func (p *poise) hitSource(h search.Hit) string {
 		}
 		return yourItem
 	}
+	if h.PackName != "" && h.Pack != kb.BuiltinID && !p.hasPack(h.Pack) {
+		return h.PackName // the packs are still loading: the index knows it
+	}
 	return p.packName(h.Pack)
 }
 

@@ -65,7 +65,7 @@ func indexOf(blocks []mdparse.Block, start int) int {
 func (b *builder) plainFile() {
 	title := b.fm.Title
 	if title == "" {
-		title = humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
+		title = b.nameTitle()
 	}
 	blocks := b.doc.Blocks
 	if b.fm.Title == "" && len(blocks) > 1 && blocks[0].Kind == mdparse.Heading && blocks[0].Level == 1 &&

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,9 +55,20 @@ func (b *builder) requireTitle() (string, int) {
 	t, skip := b.title()
 	if t == "" {
 		b.l.ps.add(b.file, 1, "missing title; add title: to the front matter (between --- lines at the top of the file)")
-		t = humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
+		t = b.nameTitle()
 	}
 	return t, skip
+}
+
+// nameTitle is the title of a file that gives none: its name as written,
+// so "Obsidian CLI.md" is "Obsidian CLI" and "late-delivery.md" "Late
+// delivery" (the id is lower case), or the words of its front matter id.
+func (b *builder) nameTitle() string {
+	name := strings.TrimSpace(strings.TrimSuffix(path.Base(b.file), path.Ext(b.file)))
+	if b.fm.ID != "" || name == "" || name == "." || name == "/" {
+		return humanise(b.rec.id[strings.LastIndex(b.rec.id, "/")+1:])
+	}
+	return humanise(name)
 }
 
 // humanise turns a slug into words: "late-delivery" → "Late delivery".

@@ -19,7 +19,7 @@ import (
 // loadVersion changes whenever what the loader makes of the same files
 // changes (ids, kinds, languages, item fields), so that anything kept on
 // disk for a library state is rebuilt.
-const loadVersion = "kb-load-2"
+const loadVersion = "kb-load-3"
 
 // LibraryState is a cheap description of the library's files: for each
 // installed pack, the path, size, modification time and content hash of

@@ -37,3 +37,25 @@ func TestTitleFromFileNameKeepsItsFirstLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFromFileNameKeepsItsCase: a note titled by its file name keeps
+// the name as written. Titles were made from the lower-cased id, and an
+// imported vault's "Obsidian CLI.md" showed as "Obsidian cli".
+func TestTitleFromFileNameKeepsItsCase(t *testing.T) {
+	fsys := fstest.MapFS{
+		"en/Obsidian CLI.md":       {Data: []byte("Text with no heading.\n\n## Install Obsidian CLI\n\nSteps.\n")},
+		"en/late-delivery.md":      {Data: []byte("Text.\n")},
+		"fr/Paramètres de Sync.md": {Data: []byte("Du texte.\n")},
+	}
+	lib, err := kb.LoadLibrary(fsys, "")
+	if lib == nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	lib.Items(func(it *kb.Item) { got[it.Title] = true })
+	for _, title := range []string{"Obsidian CLI", "Late delivery", "Paramètres de Sync", "Install Obsidian CLI"} {
+		if !got[title] {
+			t.Errorf("no item titled %q; got %v", title, got)
+		}
+	}
+}

@@ -61,6 +61,7 @@ func TestNamedKinds(t *testing.T) {
 		want []string
 	}{
 		{"transfer to supervisor script ", []string{"kind:template"}},
+		{"transfer to supervisor script", []string{"kind:template"}},
 		{"empathy statement billing ", []string{"kind:statement"}},
 		{"two charges on my bank statement ", nil},
 		{"refund late angry ", nil},

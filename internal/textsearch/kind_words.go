@@ -29,7 +29,9 @@ func namedKinds(words []queryWord) []string {
 	var out []string
 	for i, w := range words {
 		k, ok := kindWords[w.text]
-		if !ok || w.partial || i > 0 && words[i-1].text == "bank" {
+		// A last word still being typed counts once it spells a whole
+		// kind word: "supervisor script" is how the query ends.
+		if !ok || i > 0 && words[i-1].text == "bank" {
 			continue
 		}
 		out = append(out, k)

@@ -78,3 +78,33 @@ func TestSynonymExpandGroups(t *testing.T) {
 		t.Errorf("request group %+v: want only its phrases", req)
 	}
 }
+
+// A phrasal verb's particle is its meaning: "keeps cutting me off" is an
+// interruption, not the fault "keeps cutting out", though without their
+// stop words both are "keep cut".
+func TestSynonymParticleMustMatch(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := im.AnalyzerNamed(analyzerEn)
+	syn := newSynonyms([][]string{
+		{"broken", "faulty", "keeps cutting out"},
+		{"interrupting", "cutting me off", "talking over me"},
+	}, an)
+	opened := func(text string) []bool {
+		words := strings.Fields(text)
+		ex := syn.expand(stemsOf(an, text), words, nil)
+		var whole []bool
+		for _, g := range ex.groups {
+			whole = append(whole, g.whole && slices.Contains(g.words, "broken"))
+		}
+		return whole
+	}
+	if slices.Contains(opened("she keeps cutting me off"), true) {
+		t.Error("'she keeps cutting me off' opened the broken set")
+	}
+	if !slices.Contains(opened("the line keeps cutting out"), true) {
+		t.Error("'the line keeps cutting out' did not open the broken set")
+	}
+}

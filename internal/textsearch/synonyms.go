@@ -42,6 +42,27 @@ type synPhrase struct {
 	// the customer their refund is late"), so they count only in a query
 	// that holds a negation too ("tell a customer we can't").
 	negated bool
+	// particle is a last word the analyser drops that carries the
+	// meaning of a phrasal verb ("keeps cutting out" is a fault, "keeps
+	// cutting me off" is being interrupted): its stems alone match only a
+	// query that holds the particle too.
+	particle string
+}
+
+// particles are the little words that turn a verb into another one.
+var particles = map[string]bool{"out": true, "off": true, "up": true, "down": true, "in": true, "on": true, "over": true}
+
+// particleOf is the last word of a phrase if it is a particle the
+// analyser drops, else "".
+func particleOf(an analysis.Analyzer, words []string) string {
+	if len(words) < 2 {
+		return ""
+	}
+	last := words[len(words)-1]
+	if particles[last] && len(stemsOf(an, last)) == 0 {
+		return last
+	}
+	return ""
 }
 
 // negated reports whether any of words is a negation ("no", "can't").
@@ -83,7 +104,7 @@ func newSynonyms(sets [][]string, an analysis.Analyzer) *synonyms {
 					s.byStem[m.stems[0]] = append(s.byStem[m.stems[0]], i)
 				}
 			} else {
-				s.phrases = append(s.phrases, synPhrase{stems: m.stems, words: m.words, set: i, negated: negated(m.words)})
+				s.phrases = append(s.phrases, synPhrase{stems: m.stems, words: m.words, set: i, negated: negated(m.words), particle: particleOf(an, m.words)})
 			}
 		}
 	}
@@ -138,7 +159,7 @@ func (s *synonyms) expand(stems, words []string, filler map[string]bool) expansi
 	whole := map[int]bool{}
 	queryNegated := negated(words)
 	for _, p := range s.phrases {
-		if len(p.stems) > 1 && (!p.negated || queryNegated) && containsRun(stems, p.stems) || containsRun(words, p.words) {
+		if len(p.stems) > 1 && (!p.negated || queryNegated) && (p.particle == "" || slices.Contains(words, p.particle)) && containsRun(stems, p.stems) || containsRun(words, p.words) {
 			whole[p.set] = true
 		}
 	}

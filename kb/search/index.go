@@ -60,6 +60,9 @@ type generation struct {
 	// entries are the pack entries the index keeps, once read (see
 	// entriesRead); nil until then.
 	entries []*packEntry
+	// names reads the packs' names the index keeps, once (packName); nil
+	// for a generation that has its library.
+	names func() map[string]string
 	// indexed and deleted count the documents the update that made this
 	// generation in place indexed and deleted.
 	indexed, deleted int

@@ -119,7 +119,7 @@ func (ix *Index) openRecord(r *record) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State}, nil
+	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State, names: namesOf(eng)}, nil
 }
 
 // ErrShed is UpdateLibrary's answer for a library whose guides' bodies

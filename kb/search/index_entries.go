@@ -23,6 +23,7 @@ import (
 // had, and change only those that differ, without the old library.
 type packEntry struct {
 	ID        string
+	Name      string // the manifest's
 	Dir       string // the pack's folder in the packs folder, when known
 	Language  string // the manifest's
 	Overrides []string
@@ -69,7 +70,7 @@ func entriesOf(lib *kb.Library) []*packEntry {
 		id := p.Manifest.ID
 		e := byID[id]
 		if e == nil {
-			e = &packEntry{ID: id, Dir: p.Dir, Language: p.Manifest.Language}
+			e = &packEntry{ID: id, Name: p.Manifest.Name, Dir: p.Dir, Language: p.Manifest.Language}
 			byID[id] = e
 			files[id] = map[string]int{}
 			out = append(out, e)
@@ -109,7 +110,7 @@ func (e *packEntry) sortFiles() {
 // packEntryOf describes one loaded pack, leaving out the items hidden by
 // the overrides of other packs.
 func packEntryOf(p *kb.Pack, hidden map[string]string) *packEntry {
-	e := &packEntry{ID: p.Manifest.ID, Dir: p.Dir, Language: p.Manifest.Language, Overrides: p.Manifest.Overrides, Synonyms: p.Synonyms}
+	e := &packEntry{ID: p.Manifest.ID, Name: p.Manifest.Name, Dir: p.Dir, Language: p.Manifest.Language, Overrides: p.Manifest.Overrides, Synonyms: p.Synonyms}
 	at := map[string]int{}
 	seen := map[string]bool{}
 	for i := range p.Items {

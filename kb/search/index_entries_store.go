@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
+	"sync"
 
 	"github.com/poisehq/poise/internal/textsearch"
 )
@@ -26,6 +27,7 @@ func fileKey(id, path string) string { return "poise.file/" + id + "\x00" + path
 // packHeader is a packEntry without its files' items.
 type packHeader struct {
 	ID        string
+	Name      string // the manifest's, for hits shown before the library loads
 	Dir       string
 	Language  string
 	Overrides []string
@@ -34,7 +36,7 @@ type packHeader struct {
 }
 
 func (e *packEntry) header() packHeader {
-	h := packHeader{ID: e.ID, Dir: e.Dir, Language: e.Language, Overrides: e.Overrides, Synonyms: e.Synonyms}
+	h := packHeader{ID: e.ID, Name: e.Name, Dir: e.Dir, Language: e.Language, Overrides: e.Overrides, Synonyms: e.Synonyms}
 	h.Paths = make([]string, len(e.Files))
 	for i, f := range e.Files {
 		h.Paths[i] = f.Path
@@ -133,7 +135,7 @@ func readEntries(eng *textsearch.Index) ([]*packEntry, error) {
 		if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&h); err != nil {
 			return nil, fmt.Errorf("read indexed pack %s: %w", id, err)
 		}
-		e := &packEntry{ID: h.ID, Dir: h.Dir, Language: h.Language, Overrides: h.Overrides, Synonyms: h.Synonyms, Files: make([]fileEntry, len(h.Paths))}
+		e := &packEntry{ID: h.ID, Name: h.Name, Dir: h.Dir, Language: h.Language, Overrides: h.Overrides, Synonyms: h.Synonyms, Files: make([]fileEntry, len(h.Paths))}
 		for i, p := range h.Paths {
 			raw, err := eng.Internal(fileKey(id, p))
 			if err != nil {
@@ -148,4 +150,36 @@ func readEntries(eng *textsearch.Index) ([]*packEntry, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// namesOf reads the pack names eng keeps the first time they are asked for.
+func namesOf(eng *textsearch.Index) func() map[string]string {
+	return sync.OnceValue(func() map[string]string { return readPackNames(eng) })
+}
+
+// readPackNames reads the name of every pack eng keeps an entry for,
+// from the headers alone (not each file's items): what a hit shows as
+// its pack before the library has loaded. Packs indexed by a Poise that
+// kept no names are left out.
+func readPackNames(eng *textsearch.Index) map[string]string {
+	names := map[string]string{}
+	raw, err := eng.Internal(packsKey)
+	if err != nil || raw == nil {
+		return names
+	}
+	var ids []string
+	if gob.NewDecoder(bytes.NewReader(raw)).Decode(&ids) != nil {
+		return names
+	}
+	for _, id := range ids {
+		raw, err := eng.Internal(packKey(id))
+		if err != nil || raw == nil {
+			continue
+		}
+		var h packHeader
+		if gob.NewDecoder(bytes.NewReader(raw)).Decode(&h) == nil && h.Name != "" {
+			names[id] = h.Name
+		}
+	}
+	return names
 }

@@ -129,7 +129,7 @@ func diffPack(oe, ne *packEntry) (gone, add []string, files map[string]*[]itemEn
 
 // sameHeader reports whether two pack headers hold the same.
 func sameHeader(a, b packHeader) bool {
-	return a.ID == b.ID && a.Dir == b.Dir && a.Language == b.Language && slices.Equal(a.Overrides, b.Overrides) &&
+	return a.ID == b.ID && a.Name == b.Name && a.Dir == b.Dir && a.Language == b.Language && slices.Equal(a.Overrides, b.Overrides) &&
 		slices.EqualFunc(a.Synonyms, b.Synonyms, slices.Equal) && slices.Equal(a.Paths, b.Paths)
 }
 
@@ -164,7 +164,7 @@ func applyEntries(ctx context.Context, g *generation, want []*packEntry, item fu
 			return nil, err
 		}
 	}
-	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, entries: want, indexed: len(add), deleted: len(ch.Delete)}, nil
+	return &generation{eng: eng, lib: lib, hash: hash, path: g.path, docs: n, sets: synonymsOf(want), state: state, entries: want, indexed: len(add), deleted: len(ch.Delete), names: namesOf(eng)}, nil
 }
 
 // entriesRead are the pack entries g's index keeps, read once.

@@ -69,11 +69,14 @@ type Span = textsearch.Span
 
 // Hit is one matching item, with what to show in a result list.
 type Hit struct {
-	ID      string
-	Kind    kb.Kind
-	Pack    string
-	Title   string
-	Snippet string
+	ID   string
+	Kind kb.Kind
+	Pack string
+	// PackName is the pack's name as its manifest gives it, known from
+	// the index before the library has loaded ("" when not known).
+	PackName string
+	Title    string
+	Snippet  string
 	// Highlights are byte ranges of Snippet that matched the query;
 	// TitleHighlights the same for Title.
 	Highlights      []Span
@@ -120,11 +123,27 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	for i, h := range raw.Hits {
 		res.Hits[i] = Hit{
-			ID: h.ID, Kind: kb.Kind(h.Kind), Pack: h.Source, Title: h.Title, Snippet: h.Snippet,
+			ID: h.ID, Kind: kb.Kind(h.Kind), Pack: h.Source, PackName: g.packName(h.Source), Title: h.Title, Snippet: h.Snippet,
 			Highlights: h.Highlights, TitleHighlights: h.TitleHighlights, Score: h.Score,
 		}
 	}
 	return res, nil
+}
+
+// packName is the name of pack id: the library's when it has loaded,
+// else what the index keeps.
+func (g *generation) packName(id string) string {
+	if g.lib != nil {
+		for _, p := range g.lib.Packs {
+			if p.Manifest.ID == id && p.Manifest.Name != "" {
+				return p.Manifest.Name
+			}
+		}
+	}
+	if g.names == nil {
+		return ""
+	}
+	return g.names()[id]
 }
 
 // texts is where hits are looked up: the library, or what the index

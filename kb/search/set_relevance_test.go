@@ -63,9 +63,12 @@ import (
 // a phrase weighing as a word of the query does (1.5 let "still not here"
 // outrank "refund"), and stolen/stole, team leader and money worries as
 // synonyms: test half P@3 0.898, MRR 0.828; held-out P@3 0.918, MRR 0.838.
+// After a phrasal verb's particle must be in the query too ("cutting me
+// off" no longer opened "keeps cutting out"): test half P@3 0.904, MRR
+// 0.832.
 const (
-	floorTestP3  = 0.895
-	floorTestMRR = 0.825
+	floorTestP3  = 0.900
+	floorTestMRR = 0.830
 	floorHeldP3  = 0.915
 	floorHeldMRR = 0.835
 )
