@@ -19,7 +19,7 @@ func (p *poise) markdown(it *kb.Item, md string) fyne.CanvasObject {
 // markdownText is an item's prose as rich text. Links to other items open
 // them in Poise; links to the web open the browser.
 func (p *poise) markdownText(it *kb.Item, md string) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(md)
+	rt := widget.NewRichTextFromMarkdown(tablesAsRows(md))
 	rt.Segments = joinQuoteSplits(rt.Segments)
 	p.linkSegments(it, rt.Segments)
 	return rt
