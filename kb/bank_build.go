@@ -198,6 +198,11 @@ func (b *builder) checklist() {
 // set has 52).
 const maxSynonymSet = 100
 
+// maxSynonymSets bounds the sets of one pack (157 bundled): a word opens
+// every set it is in, and 50,000 sets holding "refund" made a search for
+// it take a minute.
+const maxSynonymSets = 1000
+
 // synonyms reads synonyms.md: each bullet is one comma-separated set.
 func (l *loader) synonyms(file string, doc *mdparse.Doc) []SynonymSet {
 	var sets []SynonymSet
@@ -212,6 +217,10 @@ func (l *loader) synonyms(file string, doc *mdparse.Doc) []SynonymSet {
 			if len(set) < 2 {
 				l.ps.add(file, it.Line, "a synonym set needs at least two words or phrases, separated by commas")
 				continue
+			}
+			if len(sets) == maxSynonymSets {
+				l.ps.add(file, it.Line, "more than %d synonym sets; the rest are left out: merge sets of words that mean the same", maxSynonymSets)
+				return sets
 			}
 			if len(set) > maxSynonymSet {
 				// Every word of a query opens its whole set: a set of

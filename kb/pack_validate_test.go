@@ -123,6 +123,10 @@ func TestLoadReportsProblems(t *testing.T) {
 			// 200,000 words in one set hung every search past a minute.
 			"synonyms.md": "- refund, money back\n- " + strings.Repeat("w, ", 150) + "x\n",
 		}, []want{{"synonyms.md", 2, "151 words; at most 100"}}},
+		{"too many synonym sets to search", map[string]string{
+			// 50,000 sets each holding "refund" made a search for it take a minute.
+			"synonyms.md": strings.Repeat("- refund, money back\n", 1001),
+		}, []want{{"synonyms.md", 1001, "more than 1000 synonym sets"}}},
 		{"bad file id", map[string]string{
 			"guides/a.md": "---\ntitle: A\nid: Not A Slug\n---\nText.\n",
 		}, []want{{"guides/a.md", 3, `id "Not A Slug" is not valid`}}},
