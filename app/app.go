@@ -75,8 +75,9 @@ func Run(cfg Config) error {
 	// packs load behind the window; otherwise they load first, as the
 	// index needs them.
 	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
-	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, search.RecordedState(indexDir))
-	current, quickErr := search.OpenCurrent(indexDir, state, search.Options{})
+	recorded := search.ReadRecorded(indexDir) // one read of the record for both uses
+	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
+	current, quickErr := recorded.OpenCurrent(state, search.Options{})
 	stale := false
 	if quickErr != nil && state != nil {
 		// Packs changed while Poise was closed: answer from the index as

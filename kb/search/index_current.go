@@ -51,11 +51,7 @@ func readRecord(dir string) (*record, error) {
 // opened for, nil when none is recorded. Pass it to kb.ScanLibrary as the
 // previous state, so the scan reads only files that changed since.
 func RecordedState(dir string) *kb.LibraryState {
-	r, err := readRecord(dir)
-	if err != nil {
-		return nil
-	}
-	return r.State
+	return ReadRecorded(dir).State()
 }
 
 // OpenCurrent opens the index kept in dir if it was built for the library
@@ -65,17 +61,7 @@ func RecordedState(dir string) *kb.LibraryState {
 // state. This is what lets "poise search" and the app's Find screen
 // answer without parsing every file at start.
 func OpenCurrent(dir string, state *kb.LibraryState, opts Options) (*Index, error) {
-	r, err := readRecord(dir)
-	if err != nil || state == nil || r.Key != state.Key() {
-		return nil, ErrStale
-	}
-	ix := &Index{dir: dir, opts: opts}
-	g, err := ix.openRecord(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrStale, err)
-	}
-	ix.gen = g
-	return ix, nil
+	return ReadRecorded(dir).OpenCurrent(state, opts)
 }
 
 // OpenRecorded opens the index last recorded in dir whatever the library
