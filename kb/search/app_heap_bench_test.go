@@ -2,16 +2,12 @@ package search_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"strconv"
 	"testing"
 
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
-	"github.com/poisehq/poise/kb/search/searchtest"
 )
 
 // BenchmarkAppHeapVault is what the app holds once the issue 10 vault
@@ -24,14 +20,7 @@ import (
 // this plus Fyne, the GL driver and the index's mapped files: the README
 // ("Large libraries and memory") gives the figures and what is reachable.
 func BenchmarkAppHeapVault(b *testing.B) {
-	files := searchtest.DefaultVaultFiles
-	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {
-		files = n
-	}
-	packs := b.TempDir()
-	if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Files: files, Seed: 7}); err != nil {
-		b.Fatal(err)
-	}
+	packs := vaultPacks(b)
 	dir := b.TempDir()
 	state, err := kb.ScanLibrary(nil, packs, nil)
 	if err != nil {

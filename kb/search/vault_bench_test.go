@@ -20,21 +20,18 @@ import (
 // B/op is what it allocates; CPU time is what load on the machine cannot
 // inflate.
 func BenchmarkBuildVault(b *testing.B) {
-	files := searchtest.DefaultVaultFiles
-	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {
-		files = n
-	}
-	packs := b.TempDir()
 	real := os.Getenv("POISE_VAULT_DIR")
 	realVault := real != ""
+	var packs string
 	if realVault {
 		// A real vault of your own, to check the generated one's figures:
 		// its vocabulary is what costs most in Bleve.
+		packs = b.TempDir()
 		if err := os.CopyFS(filepath.Join(packs, "vault"), os.DirFS(real)); err != nil {
 			b.Fatal(err)
 		}
-	} else if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Files: files, Seed: 7}); err != nil {
-		b.Fatal(err)
+	} else {
+		packs = vaultPacks(b)
 	}
 	b.ReportAllocs()
 	cpu0 := cpuTime()
@@ -63,14 +60,7 @@ func BenchmarkBuildVault(b *testing.B) {
 // the personal pack's editor does on save): the figure to keep under
 // 200 ms whatever the size of the library.
 func BenchmarkUpdateFileVault(b *testing.B) {
-	files := searchtest.DefaultVaultFiles
-	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {
-		files = n
-	}
-	packs := b.TempDir()
-	if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Files: files, Seed: 7}); err != nil {
-		b.Fatal(err)
-	}
+	packs := vaultPacks(b)
 	state, err := kb.ScanLibrary(nil, packs, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -153,4 +143,18 @@ func BenchmarkSearchKeptVault(b *testing.B) {
 		rc.Close()
 	}
 	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+}
+
+// vaultPacks writes the issue 10 vault as a folder pack (POISE_VAULT_FILES
+// files, the default size otherwise) and returns the packs folder.
+func vaultPacks(b *testing.B) string {
+	files := searchtest.DefaultVaultFiles
+	if n, err := strconv.Atoi(os.Getenv("POISE_VAULT_FILES")); err == nil {
+		files = n
+	}
+	packs := b.TempDir()
+	if _, err := searchtest.WriteVault(filepath.Join(packs, "vault"), searchtest.VaultOptions{Files: files, Seed: 7}); err != nil {
+		b.Fatal(err)
+	}
+	return packs
 }
