@@ -61,7 +61,10 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query) (*search.Index, *
 	if err == nil {
 		defer lock.Close()
 		if scanErr == nil {
-			// Packs changed since the index was kept: reindex only those.
+			// Packs changed since the index was kept: reindex only those,
+			// once the copy opened read-only to answer from lets go of
+			// the index's lock (opening it to write would time out).
+			recorded.Close()
 			if ix, err := search.OpenRecorded(dir, search.Options{}); err == nil {
 				src := search.Packs{Builtin: packs.Builtin(content.FS, packsDir), Dir: packsDir}
 				if err := ix.Sync(ctx, src, state); err == nil {
