@@ -7,9 +7,11 @@ import (
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/segment"
 )
 
 // textField is a text field of a document, made without Bleve's mapping
@@ -78,51 +80,98 @@ type tokenSlab struct {
 
 var tokenSlabs = sync.Pool{New: func() any { return &tokenSlab{} }}
 
-// analyzeText runs a over text. For Poise's own analysers (its word
-// splitter followed by filters that change tokens in place or make new
-// ones) the tokens come from a pool: release gives them back, and the
-// tokens must not be used after it. Terms stay valid: they point into
-// text, into the stem memory, or into new memory.
+// analyzeText runs a over text. For analysers whose words come from
+// Poise's word splitter or Bleve's Unicode one (every language's), with
+// filters that change tokens in place or make new ones, the tokens come
+// from a pool: release gives them back, and the tokens must not be used
+// after it. Terms stay valid: they point into text, into the stem memory,
+// or into new memory. Bleve's Unicode splitter made each text's tokens
+// anew, a twentieth of what a multilingual build allocated.
 func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()) {
 	da, ok := a.(*analysis.DefaultAnalyzer)
 	if !ok || len(da.CharFilters) > 0 {
 		return a.Analyze(text), func() {}
 	}
-	if _, ours := da.Tokenizer.(wordTokenizer); !ours {
+	var split func([]byte, func(analysis.Token))
+	switch da.Tokenizer.(type) {
+	case wordTokenizer:
+		split = tokenizeWords
+	case *unicode.UnicodeTokenizer:
+		split = tokenizeUnicode
+	default:
 		return a.Analyze(text), func() {}
 	}
 	slab := tokenSlabs.Get().(*tokenSlab)
-	tokens := slab.tokenize(text)
+	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
 		tokens = tf.Filter(tokens)
 	}
-	return tokens, func() {
-		clear(slab.stream[:cap(slab.stream)])
-		clear(slab.tokens[:cap(slab.tokens)])
-		if cap(slab.tokens) <= maxPooledTokens {
-			tokenSlabs.Put(slab)
-		}
-	}
+	return tokens, func() { slab.release(tokens) }
 }
 
 // maxPooledTokens keeps one huge text from pinning its tokens' memory.
 const maxPooledTokens = 1 << 16
 
-// tokenize splits text as wordTokenizer does, into the slab's memory.
-func (s *tokenSlab) tokenize(input []byte) analysis.TokenStream {
-	// A word is at least one byte and a separator, so this is enough:
-	// the slab never grows, and token pointers into it stay valid.
-	most := len(input)/2 + 1
+// tokenize splits text into the slab's memory.
+func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token))) analysis.TokenStream {
+	// A token is at least one byte, so this is enough: the slab never
+	// grows, and token pointers into it stay valid.
+	most := len(input) + 1
 	if cap(s.tokens) < most {
 		s.tokens = make([]analysis.Token, 0, max(most, 64))
 		s.stream = make(analysis.TokenStream, 0, max(most, 64))
 	}
 	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
-	tokenizeWords(input, func(t analysis.Token) {
+	split(input, func(t analysis.Token) {
 		s.tokens = append(s.tokens, t)
 		s.stream = append(s.stream, &s.tokens[len(s.tokens)-1])
 	})
 	return s.stream
+}
+
+// release clears what the last text used of the slab, so the pool pins
+// none of its terms, and gives it back. Only the part used is cleared:
+// the slab is as large as the longest text it took, and clearing all of
+// it after every short field was a twelfth of a build's time. Everything
+// past that part is already clear.
+func (s *tokenSlab) release(out analysis.TokenStream) {
+	used := len(s.stream)
+	if len(out) > 0 && cap(out) == cap(s.stream) && &out[:1][0] == &s.stream[:1][0] {
+		used = max(used, len(out)) // a filter appended to the stream in place
+	}
+	clear(s.stream[:used])
+	clear(s.tokens)
+	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
+	if cap(s.tokens) <= maxPooledTokens {
+		tokenSlabs.Put(s)
+	}
+}
+
+// tokenizeUnicode hands emit the tokens Bleve's Unicode tokenizer makes of
+// input (analysis/tokenizer/unicode), without making them.
+func tokenizeUnicode(input []byte, emit func(analysis.Token)) {
+	seg := segment.NewWordSegmenterDirect(input)
+	start, pos := 0, 1
+	for seg.Segment() {
+		b := seg.Bytes()
+		end := start + len(b)
+		if typ := seg.Type(); typ != segment.None {
+			emit(analysis.Token{Term: b, Start: start, End: end, Position: pos, Type: unicodeType(typ)})
+			pos++
+		}
+		start = end
+	}
+}
+
+// unicodeType is the token type Bleve's Unicode tokenizer gives a segment.
+func unicodeType(typ int) analysis.TokenType {
+	switch typ {
+	case segment.Ideo, segment.Kana:
+		return analysis.Ideographic
+	case segment.Number:
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
 }
 
 // termFrequencies is analysis.TokenFrequency with less memory: the map

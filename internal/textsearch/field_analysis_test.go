@@ -100,6 +100,12 @@ func TestFieldsMatchBleveMapping(t *testing.T) {
 		{Title: "Paramètres de Sync", Body: "Les paramètres de synchronisation d'un appareil à l'autre.", Lang: "fr", Kind: "guide", Source: "vault"},
 		{Title: "同步冲突", Body: "两个设备同时编辑同一个笔记时会产生同步冲突。", Lang: "zh", Kind: "guide"},
 		{Title: "Синхронизация", Body: "Настройки синхронизации между устройствами.", Lang: "ru"},
+		{Title: "Einstellungen", Body: "Die Synchronisierung der Notizen 2024 über Geräte hinweg, 3D-Ansicht.", Lang: "de"},
+		{Title: "المزامنة", Body: "إعدادات المزامنة بين الأجهزة والملاحظات.", Lang: "ar"},
+		{Title: "सिंक", Body: "डिवाइसों के बीच नोट्स का सिंक करना।", Lang: "hi"},
+		{Title: "همگام‌سازی", Body: "تنظیمات همگام‌سازی یادداشت‌ها بین دستگاه‌ها.", Lang: "fa"},
+		{Title: "同期", Body: "ノートの同期設定とカタカナ、ひらがな。", Lang: "ja"},
+		{Title: "Συγχρονισμός", Body: "Ρυθμίσεις συγχρονισμού σημειώσεων 42.", Lang: "el"},
 		{Title: "only a title"},
 		{Title: "a b c d e f", Body: "x", Signals: "", Tags: []string{"", "t"}},
 	}
@@ -167,5 +173,60 @@ func TestFieldAnalysedOnce(t *testing.T) {
 		if string(tf.Term) != k {
 			t.Fatalf("term %q under key %q", tf.Term, k)
 		}
+	}
+}
+
+// TestPooledTokensReleased: after a long text and a short one, a pooled
+// slab holds no token of either (nothing pinned), and the short text's
+// terms are its own, whichever word splitter made them.
+func TestPooledTokensReleased(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{analyzerEn, "fr"} {
+		a := im.AnalyzerNamed(name)
+		long := []byte(strings.Repeat("parcels arriving late ", 500))
+		_, release := analyzeText(a, long)
+		release()
+		tokens, release := analyzeText(a, []byte("Remboursements refunds"))
+		var terms []string
+		for _, tk := range tokens {
+			terms = append(terms, string(tk.Term))
+		}
+		release()
+		if len(terms) != 2 {
+			t.Fatalf("%s: terms %q, want two", name, terms)
+		}
+		slab := tokenSlabs.Get().(*tokenSlab)
+		for i, p := range slab.stream[:cap(slab.stream)] {
+			if p != nil {
+				t.Fatalf("%s: pooled stream keeps token %d", name, i)
+			}
+		}
+		for i, tk := range slab.tokens[:cap(slab.tokens)] {
+			if tk.Term != nil {
+				t.Fatalf("%s: pooled slab keeps term %d %q", name, i, tk.Term)
+			}
+		}
+		tokenSlabs.Put(slab)
+	}
+}
+
+// BenchmarkAnalyzeShortFields is a document's short fields analysed after
+// long bodies have grown the pooled token slabs.
+func BenchmarkAnalyzeShortFields(b *testing.B) {
+	im, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := im.AnalyzerNamed(analyzerEn)
+	_, release := analyzeText(a, []byte(strings.Repeat("parcels arriving late ", 2500)))
+	release()
+	short := []byte("Refund a late parcel")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, release := analyzeText(a, short)
+		release()
 	}
 }
