@@ -231,6 +231,10 @@ type docBuilder struct {
 	keyword                         analysis.Analyzer
 	langs                           map[string]analysis.Analyzer
 	mu                              sync.Mutex
+	// keywords are the analysed fields shared by every document with
+	// the same value of a single-valued keyword field (see sharedKeyword).
+	keywords   map[keywordKey]*textField
+	keywordsMu sync.Mutex
 }
 
 // fieldSpec is one field of the mapping.
@@ -261,7 +265,7 @@ func newDocBuilder(im *mapping.IndexMappingImpl) (*docBuilder, error) {
 		}
 		return fieldSpec{name: fm.Name, options: fm.Options(), analyzer: a}, nil
 	}
-	b := &docBuilder{im: im, keyword: im.AnalyzerNamed("keyword"), langs: map[string]analysis.Analyzer{}}
+	b := &docBuilder{im: im, keyword: im.AnalyzerNamed("keyword"), langs: map[string]analysis.Analyzer{}, keywords: map[keywordKey]*textField{}}
 	for _, s := range []struct {
 		to   *fieldSpec
 		prop string
@@ -307,7 +311,7 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 		}
 		bd.AddField(&textField{name: s.name, arrayPos: pos, options: s.options, analyzer: s.analyzer, value: []byte(v)})
 	}
-	add(b.doc, d.Doc, nil)
+	bd.AddField(b.sharedKeyword(b.doc, d.Doc))
 	add(b.title, d.Title, nil)
 	add(b.signals, d.Signals, nil)
 	add(b.meta, d.Meta, nil)
@@ -316,28 +320,16 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 	// lower-cases a value in place.
 	add(b.hwords, d.Head, nil)
 	add(b.hprefix, d.Head, nil)
-	add(b.kind, d.Kind, nil)
-	add(b.source, d.Source, nil)
+	bd.AddField(b.sharedKeyword(b.kind, d.Kind))
+	bd.AddField(b.sharedKeyword(b.source, d.Source))
 	for i, e := range d.Emotions {
 		add(b.emotion, e, []uint64{uint64(i)})
 	}
 	for i, t := range d.Tags {
 		add(b.tag, t, []uint64{uint64(i)})
 	}
-	facet := func(field, v string) {
-		bd.AddField(&textField{name: fFacet, options: facetOptions, analyzer: b.keyword, value: []byte(field + ":" + v)})
-	}
-	if d.Kind != "" {
-		facet(fKind, d.Kind)
-	}
-	if d.Source != "" {
-		facet(fSource, d.Source)
-	}
-	for _, e := range d.Emotions {
-		facet(fEmotion, e)
-	}
-	for _, t := range d.Tags {
-		facet(fTag, t)
+	if f := facetField(d); f != nil {
+		bd.AddField(f)
 	}
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
 		bd.AddField(&textField{name: f, options: index.IndexField, analyzer: b.analyzerNamed(a), value: []byte(doc.Body)})
