@@ -390,7 +390,9 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
 	var doc *mdparse.Doc
 	if l.plain {
-		doc = mdparse.ParseNotes(src)
+		// Blocks are made below, once it is known whether the note is
+		// parsed again with its syntax rewritten.
+		doc = mdparse.ScanNotes(src)
 	} else {
 		doc = mdparse.Parse(src)
 	}
@@ -441,6 +443,8 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			b.doc = mdparse.ParseNotes(b.rewriteNotes(doc))
 			b.doc.Tags, doc = tags, b.doc
 			rec.links = doc.Links
+		} else {
+			doc.FillBlocks()
 		}
 	} else {
 		b.tags = fm.Tags
