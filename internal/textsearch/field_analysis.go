@@ -104,7 +104,7 @@ func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()
 	slab := tokenSlabs.Get().(*tokenSlab)
 	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
-		tokens = tf.Filter(tokens)
+		tokens = remembered(tf).Filter(tokens)
 	}
 	return tokens, func() { slab.release(tokens) }
 }
