@@ -33,7 +33,14 @@ type record struct {
 	Len      int              `json:"len"`
 	Synonyms [][]string       `json:"synonyms"`
 	State    *kb.LibraryState `json:"state"`
+	// Versions are the mapping and document versions the index was built
+	// with: the library state alone matches an index that an older Poise
+	// built with another analysis, which must be rebuilt, not used.
+	Versions string `json:"versions"`
 }
+
+// indexVersions is what record.Versions must say for an index to be used.
+func indexVersions() string { return textsearch.MappingVersion + "/" + documentVersion }
 
 func readRecord(dir string) (*record, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, recordName))
@@ -43,6 +50,9 @@ func readRecord(dir string) (*record, error) {
 	var r record
 	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
+	}
+	if r.Versions != indexVersions() {
+		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
 	}
 	return &r, nil
 }
@@ -172,7 +182,7 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state, Versions: indexVersions()}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
