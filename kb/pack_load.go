@@ -411,7 +411,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	b.src = string(doc.Source)
 	b.lang = cmp.Or(fm.Lang, l.lang)
 	if b.lang == "" {
-		b.lang = DetectLanguage(b.src[doc.BodyStart:])
+		b.lang = cmp.Or(DetectLanguage(b.src[doc.BodyStart:]), FolderLanguage(p))
 	}
 	switch {
 	case l.plain:
