@@ -69,8 +69,25 @@ func DetectLanguage(text string) string {
 		return "zh"
 	case scriptLatin, scriptCyrillic:
 		return commonWordsLanguage(text, best)
+	case scriptArabic:
+		// Persian writes four letters Arabic has not (پ چ ژ گ), and its
+		// own kaf and yeh (ک ی).
+		if n := countRunes(text, "پچژگکی"); n >= 3 && n*50 >= counts[scriptArabic] {
+			return "fa"
+		}
 	}
 	return scriptLanguage[best]
+}
+
+// countRunes counts the runes of text that are in set.
+func countRunes(text, set string) int {
+	n := 0
+	for _, r := range text {
+		if strings.ContainsRune(set, r) {
+			n++
+		}
+	}
+	return n
 }
 
 type script int
