@@ -126,17 +126,25 @@ func firstSentence(blocks []mdparse.Block) string {
 
 // sections splits blocks at headings of level <= maxLevel. The first part is
 // the text before the first such heading; each later part starts with its heading.
+// The parts share blocks' memory (capped, so appending to one copies it):
+// copying every block was a twentieth of what loading a vault allocated.
 func sections(blocks []mdparse.Block, maxLevel int) (intro []mdparse.Block, secs [][]mdparse.Block) {
-	cur := &intro
+	start := -1 // of the current section; -1 in the intro
 	for i := range blocks {
-		bl := blocks[i]
-		if bl.Kind == mdparse.Heading && bl.Level <= maxLevel {
-			secs = append(secs, nil)
-			cur = &secs[len(secs)-1]
+		if bl := &blocks[i]; bl.Kind != mdparse.Heading || bl.Level > maxLevel {
+			continue
 		}
-		*cur = append(*cur, bl)
+		if start < 0 {
+			intro = blocks[:i:i]
+		} else {
+			secs = append(secs, blocks[start:i:i])
+		}
+		start = i
 	}
-	return intro, secs
+	if start < 0 {
+		return blocks[:len(blocks):len(blocks)], nil
+	}
+	return intro, append(secs, blocks[start:len(blocks):len(blocks)])
 }
 
 // checkPlaceholders reports malformed placeholders in text, which starts at

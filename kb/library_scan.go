@@ -65,14 +65,10 @@ func ScanLibrary(builtin fs.FS, packsDir string, prev *LibraryState) (*LibrarySt
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("scan installed packs: %w", err)
 	}
-	old := map[string]map[string]FileState{}
+	old := map[string][]FileState{}
 	if prev != nil && prev.Version == loadVersion {
 		for _, p := range prev.Packs {
-			m := make(map[string]FileState, len(p.Files))
-			for _, f := range p.Files {
-				m[f.Path] = f
-			}
-			old[p.Dir] = m
+			old[p.Dir] = p.Files
 		}
 	}
 	for _, e := range entries {
@@ -85,8 +81,9 @@ func ScanLibrary(builtin fs.FS, packsDir string, prev *LibraryState) (*LibrarySt
 }
 
 // scanPack describes the pack folder e of packsDir, reading only the files
-// whose size or time differ from old; false when LoadLibrary would skip it.
-func scanPack(packsDir string, e fs.DirEntry, old map[string]FileState) (PackState, bool) {
+// whose size or time differ from old (the folder's files as a state last
+// described them, in path order); false when LoadLibrary would skip it.
+func scanPack(packsDir string, e fs.DirEntry, old []FileState) (PackState, bool) {
 	name := e.Name()
 	if name[0] == '.' || name[0] == '_' {
 		return PackState{}, false
@@ -99,15 +96,21 @@ func scanPack(packsDir string, e fs.DirEntry, old map[string]FileState) (PackSta
 	} else if !e.IsDir() {
 		return PackState{}, false
 	}
-	ps := PackState{Dir: name}
+	ps := PackState{Dir: name, Files: make([]FileState, 0, len(old))}
 	fsys := os.DirFS(dir)
-	err := walkPackDir(dir, func(p string, info fs.FileInfo) {
-		f := FileState{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-		if o, ok := old[p]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
-			f.Hash = o.Hash
-		} else {
-			f.Hash, _ = hashFile(fsys, p)
+	err := walkPackDir(dir, func(p string, size, mtime int64) {
+		// Both lists are in path order: step through old alongside, not
+		// through a map of it.
+		for len(old) > 0 && old[0].Path != p && walkOrder(old[0].Path, p) < 0 {
+			old = old[1:]
 		}
+		if len(old) > 0 && old[0].Path == p && old[0].Size == size && old[0].ModTime == mtime && size >= 0 {
+			ps.Files = append(ps.Files, old[0])
+			old = old[1:]
+			return
+		}
+		f := FileState{Path: p, Size: size, ModTime: mtime}
+		f.Hash, _ = hashFile(fsys, p)
 		ps.Files = append(ps.Files, f)
 	})
 	if err != nil {
@@ -139,12 +142,10 @@ func (s *LibraryState) RescanPack(builtin fs.FS, packsDir, dir string) (*Library
 		st.Packs = slices.Clone(s.Packs)
 		return st, nil
 	}
-	old := map[string]FileState{}
+	var old []FileState
 	for _, p := range s.Packs {
 		if p.Dir == dir {
-			for _, f := range p.Files {
-				old[f.Path] = f
-			}
+			old = p.Files
 			continue
 		}
 		st.Packs = append(st.Packs, p)
@@ -224,12 +225,24 @@ func hashFS(fsys fs.FS) (string, error) {
 // Key is a digest of the whole state: libraries with the same key load to
 // the same items.
 func (s *LibraryState) Key() string {
+	// One buffer for what is hashed: every start computes the key, and
+	// joining strings for each of a large vault's files allocated twice
+	// per file.
 	h := sha256.New()
-	io.WriteString(h, s.Version+"\x00"+s.Builtin+"\x00")
+	buf := make([]byte, 0, 512)
+	write := func(parts ...string) {
+		buf = buf[:0]
+		for _, p := range parts {
+			buf = append(buf, p...)
+			buf = append(buf, 0)
+		}
+		h.Write(buf)
+	}
+	write(s.Version, s.Builtin)
 	for _, p := range s.Packs {
-		io.WriteString(h, "pack\x00"+p.Dir+"\x00")
+		write("pack", p.Dir)
 		for _, f := range p.Files {
-			io.WriteString(h, f.Path+"\x00"+f.Hash+"\x00")
+			write(f.Path, f.Hash)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])

@@ -91,3 +91,57 @@ func TestRescanFilesMatchesScan(t *testing.T) {
 		t.Errorf("rescanned files give\n%+v\na full scan\n%+v", got.Packs, want.Packs)
 	}
 }
+
+// A scan steps through the previous state alongside the folder: with
+// files added before, between and after those it knew, and others gone,
+// each file it knew unchanged in size and time keeps its previous hash
+// (unread) and every other file is read.
+func TestScanLibraryKeepsHashesAcrossAddedAndRemovedFiles(t *testing.T) {
+	packs := t.TempDir()
+	writeInto(t, filepath.Join(packs, "team"), map[string]string{
+		"a.md": "# A\n", "c/x.md": "# X\n", "e.md": "# E\n", "g/h.md": "# H\n",
+	})
+	prev, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeInto(t, filepath.Join(packs, "team"), map[string]string{
+		"b.md": "# B\n", "c/a.md": "# CA\n", "d-e.md": "# DE\n", "z.md": "# Z\n",
+	})
+	os.Remove(filepath.Join(packs, "team", "a.md"))
+	// Same size and time, other words: only a read would see it.
+	for _, f := range []string{"e.md", "g/h.md"} {
+		p := filepath.Join(packs, "team", filepath.FromSlash(f))
+		info, _ := os.Stat(p)
+		os.WriteFile(p, []byte("# Q\n"), 0o644)
+		os.Chtimes(p, info.ModTime(), info.ModTime())
+	}
+	got, err := kb.ScanLibrary(nil, packs, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashes := func(s *kb.LibraryState) map[string]string {
+		m := map[string]string{}
+		for _, f := range s.Packs[0].Files {
+			m[f.Path] = f.Hash
+		}
+		return m
+	}
+	before, now, want := hashes(prev), hashes(got), hashes(fresh)
+	if len(now) != len(want) || len(now) != 7 {
+		t.Fatalf("scanned %v, want the files of %v", now, want)
+	}
+	for p, h := range now {
+		w := want[p]
+		if p == "e.md" || p == "g/h.md" {
+			w = before[p]
+		}
+		if h != w {
+			t.Errorf("%s: hash %s, want %s", p, h, w)
+		}
+	}
+}

@@ -35,24 +35,26 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	walk := func(w func(fn func(string, fs.FileInfo)) error) []string {
+	walk := func(w func(fn func(string, int64, int64)) error) []string {
 		var out []string
-		if err := w(func(p string, info fs.FileInfo) {
-			out = append(out, fmt.Sprintf("%s %d %d", p, info.Size(), info.ModTime().UnixNano()))
+		if err := w(func(p string, size, mtime int64) {
+			out = append(out, fmt.Sprintf("%s %d %d", p, size, mtime))
 		}); err != nil {
 			t.Fatal(err)
 		}
 		return out
 	}
-	want := walk(func(fn func(string, fs.FileInfo)) error { return walkPackFiles(os.DirFS(dir), fn) })
-	got := walk(func(fn func(string, fs.FileInfo)) error { return walkPackDir(dir, fn) })
+	want := walk(func(fn func(string, int64, int64)) error {
+		return walkPackFiles(os.DirFS(dir), func(p string, info fs.FileInfo) { fn(p, info.Size(), info.ModTime().UnixNano()) })
+	})
+	got := walk(func(fn func(string, int64, int64)) error { return walkPackDir(dir, fn) })
 	if !slices.Equal(got, want) {
 		t.Fatalf("walkPackDir found\n%q\nwalkPackFiles found\n%q", got, want)
 	}
 	if len(want) < 10 {
 		t.Fatalf("only %d files found: %q", len(want), want)
 	}
-	if err := walkPackDir(filepath.Join(dir, "missing"), func(string, fs.FileInfo) {}); err == nil {
+	if err := walkPackDir(filepath.Join(dir, "missing"), func(string, int64, int64) {}); err == nil {
 		t.Error("walking a missing folder succeeded")
 	}
 }

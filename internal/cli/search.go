@@ -86,7 +86,9 @@ func (c *cli) searchCmd() *cobra.Command {
 				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			ix, res, err := c.searchIndex(cmd.Context(), q)
+			resumeGC := pauseGC()
+			defer resumeGC()
+			ix, res, err := c.searchIndex(cmd.Context(), q, resumeGC)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,5 +206,29 @@ func TestPackChangesKeepTheIndexCurrent(t *testing.T) {
 	code, out, stderr = run(t, "--data-dir", dataDir, "search", "zebras")
 	if code == ExitOK && strings.Contains(out, "zoo/") || stderr != "" {
 		t.Errorf("search after remove: exit %d, stdout %q, stderr %q (want the pack gone, nothing built)", code, out, stderr)
+	}
+}
+
+// A file edited while no Poise ran is reindexed by the next search, alone,
+// in the kept index: the search must not build the whole index again. It
+// did, because the kept index it had opened read-only to answer from held
+// the index's lock when it opened the same index to update it.
+func TestSearchAfterAnEditUpdatesTheKeptIndex(t *testing.T) {
+	dataDir := t.TempDir()
+	pack := filepath.Join(dataDir, "packs", "team")
+	os.MkdirAll(filepath.Join(pack, "guides"), 0o755)
+	os.WriteFile(filepath.Join(pack, "pack.toml"), []byte("id = \"team\"\nname = \"Team\"\nversion = \"1.0.0\"\n"), 0o644)
+	os.WriteFile(filepath.Join(pack, "guides", "refunds.md"), []byte("---\ntitle: Refunds\n---\nRefunds for zebras take a week.\n"), 0o644)
+	// Enough files that checking them takes longer than opening the index.
+	for i := range 1500 {
+		os.WriteFile(filepath.Join(pack, "guides", fmt.Sprintf("note-%d.md", i)), []byte(fmt.Sprintf("---\ntitle: Note %d\n---\nA note.\n", i)), 0o644)
+	}
+	if code, _, stderr := run(t, "--data-dir", dataDir, "search", "zebras"); code != ExitOK {
+		t.Fatalf("first search: exit %d, %s", code, stderr)
+	}
+	os.WriteFile(filepath.Join(pack, "guides", "refunds.md"), []byte("---\ntitle: Refunds\n---\nRefunds for zebras and giraffes.\n"), 0o644)
+	code, out, stderr := run(t, "--data-dir", dataDir, "search", "giraffes")
+	if code != ExitOK || !strings.Contains(out, "team/guides/refunds") || stderr != "" {
+		t.Errorf("after an edit: exit %d, stdout %q, stderr %q (want the edit found, nothing built)", code, out, stderr)
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/segment"
 )
 
 // textField is a text field of a document, made without Bleve's mapping
@@ -78,51 +80,98 @@ type tokenSlab struct {
 
 var tokenSlabs = sync.Pool{New: func() any { return &tokenSlab{} }}
 
-// analyzeText runs a over text. For Poise's own analysers (its word
-// splitter followed by filters that change tokens in place or make new
-// ones) the tokens come from a pool: release gives them back, and the
-// tokens must not be used after it. Terms stay valid: they point into
-// text, into the stem memory, or into new memory.
+// analyzeText runs a over text. For analysers whose words come from
+// Poise's word splitter or Bleve's Unicode one (every language's), with
+// filters that change tokens in place or make new ones, the tokens come
+// from a pool: release gives them back, and the tokens must not be used
+// after it. Terms stay valid: they point into text, into the stem memory,
+// or into new memory. Bleve's Unicode splitter made each text's tokens
+// anew, a twentieth of what a multilingual build allocated.
 func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()) {
 	da, ok := a.(*analysis.DefaultAnalyzer)
 	if !ok || len(da.CharFilters) > 0 {
 		return a.Analyze(text), func() {}
 	}
-	if _, ours := da.Tokenizer.(wordTokenizer); !ours {
+	var split func([]byte, func(analysis.Token))
+	switch da.Tokenizer.(type) {
+	case wordTokenizer:
+		split = tokenizeWords
+	case *unicode.UnicodeTokenizer:
+		split = tokenizeUnicode
+	default:
 		return a.Analyze(text), func() {}
 	}
 	slab := tokenSlabs.Get().(*tokenSlab)
-	tokens := slab.tokenize(text)
+	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
 		tokens = tf.Filter(tokens)
 	}
-	return tokens, func() {
-		clear(slab.stream[:cap(slab.stream)])
-		clear(slab.tokens[:cap(slab.tokens)])
-		if cap(slab.tokens) <= maxPooledTokens {
-			tokenSlabs.Put(slab)
-		}
-	}
+	return tokens, func() { slab.release(tokens) }
 }
 
 // maxPooledTokens keeps one huge text from pinning its tokens' memory.
 const maxPooledTokens = 1 << 16
 
-// tokenize splits text as wordTokenizer does, into the slab's memory.
-func (s *tokenSlab) tokenize(input []byte) analysis.TokenStream {
-	// A word is at least one byte and a separator, so this is enough:
-	// the slab never grows, and token pointers into it stay valid.
-	most := len(input)/2 + 1
+// tokenize splits text into the slab's memory.
+func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token))) analysis.TokenStream {
+	// A token is at least one byte, so this is enough: the slab never
+	// grows, and token pointers into it stay valid.
+	most := len(input) + 1
 	if cap(s.tokens) < most {
 		s.tokens = make([]analysis.Token, 0, max(most, 64))
 		s.stream = make(analysis.TokenStream, 0, max(most, 64))
 	}
 	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
-	tokenizeWords(input, func(t analysis.Token) {
+	split(input, func(t analysis.Token) {
 		s.tokens = append(s.tokens, t)
 		s.stream = append(s.stream, &s.tokens[len(s.tokens)-1])
 	})
 	return s.stream
+}
+
+// release clears what the last text used of the slab, so the pool pins
+// none of its terms, and gives it back. Only the part used is cleared:
+// the slab is as large as the longest text it took, and clearing all of
+// it after every short field was a twelfth of a build's time. Everything
+// past that part is already clear.
+func (s *tokenSlab) release(out analysis.TokenStream) {
+	used := len(s.stream)
+	if len(out) > 0 && cap(out) == cap(s.stream) && &out[:1][0] == &s.stream[:1][0] {
+		used = max(used, len(out)) // a filter appended to the stream in place
+	}
+	clear(s.stream[:used])
+	clear(s.tokens)
+	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
+	if cap(s.tokens) <= maxPooledTokens {
+		tokenSlabs.Put(s)
+	}
+}
+
+// tokenizeUnicode hands emit the tokens Bleve's Unicode tokenizer makes of
+// input (analysis/tokenizer/unicode), without making them.
+func tokenizeUnicode(input []byte, emit func(analysis.Token)) {
+	seg := segment.NewWordSegmenterDirect(input)
+	start, pos := 0, 1
+	for seg.Segment() {
+		b := seg.Bytes()
+		end := start + len(b)
+		if typ := seg.Type(); typ != segment.None {
+			emit(analysis.Token{Term: b, Start: start, End: end, Position: pos, Type: unicodeType(typ)})
+			pos++
+		}
+		start = end
+	}
+}
+
+// unicodeType is the token type Bleve's Unicode tokenizer gives a segment.
+func unicodeType(typ int) analysis.TokenType {
+	switch typ {
+	case segment.Ideo, segment.Kana:
+		return analysis.Ideographic
+	case segment.Number:
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
 }
 
 // termFrequencies is analysis.TokenFrequency with less memory: the map
@@ -182,6 +231,10 @@ type docBuilder struct {
 	keyword                         analysis.Analyzer
 	langs                           map[string]analysis.Analyzer
 	mu                              sync.Mutex
+	// keywords are the analysed fields shared by every document with
+	// the same value of a single-valued keyword field (see sharedKeyword).
+	keywords   map[keywordKey]*textField
+	keywordsMu sync.Mutex
 }
 
 // fieldSpec is one field of the mapping.
@@ -212,7 +265,7 @@ func newDocBuilder(im *mapping.IndexMappingImpl) (*docBuilder, error) {
 		}
 		return fieldSpec{name: fm.Name, options: fm.Options(), analyzer: a}, nil
 	}
-	b := &docBuilder{im: im, keyword: im.AnalyzerNamed("keyword"), langs: map[string]analysis.Analyzer{}}
+	b := &docBuilder{im: im, keyword: im.AnalyzerNamed("keyword"), langs: map[string]analysis.Analyzer{}, keywords: map[keywordKey]*textField{}}
 	for _, s := range []struct {
 		to   *fieldSpec
 		prop string
@@ -258,7 +311,7 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 		}
 		bd.AddField(&textField{name: s.name, arrayPos: pos, options: s.options, analyzer: s.analyzer, value: []byte(v)})
 	}
-	add(b.doc, d.Doc, nil)
+	bd.AddField(b.sharedKeyword(b.doc, d.Doc))
 	add(b.title, d.Title, nil)
 	add(b.signals, d.Signals, nil)
 	add(b.meta, d.Meta, nil)
@@ -267,34 +320,22 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 	// lower-cases a value in place.
 	add(b.hwords, d.Head, nil)
 	add(b.hprefix, d.Head, nil)
-	add(b.kind, d.Kind, nil)
-	add(b.source, d.Source, nil)
+	bd.AddField(b.sharedKeyword(b.kind, d.Kind))
+	bd.AddField(b.sharedKeyword(b.source, d.Source))
 	for i, e := range d.Emotions {
 		add(b.emotion, e, []uint64{uint64(i)})
 	}
 	for i, t := range d.Tags {
 		add(b.tag, t, []uint64{uint64(i)})
 	}
-	facet := func(field, v string) {
-		bd.AddField(&textField{name: fFacet, options: facetOptions, analyzer: b.keyword, value: []byte(field + ":" + v)})
-	}
-	if d.Kind != "" {
-		facet(fKind, d.Kind)
-	}
-	if d.Source != "" {
-		facet(fSource, d.Source)
-	}
-	for _, e := range d.Emotions {
-		facet(fEmotion, e)
-	}
-	for _, t := range d.Tags {
-		facet(fTag, t)
+	if f := facetField(d); f != nil {
+		bd.AddField(f)
 	}
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
 		bd.AddField(&textField{name: f, options: index.IndexField, analyzer: b.analyzerNamed(a), value: []byte(doc.Body)})
 	}
 	// The body's language, "und" when not known: ranking prefers the
-	// reader's language among translations of one page (see langPrefer).
+	// reader's language among translations of one page (lang_prefer.go).
 	bd.AddField(&textField{name: fLang, options: index.IndexField, analyzer: b.keyword, value: []byte(docLang(doc.Lang))})
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))

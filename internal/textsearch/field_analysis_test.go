@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	bdoc "github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -52,30 +54,56 @@ func bleveMappedDoc(t *testing.T, id string, doc Document, lean bool) *bdoc.Docu
 }
 
 // fieldDump is what the index keeps of a document's fields, one line per
-// field and term, in a stable order.
+// field and term, in a stable order. Fields of one name are merged, as the
+// segment builder merges them (zapx invertedIndexOpaque.process), so one
+// field holding several terms dumps as several fields of one term each.
 func fieldDump(bd *bdoc.Document) []string {
+	type term struct {
+		bytes string
+		freq  int
+		locs  string
+	}
+	type merged struct {
+		length int
+		terms  map[string]*term
+	}
 	var out []string
+	fields := map[string]*merged{}
 	bd.VisitFields(func(f index.Field) {
-		head := fmt.Sprintf("%s %v opts=%d", f.Name(), f.ArrayPositions(), f.Options())
+		head := fmt.Sprintf("%s opts=%d", f.Name(), f.Options())
 		if !f.Options().IsIndexed() {
-			out = append(out, head+" value="+string(f.Value()))
+			out = append(out, fmt.Sprintf("%s %v value=%s", head, f.ArrayPositions(), f.Value()))
 			return
 		}
 		f.Analyze()
-		freqs := f.AnalyzedTokenFrequencies()
 		if f.AnalyzedLength() == 0 {
 			return // an empty text indexes nothing
 		}
-		out = append(out, fmt.Sprintf("%s len=%d", head, f.AnalyzedLength()))
-		for _, term := range slices.Sorted(maps.Keys(freqs)) {
-			tf := freqs[term]
-			line := fmt.Sprintf("%s %q=%q freq=%d", head, term, tf.Term, tf.Frequency())
-			for _, l := range tf.Locations {
-				line += fmt.Sprintf(" @%d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions)
+		m := fields[head]
+		if m == nil {
+			m = &merged{terms: map[string]*term{}}
+			fields[head] = m
+		}
+		m.length += f.AnalyzedLength()
+		for key, tf := range f.AnalyzedTokenFrequencies() {
+			t := m.terms[key]
+			if t == nil {
+				t = &term{bytes: string(tf.Term)}
+				m.terms[key] = t
 			}
-			out = append(out, line)
+			t.freq += tf.Frequency()
+			for _, l := range tf.Locations {
+				t.locs += fmt.Sprintf(" @%d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions)
+			}
 		}
 	})
+	for head, m := range fields {
+		out = append(out, fmt.Sprintf("%s len=%d", head, m.length))
+		for _, key := range slices.Sorted(maps.Keys(m.terms)) {
+			t := m.terms[key]
+			out = append(out, fmt.Sprintf("%s %q=%q freq=%d%s", head, key, t.bytes, t.freq, t.locs))
+		}
+	}
 	slices.Sort(out)
 	return out
 }
@@ -101,8 +129,15 @@ func TestFieldsMatchBleveMapping(t *testing.T) {
 		{Title: "Paramètres de Sync", Body: "Les paramètres de synchronisation d'un appareil à l'autre.", Lang: "fr", Kind: "guide", Source: "vault"},
 		{Title: "同步冲突", Body: "两个设备同时编辑同一个笔记时会产生同步冲突。", Lang: "zh", Kind: "guide"},
 		{Title: "Синхронизация", Body: "Настройки синхронизации между устройствами.", Lang: "ru"},
+		{Title: "Einstellungen", Body: "Die Synchronisierung der Notizen 2024 über Geräte hinweg, 3D-Ansicht.", Lang: "de"},
+		{Title: "المزامنة", Body: "إعدادات المزامنة بين الأجهزة والملاحظات.", Lang: "ar"},
+		{Title: "सिंक", Body: "डिवाइसों के बीच नोट्स का सिंक करना।", Lang: "hi"},
+		{Title: "همگام‌سازی", Body: "تنظیمات همگام‌سازی یادداشت‌ها بین دستگاه‌ها.", Lang: "fa"},
+		{Title: "同期", Body: "ノートの同期設定とカタカナ、ひらがな。", Lang: "ja"},
+		{Title: "Συγχρονισμός", Body: "Ρυθμίσεις συγχρονισμού σημειώσεων 42.", Lang: "el"},
 		{Title: "only a title"},
 		{Title: "a b c d e f", Body: "x", Signals: "", Tags: []string{"", "t"}},
+		{Title: "repeats", Kind: "guide", Source: "guide", Tags: []string{"guide", "Guide", "x"}, Emotions: []string{"calm", "calm"}},
 	}
 	for i, doc := range docs {
 		for _, lean := range []bool{false, true} {
@@ -168,5 +203,102 @@ func TestFieldAnalysedOnce(t *testing.T) {
 		if string(tf.Term) != k {
 			t.Fatalf("term %q under key %q", tf.Term, k)
 		}
+	}
+}
+
+// TestPooledTokensReleased: after a long text and a short one, a pooled
+// slab holds no token of either (nothing pinned), and the short text's
+// terms are its own, whichever word splitter made them.
+func TestPooledTokensReleased(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{analyzerEn, "fr"} {
+		a := im.AnalyzerNamed(name)
+		long := []byte(strings.Repeat("parcels arriving late ", 500))
+		_, release := analyzeText(a, long)
+		release()
+		tokens, release := analyzeText(a, []byte("Remboursements refunds"))
+		var terms []string
+		for _, tk := range tokens {
+			terms = append(terms, string(tk.Term))
+		}
+		release()
+		if len(terms) != 2 {
+			t.Fatalf("%s: terms %q, want two", name, terms)
+		}
+		slab := tokenSlabs.Get().(*tokenSlab)
+		for i, p := range slab.stream[:cap(slab.stream)] {
+			if p != nil {
+				t.Fatalf("%s: pooled stream keeps token %d", name, i)
+			}
+		}
+		for i, tk := range slab.tokens[:cap(slab.tokens)] {
+			if tk.Term != nil {
+				t.Fatalf("%s: pooled slab keeps term %d %q", name, i, tk.Term)
+			}
+		}
+		tokenSlabs.Put(slab)
+	}
+}
+
+// BenchmarkAnalyzeShortFields is a document's short fields analysed after
+// long bodies have grown the pooled token slabs.
+func BenchmarkAnalyzeShortFields(b *testing.B) {
+	im, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := im.AnalyzerNamed(analyzerEn)
+	_, release := analyzeText(a, []byte(strings.Repeat("parcels arriving late ", 2500)))
+	release()
+	short := []byte("Refund a late parcel")
+	b.ReportAllocs()
+	for b.Loop() {
+		_, release := analyzeText(a, short)
+		release()
+	}
+}
+
+// TestSharedKeywordsStayOneTerm: the keyword fields documents share keep
+// their one term after a segment is built from them (the segment builder
+// merges same-named fields of a document into the first one's terms), so
+// no document's kind or source leaks into another's.
+func TestSharedKeywordsStayOneTerm(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := newDocBuilder(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bi, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bi.Close()
+	b := bi.NewBatch()
+	for i := range 40 {
+		d := Document{Title: fmt.Sprint("item ", i), Kind: []string{"guide", "matrix"}[i%2], Source: []string{"core", "team", ""}[i%3], Tags: []string{"a", "b"}}
+		if err := b.IndexAdvanced(db.newBleveDoc(fmt.Sprint("id", i), d, i%2 == 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	if len(db.keywords) != 6 { // doc:y, two kinds, three sources
+		t.Fatalf("%d shared keyword fields, want 6", len(db.keywords))
+	}
+	for key, f := range db.keywords {
+		if terms := slices.Collect(maps.Keys(f.AnalyzedTokenFrequencies())); len(terms) != 1 || terms[0] != key.value {
+			t.Errorf("shared %s=%q holds terms %q", key.field, key.value, terms)
+		}
+	}
+	n, err := bi.DocCount()
+	if err != nil || n != 40 {
+		t.Fatalf("%d documents indexed (%v), want 40", n, err)
 	}
 }

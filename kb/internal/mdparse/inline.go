@@ -11,6 +11,12 @@ import (
 // inline is the plain text of a block's inline content.
 func (d *Doc) inline(n ast.Node) string {
 	var sb strings.Builder
+	// The text is about as long as the block's source lines: room for it
+	// at once rather than grown by doubling.
+	if n.Type() != ast.TypeInline && n.Lines().Len() > 0 {
+		lines := n.Lines()
+		sb.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		d.writeInline(&sb, c)
 	}

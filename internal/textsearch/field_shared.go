@@ -1,0 +1,73 @@
+package textsearch
+
+import "github.com/blevesearch/bleve/v2/analysis"
+
+// A document's keyword fields are one term each, but each field analysed
+// alone is a map, a slab and a copy of its value: five of them for every
+// document of a large library was a tenth of what analysis allocated.
+// Single-valued keywords are therefore analysed once per value and shared
+// by every document that has it, and a document's facet values are one
+// field rather than one per value.
+
+// keywordKey names a value of a keyword field.
+type keywordKey struct{ field, value string }
+
+// maxSharedKeywords bounds the shared fields: past it, values are analysed
+// per document as any other field.
+const maxSharedKeywords = 4096
+
+// sharedKeyword is the field for v of the single-valued keyword field s,
+// analysed. It is shared, so it is never analysed again nor changed: the
+// segment builder merges the term frequencies of same-named fields of one
+// document into the first one's, and s must be a field a document has at
+// most once (doc, kind, source; not the facet field).
+func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
+	key := keywordKey{s.name, v}
+	b.keywordsMu.Lock()
+	defer b.keywordsMu.Unlock()
+	if f, ok := b.keywords[key]; ok {
+		return f
+	}
+	f := &textField{name: s.name, options: s.options, analyzer: s.analyzer, value: []byte(v)}
+	f.Analyze()
+	if len(b.keywords) < maxSharedKeywords {
+		b.keywords[key] = f
+	}
+	return f
+}
+
+// facetField is the one facet field of d, holding every facet value
+// ("kind:guide", "tag:refund", …) as a term: what the segment builder
+// would make of one field per value, merging their terms. nil when d has
+// no facet.
+func facetField(d document) *textField {
+	var tokens []analysis.Token
+	add := func(field, v string) {
+		term := make([]byte, 0, len(field)+1+len(v))
+		term = append(append(append(term, field...), ':'), v...)
+		tokens = append(tokens, analysis.Token{Start: 0, End: len(term), Term: term, Position: 1, Type: analysis.AlphaNumeric})
+	}
+	if d.Kind != "" {
+		add(fKind, d.Kind)
+	}
+	if d.Source != "" {
+		add(fSource, d.Source)
+	}
+	for _, e := range d.Emotions {
+		add(fEmotion, e)
+	}
+	for _, t := range d.Tags {
+		add(fTag, t)
+	}
+	if len(tokens) == 0 {
+		return nil
+	}
+	stream := make(analysis.TokenStream, len(tokens))
+	for i := range tokens {
+		stream[i] = &tokens[i]
+	}
+	return &textField{
+		name: fFacet, options: facetOptions, analyzed: true, length: len(tokens),
+		freqs: termFrequencies(stream, nil, facetOptions),
+	}
+}
