@@ -47,6 +47,7 @@ func bleveMappedDoc(t *testing.T, id string, doc Document, lean bool) *bdoc.Docu
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
 		bd.AddField(bdoc.NewTextFieldCustom(f, nil, []byte(doc.Body), index.IndexField, im.AnalyzerNamed(a)))
 	}
+	bd.AddField(bdoc.NewTextFieldCustom(fLang, nil, []byte(docLang(doc.Lang)), index.IndexField, kw))
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}
