@@ -186,6 +186,13 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 	if l.plain {
 		l.showEmbeds()
 	}
+	// Items are large: room for all at once, not grown by doubling (a
+	// vault of 55,000 items copied 120 MB of them).
+	n := 0
+	for _, rec := range l.order {
+		n += len(rec.items)
+	}
+	pack.Items = slices.Grow(pack.Items, n)
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
 	}
@@ -452,7 +459,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	b.src = string(doc.Source)
 	b.lang = cmp.Or(fm.Lang, l.lang)
 	if b.lang == "" {
-		b.lang = DetectLanguage(b.src[doc.BodyStart:])
+		b.lang = cmp.Or(DetectLanguage(b.src[doc.BodyStart:]), FolderLanguage(p))
 	}
 	switch {
 	case l.plain:

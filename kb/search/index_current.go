@@ -33,6 +33,10 @@ type record struct {
 	Len      int              `json:"len"`
 	Synonyms [][]string       `json:"synonyms"`
 	State    *kb.LibraryState `json:"state"`
+	// Versions are the mapping and document versions the index was built
+	// with: the library state alone matches an index that an older Poise
+	// built with another analysis, which must be rebuilt, not used.
+	Versions string `json:"versions"`
 	// Names are the indexed packs' names by id, what hits show before
 	// the library loads; HasNames is false in records older than them.
 	// They live here rather than only in the index's values, whose file
@@ -43,6 +47,9 @@ type record struct {
 	HasNames bool              `json:"has_names"`
 }
 
+// indexVersions is what record.Versions must say for an index to be used.
+func indexVersions() string { return textsearch.MappingVersion + "/" + documentVersion }
+
 func readRecord(dir string) (*record, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, recordName))
 	if err != nil {
@@ -51,6 +58,9 @@ func readRecord(dir string) (*record, error) {
 	var r record
 	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
+	}
+	if r.Versions != indexVersions() {
+		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
 	}
 	return &r, nil
 }
@@ -184,7 +194,7 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state, Names: g.packNames(), HasNames: true}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state, Names: g.packNames(), HasNames: true, Versions: indexVersions()}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
