@@ -29,10 +29,15 @@ type record struct {
 	Hash string `json:"hash"`
 	// Dir names the index directory: the hash it was built for, which
 	// updates in place leave behind ("" in records older than them).
-	Dir      string           `json:"dir"`
-	Len      int              `json:"len"`
-	Synonyms [][]string       `json:"synonyms"`
-	State    *kb.LibraryState `json:"state"`
+	Dir      string     `json:"dir"`
+	Len      int        `json:"len"`
+	Synonyms [][]string `json:"synonyms"`
+	// State is the library state, in records older than StateData.
+	State *kb.LibraryState `json:"state"`
+	// StateData is the library state as kb.LibraryState.AppendState
+	// writes it: gob read a large library's state, file by file and field
+	// by field, in 5 ms and 14,000 allocations at every start.
+	StateData []byte `json:"state_data"`
 	// Names are the indexed packs' names by id, what hits show before
 	// the library loads; HasNames is false in records older than them.
 	// They live here rather than only in the index's values, whose file
@@ -51,6 +56,13 @@ func readRecord(dir string) (*record, error) {
 	var r record
 	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
+	}
+	if r.StateData != nil {
+		st, err := kb.DecodeState(r.StateData)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", recordName, err)
+		}
+		r.State, r.StateData = st, nil
 	}
 	return &r, nil
 }
@@ -184,7 +196,7 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state, Names: g.packNames(), HasNames: true}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, StateData: g.state.AppendState(nil), Names: g.packNames(), HasNames: true}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
