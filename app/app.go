@@ -88,14 +88,20 @@ func Run(cfg Config) error {
 	}
 	var lib *kb.Library
 	var libErr error
+	var first *keptLoad
 	if quickErr != nil {
-		lib, libErr = loadLibrary(store, packsDir)
+		// The index is built from this library, so every pack is parsed;
+		// the large ones are kept once it is (openIndex).
+		first = newKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
+		first.parseAll = true
+		lib, libErr = first.load()
 	}
 	if lib == nil {
 		lib = kb.NewLibrary()
 	}
 	p := newPoise(a, a.NewWindow("Poise"), lib)
 	p.packs = store
+	p.libState, p.firstLoad = state, first
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
 	}
@@ -125,8 +131,8 @@ func Run(cfg Config) error {
 	})
 	p.win.SetMaster()
 	p.setupTray()
-	if libErr != nil {
-		p.notifyPackProblems(libErr)
+	if first != nil {
+		p.showLoadProblems(first, libErr)
 	}
 	p.started = started
 	if current != nil {
@@ -249,6 +255,16 @@ type poise struct {
 	// the load may have read them before the change, so they are read
 	// again once it is in (mine_pack.go).
 	savedWhileLoading map[string][]string
+	// packProblems are each pack's problems as last loaded, by pack id,
+	// and problemsBanner the banner saying them (pack_kept.go).
+	packProblems   map[string][]kb.Problem
+	problemsBanner fyne.CanvasObject
+	// libState describes the packs' files as last scanned (nil when not
+	// known), for keeping a large pack again after an edit.
+	libState *kb.LibraryState
+	// firstLoad is the load of the library before the first index build,
+	// whose large packs are kept once the index has them.
+	firstLoad *keptLoad
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -317,6 +333,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)
+			p.firstLoad.keep(ix.Library())
 		}
 	}()
 }
@@ -340,10 +357,16 @@ func (p *poise) useIndex(ix *search.Index) {
 
 // loadLibrary loads the packs behind a window whose Find screen already
 // answers from the index, then gives the library to the screens (Guides,
-// Matrix, … built before it are built again) and to the index, which
-// reindexes only items that changed since their scan. A stale index (the
-// packs changed while Poise was closed) first reindexes the packs that
-// changed, so Find is right before the whole library has loaded.
+// Matrix, … built before it are built again) and to the index. A stale
+// index (the packs changed while Poise was closed) first reindexes the
+// packs that changed, so Find is right before the library has loaded.
+//
+// A large folder pack is not parsed when its files are as they were:
+// it is read as kept, without its guides' bodies (pack_kept.go), and the
+// index, current for those files, takes that library as it is
+// (UseLibrary); a guide's body is read from its note when shown
+// (item_bodies.go). Only a pack whose files changed, and the built-in
+// pack, are parsed; the index then reindexes only items that changed.
 func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.LibraryState, stale bool) {
 	p.savedWhileLoading = map[string][]string{}
 	go func() {
@@ -357,9 +380,11 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 				})
 			}
 		}
+		var kept *keptLoad
 		load := p.loadPacks
 		if load == nil {
-			load = func() (*kb.Library, error) { return loadLibrary(p.packs, packsDir) }
+			kept = newKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
+			load = kept.load
 		}
 		lib, err := load()
 		if lib == nil {
@@ -369,6 +394,16 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 		// guides (read from disk when shown) from the start: an item of
 		// the loaded one on screen would keep every body of its pack.
 		light := lib.WithoutBodies(shedPack)
+		if lib.HasShed() && !ix.UseLibrary(light, state) {
+			// The index answers for other files than those scanned (a
+			// change meanwhile): parse the whole library, as before.
+			kept = newKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
+			kept.parseAll = true
+			if lib, err = kept.load(); lib == nil {
+				lib = kb.NewLibrary()
+			}
+			light = lib.WithoutBodies(shedPack)
+		}
 		p.do(func() {
 			p.setLibrary(light)
 			p.packsLoading = false
@@ -378,21 +413,22 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 				// library's pack names, keeping the selection and preview.
 				p.find.list.Refresh()
 			}
-			if err != nil {
-				p.notifyPackProblems(err)
-			}
+			p.showLoadProblems(kept, err)
 			p.watchPacks()
 		})
-		if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
-			p.do(func() {
-				p.showError(err, "Search could not take in your packs. Restart Poise to try again.")
-				p.reloadSavedWhileLoading()
-			})
-			return
+		if !lib.HasShed() {
+			if err := ix.UpdateLibrary(context.Background(), lib, state); err != nil {
+				p.do(func() {
+					p.showError(err, "Search could not take in your packs. Restart Poise to try again.")
+					p.reloadSavedWhileLoading()
+				})
+				return
+			}
+			if light != lib && !ix.UseShed(light) {
+				p.shedBodies(ix, lib)
+			}
 		}
-		if light != lib && !ix.UseShed(light) {
-			p.shedBodies(ix, lib)
-		}
+		kept.keep(light) // so the next start reads the large packs parsed now
 		// Loading allocates several times the library's size, all garbage
 		// now: give it back rather than keep the peak as resident memory.
 		debug.FreeOSMemory()
@@ -407,15 +443,6 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 			p.reloadSavedWhileLoading()
 		})
 	}()
-}
-
-// loadLibrary loads the packs through the store when there is one, so a
-// disabled built-in pack stays out.
-func loadLibrary(store *packs.Store, packsDir string) (*kb.Library, error) {
-	if store != nil {
-		return store.LoadLibrary(content.FS)
-	}
-	return kb.LoadLibrary(content.FS, packsDir)
 }
 
 // setLibrary swaps in a loaded library. Screens that list it and were

@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -49,17 +47,7 @@ func (p *poise) notifyPackProblems(err error) {
 	}
 	msg := "A content pack could not be fully loaded; Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix."
 	if n > 0 {
-		// Summed up by sort: a folder of thousands of notes may have
-		// hundreds of one sort, and a count alone says nothing.
-		var sorts []string
-		for _, g := range kb.Summarize(pe.Problems, 1) {
-			if len(sorts) == 2 {
-				sorts = append(sorts, "…")
-				break
-			}
-			sorts = append(sorts, g.Summary)
-		}
-		msg = fmt.Sprintf("A content pack has %d problem(s): %s. Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix.", n, strings.Join(sorts, "; "))
+		msg = packProblemsMessage(pe.Problems)
 	}
 	p.notify(err, msg)
 }

@@ -126,7 +126,7 @@ func (f *findScreen) showIndexing() {
 }
 
 func (f *findScreen) query() search.Query {
-	q := search.Query{Text: f.entry.Text, Limit: findLimit, Default: f.p.usage.Defaults()}
+	q := search.Query{Text: f.entry.Text, Limit: findLimit, Default: f.p.usage.Defaults(), Language: readerLanguage()}
 	if strings.TrimSpace(q.Text) == "" {
 		q.Limit = findLimit * blankFetch // folded to findLimit rows (groupBlank)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -81,9 +82,23 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 			p.savedWhileLoading[dir] = append(got, files...)
 		}
 	}
-	lib := p.lib
+	lib, state := p.lib, p.libState
+	name := filepath.Base(dir)
+	var before []kb.Problem
+	for _, pk := range lib.Packs {
+		if pk.Dir == name && !pk.Builtin {
+			before = p.packProblems[pk.Manifest.ID]
+		}
+	}
 	go func() {
-		r, err := watch.ReloadPack(lib, dir)
+		// The files are described before they are read, so what is kept
+		// for them is never newer than the description (keepReloaded).
+		var scanned *kb.LibraryState
+		if state != nil && files != nil {
+			scanned, _ = state.RescanFiles(p.packsDir(), name, files)
+		}
+		// A large pack reads only the files that changed.
+		r, err := watch.ReloadFiles(lib, dir, files, before)
 		p.do(func() {
 			if done != nil {
 				done(r, err)
@@ -94,7 +109,13 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 			case err != nil:
 				p.notify(err, "A pack changed on disk but could not be read again. Check the folder, then restart Poise.")
 			default:
+				if scanned != nil && p.libState == state {
+					p.libState = scanned
+				} else {
+					scanned = nil
+				}
 				p.applyReload(r, files, indexed)
+				p.keepReloaded(r, scanned)
 			}
 		})
 	}()
@@ -120,6 +141,7 @@ func (p *poise) reloadSavedWhileLoading() {
 // may have changed since the reload began), says what is broken, and
 // updates search.
 func (p *poise) applyReload(r *watch.Reloaded, files []string, indexed func(time.Duration, error)) {
+	p.setPackProblems(r.PackID, r.Problems) // the banner says what the pack has now
 	if !r.Changes(p.lib) {
 		p.showBroken(r)
 		if indexed != nil {

@@ -101,7 +101,7 @@ func (q *quickPanel) search() {
 		return
 	}
 	gen, text := q.gen, q.entry.Text
-	query := search.Query{Text: text, Limit: quickPanelLimit, Default: q.p.usage.Defaults()}
+	query := search.Query{Text: text, Limit: quickPanelLimit, Default: q.p.usage.Defaults(), Language: readerLanguage()}
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		res, err := s.Search(ctx, query)

@@ -44,7 +44,7 @@ func DetectLanguage(text string) string {
 	latinOrCyrillic := 0
 	for _, r := range text {
 		if s := scriptOf(r); s != scriptNone {
-			counts[s]++
+			counts[s] += scriptWeight(s)
 			if s == scriptLatin || s == scriptCyrillic {
 				latinOrCyrillic++
 			}
@@ -69,8 +69,25 @@ func DetectLanguage(text string) string {
 		return "zh"
 	case scriptLatin, scriptCyrillic:
 		return commonWordsLanguage(text, best)
+	case scriptArabic:
+		// Persian writes four letters Arabic has not (پ چ ژ گ), and its
+		// own kaf and yeh (ک ی).
+		if n := countRunes(text, "پچژگکی"); n >= 3 && n*50 >= counts[scriptArabic] {
+			return "fa"
+		}
 	}
 	return scriptLanguage[best]
+}
+
+// countRunes counts the runes of text that are in set.
+func countRunes(text, set string) int {
+	n := 0
+	for _, r := range text {
+		if strings.ContainsRune(set, r) {
+			n++
+		}
+	}
+	return n
 }
 
 type script int
@@ -89,14 +106,29 @@ const (
 	scriptKana
 	scriptHangul
 	scriptArmenian
+	scriptKhmer
 	scriptCount
 )
+
+// scriptWeight is how many letters of an alphabet one character of s
+// stands for: a Chinese character or a Korean syllable says about as much
+// as a short word, so a Chinese page with English code in it is still
+// Chinese.
+func scriptWeight(s script) int {
+	switch s {
+	case scriptHan, scriptKana, scriptHangul:
+		return 3
+	case scriptThai, scriptKhmer: // written without spaces, several bytes a letter
+		return 2
+	}
+	return 1
+}
 
 // scriptLanguage is the language a script's text is taken to be in.
 var scriptLanguage = [scriptCount]string{
 	scriptGreek: "el", scriptArabic: "ar", scriptHebrew: "he",
 	scriptDevanagari: "hi", scriptBengali: "bn", scriptThai: "th",
-	scriptHangul: "ko", scriptArmenian: "hy",
+	scriptHangul: "ko", scriptArmenian: "hy", scriptKhmer: "km",
 }
 
 func scriptOf(r rune) script {
@@ -132,28 +164,32 @@ func scriptOf(r rune) script {
 		return scriptHangul
 	case unicode.Is(unicode.Armenian, r):
 		return scriptArmenian
+	case unicode.Is(unicode.Khmer, r):
+		return scriptKhmer
 	}
 	return scriptNone
 }
 
 // commonWords are a few of the most frequent words of languages written in
 // Latin or Cyrillic letters; a file's language is the one whose words it
-// uses most. Words shared by several languages are left out.
+// uses most. A word several languages use counts for each of them in
+// part; one-letter words ("a", "i") say too little and are left out.
 var commonWords = map[script]map[string][]string{
 	scriptLatin: {
-		"en": {"the", "and", "is", "you", "that", "with", "for", "this", "are", "not", "can", "your", "it", "of", "to", "i", "a", "in", "on", "we", "have", "be"},
+		"en": {"the", "and", "is", "you", "that", "with", "for", "this", "are", "not", "can", "your", "it", "of", "to", "on", "we", "have", "be", "from", "will", "or", "if", "an"},
 		"fr": {"le", "les", "et", "est", "une", "des", "pour", "dans", "vous", "pas", "sur", "avec", "du", "ce", "qui"},
 		"de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sie", "ein", "eine", "auf", "für", "den", "zu", "sich"},
-		"es": {"el", "los", "las", "que", "es", "una", "para", "por", "con", "del", "se", "su", "como", "puede", "más"},
+		"es": {"el", "los", "las", "que", "es", "una", "para", "por", "con", "del", "se", "su", "como", "puede", "más", "de", "en", "la", "lo", "si", "este", "esta", "puedes", "también", "cuando", "pero", "sus"},
 		"it": {"il", "di", "che", "è", "per", "una", "non", "della", "sono", "gli", "con", "questo", "nel", "puoi", "anche"},
 		"pt": {"o", "os", "que", "não", "uma", "para", "com", "do", "da", "você", "em", "se", "mais", "pode", "ao"},
 		"nl": {"de", "het", "een", "van", "en", "is", "niet", "je", "dat", "met", "voor", "op", "zijn", "kun", "wordt"},
 		"sv": {"och", "att", "är", "det", "som", "för", "med", "inte", "på", "du", "kan", "av", "har", "till", "den"},
-		"da": {"og", "er", "det", "at", "ikke", "med", "af", "på", "til", "du", "kan", "som", "har", "den", "fra"},
-		"no": {"og", "er", "det", "ikke", "med", "av", "på", "til", "du", "kan", "som", "har", "den", "fra", "jeg"},
+		"da": {"og", "er", "det", "at", "ikke", "med", "af", "på", "til", "du", "kan", "som", "har", "den", "fra", "eller", "også", "efter", "dig", "nu", "meget", "noget", "vælg", "hvad", "skal", "bliver", "bruge", "mellem", "gennem", "nogen", "sådan"},
+		"no": {"og", "er", "det", "ikke", "med", "av", "på", "til", "du", "kan", "som", "har", "den", "fra", "eller", "også", "etter", "deg", "nå", "mye", "noe", "velg", "hva", "skal", "ved", "å", "blir", "bruke", "mellom", "gjennom", "noen", "slik"},
 		"fi": {"ja", "on", "ei", "se", "että", "voit", "tai", "kun", "jos", "myös", "tämä", "ovat", "sinun", "mutta", "kanssa"},
 		"pl": {"się", "jest", "nie", "że", "jak", "możesz", "lub", "aby", "dla", "przez", "czy", "jeśli", "oraz", "może", "są"},
 		"tr": {"ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "daha", "ne", "gibi", "veya", "olan", "her", "değil"},
+		"sk": {"je", "sa", "na", "že", "ako", "alebo", "pre", "môžete", "sú", "nie", "aj", "ktorý", "môže", "už", "byť", "ste", "keď", "tiež", "alebo", "ktoré"},
 		"cs": {"že", "pro", "nebo", "jako", "můžete", "jsou", "není", "také", "když", "který", "může", "již", "být", "jste", "však"},
 		"ro": {"și", "este", "în", "de", "la", "nu", "pentru", "că", "cu", "sau", "poți", "care", "mai", "sunt", "acest"},
 		"hu": {"az", "és", "hogy", "nem", "egy", "meg", "van", "ez", "vagy", "kell", "lehet", "csak", "már", "ha", "mint"},
@@ -182,16 +218,18 @@ var wordLanguage = func() map[script]map[string][]string {
 	return out
 }()
 
-// commonWordsLanguage counts the common words of each language in text;
-// the winner needs a few hits and a clear lead, else the answer is "".
+// commonWordsLanguage counts the common words of each language in text,
+// a word that n languages use counting 1/n for each; the winner needs a
+// few words and a clear lead, else the answer is "".
 func commonWordsLanguage(text string, s script) string {
 	words := wordLanguage[s]
-	hits := map[string]int{}
+	hits := map[string]float64{}
 	// Word by word into one buffer, lower-cased: no allocation per word.
 	var buf []byte
 	count := func() {
-		for _, lang := range words[string(buf)] {
-			hits[lang]++
+		langs := words[string(buf)]
+		for _, lang := range langs {
+			hits[lang] += 1 / float64(len(langs))
 		}
 		buf = buf[:0]
 	}
@@ -205,7 +243,7 @@ func commonWordsLanguage(text string, s script) string {
 	if len(buf) > 0 {
 		count()
 	}
-	best, second := "", 0
+	best, second := "", 0.0
 	for lang, n := range hits {
 		switch {
 		case best == "" || n > hits[best] || n == hits[best] && lang < best:
@@ -217,8 +255,54 @@ func commonWordsLanguage(text string, s script) string {
 			second = max(second, n)
 		}
 	}
-	if best == "" || hits[best] < 3 || hits[best]*2 < second*3 {
+	if best == "" || hits[best] < minCommonWords || hits[best] < second*commonWordsLead {
 		return ""
 	}
 	return best
+}
+
+// A language wins with this many common words (a word shared by two
+// languages counting half), this many times as many as the next one's.
+const (
+	minCommonWords  = 2.5
+	commonWordsLead = 1.3
+)
+
+// QueryLanguage is the language of what a person typed into search when
+// its letters tell it: a script that names one language (Chinese, Greek,
+// Thai, …), letters only Ukrainian uses, or, for longer queries, common
+// words; "" when they do not, and the search then weighs the words against
+// each language's texts. reader is the person's own language: Chinese
+// characters without kana are Japanese too, so a Japanese reader's are
+// taken as Japanese.
+func QueryLanguage(text, reader string) string {
+	lang := DetectLanguage(text)
+	switch {
+	case lang == "zh" && reader == "ja":
+		return "ja"
+	case lang == "" && strings.ContainsAny(text, "ієїґІЄЇҐ"):
+		return "uk"
+	}
+	return lang
+}
+
+// FolderLanguage is the language a pack's top folder names, as translated
+// documentation keeps one folder per language ("fr/", "pt-br/", "zh-TW/"),
+// "" when it names none. A folder name is a weak sign ("it/" may hold IT
+// notes in English), so it is used only for files whose text does not
+// tell their language.
+func FolderLanguage(rel string) string {
+	top, _, ok := strings.Cut(rel, "/")
+	if !ok {
+		return ""
+	}
+	base, region, _ := strings.Cut(strings.ReplaceAll(top, "_", "-"), "-")
+	if len(base) != 2 || len(region) > 4 || strings.ToLower(base) != base && strings.ToUpper(base) != base {
+		return ""
+	}
+	code, ok := parseLanguage(top)
+	if !ok || code != strings.ToLower(base) {
+		return ""
+	}
+	return code
 }

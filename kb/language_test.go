@@ -2,6 +2,7 @@ package kb_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/poisehq/poise/kb"
@@ -18,6 +19,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"同期の競合が起きたときは、両方のファイルが保存されます。設定から選べます。", "ja"},
 		{"동기화 충돌이 발생하면 두 파일이 모두 저장됩니다.", "ko"},
 		{"عند حدوث تعارض في المزامنة يتم حفظ النسختين.", "ar"},
+		{"وقتی در همگام‌سازی تعارض پیش می‌آید، هر دو نسخه نگه داشته می‌شوند و می‌توانید یکی را انتخاب کنید.", "fa"},
 		{"सिंक में टकराव होने पर दोनों फ़ाइलें सहेजी जाती हैं।", "hi"},
 		{"সিঙ্কে বিরোধ হলে দুটি ফাইলই সংরক্ষিত হয়।", "bn"},
 		{"Όταν υπάρχει διένεξη συγχρονισμού, κρατούνται και τα δύο αρχεία.", "el"},
@@ -79,5 +81,94 @@ func TestBadLanguage(t *testing.T) {
 	}
 	if pe.Problems[0].File != "pack.toml" || pe.Problems[0].Line != 4 || pe.Problems[1].File != "guides/a.md" || pe.Problems[1].Line != 3 {
 		t.Errorf("problems = %v", pe.Problems)
+	}
+}
+
+func TestQueryLanguage(t *testing.T) {
+	for _, c := range []struct{ text, reader, want string }{
+		{"同步冲突", "", "zh"},
+		{"同步冲突", "ja", "ja"}, // kanji alone: the Japanese reader's
+		{"同期の競合", "en", "ja"},
+		{"동기화", "en", "ko"},
+		{"συγχρονισμός", "en", "el"},
+		{"Налаштування синхронізації", "en", "uk"},
+		{"Настройки", "en", ""}, // Russian, Ukrainian or Bulgarian: the index's words tell
+		{"Obsidian CLI", "de", ""},
+		{"where is the parcel that I ordered", "de", "en"},
+	} {
+		if got := kb.QueryLanguage(c.text, c.reader); got != c.want {
+			t.Errorf("QueryLanguage(%q, %q) = %q, want %q", c.text, c.reader, got, c.want)
+		}
+	}
+}
+
+func TestSystemLanguage(t *testing.T) {
+	for _, c := range []struct {
+		language, lcAll, lang, want string
+	}{
+		{"", "", "fr_FR.UTF-8", "fr"},
+		{"", "", "pt_BR.UTF-8@euro", "pt"},
+		{"", "de_DE.UTF-8", "fr_FR.UTF-8", "de"},
+		{"sv:en", "", "fr_FR.UTF-8", "sv"},
+		{"", "", "C.UTF-8", ""},
+		{"", "POSIX", "fr_FR", ""},
+		{"", "", "", ""},
+		{"", "", "not a locale!", ""},
+	} {
+		t.Setenv("LANGUAGE", c.language)
+		t.Setenv("LC_ALL", c.lcAll)
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", c.lang)
+		if got := kb.SystemLanguage(); got != c.want {
+			t.Errorf("LANGUAGE=%q LC_ALL=%q LANG=%q: SystemLanguage() = %q, want %q", c.language, c.lcAll, c.lang, got, c.want)
+		}
+	}
+}
+
+func TestFolderLanguage(t *testing.T) {
+	for rel, want := range map[string]string{
+		"fr/Obsidian Sync/Paramètres.md": "fr",
+		"pt-br/Sync.md":                  "pt",
+		"zh-TW/同步.md":                    "zh",
+		"zh_CN/a.md":                     "zh",
+		"de/a/b/c.md":                    "de",
+		"Release notes/v1.md":            "",
+		"guides/refunds.md":              "",
+		"fr.md":                          "", // a file, not a folder
+		"xx/a.md":                        "",
+		"Fr-ca-extra/a.md":               "",
+		"eng/a.md":                       "",
+	} {
+		if got := kb.FolderLanguage(rel); got != want {
+			t.Errorf("FolderLanguage(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}
+
+// A file too short to tell its language takes its folder's; a file whose
+// text tells it keeps the text's, whatever the folder is called.
+func TestItemLanguageFromFolder(t *testing.T) {
+	p, err := kb.LoadDir(writePack(t, map[string]string{
+		"es/sync.md": "# Sync\n\nOK.\n",
+		"it/vpn.md":  "# VPN\n\nWhen the VPN is down, you can check that the cable is in and that the router is on.\n",
+		"notes.md":   "# Sync\n\nOK.\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := kb.NewLibrary(p)
+	for suffix, want := range map[string]string{"/es/sync": "es", "/it/vpn": "en", "/notes": ""} {
+		found := false
+		lib.Items(func(it *kb.Item) {
+			if strings.HasSuffix(it.ID, suffix) {
+				found = true
+				if it.Language != want {
+					t.Errorf("%s language = %q, want %q", it.ID, it.Language, want)
+				}
+			}
+		})
+		if !found {
+			t.Errorf("no item %s", suffix)
+		}
 	}
 }

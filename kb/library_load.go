@@ -26,6 +26,38 @@ var ErrReservedID = errors.New("pack id is reserved")
 // others. The error, when not nil, joins one error per troubled pack, each
 // wrapping its *ProblemsError where there is one.
 func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
+	return LoadLibraryKept(builtin, packsDir, Kept{})
+}
+
+// Kept says where large packs are kept as shown (StorePack), for
+// LoadLibraryKept, and who hears of each pack loaded.
+type Kept struct {
+	// Dir is the folder packs are kept in; "" reads every pack's files.
+	Dir string
+	// State describes the packs' files, scanned before loading
+	// (ScanLibrary): a pack kept for the same files is read from Dir.
+	State *LibraryState
+	// Loaded, if set, hears of every pack of the library, with its
+	// problems, and whether it was read from Dir.
+	Loaded func(p *Pack, problems []Problem, kept bool)
+}
+
+// packState is the state of pack folder name, when known.
+func (k Kept) packState(name string) (PackState, bool) {
+	if k.Dir == "" || k.State == nil {
+		return PackState{}, false
+	}
+	for _, ps := range k.State.Packs {
+		if ps.Dir == name {
+			return ps, true
+		}
+	}
+	return PackState{}, false
+}
+
+// LoadLibraryKept is LoadLibrary reading each installed pack that kept
+// holds for the same files from there instead of parsing its files.
+func LoadLibraryKept(builtin fs.FS, packsDir string, kept Kept) (*Library, error) {
 	var packs []*Pack
 	var errs []error
 	var bp *Pack
@@ -38,6 +70,9 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 	}
 	if bp != nil {
 		packs = append(packs, bp)
+		if kept.Loaded != nil {
+			kept.Loaded(bp, problemsOf(errors.Join(errs...)), false)
+		}
 	}
 	entries, err := os.ReadDir(packsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -61,7 +96,7 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 		} else if !e.IsDir() {
 			continue
 		}
-		p, err := LoadDir(dir)
+		p, fromStore, err := loadPackFolder(dir, name, kept)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("pack %s: %w", dir, err))
 		}
@@ -75,6 +110,9 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 		}
 		seen[p.Manifest.ID] = dir
 		packs = append(packs, p)
+		if kept.Loaded != nil {
+			kept.Loaded(p, problemsOf(err), fromStore)
+		}
 	}
 	installed := packs
 	if bp != nil {
@@ -82,6 +120,30 @@ func LoadLibrary(builtin fs.FS, packsDir string) (*Library, error) {
 	}
 	slices.SortStableFunc(installed, func(a, b *Pack) int { return cmp.Compare(a.Manifest.ID, b.Manifest.ID) })
 	return NewLibrary(packs...), errors.Join(errs...)
+}
+
+// loadPackFolder loads the pack in folder dir (named name in the packs
+// folder) from what kept holds for its files, or else from its files.
+func loadPackFolder(dir, name string, kept Kept) (p *Pack, fromStore bool, err error) {
+	if ps, ok := kept.packState(name); ok {
+		if sp, problems, serr := StoredPack(kept.Dir, ps); serr == nil {
+			if len(problems) > 0 {
+				err = &ProblemsError{Problems: problems}
+			}
+			return sp, true, err
+		}
+	}
+	p, err = LoadDir(dir)
+	return p, false, err
+}
+
+// problemsOf are the problems err holds, if any.
+func problemsOf(err error) []Problem {
+	var pe *ProblemsError
+	if errors.As(err, &pe) {
+		return pe.Problems
+	}
+	return nil
 }
 
 // linkedPack checks a pack folder that is a symbolic link (a team keeping

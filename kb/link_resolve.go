@@ -76,7 +76,12 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) 
 		if !isMarkdown(full) {
 			return "", "", ""
 		}
-		t, ok := l.files[norm.NFC.String(full)]
+		key := norm.NFC.String(full)
+		t, ok := l.files[key]
+		if !ok && l.partial {
+			t = l.otherFile(full, key)
+			ok = t != nil
+		}
 		if !ok {
 			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link", GroupMissingNote
 		}

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -30,4 +31,39 @@ func parseLocale(s, lang string) (loc, msg string) {
 		return "", fmt.Sprintf("locale %q is not in the pack's language %q; make the two agree, such as language = %q with locale = \"%s-%s\"", s, lang, base.String(), lang, region)
 	}
 	return base.String() + "-" + region.String(), ""
+}
+
+// SystemLanguage is the base code of the language the person using this
+// machine reads ("fr" for LANG=fr_FR.UTF-8), from the environment by the
+// precedence gettext gives it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); ""
+// when it names none, or names the C locale, which means untranslated.
+// Search prefers hits in it among translations of one page.
+func SystemLanguage() string {
+	if first, _, _ := strings.Cut(os.Getenv("LANGUAGE"), ":"); first != "" {
+		if lang := LocaleLanguage(first); lang != "" {
+			return lang
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			return LocaleLanguage(v)
+		}
+	}
+	return ""
+}
+
+// LocaleLanguage is the base code of the language of a locale name such as
+// "pt_BR.UTF-8@euro" or "pt-BR": "pt"; "" for C, POSIX or what is not a
+// locale.
+func LocaleLanguage(loc string) string {
+	loc, _, _ = strings.Cut(loc, ".")
+	loc, _, _ = strings.Cut(loc, "@")
+	if loc == "C" || loc == "POSIX" {
+		return ""
+	}
+	lang, ok := parseLanguage(strings.ReplaceAll(loc, "_", "-"))
+	if !ok {
+		return ""
+	}
+	return lang
 }

@@ -97,10 +97,22 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 // unresolved and ids are checked for duplicates among these files only,
 // so the pack's problems are LoadFS's to report.
 func LoadFiles(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, error) {
+	p, _, err := LoadFilesChecked(fsys, opts, paths)
+	return p, err
+}
+
+// LoadFilesChecked is LoadFiles with the problems of those files, as
+// LoadFS would report them for them: links to the pack's other files are
+// resolved by reading each linked file for its headings (only those
+// files, once each), so an edited note's links open what they name and a
+// broken one is reported, without loading the pack. What only the whole
+// pack shows (an id another file also uses) is not checked.
+func LoadFilesChecked(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, []Problem, error) {
 	l, pack, _, err := startLoad(fsys, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	l.partial = true
 	var keep []string
 	for _, p := range paths {
 		if !fs.ValidPath(p) || !isMarkdown(p) || skippedPath(p) {
@@ -116,12 +128,32 @@ func LoadFiles(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, error) {
 	if l.plain { // wikilinks name notes by name: know every note's
 		all, err := l.markdownFiles()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		l.notes = newNoteIndex(all)
 	}
 	l.loadItems(pack, keep)
-	return pack, nil
+	return pack, l.ps, nil
+}
+
+// otherFile is the file at p (NFC-composed path key), read for its
+// anchors only, when a file LoadFilesChecked loads links to it: nil when
+// the pack has no such file.
+func (l *loader) otherFile(p, key string) *fileRec {
+	if rec, seen := l.others[key]; seen {
+		return rec
+	}
+	var rec *fileRec
+	if fs.ValidPath(p) && !skippedPath(p) {
+		if info, err := fs.Stat(l.fsys, p); err == nil && info.Mode().IsRegular() {
+			rec = l.loadFile(p).rec
+		}
+	}
+	if l.others == nil {
+		l.others = map[string]*fileRec{}
+	}
+	l.others[key] = rec
+	return rec
 }
 
 // skippedPath reports whether a file is out of a pack because a part of
@@ -154,6 +186,13 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 	if l.plain {
 		l.showEmbeds()
 	}
+	// Items are large: room for all at once, not grown by doubling (a
+	// vault of 55,000 items copied 120 MB of them).
+	n := 0
+	for _, rec := range l.order {
+		n += len(rec.items)
+	}
+	pack.Items = slices.Grow(pack.Items, n)
 	for _, rec := range l.order {
 		pack.Items = append(pack.Items, rec.items...)
 	}
@@ -217,6 +256,11 @@ type loader struct {
 	// (link_original.go).
 	originals     map[string]string
 	originalLinks []OriginalLink
+	// partial is set when only some files load (LoadFilesChecked):
+	// others are the pack's other files their links lead to, read for
+	// their anchors (nil for a file that is not there).
+	partial bool
+	others  map[string]*fileRec
 }
 
 // fileRec is one loaded markdown file, kept until links are resolved.
@@ -353,7 +397,9 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
 	var doc *mdparse.Doc
 	if l.plain {
-		doc = mdparse.ParseNotes(src)
+		// Blocks are made below, once it is known whether the note is
+		// parsed again with its syntax rewritten.
+		doc = mdparse.ScanNotes(src)
 	} else {
 		doc = mdparse.Parse(src)
 	}
@@ -404,6 +450,8 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			b.doc = mdparse.ParseNotes(b.rewriteNotes(doc))
 			b.doc.Tags, doc = tags, b.doc
 			rec.links = doc.Links
+		} else {
+			doc.FillBlocks()
 		}
 	} else {
 		b.tags = fm.Tags
@@ -411,7 +459,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	b.src = string(doc.Source)
 	b.lang = cmp.Or(fm.Lang, l.lang)
 	if b.lang == "" {
-		b.lang = DetectLanguage(b.src[doc.BodyStart:])
+		b.lang = cmp.Or(DetectLanguage(b.src[doc.BodyStart:]), FolderLanguage(p))
 	}
 	switch {
 	case l.plain:

@@ -70,7 +70,7 @@ func (c *cli) searchCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q := search.Query{Text: strings.Join(args, " "), Limit: limit, NoFacets: true}
+			q := search.Query{Text: strings.Join(args, " "), Limit: limit, NoFacets: true, Language: kb.SystemLanguage()}
 			if kind != "" {
 				k, err := kb.ParseKind(kind)
 				if err != nil {

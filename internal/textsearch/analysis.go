@@ -2,6 +2,7 @@ package textsearch
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"sync"
 	"unsafe"
@@ -112,4 +113,64 @@ func tokenizeWords(input []byte, emit func(analysis.Token)) {
 		emit(analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
 		return true
 	})
+}
+
+// langStems remembers the stems of Bleve's language stemmers (Danish to
+// Turkish), one memory per stemmer type: they are pure functions of a
+// word, without settings, and each makes two or three allocations per
+// word where a body repeats the same few thousand words.
+var langStems sync.Map // reflect.Type -> *memoStemmer, or nil for other filters
+
+// memoStemmer is a language stemmer with a memory (see langStems).
+type memoStemmer struct {
+	inner analysis.TokenFilter
+	mu    sync.RWMutex
+	m     map[string][]byte
+}
+
+// remembered is tf with a memory when it is a language stemmer, else tf.
+func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
+	t := reflect.TypeOf(tf)
+	if v, ok := langStems.Load(t); ok {
+		if m := v.(*memoStemmer); m != nil {
+			return m
+		}
+		return tf
+	}
+	var m *memoStemmer
+	if t.Kind() == reflect.Pointer && strings.HasPrefix(t.Elem().PkgPath(), "github.com/blevesearch/bleve/v2/analysis/lang/") &&
+		strings.Contains(t.Elem().Name(), "Stemmer") {
+		m = &memoStemmer{inner: tf, m: map[string][]byte{}}
+	}
+	v, _ := langStems.LoadOrStore(t, m)
+	if m := v.(*memoStemmer); m != nil {
+		return m
+	}
+	return tf
+}
+
+func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if t.KeyWord { // left alone by some stemmers: not worth remembering
+			f.inner.Filter(analysis.TokenStream{t})
+			continue
+		}
+		f.mu.RLock()
+		st, ok := f.m[string(t.Term)]
+		f.mu.RUnlock()
+		if !ok {
+			word := string(t.Term)
+			f.inner.Filter(analysis.TokenStream{t})
+			// A copy: the stemmer may return part of the text it was given.
+			st = bytes.Clone(t.Term)
+			f.mu.Lock()
+			if len(f.m) >= stemMemoryMax {
+				clear(f.m)
+			}
+			f.m[word] = st
+			f.mu.Unlock()
+		}
+		t.Term = st
+	}
+	return input
 }

@@ -149,13 +149,27 @@ func (h *minHeap) Pop() any {
 // collect runs q against the current snapshot and returns the best size
 // hits, the number of matches and, when facets is set, the facet counts.
 // weigh multiplies the score of a document holding a facet value (see
-// plan.kindWeights); nil leaves scores as Bleve gave them.
-func (e *Index) collect(ctx context.Context, q query.Query, size int, facets bool, weigh map[string]float64) (*rawResult, error) {
+// plan.kindWeights); nil leaves scores as Bleve gave them. Documents in
+// the language p prefers are scored up (see lang_prefer.go); p is nil for
+// a query without words.
+func (e *Index) collect(ctx context.Context, q query.Query, size int, facets bool, weigh map[string]float64, p *plan) (*rawResult, error) {
 	r, err := e.reader()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
+	var own *langSet
+	if p != nil && size > 0 {
+		lang := e.preferredLang(r, p, p.queryLang, p.readerLang)
+		langs := []string{lang}
+		if lang == "en" {
+			langs = append(langs, undLang) // analysed as English, read as English
+		}
+		if own, err = newLangSet(ctx, r, langs...); err != nil {
+			return nil, fmt.Errorf("read languages: %w", err)
+		}
+		defer own.Close()
+	}
 	m := e.bi.Mapping()
 	if sm, ok := m.(mapping.SynonymMapping); ok && sm.SynonymCount() > 0 {
 		if tr, ok := r.(index.ThesaurusReader); ok {
@@ -215,6 +229,9 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 		}
 		doc := dm.IndexInternalID.Value()
 		score := dm.Score
+		if own != nil && own.has(dm.IndexInternalID) {
+			score *= langBoost
+		}
 		if table != nil {
 			for _, c := range table.of(doc) {
 				if counts != nil {

@@ -135,7 +135,11 @@ func (e *Index) run(ctx context.Context, p *plan, filters []filter, size int, fa
 		bq.AddFilter(fq)
 		q = bq
 	}
-	return e.collect(ctx, q, size, facets, p.kindWeights())
+	var prefer *plan
+	if p.q != nil {
+		prefer = p
+	}
+	return e.collect(ctx, q, size, facets, p.kindWeights(), prefer)
 }
 
 func filterQuery(filters []filter) query.Query {

@@ -104,7 +104,7 @@ func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()
 	slab := tokenSlabs.Get().(*tokenSlab)
 	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
-		tokens = tf.Filter(tokens)
+		tokens = remembered(tf).Filter(tokens)
 	}
 	return tokens, func() { slab.release(tokens) }
 }
@@ -334,6 +334,9 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
 		bd.AddField(&textField{name: f, options: index.IndexField, analyzer: b.analyzerNamed(a), value: []byte(doc.Body)})
 	}
+	// The body's language, "und" when not known: ranking prefers the
+	// reader's language among translations of one page (lang_prefer.go).
+	bd.AddField(&textField{name: fLang, options: index.IndexField, analyzer: b.keyword, value: []byte(docLang(doc.Lang))})
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -46,6 +47,7 @@ func bleveMappedDoc(t *testing.T, id string, doc Document, lean bool) *bdoc.Docu
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
 		bd.AddField(bdoc.NewTextFieldCustom(f, nil, []byte(doc.Body), index.IndexField, im.AnalyzerNamed(a)))
 	}
+	bd.AddField(bdoc.NewTextFieldCustom(fLang, nil, []byte(docLang(doc.Lang)), index.IndexField, kw))
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}
@@ -137,6 +139,24 @@ func TestFieldsMatchBleveMapping(t *testing.T) {
 		{Title: "only a title"},
 		{Title: "a b c d e f", Body: "x", Signals: "", Tags: []string{"", "t"}},
 		{Title: "repeats", Kind: "guide", Source: "guide", Tags: []string{"guide", "Guide", "x"}, Emotions: []string{"calm", "calm"}},
+	}
+	// Every language's stemmer, twice: the second time from its memory.
+	samples := map[string]string{
+		"ar": "المستخدمين يكتبون الملاحظات", "da": "brugerne skriver noterne hurtigt", "de": "Die Benutzer schreiben Notizen",
+		"es": "los usuarios escriben notas rápidamente", "fa": "کاربران یادداشت‌ها را می‌نویسند", "fi": "käyttäjät kirjoittavat muistiinpanoja",
+		"fr": "les utilisateurs écrivent des notes", "hi": "उपयोगकर्ता नोट्स लिखते हैं", "hr": "korisnici pišu bilješke",
+		"hu": "a felhasználók jegyzeteket írnak", "it": "gli utenti scrivono delle note", "nl": "de gebruikers schrijven notities",
+		"no": "brukerne skriver notatene", "pt": "os usuários escrevem notas", "ro": "utilizatorii scriu notițele",
+		"ru": "пользователи пишут заметки", "sv": "användarna skriver anteckningarna", "tr": "kullanıcılar notları yazıyor",
+	}
+	for _, lang := range Languages {
+		text, ok := samples[lang]
+		if !ok {
+			t.Fatalf("no sample text in %s", lang)
+		}
+		for range 2 {
+			docs = append(docs, Document{Title: text, Body: text + " " + text, Lang: lang})
+		}
 	}
 	for i, doc := range docs {
 		for _, lean := range []bool{false, true} {
@@ -299,5 +319,40 @@ func TestSharedKeywordsStayOneTerm(t *testing.T) {
 	n, err := bi.DocCount()
 	if err != nil || n != 40 {
 		t.Fatalf("%d documents indexed (%v), want 40", n, err)
+	}
+}
+
+// TestLanguageStemmersRemembered: every language's stemmer is given a
+// memory, and nothing else is.
+func TestLanguageStemmersRemembered(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		da, ok := im.AnalyzerNamed(lang).(*analysis.DefaultAnalyzer)
+		if !ok {
+			t.Fatalf("%s analyser is %T", lang, im.AnalyzerNamed(lang))
+		}
+		var stemmers int
+		for _, tf := range da.TokenFilters {
+			if _, ok := remembered(tf).(*memoStemmer); ok {
+				stemmers++
+			}
+		}
+		want := 1
+		if lang == "fa" {
+			want = 0 // Persian is normalised, not stemmed
+		}
+		if stemmers != want {
+			t.Errorf("%s: %d filters remembered, want %d", lang, stemmers, want)
+		}
+	}
+	for _, name := range []string{analyzerEn, analyzerWords, analyzerPrefix} {
+		for _, tf := range im.AnalyzerNamed(name).(*analysis.DefaultAnalyzer).TokenFilters {
+			if _, ok := remembered(tf).(*memoStemmer); ok {
+				t.Errorf("%s: filter %T remembered", name, tf)
+			}
+		}
 	}
 }

@@ -55,6 +55,7 @@ func bodyField(lang string) (field, analyzer string) {
 // langField is a body field of one language present in an index, with the
 // analyser a query word goes through to be looked up in it.
 type langField struct {
+	lang     string // the language code, neutralLang for the shared field
 	field    string
 	analyzer analysis.Analyzer
 }
@@ -73,7 +74,7 @@ func langFields(im *mapping.IndexMappingImpl, fields []string) []langField {
 			name = lang
 		}
 		if a := im.AnalyzerNamed(name); a != nil {
-			out = append(out, langField{field: f, analyzer: a})
+			out = append(out, langField{lang: lang, field: f, analyzer: a})
 		}
 	}
 	return out

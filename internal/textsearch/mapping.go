@@ -18,7 +18,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-19"
+const MappingVersion = "poise-search-20"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -40,6 +40,7 @@ const (
 	fSource  = "source"
 	fEmotion = "emotion"
 	fTag     = "tag"
+	fLang    = "lang" // the body's language, "und" when unknown; added by newBleveDoc
 )
 
 const (

@@ -25,8 +25,7 @@ func PlainText(md string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(md))
-	lines := strings.Split(md, "\n")
-	for _, line := range lines {
+	for line := range strings.SplitSeq(md, "\n") {
 		l := strings.TrimSpace(line)
 		if l == "" || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "|---") || strings.HasPrefix(l, "|:-") {
 			continue

@@ -69,6 +69,9 @@ type plan struct {
 	words []queryWord
 	ex    expansion
 	q     query.Query // nil when the text has no words
+	// queryLang is the query's language as its letters tell it, readerLang
+	// the reader's (Query.QueryLang, Query.Lang): see preferredLang.
+	queryLang, readerLang string
 }
 
 // parseWords splits user text into query words. It never fails: text

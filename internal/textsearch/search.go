@@ -24,6 +24,13 @@ type Query struct {
 	Tags     []string
 	// Limit caps the hits returned; zero means DefaultLimit.
 	Limit int
+	// Lang is the reader's language ("fr"; "" for English): of hits that
+	// match about equally well, such as one page's translations, those in
+	// the query's language come first, and when the query does not tell
+	// its language, those in Lang. QueryLang is the query's language when
+	// the caller told it from its letters (Chinese, Greek, …); else the
+	// words are looked up in each language's bodies.
+	Lang, QueryLang string
 	// Default are the ids shown first for a blank query; Texts.Defaults
 	// decides what follows.
 	Default []string
@@ -97,6 +104,7 @@ func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error
 	if err != nil {
 		return nil, err
 	}
+	p.queryLang, p.readerLang = q.QueryLang, q.Lang
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultLimit

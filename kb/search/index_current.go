@@ -38,6 +38,10 @@ type record struct {
 	// writes it: gob read a large library's state, file by file and field
 	// by field, in 5 ms and 14,000 allocations at every start.
 	StateData []byte `json:"state_data"`
+	// Versions are the mapping and document versions the index was built
+	// with: the library state alone matches an index that an older Poise
+	// built with another analysis, which must be rebuilt, not used.
+	Versions string `json:"versions"`
 	// Names are the indexed packs' names by id, what hits show before
 	// the library loads; HasNames is false in records older than them.
 	// They live here rather than only in the index's values, whose file
@@ -48,6 +52,9 @@ type record struct {
 	HasNames bool              `json:"has_names"`
 }
 
+// indexVersions is what record.Versions must say for an index to be used.
+func indexVersions() string { return textsearch.MappingVersion + "/" + documentVersion }
+
 func readRecord(dir string) (*record, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, recordName))
 	if err != nil {
@@ -56,6 +63,9 @@ func readRecord(dir string) (*record, error) {
 	var r record
 	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
+	}
+	if r.Versions != indexVersions() {
+		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
 	}
 	if r.StateData != nil {
 		st, err := kb.DecodeState(r.StateData)
@@ -196,7 +206,7 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, StateData: g.state.AppendState(nil), Names: g.packNames(), HasNames: true}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, StateData: g.state.AppendState(nil), Names: g.packNames(), HasNames: true, Versions: indexVersions()}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}

@@ -102,3 +102,22 @@ func (ix *Index) rescan(old *generation, src Packs, dirName string) *kb.LibraryS
 	}
 	return st
 }
+
+// UseLibrary has the index answer for lib, the library of the packs
+// state describes (kb.LoadLibraryKept, large packs read as kept, with
+// their guides' bodies left out), without indexing anything: the index
+// must already have been built or synced for that state (OpenCurrent,
+// Sync). What a result shows of a guide without its body comes from the
+// index (ShedBodies). false, and nothing changed, when the index answers
+// for other files: then UpdateLibrary must have the whole library.
+func (ix *Index) UseLibrary(lib *kb.Library, state *kb.LibraryState) bool {
+	ix.updating.Lock()
+	defer ix.updating.Unlock()
+	old := ix.current()
+	if old == nil || lib == nil || state == nil || old.state == nil || old.state.Key() != state.Key() {
+		return false
+	}
+	g := *old
+	g.lib, g.indexed, g.deleted = lib, 0, 0
+	return ix.swap(&g) == nil
+}

@@ -37,6 +37,12 @@ type Query struct {
 	// NoGroup lists every hit on its own instead of folding the hits for
 	// one situation into one result (see Hit.More).
 	NoGroup bool
+	// Language is the reader's language ("fr"; "" for English), such as
+	// kb.SystemLanguage: of hits that match about equally well, such as
+	// one page's translations, those in the query's own language come
+	// first, or in Language when the query does not tell its language.
+	// No hit is left out for its language.
+	Language string `json:",omitempty"`
 	// keep drops hits before their snippets are made (see searchGrouped).
 	keep func(textsearch.Hit) bool
 }
@@ -111,6 +117,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	raw, err := g.eng.Search(ctx, textsearch.Query{
 		Text: q.Text, Kinds: kinds, Sources: q.Packs, Emotions: q.Emotions, Tags: q.Tags,
 		Limit: q.Limit, Default: q.Default, NoFacets: q.NoFacets, Keep: q.keep,
+		Lang: q.Language, QueryLang: kb.QueryLanguage(q.Text, q.Language),
 	}, g.texts())
 	if err != nil {
 		return nil, err

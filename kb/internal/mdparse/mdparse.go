@@ -53,6 +53,7 @@ type Doc struct {
 
 	lineStarts []int
 	code       [][2]int // byte spans of code (ParseNotes)
+	root       ast.Node // the tree, until FillBlocks makes Blocks of it (ScanNotes)
 }
 
 // Block is one top-level block of the body.
@@ -127,6 +128,12 @@ func Parse(src []byte) *Doc {
 }
 
 func parse(src []byte, pool *sync.Pool) *Doc {
+	return parseDoc(src, pool, true)
+}
+
+// parseDoc parses src, making its blocks now or leaving its tree for
+// FillBlocks.
+func parseDoc(src []byte, pool *sync.Pool, blocks bool) *Doc {
 	d := &Doc{Source: src, lineStarts: lineStarts(src)}
 	ctx := parser.NewContext()
 	md := pool.Get().(goldmark.Markdown)
@@ -135,11 +142,10 @@ func parse(src []byte, pool *sync.Pool) *Doc {
 	if fm := frontmatter.Get(ctx); fm != nil {
 		d.Front, d.FrontLine, d.BodyStart = splitFront(src)
 	}
-	// Blocks are large: sized once, not grown by doubling (a tenth of
-	// what parsing a large library allocated was their copies).
-	d.Blocks = make([]Block, 0, root.ChildCount())
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		d.Blocks = append(d.Blocks, d.block(n))
+	if blocks {
+		d.fillBlocks(root)
+	} else {
+		d.root = root
 	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -154,6 +160,24 @@ func parse(src []byte, pool *sync.Pool) *Doc {
 		return ast.WalkContinue, nil
 	})
 	return d
+}
+
+// FillBlocks makes the blocks of a Doc from ScanNotes; it does nothing on
+// a Doc whose blocks are made.
+func (d *Doc) FillBlocks() {
+	if d.root != nil {
+		d.fillBlocks(d.root)
+		d.root = nil
+	}
+}
+
+func (d *Doc) fillBlocks(root ast.Node) {
+	// Blocks are large: sized once, not grown by doubling (a tenth of
+	// what parsing a large library allocated was their copies).
+	d.Blocks = make([]Block, 0, root.ChildCount())
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		d.Blocks = append(d.Blocks, d.block(n))
+	}
 }
 
 // splitFront finds the front matter the extension accepted: the lines between

@@ -58,6 +58,13 @@ func ParseNotes(src []byte) *Doc {
 	return parse(src, notesParsers)
 }
 
+// ScanNotes is ParseNotes leaving Blocks empty until FillBlocks: a note
+// whose syntax is rewritten is parsed again, and the blocks of its first
+// parse would be thrown away.
+func ScanNotes(src []byte) *Doc {
+	return parseDoc(src, notesParsers, false)
+}
+
 var notesParsers = newParsers(util.Prioritized(wikilinkParser{}, 199), util.Prioritized(hashtagParser{}, 999))
 
 // wikilinkNode is a parsed [[…]]; its Wikilink is recorded as the document

@@ -100,6 +100,15 @@ func FuzzParseNotes(f *testing.F) {
 				t.Fatalf("tag %q", tag)
 			}
 		}
+		scanned := ScanNotes([]byte(s))
+		if len(scanned.Blocks) != 0 {
+			t.Fatalf("ScanNotes made %d blocks", len(scanned.Blocks))
+		}
+		scanned.FillBlocks()
+		scanned.FillBlocks() // once is enough; again does nothing
+		if !reflect.DeepEqual(scanned, d) {
+			t.Fatalf("ScanNotes then FillBlocks differs from ParseNotes:\n%+v\n%+v", scanned, d)
+		}
 	})
 }
 

@@ -1,0 +1,106 @@
+package kb
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/poisehq/poise/internal/atomicfile"
+)
+
+// A large folder pack is kept on disk as the app shows it: its items with
+// the guides' bodies left out (WithoutBodies) and its problems, with the
+// state of the files it was loaded from (ScanLibrary's PackState, taken
+// before they were read). At the next start a pack whose files still
+// have that state is read from here in a fraction of a second instead of
+// parsing every note (6–22 s and a peak of hundreds of MB for a vault of
+// 6,000 notes); the bodies are read from a note when it is shown
+// (LoadBody), and search answers from its own index. A pack whose files
+// changed is loaded from its files, and kept again.
+
+// storedPackFormat changes whenever what is kept changes meaning.
+const storedPackFormat = 1
+
+// ErrNotStored means no kept pack matches the files on disk: load it.
+var ErrNotStored = errors.New("no kept copy of the pack matches its files")
+
+// storedPack is the file a kept pack is written to.
+type storedPack struct {
+	Format   int
+	Version  string // loadVersion: what the loader makes of files
+	State    PackState
+	Pack     Pack
+	Problems []Problem
+}
+
+// storedPackPath is where the pack of folder dir is kept in storeDir: a
+// name made from the folder's, which may hold anything a folder may.
+func storedPackPath(storeDir, dir string) string {
+	sum := sha256.Sum256([]byte(dir))
+	return filepath.Join(storeDir, hex.EncodeToString(sum[:12])+".gob")
+}
+
+// StorePack keeps p, the pack loaded from the files st describes, with
+// problems, its problems then, in storeDir. Only a pack whose guides'
+// bodies were left out (Shed) is kept: the bodies are what its notes are
+// read again for.
+func StorePack(storeDir string, p *Pack, st PackState, problems []Problem) error {
+	if p == nil || !p.Shed || p.Dir != st.Dir {
+		return fmt.Errorf("keep pack %s: only a pack of folder %q with its guides' bodies left out is kept", st.Dir, st.Dir)
+	}
+	var buf bytes.Buffer
+	sp := storedPack{Format: storedPackFormat, Version: loadVersion, State: st, Pack: *p, Problems: problems}
+	if err := gob.NewEncoder(&buf).Encode(&sp); err != nil {
+		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
+	}
+	if err := os.MkdirAll(storeDir, 0o700); err != nil {
+		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
+	}
+	if err := atomicfile.Write(storedPackPath(storeDir, st.Dir), buf.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
+	}
+	return nil
+}
+
+// StoredPack is the pack kept in storeDir for the folder st describes,
+// with its problems, when its files still have that state (ErrNotStored
+// otherwise): what LoadLibraryKept reads instead of the folder.
+func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
+	b, err := os.ReadFile(storedPackPath(storeDir, st.Dir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, ErrNotStored
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read kept pack %s: %w", st.Dir, err)
+	}
+	var sp storedPack
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&sp); err != nil {
+		return nil, nil, fmt.Errorf("read kept pack %s: %w (%w)", st.Dir, err, ErrNotStored)
+	}
+	if sp.Format != storedPackFormat || sp.Version != loadVersion || !sameFiles(sp.State, st) ||
+		sp.Pack.Dir != st.Dir || !sp.Pack.Shed || sp.Pack.Builtin {
+		return nil, nil, ErrNotStored
+	}
+	return &sp.Pack, sp.Problems, nil
+}
+
+// sameFiles reports whether two states of a pack folder hold the same
+// files with the same content. A file whose content was not read has no
+// hash and never matches.
+func sameFiles(a, b PackState) bool {
+	return a.Dir == b.Dir && slices.EqualFunc(a.Files, b.Files, func(x, y FileState) bool {
+		return x.Path == y.Path && x.Hash != "" && x.Hash == y.Hash
+	})
+}
+
+// DropStoredPack removes what is kept of the pack of folder dir, so a
+// start loads it from its files.
+func DropStoredPack(storeDir, dir string) {
+	_ = os.Remove(storedPackPath(storeDir, dir))
+}

@@ -1,0 +1,112 @@
+package kb
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A kept pack is read back only for the files it was kept for: a file
+// edited, added or unread since makes the pack load from its files.
+func TestStoredPackOnlyForItsFiles(t *testing.T) {
+	packsDir := filepath.Join(t.TempDir(), "packs")
+	dir := filepath.Join(packsDir, "notes")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "# Alpha\n\nFirst.\n\n## One\n\nSee [[gone]].\n")
+	write("b.md", "# Beta\n\nSecond.\n")
+	state, err := ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems []Problem
+	lib, _ := LoadLibraryKept(nil, packsDir, Kept{Loaded: func(p *Pack, ps []Problem, kept bool) {
+		if kept {
+			t.Error("read as kept with nothing kept")
+		}
+		problems = ps
+	}})
+	light := lib.WithoutBodies(func(*Pack) bool { return true })
+	pk, _ := light.Pack("notes")
+	store := filepath.Join(t.TempDir(), "kept")
+	if err := StorePack(store, pk, state.Packs[0], problems); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := lib.Pack("notes")
+	if err := StorePack(store, full, state.Packs[0], nil); err == nil {
+		t.Error("a pack with its bodies was kept")
+	}
+
+	var fromKept bool
+	got, err := LoadLibraryKept(nil, packsDir, Kept{Dir: store, State: state, Loaded: func(p *Pack, ps []Problem, kept bool) {
+		fromKept = kept
+		if len(ps) != 1 {
+			t.Errorf("kept problems %v, want the broken link", ps)
+		}
+	}})
+	var pe *ProblemsError
+	if !fromKept || !errors.As(err, &pe) || len(pe.Problems) != 1 {
+		t.Fatalf("kept %v, err %v: want the kept pack and its problem", fromKept, err)
+	}
+	if it, ok := got.Item("notes/a#one"); !ok || it.Title != "One" || it.Body != "" || !got.BodiesShed("notes") {
+		t.Errorf("kept item %+v", it)
+	}
+
+	write("b.md", "# Beta\n\nSecond, edited.\n")
+	edited, err := ScanLibrary(nil, packsDir, state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := StoredPack(store, edited.Packs[0]); !errors.Is(err, ErrNotStored) {
+		t.Errorf("an edited pack reads as kept: %v", err)
+	}
+	unread := state.Packs[0]
+	unread.Files = append([]FileState(nil), unread.Files...)
+	unread.Files[0].Hash = ""
+	if _, _, err := StoredPack(store, unread); !errors.Is(err, ErrNotStored) {
+		t.Errorf("a pack with an unread file reads as kept: %v", err)
+	}
+	if err := os.WriteFile(storedPackPath(store, "notes"), []byte("not gob"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := StoredPack(store, state.Packs[0]); !errors.Is(err, ErrNotStored) {
+		t.Errorf("a damaged kept file: %v", err)
+	}
+}
+
+// FuzzStoredPack: a kept pack's file is read at every start, and anything
+// may have been written over it; a damaged one is never served, and never
+// stops the start.
+func FuzzStoredPack(f *testing.F) {
+	store := f.TempDir()
+	st := PackState{Dir: "notes", Files: []FileState{{Path: "a.md", Size: 3, Hash: "h"}}}
+	pk := &Pack{Manifest: Manifest{ID: "notes"}, Dir: "notes", Shed: true, Items: []Item{{ID: "notes/a", Pack: "notes", Kind: KindGuide, Title: "A"}}}
+	if err := StorePack(store, pk, st, []Problem{{File: "a.md", Line: 1, Message: "m"}}); err != nil {
+		f.Fatal(err)
+	}
+	good, err := os.ReadFile(storedPackPath(store, "notes"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(storedPackPath(dir, "notes"), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		p, _, err := StoredPack(dir, st)
+		if err == nil && (p == nil || !p.Shed || p.Dir != "notes") {
+			t.Fatalf("served %+v", p)
+		}
+	})
+}
