@@ -269,6 +269,8 @@ type poise struct {
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
 	firstLoad *keptLoad
+	// trimTimer gives memory back once searches pause (trimSoon).
+	trimTimer *time.Timer
 }
 
 // newPoise makes the shared state with empty usage and default settings;
