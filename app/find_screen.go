@@ -231,6 +231,7 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	} else {
 		f.preview.clear()
 	}
+	f.p.trimSoon() // what the search allocated, once typing pauses
 	if f.applied != nil {
 		f.applied(q.Text)
 	}

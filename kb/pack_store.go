@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -72,22 +73,70 @@ func StorePack(storeDir string, p *Pack, st PackState, problems []Problem) error
 // with its problems, when its files still have that state (ErrNotStored
 // otherwise): what LoadLibraryKept reads instead of the folder.
 func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
-	b, err := os.ReadFile(storedPackPath(storeDir, st.Dir))
+	f, err := os.Open(storedPackPath(storeDir, st.Dir))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, ErrNotStored
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("read kept pack %s: %w", st.Dir, err)
 	}
+	defer f.Close()
+	// Decoded as read: the file of a large vault is tens of MB, which
+	// read whole first would add to the start's peak.
 	var sp storedPack
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&sp); err != nil {
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&sp); err != nil {
 		return nil, nil, fmt.Errorf("read kept pack %s: %w (%w)", st.Dir, err, ErrNotStored)
 	}
 	if sp.Format != storedPackFormat || sp.Version != loadVersion || !sameFiles(sp.State, st) ||
 		sp.Pack.Dir != st.Dir || !sp.Pack.Shed || sp.Pack.Builtin {
 		return nil, nil, ErrNotStored
 	}
+	shareStrings(&sp.Pack)
 	return &sp.Pack, sp.Problems, nil
+}
+
+// shareStrings has the items of p share one copy of each string they
+// repeat, as a load from the files has them: decoding gives every
+// item its own copy of its pack, kind, file and language, and of the ids
+// its parent, sections and links name (for the issue 10 vault about a
+// third of the strings the pack holds).
+func shareStrings(p *Pack) {
+	ids := make(map[string]string, len(p.Items))
+	for i := range p.Items {
+		ids[p.Items[i].ID] = p.Items[i].ID
+	}
+	other := map[string]string{}
+	share := func(s *string) { // a string met before, or kept for later
+		if v, ok := other[*s]; ok {
+			*s = v
+		} else {
+			other[*s] = *s
+		}
+	}
+	shareID := func(s *string) {
+		if v, ok := ids[*s]; ok {
+			*s = v
+		}
+	}
+	for i := range p.Items {
+		it := &p.Items[i]
+		it.Pack = p.Manifest.ID
+		if k := slices.Index(Kinds, it.Kind); k >= 0 {
+			it.Kind = Kinds[k]
+		}
+		share(&it.Source.File)
+		share(&it.Language)
+		shareID(&it.Parent)
+		for j := range it.Sections {
+			shareID(&it.Sections[j])
+		}
+		for j := range it.Links {
+			shareID(&it.Links[j].Target)
+		}
+		for j := range it.Tags {
+			share(&it.Tags[j])
+		}
+	}
 }
 
 // sameFiles reports whether two states of a pack folder hold the same

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unsafe"
 )
 
 // A kept pack is read back only for the files it was kept for: a file
@@ -56,8 +57,15 @@ func TestStoredPackOnlyForItsFiles(t *testing.T) {
 	if !fromKept || !errors.As(err, &pe) || len(pe.Problems) != 1 {
 		t.Fatalf("kept %v, err %v: want the kept pack and its problem", fromKept, err)
 	}
-	if it, ok := got.Item("notes/a#one"); !ok || it.Title != "One" || it.Body != "" || !got.BodiesShed("notes") {
-		t.Errorf("kept item %+v", it)
+	it, ok := got.Item("notes/a#one")
+	if !ok || it.Title != "One" || it.Body != "" || !got.BodiesShed("notes") {
+		t.Fatalf("kept item %+v", it)
+	}
+	// One copy of each id and file name, as a load from the files has.
+	guide, _ := got.Item("notes/a")
+	if unsafe.StringData(it.Parent) != unsafe.StringData(guide.ID) || unsafe.StringData(guide.Sections[0]) != unsafe.StringData(it.ID) ||
+		unsafe.StringData(it.Source.File) != unsafe.StringData(guide.Source.File) {
+		t.Error("the kept items hold a copy of a string per item")
 	}
 
 	write("b.md", "# Beta\n\nSecond, edited.\n")

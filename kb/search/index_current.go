@@ -29,10 +29,15 @@ type record struct {
 	Hash string `json:"hash"`
 	// Dir names the index directory: the hash it was built for, which
 	// updates in place leave behind ("" in records older than them).
-	Dir      string           `json:"dir"`
-	Len      int              `json:"len"`
-	Synonyms [][]string       `json:"synonyms"`
-	State    *kb.LibraryState `json:"state"`
+	Dir      string     `json:"dir"`
+	Len      int        `json:"len"`
+	Synonyms [][]string `json:"synonyms"`
+	// State is the library state, in records older than StateData.
+	State *kb.LibraryState `json:"state"`
+	// StateData is the library state as kb.LibraryState.AppendState
+	// writes it: gob read a large library's state, file by file and field
+	// by field, in 5 ms and 14,000 allocations at every start.
+	StateData []byte `json:"state_data"`
 	// Versions are the mapping and document versions the index was built
 	// with: the library state alone matches an index that an older Poise
 	// built with another analysis, which must be rebuilt, not used.
@@ -61,6 +66,13 @@ func readRecord(dir string) (*record, error) {
 	}
 	if r.Versions != indexVersions() {
 		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
+	}
+	if r.StateData != nil {
+		st, err := kb.DecodeState(r.StateData)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", recordName, err)
+		}
+		r.State, r.StateData = st, nil
 	}
 	return &r, nil
 }
@@ -194,7 +206,7 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, State: g.state, Names: g.packNames(), HasNames: true, Versions: indexVersions()}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, StateData: g.state.AppendState(nil), Names: g.packNames(), HasNames: true, Versions: indexVersions()}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
 		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
 	}
