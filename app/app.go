@@ -141,10 +141,11 @@ func Run(cfg Config) error {
 		p.openIndex(indexDir, state)
 		p.watchPacks()
 	}
-	quitOnSignal(a)
+	quitOnSignal(p)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()
+	boundShutdown(p.logf, nil) // what follows must not keep the data folder locked
 	if p.hotkey != nil {
 		p.hotkey.Close()
 	}
@@ -225,6 +226,9 @@ type poise struct {
 	// tells it an entry was saved elsewhere, to list it.
 	journalForm  func(e journal.Entry)
 	journalSaved func()
+	// onQuit runs on Fyne's goroutine before a signal quits the app: the
+	// journal keeps what is being typed as a draft (signals.go).
+	onQuit []func()
 
 	// hotkey listens for the system-wide quick-find key, nil when not;
 	// panel is the quick-find panel it brings up (quick_panel.go);

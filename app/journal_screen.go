@@ -70,6 +70,7 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 			s.list.reload()
 		}
 	}
+	p.onQuit = append(p.onQuit, s.keepDraft)
 	for sc, fn := range map[*desktop.CustomShortcut]func(){keyJournalSave: s.save, keyJournalNew: s.startNew, keyJournalLock: s.lockNow} {
 		p.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
 			if p.current == screenJournal {
@@ -224,6 +225,14 @@ func (s *journalScreen) startFollowUpWatch() {
 		})
 	})
 	go w.Run(ctx, 30*time.Second)
+}
+
+// keepDraft saves what is being typed as an encrypted draft now, for a
+// quit that cannot wait for the autosave: the next start offers it back.
+func (s *journalScreen) keepDraft() {
+	if s.form != nil && s.form.dirty && !s.j.Locked() {
+		s.form.saveDraftNow()
+	}
 }
 
 // lockNow keeps what is being typed as an encrypted draft, drops every

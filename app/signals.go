@@ -3,19 +3,66 @@ package app
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
 
-// quitOnSignal closes the app cleanly on SIGINT or SIGTERM (a session
-// logout, a service manager, the smoke test) so deferred saves and the data
-// directory's unlock still run.
-func quitOnSignal(a fyne.App) {
-	ch := make(chan os.Signal, 1)
+// quitGrace bounds a shutdown once it has started. Poise holds the data
+// folder's lock until its process ends, and a shutdown stuck on the way
+// (Fyne's goroutine busy or blocked, an index or a watcher slow to close)
+// once left a process that ignored SIGTERM and kept the lock, so the next
+// start could not take it. The lock is a flock, which the system drops
+// when the process exits, however it exits; what Poise must keep is on
+// disk before this runs out: journal drafts are saved first thing, and
+// every other write is atomic (a crash between them is survived).
+const quitGrace = 5 * time.Second
+
+// quitOnSignal quits the app on SIGINT or SIGTERM (a session logout, a
+// service manager, the smoke test): what is being typed in the journal is
+// kept as a draft (p.onQuit), then the app quits so deferred saves and the
+// unlock run. From the first signal on, the process exits after quitGrace
+// whatever is still running, or at once on a second signal.
+func quitOnSignal(p *poise) {
+	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ch
-		fyne.Do(a.Quit)
+		sig := <-ch
+		p.logf("poise: %v: quitting", sig)
+		boundShutdown(p.logf, ch)
+		fyne.Do(func() {
+			for _, keep := range p.onQuit {
+				keep()
+			}
+			p.app.Quit()
+		})
 	}()
+}
+
+// shutdownStarted arms the shutdown watchdog once per process: by a signal
+// or by the window closing, whichever is first.
+var shutdownStarted sync.Once
+
+// boundShutdown makes sure the process ends within quitGrace from now, or
+// at once when again delivers a signal (nil when no signal started it).
+func boundShutdown(logf func(string, ...any), again <-chan os.Signal) {
+	shutdownStarted.Do(func() {
+		go exitAfter(quitGrace, again, os.Exit, logf)
+	})
+}
+
+// exitAfter calls exit(1) after grace, or at once when again delivers. A
+// shutdown that finishes first ends the process before it fires.
+func exitAfter(grace time.Duration, again <-chan os.Signal, exit func(int), logf func(string, ...any)) {
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case sig := <-again:
+		logf("poise: %v again: exiting now", sig)
+	case <-t.C:
+		logf("poise: still shutting down after %s: exiting, which releases the data folder", grace)
+	}
+	exit(1)
 }

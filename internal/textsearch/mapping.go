@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -18,7 +17,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-20"
+const MappingVersion = "poise-search-21"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
@@ -69,8 +68,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	im.DocValuesDynamic = false
 
 	if err := im.AddCustomTokenFilter(filterEdge, map[string]interface{}{
-		"type": edgengram.Name, "back": false,
-		"min": float64(prefixMin), "max": float64(prefixMax),
+		"type": frontEdgeName,
+		"min":  float64(prefixMin), "max": float64(prefixMax),
 	}); err != nil {
 		return nil, fmt.Errorf("define edge n-gram filter: %w", err)
 	}

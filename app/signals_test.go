@@ -1,0 +1,67 @@
+package app
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// A shutdown that does not finish still ends the process: after the grace
+// period, or at once on a second signal. A stuck shutdown once kept the
+// data folder locked until the process was killed.
+func TestShutdownIsBounded(t *testing.T) {
+	logf := func(string, ...any) {}
+	t.Run("grace runs out", func(t *testing.T) {
+		exited := make(chan int, 1)
+		go exitAfter(10*time.Millisecond, nil, func(code int) { exited <- code }, logf)
+		select {
+		case code := <-exited:
+			if code == 0 {
+				t.Error("a shutdown cut short exits 0")
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the process was not ended after the grace period")
+		}
+	})
+	t.Run("second signal", func(t *testing.T) {
+		exited := make(chan int, 1)
+		again := make(chan os.Signal, 1)
+		go exitAfter(time.Hour, again, func(code int) { exited <- code }, logf)
+		select {
+		case <-exited:
+			t.Fatal("exited before the second signal")
+		case <-time.After(20 * time.Millisecond):
+		}
+		again <- syscall.SIGTERM
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			t.Fatal("a second signal did not end the process")
+		}
+	})
+}
+
+// What is being typed in the journal when a signal quits the app is kept
+// as a draft at once, not only by the autosave two seconds after the last
+// key, which a quit does not wait for.
+func TestQuitKeepsJournalDraft(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	test.Type(s.form.what, "Typed just before the logout")
+	if len(p.onQuit) == 0 {
+		t.Fatal("nothing runs before a signal quits")
+	}
+	for _, keep := range p.onQuit {
+		keep()
+	}
+	ds, err := s.j.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Entry.WhatHappened != "Typed just before the logout" {
+		t.Fatalf("drafts after quitting: %+v, want the typed entry", ds)
+	}
+}
