@@ -97,26 +97,15 @@ func scanPack(packsDir string, e fs.DirEntry, old []FileState) (PackState, bool)
 	} else if !e.IsDir() {
 		return PackState{}, false
 	}
-	ps := PackState{Dir: name, Files: make([]FileState, 0, len(old))}
 	fsys := os.DirFS(dir)
-	err := walkPackDir(dir, func(p string, size, mtime int64) {
-		// Both lists are in path order: step through old alongside, not
-		// through a map of it.
-		for len(old) > 0 && old[0].Path != p && walkOrder(old[0].Path, p) < 0 {
-			old = old[1:]
-		}
-		if len(old) > 0 && old[0].Path == p && old[0].Size == size && old[0].ModTime == mtime && size >= 0 {
-			ps.Files = append(ps.Files, old[0])
-			old = old[1:]
-			return
-		}
-		f := FileState{Path: p, Size: size, ModTime: mtime}
-		f.Hash, _ = hashFile(fsys, p)
-		ps.Files = append(ps.Files, f)
+	files, err := scanPackDir(dir, old, func(p string) string {
+		h, _ := hashFile(fsys, p)
+		return h
 	})
 	if err != nil {
 		return PackState{}, false // LoadLibrary reports it
 	}
+	ps := PackState{Dir: name, Files: files}
 	return ps, true
 }
 

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// folder is a folder being walked (walkPackDir), open: its subfolders are
+// folder is a folder being walked (scanPackDir), open: its subfolders are
 // opened, and its files statted, by name relative to it. With the os
 // package a vault of 6,300 files in 630 folders took nine system calls
 // per folder (the poller's fcntl and epoll_ctl among them) and a whole

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 )
 
-// folder is a folder being walked (walkPackDir), by its path.
+// folder is a folder being walked (scanPackDir), by its path.
 type folder struct{ path string }
 
 func openFolder(path string) (folder, error) {

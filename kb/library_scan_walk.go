@@ -1,37 +1,53 @@
 package kb
 
 import (
-	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 )
 
-// walkPackDir is walkPackFiles over the pack folder dir on disk, with its
-// top-level folders walked on every core at once: "poise search" checks
-// every file's size and time before it answers, and on a 6,300-file vault
-// the walk was nearly half of its time. fn is called as walkPackFiles
-// calls it: for the same files, with the size and time (Unix nanoseconds)
-// its information gives (-1 and 0 when it cannot be read), in path order.
+// scanPackDir describes the files of the pack folder dir that the loader
+// reads (those walkPackFiles finds), in path order, with its top-level
+// folders walked on every core at once: "poise search" checks every
+// file's size and time before it answers, and on a 6,300-file vault the
+// walk was nearly half of its time. A file whose size and time match its
+// entry in old (the folder's files as a state last described them, in
+// path order) keeps that entry, unread and with no new strings made for
+// it; any other is described afresh, its content hashed by hash.
 //
 // Folders are read and their files statted by name relative to the open
 // folder (see folder), not by whole paths the system would resolve again,
 // folder by folder, for every file.
-func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
+func scanPackDir(dir string, old []FileState, hash func(path string) string) ([]FileState, error) {
 	root, err := openFolder(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.close()
 	var buf []byte
 	top, err := root.entries(&buf)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	// The previous files under each top-level entry, a run of old each.
+	// A run out of order (not of a state this made) is not used: its
+	// files are read again.
+	oldUnder := map[string][]FileState{}
+	for i := 0; i < len(old); {
+		name := topName(old[i].Path)
+		j := i + 1
+		for j < len(old) && topName(old[j].Path) == name {
+			j++
+		}
+		if _, seen := oldUnder[name]; !seen {
+			oldUnder[name] = old[i:j]
+		}
+		i = j
 	}
 	// One job per top-level entry, in name order; each collects its files
 	// in path order, so the jobs' files one after another are in order.
-	jobs := make([][]walkedFile, len(top))
+	jobs := make([][]FileState, len(top))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -39,12 +55,15 @@ func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
 			var buf []byte // each walker reads folders into its own
 			for i := range next {
 				e := top[i]
+				s := folderScan{old: oldUnder[e.name], hash: hash, buf: &buf}
+				// Most often the files are those of before.
+				s.out = make([]FileState, 0, len(s.old))
 				if e.dir {
-					jobs[i] = walkPackSubdir(root, e.name, e.name, &buf, nil)
+					s.folder(root, e.name, e.name)
 				} else if packFileWanted(e.name, e.name) {
-					size, mtime := root.stat(e.name)
-					jobs[i] = []walkedFile{{e.name, size, mtime}}
+					s.file(root, "", e.name)
 				}
+				jobs[i] = s.out
 			}
 		})
 	}
@@ -56,18 +75,90 @@ func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
 	}
 	close(next)
 	wg.Wait()
+	n := 0
 	for _, files := range jobs {
-		for _, f := range files {
-			fn(f.path, f.size, f.mtime)
-		}
+		n += len(files)
 	}
-	return nil
+	files := make([]FileState, 0, n)
+	for _, f := range jobs {
+		files = append(files, f...)
+	}
+	return files, nil
 }
 
-// walkedFile is one file walkPackDir found.
-type walkedFile struct {
-	path        string
-	size, mtime int64
+// folderScan is one walker's scan of a top-level entry of a pack.
+type folderScan struct {
+	old  []FileState // the previous files not yet passed, in path order
+	hash func(path string) string
+	buf  *[]byte // for reading folders
+	out  []FileState
+}
+
+// folder scans the folder name of parent, whose path in the pack is rel,
+// as fs.WalkDir would walk it: entries in name order, folders that cannot
+// be read skipped.
+func (s *folderScan) folder(parent folder, name, rel string) {
+	f, err := parent.sub(name)
+	if err != nil {
+		return
+	}
+	defer f.close()
+	entries, err := f.entries(s.buf)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if skippedName(e.name) {
+			continue
+		}
+		if e.dir {
+			s.folder(f, e.name, rel+"/"+e.name)
+		} else if isMarkdown(e.name) { // pack.toml counts at the top only
+			s.file(f, rel, e.name)
+		}
+	}
+}
+
+// file describes the file name of the folder f, whose path in the pack is
+// rel ("" at the top).
+func (s *folderScan) file(f folder, rel, name string) {
+	size, mtime := f.stat(name)
+	var p string
+	if len(s.old) > 0 && isPathOf(s.old[0].Path, rel, name) {
+		p = s.old[0].Path // the usual case: the file the state had next
+	} else {
+		p = name
+		if rel != "" {
+			p = rel + "/" + name
+		}
+		for len(s.old) > 0 && walkOrder(s.old[0].Path, p) < 0 {
+			s.old = s.old[1:] // gone since
+		}
+	}
+	if len(s.old) > 0 && s.old[0].Path == p {
+		o := s.old[0]
+		s.old = s.old[1:]
+		if o.Size == size && o.ModTime == mtime && size >= 0 {
+			s.out = append(s.out, o)
+			return
+		}
+	}
+	s.out = append(s.out, FileState{Path: p, Size: size, ModTime: mtime, Hash: s.hash(p)})
+}
+
+// isPathOf reports whether p is the path of the file name in the folder
+// rel of a pack, without joining them.
+func isPathOf(p, rel, name string) bool {
+	if rel == "" {
+		return p == name
+	}
+	return len(p) == len(rel)+1+len(name) && p[len(rel)] == '/' && p[:len(rel)] == rel && p[len(rel)+1:] == name
+}
+
+// topName is the first name of the slash-separated path p.
+func topName(p string) string {
+	name, _, _ := strings.Cut(p, "/")
+	return name
 }
 
 // folderEntry is one entry of a folder: its name, and whether it is a
@@ -75,35 +166,6 @@ type walkedFile struct {
 type folderEntry struct {
 	name string
 	dir  bool
-}
-
-// walkPackSubdir appends to out the files of the folder name of parent,
-// whose path in the pack is rel, as fs.WalkDir would find them: entries
-// in name order, folders that cannot be read skipped. buf is the
-// walker's buffer for reading folders.
-func walkPackSubdir(parent folder, name, rel string, buf *[]byte, out []walkedFile) []walkedFile {
-	f, err := parent.sub(name)
-	if err != nil {
-		return out
-	}
-	defer f.close()
-	entries, err := f.entries(buf)
-	if err != nil {
-		return out
-	}
-	for _, e := range entries {
-		if skippedName(e.name) {
-			continue
-		}
-		p := path.Join(rel, e.name)
-		if e.dir {
-			out = walkPackSubdir(f, e.name, p, buf, out)
-		} else if packFileWanted(p, e.name) {
-			size, mtime := f.stat(e.name)
-			out = append(out, walkedFile{p, size, mtime})
-		}
-	}
-	return out
 }
 
 // sortEntries puts a folder's entries in name order, as fs.ReadDir does.

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestWalkPackDirMatchesWalkPackFiles: the parallel walk of a pack folder
+// TestWalkPackDirMatchesWalkPackFiles: the parallel scan of a pack folder
 // finds exactly the files, sizes and times the loader's walk does, in the
 // same order, whatever the folder holds.
 func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
@@ -57,4 +57,14 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 	if err := walkPackDir(filepath.Join(dir, "missing"), func(string, int64, int64) {}); err == nil {
 		t.Error("walking a missing folder succeeded")
 	}
+}
+
+// walkPackDir calls fn for each file scanPackDir finds in dir, as
+// walkPackFiles calls its fn.
+func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
+	files, err := scanPackDir(dir, nil, func(string) string { return "" })
+	for _, f := range files {
+		fn(f.Path, f.Size, f.ModTime)
+	}
+	return err
 }

@@ -81,13 +81,13 @@ func (c *cli) searchCmd() *cobra.Command {
 			if limit < 0 {
 				return usageError{fmt.Errorf("--limit must be positive, not %d", limit)}
 			}
+			resumeGC := pauseGC()
+			defer resumeGC()
 			// A running app holds the index: ask it, which is immediate.
 			if res, err := searchsock.Ask(cmd.Context(), searchsock.Path(c.dataDir()), q, 2*time.Second); err == nil {
 				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			resumeGC := pauseGC()
-			defer resumeGC()
 			ix, res, err := c.searchIndex(cmd.Context(), q, resumeGC)
 			if err != nil {
 				return err

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -119,6 +120,12 @@ var ErrNoApp = errors.New("no running app answers searches")
 // Ask sends q to the app listening at path and returns its answer. It
 // gives up after timeout; a missing socket is ErrNoApp at once.
 func Ask(ctx context.Context, path string, q search.Query, timeout time.Duration) (*search.Results, error) {
+	// No socket, no app: said by one stat, before the network poller is
+	// started for a dial (a few milliseconds of every "poise search"
+	// with the app closed).
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w (%v)", ErrNoApp, err)
+	}
 	d := net.Dialer{Timeout: timeout}
 	c, err := d.DialContext(ctx, "unix", path)
 	if err != nil {
