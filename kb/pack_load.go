@@ -394,7 +394,10 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		return nil, nil
 	}
 	// Windows line endings would otherwise reach copied text as stray \r.
-	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\uFEFF")), []byte("\r\n"), []byte("\n"))
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when there is none
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	var doc *mdparse.Doc
 	if l.plain {
 		// Blocks are made below, once it is known whether the note is

@@ -93,16 +93,18 @@ func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()
 		return a.Analyze(text), func() {}
 	}
 	var split func([]byte, func(analysis.Token))
+	most := len(text) + 1 // a token is at least one byte
 	switch da.Tokenizer.(type) {
 	case wordTokenizer:
 		split = tokenizeWords
+		most = len(text)/2 + 1 // and a word is followed by a separator
 	case *unicode.UnicodeTokenizer:
 		split = tokenizeUnicode
 	default:
 		return a.Analyze(text), func() {}
 	}
 	slab := tokenSlabs.Get().(*tokenSlab)
-	tokens := slab.tokenize(text, split)
+	tokens := slab.tokenize(text, split, most)
 	for _, tf := range da.TokenFilters {
 		tokens = remembered(tf).Filter(tokens)
 	}
@@ -112,11 +114,9 @@ func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()
 // maxPooledTokens keeps one huge text from pinning its tokens' memory.
 const maxPooledTokens = 1 << 16
 
-// tokenize splits text into the slab's memory.
-func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token))) analysis.TokenStream {
-	// A token is at least one byte, so this is enough: the slab never
-	// grows, and token pointers into it stay valid.
-	most := len(input) + 1
+// tokenize splits text into the slab's memory, with room for most tokens:
+// the slab never grows, so token pointers into it stay valid.
+func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token)), most int) analysis.TokenStream {
 	if cap(s.tokens) < most {
 		s.tokens = make([]analysis.Token, 0, max(most, 64))
 		s.stream = make(analysis.TokenStream, 0, max(most, 64))
@@ -305,6 +305,9 @@ func (b *docBuilder) analyzerNamed(name string) analysis.Analyzer {
 func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Document {
 	d := doc.mapped(lean)
 	bd := bdoc.NewDocument(id)
+	// Room for every field at once, and the id field the segment builder
+	// adds, rather than grown by doubling.
+	bd.Fields = make([]bdoc.Field, 0, 13+len(d.Emotions)+len(d.Tags))
 	add := func(s fieldSpec, v string, pos []uint64) {
 		if v == "" && s.analyzer != b.keyword {
 			return
