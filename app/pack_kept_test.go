@@ -196,6 +196,9 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 			t.Errorf("the edited note's link to another note does not open it: %+v", guide.Links)
 		}
 	}
+	if ix2.Library() != p2.lib {
+		t.Error("search keeps its own copy of the pack's items after the edit")
+	}
 	res, err := ix2.Search(t.Context(), search.Query{Text: "zanzibar"})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "notes/note-007#zanzibar-gate" {
 		t.Errorf("search after the edit: %v %v", res, err)

@@ -2,12 +2,12 @@ package kb
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,19 +26,31 @@ import (
 // changed is loaded from its files, and kept again.
 
 // storedPackFormat changes whenever what is kept changes meaning.
-const storedPackFormat = 1
+const storedPackFormat = 2
 
 // ErrNotStored means no kept pack matches the files on disk: load it.
 var ErrNotStored = errors.New("no kept copy of the pack matches its files")
 
-// storedPack is the file a kept pack is written to.
+// storedPack is the first part of the file a kept pack is written to:
+// the pack without its items, which follow in chunks of keptChunk (one
+// gob message each), so that neither writing nor reading the file holds
+// a second copy of a large pack's items.
 type storedPack struct {
 	Format   int
 	Version  string // loadVersion: what the loader makes of files
 	State    PackState
-	Pack     Pack
+	Pack     Pack // without Items
+	Items    int  // how many follow
 	Problems []Problem
 }
+
+// keptChunk is the number of items per gob message of a kept pack.
+const keptChunk = 1024
+
+// maxKeptItems bounds the items a kept file may announce, so a damaged
+// one cannot ask for any amount of memory: ten times the 55,000 items of
+// the issue 10 vault's folder of 6,300 notes.
+const maxKeptItems = 1 << 20
 
 // storedPackPath is where the pack of folder dir is kept in storeDir: a
 // name made from the folder's, which may hold anything a folder may.
@@ -55,15 +67,29 @@ func StorePack(storeDir string, p *Pack, st PackState, problems []Problem) error
 	if p == nil || !p.Shed || p.Dir != st.Dir {
 		return fmt.Errorf("keep pack %s: only a pack of folder %q with its guides' bodies left out is kept", st.Dir, st.Dir)
 	}
-	var buf bytes.Buffer
-	sp := storedPack{Format: storedPackFormat, Version: loadVersion, State: st, Pack: *p, Problems: problems}
-	if err := gob.NewEncoder(&buf).Encode(&sp); err != nil {
-		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
+	if len(p.Items) > maxKeptItems {
+		return fmt.Errorf("keep pack %s: %d items is more than a kept pack holds", st.Dir, len(p.Items))
 	}
+	sp := storedPack{Format: storedPackFormat, Version: loadVersion, State: st, Pack: *p, Items: len(p.Items), Problems: problems}
+	sp.Pack.Items = nil
 	if err := os.MkdirAll(storeDir, 0o700); err != nil {
 		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
 	}
-	if err := atomicfile.Write(storedPackPath(storeDir, st.Dir), buf.Bytes(), 0o600); err != nil {
+	err := atomicfile.WriteWith(storedPackPath(storeDir, st.Dir), 0o600, func(w io.Writer) error {
+		enc := gob.NewEncoder(w)
+		if err := enc.Encode(&sp); err != nil {
+			return err
+		}
+		for items := p.Items; len(items) > 0; {
+			n := min(len(items), keptChunk)
+			if err := enc.Encode(items[:n]); err != nil {
+				return err
+			}
+			items = items[n:]
+		}
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("keep pack %s: %w", st.Dir, err)
 	}
 	return nil
@@ -84,12 +110,21 @@ func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
 	// Decoded as read: the file of a large vault is tens of MB, which
 	// read whole first would add to the start's peak.
 	var sp storedPack
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&sp); err != nil {
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
+	if err := dec.Decode(&sp); err != nil {
 		return nil, nil, fmt.Errorf("read kept pack %s: %w (%w)", st.Dir, err, ErrNotStored)
 	}
 	if sp.Format != storedPackFormat || sp.Version != loadVersion || !sameFiles(sp.State, st) ||
-		sp.Pack.Dir != st.Dir || !sp.Pack.Shed || sp.Pack.Builtin {
+		sp.Pack.Dir != st.Dir || !sp.Pack.Shed || sp.Pack.Builtin || sp.Items < 0 || sp.Items > maxKeptItems {
 		return nil, nil, ErrNotStored
+	}
+	sp.Pack.Items = make([]Item, 0, sp.Items)
+	for len(sp.Pack.Items) < sp.Items {
+		var chunk []Item
+		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 || len(chunk) > sp.Items-len(sp.Pack.Items) {
+			return nil, nil, fmt.Errorf("read kept pack %s: its items are cut short or damaged (%w)", st.Dir, ErrNotStored)
+		}
+		sp.Pack.Items = append(sp.Pack.Items, chunk...)
 	}
 	shareStrings(&sp.Pack)
 	return &sp.Pack, sp.Problems, nil
