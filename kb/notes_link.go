@@ -167,8 +167,16 @@ func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
 		return doc.Source
 	}
 	slices.SortFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
-	out := make([]byte, 0, len(doc.Source)+len(edits)*16)
+	size := len(doc.Source) // exactly, so the copy is made once
 	last := 0
+	for _, e := range edits {
+		if e.start >= last {
+			size += len(e.with) - (e.end - e.start)
+			last = e.end
+		}
+	}
+	out := make([]byte, 0, size)
+	last = 0
 	for _, e := range edits {
 		if e.start < last {
 			continue // a wikilink inside a callout's title is rewritten with it

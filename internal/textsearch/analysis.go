@@ -121,6 +121,11 @@ func tokenizeWords(input []byte, emit func(analysis.Token)) {
 // word where a body repeats the same few thousand words.
 var langStems sync.Map // reflect.Type -> *memoStemmer, or nil for other filters
 
+// langStemMemoryMax bounds each language's memory, smaller than the
+// English one's: a library may hold many languages, each rarely more than
+// a few thousand distinct words.
+const langStemMemoryMax = 50_000
+
 // memoStemmer is a language stemmer with a memory (see langStems).
 type memoStemmer struct {
 	inner analysis.TokenFilter
@@ -164,7 +169,7 @@ func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 			// A copy: the stemmer may return part of the text it was given.
 			st = bytes.Clone(t.Term)
 			f.mu.Lock()
-			if len(f.m) >= stemMemoryMax {
+			if len(f.m) >= langStemMemoryMax {
 				clear(f.m)
 			}
 			f.m[word] = st

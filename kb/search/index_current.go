@@ -32,12 +32,9 @@ type record struct {
 	Dir      string     `json:"dir"`
 	Len      int        `json:"len"`
 	Synonyms [][]string `json:"synonyms"`
-	// State is the library state, in records older than StateData.
+	// State is the library state in records written before it followed
+	// the record: see readRecord.
 	State *kb.LibraryState `json:"state"`
-	// StateData is the library state as kb.LibraryState.AppendState
-	// writes it: gob read a large library's state, file by file and field
-	// by field, in 5 ms and 14,000 allocations at every start.
-	StateData []byte `json:"state_data"`
 	// Versions are the mapping and document versions the index was built
 	// with: the library state alone matches an index that an older Poise
 	// built with another analysis, which must be rebuilt, not used.
@@ -55,24 +52,30 @@ type record struct {
 // indexVersions is what record.Versions must say for an index to be used.
 func indexVersions() string { return textsearch.MappingVersion + "/" + documentVersion }
 
+// readRecord reads the record kept in dir: the record in gob, then the
+// library state as kb.LibraryState.AppendState writes it. gob read a
+// large library's state file by file and field by field (5 ms and 14,000
+// allocations at every start), and a state inside the gob record was
+// copied twice more, each copy fresh memory the process faulted in.
 func readRecord(dir string) (*record, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, recordName))
 	if err != nil {
 		return nil, err
 	}
 	var r record
-	if err := gob.NewDecoder(bytes.NewReader(raw)).Decode(&r); err != nil {
+	rd := bytes.NewReader(raw)
+	if err := gob.NewDecoder(rd).Decode(&r); err != nil {
 		return nil, fmt.Errorf("read %s: %w", recordName, err)
 	}
 	if r.Versions != indexVersions() {
 		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
 	}
-	if r.StateData != nil {
-		st, err := kb.DecodeState(r.StateData)
+	if rest := raw[len(raw)-rd.Len():]; len(rest) > 0 {
+		st, err := kb.DecodeState(rest)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", recordName, err)
 		}
-		r.State, r.StateData = st, nil
+		r.State = st
 	}
 	return &r, nil
 }
@@ -206,9 +209,9 @@ func (ix *Index) remember(g *generation) {
 	var buf bytes.Buffer
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
-	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, StateData: g.state.AppendState(nil), Names: g.packNames(), HasNames: true, Versions: indexVersions()}
+	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, Names: g.packNames(), HasNames: true, Versions: indexVersions()}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
-		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), buf.Bytes(), 0o600)
+		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), g.state.AppendState(buf.Bytes()), 0o600)
 	}
 }
 

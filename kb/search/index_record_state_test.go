@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// A record written before the state was kept compactly (the state as a
-// gob struct) still opens the index it names: an upgrade must not cost a
+// A record written before the state followed it compactly (the state in
+// the gob record) still opens the index it names: an upgrade must not cost a
 // large library a rebuild.
 func TestRecordWithOldStateOpens(t *testing.T) {
 	d := newPacksOnDisk(t)
@@ -18,8 +18,7 @@ func TestRecordWithOldStateOpens(t *testing.T) {
 	if err != nil || r.State == nil {
 		t.Fatalf("record %+v, %v", r, err)
 	}
-	old := *r
-	old.StateData = nil
+	old := *r // the state in the gob record, none after it
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(old); err != nil {
 		t.Fatal(err)
