@@ -47,8 +47,10 @@ func DecodeState(b []byte) (*LibraryState, error) {
 	if len(b) < len(stateMagic) || string(b[:len(stateMagic)]) != stateMagic {
 		return nil, ErrBadState
 	}
-	d := stateDecoder{b: b[len(stateMagic):]}
-	// Paths come back longer than they are kept; twice is ample.
+	// Paths come back longer than they are kept (twice is ample for real
+	// folders), but never without bound: shared prefixes would let a few
+	// hostile bytes repeat a long path for every file.
+	d := stateDecoder{b: b[len(stateMagic):], limit: maxStateText(len(b))}
 	d.text.Grow(2 * len(b))
 	s := &LibraryState{Version: d.string(""), Builtin: d.string("")}
 	s.Packs = make([]PackState, d.count(2))
@@ -80,14 +82,22 @@ func DecodeState(b []byte) (*LibraryState, error) {
 // stateDecoder reads the parts of an encoded state; after the first
 // error every read gives zero values, and err says what went wrong.
 type stateDecoder struct {
-	b    []byte
-	text strings.Builder
-	err  error
+	b     []byte
+	text  strings.Builder
+	limit int // of text
+	err   error
 }
+
+// maxStateText bounds the text of a state decoded from n bytes.
+func maxStateText(n int) int { return 16*n + 4096 }
 
 // string reads a string kept as what follows prefix.
 func (d *stateDecoder) string(prefix string) string {
 	rest := d.take(d.count(1))
+	if d.text.Len()+len(prefix)+len(rest) > d.limit {
+		d.fail()
+		return ""
+	}
 	at := d.text.Len()
 	d.text.WriteString(prefix)
 	d.text.Write(rest)

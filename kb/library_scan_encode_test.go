@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/poisehq/poise/kb"
@@ -68,4 +69,23 @@ func FuzzDecodeState(f *testing.F) {
 			t.Fatalf("%+v encoded and read back as %+v (%v)", s, again, err)
 		}
 	})
+}
+
+// A state whose files each repeat all of a long path before them (a few
+// bytes a file) is refused, not expanded without bound.
+func TestDecodeStateBoundsRepeatedPaths(t *testing.T) {
+	long := strings.Repeat("x", 4<<10)
+	files := []kb.FileState{{Path: long}}
+	for range 2000 {
+		files = append(files, kb.FileState{Path: long + "y"})
+		files = append(files, kb.FileState{Path: long})
+	}
+	st := &kb.LibraryState{Version: "v", Packs: []kb.PackState{{Dir: "team", Files: files}}}
+	b := st.AppendState(nil)
+	if len(b) > 64<<10 {
+		t.Fatalf("the hostile state takes %d bytes; want a small one", len(b))
+	}
+	if _, err := kb.DecodeState(b); !errors.Is(err, kb.ErrBadState) {
+		t.Errorf("decoding %d bytes into %d paths of 4 KB: %v, want ErrBadState", len(b), len(files), err)
+	}
 }
