@@ -81,6 +81,13 @@ func (k *keptLoad) keep(light *kb.Library) {
 	if k == nil || k.state == nil || light == nil || keptDir(k.packsDir) == "" {
 		return
 	}
+	var large []string
+	for _, pk := range light.Packs {
+		if pk.Shed && pk.Dir != "" {
+			large = append(large, pk.Dir)
+		}
+	}
+	kb.PruneStoredPacks(keptDir(k.packsDir), large) // packs removed since
 	for _, pk := range light.Packs {
 		if !pk.Shed || !k.parsed[pk.Manifest.ID] {
 			continue

@@ -188,3 +188,22 @@ func sameFiles(a, b PackState) bool {
 func DropStoredPack(storeDir, dir string) {
 	_ = os.Remove(storedPackPath(storeDir, dir))
 }
+
+// PruneStoredPacks removes what storeDir keeps of pack folders other
+// than dirs (packs removed or no longer large), so a removed pack's copy
+// does not stay on disk for good.
+func PruneStoredPacks(storeDir string, dirs []string) {
+	want := map[string]bool{}
+	for _, d := range dirs {
+		want[filepath.Base(storedPackPath(storeDir, d))] = true
+	}
+	entries, err := os.ReadDir(storeDir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if name := e.Name(); e.Type().IsRegular() && filepath.Ext(name) == ".gob" && !want[name] {
+			_ = os.Remove(filepath.Join(storeDir, name))
+		}
+	}
+}

@@ -82,6 +82,18 @@ func TestStoredPackOnlyForItsFiles(t *testing.T) {
 	if _, _, err := StoredPack(store, unread); !errors.Is(err, ErrNotStored) {
 		t.Errorf("a pack with an unread file reads as kept: %v", err)
 	}
+	// A pack removed: its copy goes, the others' stay.
+	PruneStoredPacks(store, []string{"other"})
+	if _, err := os.Stat(storedPackPath(store, "notes")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the copy of a pack no longer there stays: %v", err)
+	}
+	if err := StorePack(store, pk, state.Packs[0], problems); err != nil {
+		t.Fatal(err)
+	}
+	PruneStoredPacks(store, []string{"notes"})
+	if _, _, err := StoredPack(store, state.Packs[0]); err != nil {
+		t.Errorf("pruning removed the copy of a pack still there: %v", err)
+	}
 	if err := os.WriteFile(storedPackPath(store, "notes"), []byte("not gob"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -126,6 +126,20 @@ var langStems sync.Map // reflect.Type -> *memoStemmer, or nil for other filters
 // a few thousand distinct words.
 const langStemMemoryMax = 50_000
 
+// forgetLanguageStems empties every language stemmer's memory, so the
+// words of a build are not kept for the life of the program: only builds
+// and updates use them, and a map keeps its room when cleared.
+func forgetLanguageStems() {
+	langStems.Range(func(_, v any) bool {
+		if m := v.(*memoStemmer); m != nil {
+			m.mu.Lock()
+			m.m = map[string][]byte{}
+			m.mu.Unlock()
+		}
+		return true
+	})
+}
+
 // memoStemmer is a language stemmer with a memory (see langStems).
 type memoStemmer struct {
 	inner analysis.TokenFilter

@@ -1,6 +1,7 @@
 package textsearch
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -354,5 +355,37 @@ func TestLanguageStemmersRemembered(t *testing.T) {
 				t.Errorf("%s: filter %T remembered", name, tf)
 			}
 		}
+	}
+}
+
+// TestLanguageStemsForgottenAfterBuild: an offline build leaves no
+// language stemmer remembering its words.
+func TestLanguageStemsForgottenAfterBuild(t *testing.T) {
+	c := &Corpus{Hash: "stems-forgotten", Len: 3, Doc: func(i int) (string, Document) {
+		return fmt.Sprint("d", i), Document{Title: "Синхронизация", Body: "Настройки синхронизации между устройствами.", Lang: "ru"}
+	}}
+	ix, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, offlineBatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), Query{Text: "синхронизации"}, noTexts{})
+	if err != nil || res.Total != 3 {
+		t.Fatalf("search after the build: %v %v", res, err)
+	}
+	seen := 0
+	langStems.Range(func(k, v any) bool {
+		if m := v.(*memoStemmer); m != nil {
+			seen++
+			m.mu.RLock()
+			defer m.mu.RUnlock()
+			if len(m.m) > 0 {
+				t.Errorf("%v remembers %d words after the build", k, len(m.m))
+			}
+		}
+		return true
+	})
+	if seen == 0 {
+		t.Fatal("no language stemmer was remembered during the build")
 	}
 }

@@ -39,6 +39,7 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	if err != nil {
 		return nil, err
 	}
+	defer forgetLanguageStems()
 	db, err := newDocBuilder(im)
 	if err != nil {
 		return nil, err
