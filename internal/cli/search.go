@@ -162,7 +162,7 @@ func writeHitsText(w io.Writer, text string, res *search.Results) error {
 		return writeSuggestions(w, text, res.Suggestions) // search_suggest.go
 	}
 	for i, h := range res.Hits {
-		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, termText(h.Title, false), h.Kind, termText(h.Pack, false), termText(h.ID, false)); err != nil {
+		if _, err := fmt.Fprintf(w, "%d. %s  [%s, %s]\n   %s\n", i+1, termText(h.Title, false), termText(string(h.Kind), false), termText(h.Pack, false), termText(h.ID, false)); err != nil {
 			return err
 		}
 		if h.Snippet != "" {

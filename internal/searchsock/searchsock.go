@@ -136,8 +136,20 @@ func Ask(ctx context.Context, path string, q search.Query, timeout time.Duration
 	if err := json.NewEncoder(c).Encode(q); err != nil {
 		return nil, fmt.Errorf("ask the running app: %w", err)
 	}
+	raw, err := io.ReadAll(io.LimitReader(c, maxAnswer+1))
+	if err != nil {
+		return nil, fmt.Errorf("ask the running app: %w", err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = search.DefaultLimit
+	}
+	limit = min(limit, search.MaxLimit)
+	if len(raw) > maxAnswer || jsonObjects(raw) > maxAnswerObjects(limit) {
+		return nil, fmt.Errorf("ask the running app: its answer is larger than %d results can be", limit)
+	}
 	var resp response
-	if err := json.NewDecoder(io.LimitReader(c, 64<<20)).Decode(&resp); err != nil {
+	if err := json.Unmarshal(raw, &resp); err != nil {
 		return nil, fmt.Errorf("ask the running app: %w", err)
 	}
 	if resp.Error != "" {
@@ -146,7 +158,38 @@ func Ask(ctx context.Context, path string, q search.Query, timeout time.Duration
 	if resp.Results == nil {
 		return nil, fmt.Errorf("ask the running app: empty answer")
 	}
+	if len(resp.Results.Hits) > limit {
+		resp.Results.Hits = resp.Results.Hits[:limit]
+	}
 	return resp.Results, nil
+}
+
+// maxAnswer bounds the bytes of an answer Ask reads.
+const maxAnswer = 64 << 20
+
+// maxAnswerObjects bounds the JSON objects an answer of limit hits may
+// hold (each hit, the hits folded under it, their highlights): whatever
+// is at the socket, a few bytes of "{}," must not become a Hit of 176
+// bytes each, a million times over, nor be printed past the limit.
+func maxAnswerObjects(limit int) int { return 1024 + limit*8192 }
+
+// jsonObjects counts the objects in the JSON text b: its '{' outside
+// strings.
+func jsonObjects(b []byte) int {
+	n, inString, escaped := 0, false, false
+	for _, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && c == '{':
+			n++
+		}
+	}
+	return n
 }
 
 // Path is the socket's path in the data folder dir.
