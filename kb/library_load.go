@@ -38,7 +38,8 @@ type Kept struct {
 	// (ScanLibrary): a pack kept for the same files is read from Dir.
 	State *LibraryState
 	// Loaded, if set, hears of every pack of the library, with its
-	// problems, and whether it was read from Dir.
+	// problems, and whether it was read from Dir as kept (not when files
+	// changed since were read again: StoredPackUpdated).
 	Loaded func(p *Pack, problems []Problem, kept bool)
 }
 
@@ -131,6 +132,15 @@ func loadPackFolder(dir, name string, kept Kept) (p *Pack, fromStore bool, err e
 				err = &ProblemsError{Problems: problems}
 			}
 			return sp, true, err
+		}
+		// Files changed since: only they are read. Not "kept" for the
+		// caller, who keeps the pack again for the files as they are.
+		if sp, problems, serr := StoredPackUpdated(kept.Dir, dir, ps); serr == nil {
+			sp.Dir = name
+			if len(problems) > 0 {
+				err = &ProblemsError{Problems: problems}
+			}
+			return sp, false, err
 		}
 	}
 	p, err = LoadDir(dir)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/poisehq/poise/internal/atomicfile"
 )
@@ -99,12 +100,79 @@ func StorePack(storeDir string, p *Pack, st PackState, problems []Problem) error
 // with its problems, when its files still have that state (ErrNotStored
 // otherwise): what LoadLibraryKept reads instead of the folder.
 func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
-	f, err := os.Open(storedPackPath(storeDir, st.Dir))
-	if errors.Is(err, os.ErrNotExist) {
+	p, problems, kept, err := readStored(storeDir, st.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !sameFiles(kept, st) {
 		return nil, nil, ErrNotStored
 	}
+	return p, problems, nil
+}
+
+// StoredPackUpdated is StoredPack for a pack folder dir (named as st
+// says) whose files changed since it was kept: only the files that differ
+// are read again (UpdateFiles), so a note edited while Poise was closed
+// costs that note at the next start, not a parse of the folder. It is
+// ErrNotStored when nothing is kept, or a change needs the whole pack.
+func StoredPackUpdated(storeDir, dir string, st PackState) (*Pack, []Problem, error) {
+	p, problems, kept, err := readStored(storeDir, st.Dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read kept pack %s: %w", st.Dir, err)
+		return nil, nil, err
+	}
+	changed, ok := changedPaths(kept, st)
+	if !ok {
+		return nil, nil, ErrNotStored
+	}
+	if len(changed) == 0 {
+		return p, problems, nil
+	}
+	up, problems, err := UpdateFiles(p, os.DirFS(dir), changed, problems)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read kept pack %s again: %w (%w)", st.Dir, err, ErrNotStored)
+	}
+	return up, problems, nil
+}
+
+// changedPaths are the files that differ between two states of a pack
+// folder (added, removed, other content or unread); false when the
+// folder's manifest or synonyms changed, which only a whole load settles.
+func changedPaths(a, b PackState) ([]string, bool) {
+	if a.Dir != b.Dir {
+		return nil, false
+	}
+	old := make(map[string]string, len(a.Files))
+	for _, f := range a.Files {
+		old[f.Path] = f.Hash
+	}
+	var changed []string
+	for _, f := range b.Files {
+		if h, ok := old[f.Path]; !ok || h == "" || h != f.Hash {
+			changed = append(changed, f.Path)
+		}
+		delete(old, f.Path)
+	}
+	for path := range old {
+		changed = append(changed, path)
+	}
+	for _, c := range changed {
+		if strings.EqualFold(c, "pack.toml") || strings.EqualFold(c, "synonyms.md") {
+			return nil, false
+		}
+	}
+	slices.Sort(changed)
+	return changed, true
+}
+
+// readStored reads what storeDir keeps of pack folder dir, with the
+// state of the files it was kept for.
+func readStored(storeDir, dir string) (*Pack, []Problem, PackState, error) {
+	f, err := os.Open(storedPackPath(storeDir, dir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, PackState{}, ErrNotStored
+	}
+	if err != nil {
+		return nil, nil, PackState{}, fmt.Errorf("read kept pack %s: %w", dir, err)
 	}
 	defer f.Close()
 	// Decoded as read: the file of a large vault is tens of MB, which
@@ -112,11 +180,11 @@ func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
 	var sp storedPack
 	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
 	if err := dec.Decode(&sp); err != nil {
-		return nil, nil, fmt.Errorf("read kept pack %s: %w (%w)", st.Dir, err, ErrNotStored)
+		return nil, nil, PackState{}, fmt.Errorf("read kept pack %s: %w (%w)", dir, err, ErrNotStored)
 	}
-	if sp.Format != storedPackFormat || sp.Version != loadVersion || !sameFiles(sp.State, st) ||
-		sp.Pack.Dir != st.Dir || !sp.Pack.Shed || sp.Pack.Builtin || sp.Items < 0 || sp.Items > maxKeptItems {
-		return nil, nil, ErrNotStored
+	if sp.Format != storedPackFormat || sp.Version != loadVersion || sp.State.Dir != dir ||
+		sp.Pack.Dir != dir || !sp.Pack.Shed || sp.Pack.Builtin || sp.Items < 0 || sp.Items > maxKeptItems {
+		return nil, nil, PackState{}, ErrNotStored
 	}
 	// Room for the items announced, but no more than the file's bytes
 	// (each item takes at least one): a damaged file of a few bytes
@@ -129,12 +197,12 @@ func StoredPack(storeDir string, st PackState) (*Pack, []Problem, error) {
 	for len(sp.Pack.Items) < sp.Items {
 		var chunk []Item
 		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 || len(chunk) > sp.Items-len(sp.Pack.Items) {
-			return nil, nil, fmt.Errorf("read kept pack %s: its items are cut short or damaged (%w)", st.Dir, ErrNotStored)
+			return nil, nil, PackState{}, fmt.Errorf("read kept pack %s: its items are cut short or damaged (%w)", dir, ErrNotStored)
 		}
 		sp.Pack.Items = append(sp.Pack.Items, chunk...)
 	}
 	shareStrings(&sp.Pack)
-	return &sp.Pack, sp.Problems, nil
+	return &sp.Pack, sp.Problems, sp.State, nil
 }
 
 // shareStrings has the items of p share one copy of each string they

@@ -130,3 +130,70 @@ func FuzzStoredPack(f *testing.F) {
 		}
 	})
 }
+
+// A kept pack whose files changed since is read with only those files
+// parsed again: a note edited while Poise was closed costs that note.
+func TestStoredPackUpdatedReadsOnlyChangedFiles(t *testing.T) {
+	packsDir := filepath.Join(t.TempDir(), "packs")
+	dir := filepath.Join(packsDir, "notes")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "# Alpha\n\nFirst. See [[gone]].\n")
+	write("b.md", "# Beta\n\nSecond.\n")
+	state, err := ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := LoadLibrary(nil, packsDir)
+	var pe *ProblemsError
+	if !errors.As(err, &pe) {
+		t.Fatalf("load: %v", err)
+	}
+	light := lib.WithoutBodies(func(*Pack) bool { return true })
+	pk, _ := light.Pack("notes")
+	store := filepath.Join(t.TempDir(), "kept")
+	if err := StorePack(store, pk, state.Packs[0], pe.Problems); err != nil {
+		t.Fatal(err)
+	}
+
+	// b.md changes so that only reading it shows (same size and time);
+	// a.md is edited and fixed.
+	info, _ := os.Stat(filepath.Join(dir, "b.md"))
+	write("b.md", "# Bzta\n\nSecond.\n")
+	if err := os.Chtimes(filepath.Join(dir, "b.md"), info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	write("a.md", "# Alpha\n\nFirst, fixed. See [[b]].\n")
+	now, err := ScanLibrary(nil, packsDir, state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromKept bool
+	got, err := LoadLibraryKept(nil, packsDir, Kept{Dir: store, State: now, Loaded: func(_ *Pack, _ []Problem, k bool) { fromKept = k }})
+	if err != nil || fromKept {
+		t.Fatalf("err %v, read as kept %v: want the pack updated, fixed, to be kept again", err, fromKept)
+	}
+	if b, _ := got.Item("notes/b"); b == nil || b.Title != "Beta" {
+		t.Errorf("b is %+v: a file that did not change was parsed", b)
+	}
+	a, _ := got.Item("notes/a")
+	if a == nil || a.Body != "" || len(a.Links) != 1 || a.Links[0].Target != "notes/b" || !got.BodiesShed("notes") {
+		t.Errorf("a is %+v, want the edit, its link resolved, without its body", a)
+	}
+
+	write("pack.toml", "id = \"notes\"\nname = \"Notes\"\nversion = \"1.0.0\"\nlayout = \"notes\"\n")
+	again, err := ScanLibrary(nil, packsDir, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := StoredPackUpdated(store, dir, again.Packs[0]); !errors.Is(err, ErrNotStored) {
+		t.Errorf("a new pack.toml was settled from the kept pack: %v", err)
+	}
+}

@@ -5,13 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 
 	"github.com/poisehq/poise/kb"
 )
@@ -170,61 +167,13 @@ func ReloadFiles(lib *kb.Library, dir string, files []string, problems []kb.Prob
 	if prev == nil || !prev.Shed || len(files) == 0 {
 		return ReloadPack(lib, dir)
 	}
-	changed := map[string]bool{}
-	for _, f := range files {
-		f = path.Clean(filepath.ToSlash(f))
-		if !fs.ValidPath(f) || f == "." || strings.EqualFold(f, "pack.toml") || strings.EqualFold(f, "synonyms.md") {
-			return ReloadPack(lib, dir)
-		}
-		changed[f] = true
-	}
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("reload %s: %w", dir, ErrGone)
 	}
-	fresh, found, err := kb.LoadFilesChecked(os.DirFS(dir), kb.LoadOptions{ID: name}, slices.Sorted(maps.Keys(changed)))
-	if err != nil || fresh.Manifest.ID != prev.Manifest.ID || fresh.Notes != prev.Notes {
+	next, found, err := kb.UpdateFiles(prev, os.DirFS(dir), files, problems)
+	if err != nil {
 		return ReloadPack(lib, dir)
 	}
-	others := map[string]bool{}
-	for _, it := range prev.Items {
-		if !changed[it.Source.File] {
-			others[it.ID] = true
-		}
-	}
-	for i := range fresh.Items {
-		it := &fresh.Items[i]
-		if others[it.ID] {
-			return ReloadPack(lib, dir) // the whole pack settles which file keeps it
-		}
-		if it.Kind == kb.KindGuide { // as kb.Library.WithoutBodies leaves them
-			it.Body, it.Text = "", ""
-		}
-	}
-	next := *prev
-	next.Items = spliceFiles(prev.Items, fresh.Items, changed)
-	r := &Reloaded{PackID: prev.Manifest.ID, Loaded: &next}
-	for _, pr := range problems {
-		if !changed[pr.File] {
-			r.Problems = append(r.Problems, pr)
-		}
-	}
-	r.Problems = append(r.Problems, found...)
+	r := &Reloaded{PackID: prev.Manifest.ID, Loaded: next, Problems: found}
 	return r.On(lib), nil
-}
-
-// spliceFiles is items with those of the changed files replaced by fresh
-// (in path order): a pack's items come file by file in path order, so the
-// new ones go where their files go.
-func spliceFiles(items, fresh []kb.Item, changed map[string]bool) []kb.Item {
-	out := make([]kb.Item, 0, len(items)+len(fresh))
-	for _, it := range items {
-		for len(fresh) > 0 && fresh[0].Source.File < it.Source.File {
-			out = append(out, fresh[0])
-			fresh = fresh[1:]
-		}
-		if !changed[it.Source.File] {
-			out = append(out, it)
-		}
-	}
-	return append(out, fresh...)
 }
