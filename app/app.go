@@ -146,6 +146,7 @@ func Run(cfg Config) error {
 	defer stopIdle()
 	p.win.ShowAndRun()
 	boundShutdown(p.logf, nil) // what follows must not keep the data folder locked
+	p.keepUnsavedEdits()       // the main window closed the editors without asking
 	if p.hotkey != nil {
 		p.hotkey.Close()
 	}

@@ -57,6 +57,7 @@ func (p *poise) openEditor(rel string) *editorScreen {
 	s := p.my()
 	if s.editors == nil {
 		s.editors = map[string]*editorScreen{}
+		p.onQuit = append(p.onQuit, p.keepUnsavedEdits)
 	}
 	if e, ok := s.editors[rel]; ok {
 		e.win.Show()
@@ -72,13 +73,17 @@ func (p *poise) openEditor(rel string) *editorScreen {
 	e.win = p.app.NewWindow("Edit " + rel + " · " + mine.Name)
 	e.win.SetContent(e.build())
 	e.text.SetText(e.saved)
+	if typed, ok := e.takeUnsaved(); ok && typed != e.saved { // editor_unsaved.go
+		e.text.SetText(typed)
+		e.status.SetText("These are your changes from when Poise was closed, not saved yet. " + keyLabel(keySave) + " saves them; Close discards them.")
+	}
 	e.win.Canvas().AddShortcut(keySave, func(fyne.Shortcut) { e.save() })
 	e.win.SetCloseIntercept(e.close)
 	e.win.Resize(fyne.NewSize(1100, 720))
 	s.editors[rel] = e
 	e.win.Show()
 	e.win.Canvas().Focus(e.text)
-	e.check(e.saved)
+	e.check(e.text.Text)
 	return e
 }
 

@@ -186,7 +186,14 @@ func readStored(storeDir, dir string) (*Pack, []Problem, PackState, error) {
 		sp.Pack.Dir != dir || !sp.Pack.Shed || sp.Pack.Builtin || sp.Items < 0 || sp.Items > maxKeptItems {
 		return nil, nil, PackState{}, ErrNotStored
 	}
-	sp.Pack.Items = make([]Item, 0, sp.Items)
+	// Room for the items announced, but no more than the file's bytes
+	// (each item takes at least one): a damaged file of a few bytes
+	// announcing a million items would otherwise allocate 464 MB.
+	room := sp.Items
+	if fi, err := f.Stat(); err == nil {
+		room = int(min(int64(room), fi.Size()))
+	}
+	sp.Pack.Items = make([]Item, 0, room)
 	for len(sp.Pack.Items) < sp.Items {
 		var chunk []Item
 		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 || len(chunk) > sp.Items-len(sp.Pack.Items) {
