@@ -245,6 +245,11 @@ func (f *findScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	where := f.p.hitSource(h) // "Your version" for your copy (mine_marks.go)
 	if f.recent[h.ID] {
 		where = "Recent" // on the empty screen, say why it is at the top
+	} else if it, ok := f.p.lib.Item(h.ID); ok {
+		// The language first: the wide row cuts this label to its column.
+		if l := languageLabel(it.Language, readerLanguage()); l != "" {
+			where = l + " · " + where
+		}
 	}
 	h.Snippet, h.Highlights = bracketKeys(h.Snippet, h.Highlights, f.p.placeholderKeys(h.ID))
 	o.(*hitRow).set(h, where, f.p.usage.IsFavourite(h.ID), f.note(i))

@@ -51,7 +51,7 @@ func (p *poise) itemView(it *kb.Item) (fyne.CanvasObject, func()) {
 func (p *poise) itemHeader(it *kb.Item) fyne.CanvasObject {
 	title := widget.NewRichText(&widget.TextSegment{Text: it.Title, Style: widget.RichTextStyleSubHeading})
 	title.Wrapping = fyne.TextWrapWord
-	meta := []string{kindName(it.Kind), p.packName(it.Pack)}
+	meta := append([]string{kindName(it.Kind), p.packName(it.Pack)}, p.itemPlace(it)...)
 	if it.Category != "" {
 		meta = append(meta, it.Category)
 	}

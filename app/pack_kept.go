@@ -202,12 +202,19 @@ func (p *poise) drawPackProblems() {
 // notes may have hundreds of one sort, and a count alone says nothing.
 func packProblemsMessage(problems []kb.Problem) string {
 	var sorts []string
+	rest := len(problems)
 	for _, g := range kb.Summarize(problems, 1) {
 		if len(sorts) == 2 {
-			sorts = append(sorts, "…")
 			break
 		}
 		sorts = append(sorts, g.Summary)
+		rest -= g.Count
+	}
+	// The sorts left out are counted, not an ellipsis before the full stop.
+	if rest == 1 {
+		sorts = append(sorts, "and 1 other problem")
+	} else if rest > 1 {
+		sorts = append(sorts, fmt.Sprintf("and %d other problems", rest))
 	}
 	return fmt.Sprintf("A content pack has %d problem(s): %s. Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix.", len(problems), strings.Join(sorts, "; "))
 }
