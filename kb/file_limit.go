@@ -20,7 +20,7 @@ var errTooLarge = errors.New("file too large")
 // readLimited reads the file at name, reading no more than limit bytes
 // (and one over, to know): a huge file costs nothing to refuse.
 func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
-	f, err := fsys.Open(name)
+	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -58,4 +58,22 @@ func readAll(r io.Reader, buf []byte) ([]byte, error) {
 			return buf, err
 		}
 	}
+}
+
+// errNotRegular is openRegular's answer for a pipe, device or socket.
+var errNotRegular = errors.New("not a regular file")
+
+// openRegular opens the file at name only when it is a regular file (a
+// link to one included): opening a pipe named like a note, which has no
+// writer, would wait for one forever, in "poise search" and at the app's
+// start.
+func openRegular(fsys fs.FS, name string) (fs.File, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", name, errNotRegular)
+	}
+	return fsys.Open(name)
 }

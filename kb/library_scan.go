@@ -183,7 +183,7 @@ func walkPackFiles(fsys fs.FS, fn func(path string, info fs.FileInfo)) error {
 }
 
 func hashFile(fsys fs.FS, p string) (string, error) {
-	f, err := fsys.Open(p)
+	f, err := openRegular(fsys, p)
 	if err != nil {
 		return "", err
 	}
