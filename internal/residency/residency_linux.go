@@ -1,0 +1,75 @@
+//go:build linux
+
+package residency
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+func dropMapped(dir string) (int64, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return 0, fmt.Errorf("drop mapped pages of %s: %w", dir, err)
+	}
+	prefix := filepath.Clean(abs) + string(filepath.Separator)
+	f, err := os.Open("/proc/self/maps")
+	if err != nil {
+		return 0, fmt.Errorf("drop mapped pages: %w", err)
+	}
+	defer f.Close()
+	var dropped int64
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for sc.Scan() {
+		start, end, ok := readOnlyMappingUnder(sc.Text(), prefix)
+		if !ok {
+			continue
+		}
+		// MADV_DONTNEED on a read-only file mapping only drops this
+		// process's page table entries: nothing is lost, the pages stay
+		// in the page cache. Only a read-only mapping is touched, so a
+		// private copy-on-write page written by the process is never
+		// thrown away.
+		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_DONTNEED)
+		if errno != 0 {
+			return dropped, fmt.Errorf("drop mapped pages of %s: %w", dir, errno)
+		}
+		dropped += int64(end - start)
+	}
+	if err := sc.Err(); err != nil {
+		return dropped, fmt.Errorf("drop mapped pages: read mappings: %w", err)
+	}
+	return dropped, nil
+}
+
+// readOnlyMappingUnder parses one line of /proc/self/maps ("start-end perms
+// offset dev inode path") and reports the range of a mapping that cannot be
+// written, of a file whose path starts with prefix.
+func readOnlyMappingUnder(line, prefix string) (start, end uint64, ok bool) {
+	fields := strings.Fields(line)
+	if len(fields) < 6 || !strings.HasPrefix(fields[1], "r-") {
+		return 0, 0, false
+	}
+	// A path with spaces is the rest of the line.
+	path := strings.Join(fields[5:], " ")
+	if !strings.HasPrefix(path, prefix) {
+		return 0, 0, false
+	}
+	lo, hi, found := strings.Cut(fields[0], "-")
+	if !found {
+		return 0, 0, false
+	}
+	start, err1 := strconv.ParseUint(lo, 16, 64)
+	end, err2 := strconv.ParseUint(hi, 16, 64)
+	if err1 != nil || err2 != nil || end <= start {
+		return 0, 0, false
+	}
+	return start, end, true
+}

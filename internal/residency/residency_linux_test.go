@@ -1,0 +1,141 @@
+//go:build linux
+
+package residency
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestDropMappedLeavesNoPagesResident maps a real file read-only, reads
+// every page, and checks the kernel's own count of its resident pages
+// drops to zero while the mapping still reads the same bytes.
+func TestDropMappedLeavesNoPagesResident(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "segment.zap")
+	data := make([]byte, 4<<20)
+	for i := range data {
+		data[i] = byte(i + i/4096 + 1)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := unix.Mmap(int(f.Fd()), 0, len(data), unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	sum := 0
+	for i := 0; i < len(m); i += 4096 {
+		sum += int(m[i])
+	}
+	if sum == 0 {
+		t.Fatal("the mapping read only zeros")
+	}
+	if kb := residentKB(t, path); kb < 4096 {
+		t.Fatalf("before: %d kB of the mapping resident, want all 4096", kb)
+	}
+
+	got, err := DropMapped(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != int64(len(data)) {
+		t.Errorf("DropMapped went over %d bytes, want %d", got, len(data))
+	}
+	if kb := residentKB(t, path); kb != 0 {
+		t.Errorf("after: %d kB of the mapping still resident, want 0", kb)
+	}
+	if m[4097] != data[4097] || m[len(m)-1] != data[len(data)-1] {
+		t.Error("the mapping reads different bytes after its pages were dropped")
+	}
+}
+
+// TestDropMappedLeavesOtherFiles checks a mapping outside dir keeps its
+// pages.
+func TestDropMappedLeavesOtherFiles(t *testing.T) {
+	other := filepath.Join(t.TempDir(), "other.zap")
+	if err := os.WriteFile(other, make([]byte, 1<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := unix.Mmap(int(f.Fd()), 0, 1<<20, unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	sum := 0
+	for i := 0; i < len(m); i += 4096 {
+		sum += int(m[i])
+	}
+	if sum != 0 {
+		t.Fatal("a file of zeros read back non-zero")
+	}
+	if _, err := DropMapped(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if kb := residentKB(t, other); kb < 1024 {
+		t.Errorf("%d kB of a mapping outside the folder resident, want all 1024", kb)
+	}
+}
+
+func TestReadOnlyMappingUnder(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{"7f00-7f10 r--s 00000000 fe:00 1 /data/index/a.zap", true},
+		{"7f00-7f10 r--p 00000000 fe:00 1 /data/index/with space.zap", true},
+		{"7f00-7f10 rw-s 00000000 fe:00 1 /data/index/a.zap", false},
+		{"7f00-7f10 r--s 00000000 fe:00 1 /data/indexes/a.zap", false},
+		{"7f00-7f10 r--s 00000000 fe:00 1 /other/a.zap", false},
+		{"7f10-7f00 r--s 00000000 fe:00 1 /data/index/a.zap", false},
+		{"zz-7f10 r--s 00000000 fe:00 1 /data/index/a.zap", false},
+		{"7f00-7f10 r--s 00000000 fe:00 1", false},
+	} {
+		_, _, ok := readOnlyMappingUnder(tc.line, "/data/index/")
+		if ok != tc.ok {
+			t.Errorf("%q: ok %v, want %v", tc.line, ok, tc.ok)
+		}
+	}
+}
+
+// residentKB is the Rss the kernel reports for the mappings of path.
+func residentKB(t *testing.T, path string) int {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	total, in := 0, false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		fields := strings.Fields(line)
+		if len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":") {
+			in = len(fields) >= 6 && strings.Join(fields[5:], " ") == path
+			continue
+		}
+		if in && strings.HasPrefix(line, "Rss:") && len(fields) >= 2 {
+			n, _ := strconv.Atoi(fields[1])
+			total += n
+		}
+	}
+	return total
+}
