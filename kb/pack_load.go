@@ -283,7 +283,7 @@ func (l *loader) markdownFiles() ([]string, error) {
 			if p == "." {
 				return err
 			}
-			l.ps.add(p, 0, "could not be read (%v); check its permissions", err)
+			l.ps.add(p, 0, "%s", unreadable(p, err))
 			return nil
 		}
 		name := d.Name()
@@ -386,7 +386,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		return nil, nil
 	}
 	if err != nil {
-		l.ps.add(p, 0, "could not be read (%v); check its permissions", err)
+		l.ps.add(p, 0, "%s", unreadable(p, err))
 		return nil, nil
 	}
 	if !utf8.Valid(src) {
@@ -549,4 +549,15 @@ func looksBuiltin(s string) bool {
 		}
 	}
 	return sb.String() == BuiltinID
+}
+
+// unreadable says why the file at p could not be read, and what to do.
+func unreadable(p string, err error) string {
+	switch {
+	case !utf8.ValidString(p):
+		return "its name is not UTF-8 text, so it cannot be read; rename it (it was skipped)"
+	case errors.Is(err, errNotRegular):
+		return "is not a regular file (a pipe or a device); remove it, or put the note itself here (it was skipped)"
+	}
+	return fmt.Sprintf("could not be read (%v); check its permissions", err)
 }
