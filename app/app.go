@@ -146,7 +146,14 @@ func Run(cfg Config) error {
 	defer stopIdle()
 	p.win.ShowAndRun()
 	boundShutdown(p.logf, nil) // what follows must not keep the data folder locked
-	p.keepUnsavedEdits()       // the main window closed the editors without asking
+	// Fyne quits on SIGTERM and SIGINT too (its driver's catchTerm), and
+	// its Quit may reach the loop before quitOnSignal's keepers, which
+	// then never run: what is typed in the journal and the editors was
+	// lost on about half of the signals. The loop has ended here, and the
+	// widgets they read are no longer changed by it.
+	for _, keep := range p.onQuit {
+		keep()
+	}
 	if p.hotkey != nil {
 		p.hotkey.Close()
 	}

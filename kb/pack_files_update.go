@@ -39,6 +39,17 @@ func UpdateFiles(p *Pack, fsys fs.FS, changed []string, problems []Problem) (*Pa
 	if err != nil {
 		return nil, nil, err
 	}
+	// A note deleted or renamed, or a heading changed, breaks the links
+	// other files have to it; their problems were found before the change,
+	// so those files are read again too (once: their own ids stay).
+	if linking := linkingFiles(p.Items, fresh.Items, set); len(linking) > 0 {
+		for _, f := range linking {
+			set[f] = true
+		}
+		if fresh, found, err = LoadFilesChecked(fsys, LoadOptions{ID: p.Dir}, slices.Sorted(maps.Keys(set))); err != nil {
+			return nil, nil, err
+		}
+	}
 	if fresh.Manifest.ID != p.Manifest.ID || fresh.Notes != p.Notes {
 		return nil, nil, ErrWholePack
 	}
@@ -83,4 +94,34 @@ func spliceFiles(items, fresh []Item, changed map[string]bool) []Item {
 		}
 	}
 	return append(out, fresh...)
+}
+
+// linkingFiles are the files, other than the changed ones, with a link to
+// an item the changed files had (items) and no longer have (fresh).
+func linkingFiles(items, fresh []Item, changed map[string]bool) []string {
+	gone := map[string]bool{}
+	for _, it := range items {
+		if changed[it.Source.File] {
+			gone[it.ID] = true
+		}
+	}
+	for _, it := range fresh {
+		delete(gone, it.ID)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	files := map[string]bool{}
+	for _, it := range items {
+		if changed[it.Source.File] || files[it.Source.File] {
+			continue
+		}
+		for _, l := range it.Links {
+			if gone[l.Target] {
+				files[it.Source.File] = true
+				break
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(files))
 }
