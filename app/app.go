@@ -279,6 +279,8 @@ type poise struct {
 	firstLoad *keptLoad
 	// trimTimer gives memory back once searches pause (trimSoon).
 	trimTimer *time.Timer
+	// lateTrimTimer gives it back again once Fyne's caches expire.
+	lateTrimTimer *time.Timer
 }
 
 // newPoise makes the shared state with empty usage and default settings;
