@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -281,6 +282,10 @@ type poise struct {
 	trimTimer *time.Timer
 	// lateTrimTimer gives it back again once Fyne's caches expire.
 	lateTrimTimer *time.Timer
+	// gcMu guards gcIdle: the collector runs at idleGCPercent while the
+	// app sits idle (memoryIdle, memoryActive).
+	gcMu   sync.Mutex
+	gcIdle bool
 }
 
 // newPoise makes the shared state with empty usage and default settings;
