@@ -9,22 +9,9 @@ import (
 
 	"github.com/poisehq/poise/internal/residency"
 	"github.com/poisehq/poise/kb"
-	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
-
-// shedMinItems is the size from which a pack's guides keep no body in
-// memory once search has them (kb.Library.WithoutBodies): a folder of
-// thousands of notes, whose bodies were most of the app's memory. A
-// small team pack costs little and keeps its bodies.
-const shedMinItems = 1000
-
-// shedPack chooses the packs whose guides' bodies are read from disk when
-// shown: large installed packs; never the built-in pack, which is inside
-// the program, or My pack, which its editor works on.
-func shedPack(pk *kb.Pack) bool {
-	return !pk.Builtin && pk.Manifest.ID != mine.ID && len(pk.Items) >= shedMinItems
-}
 
 // maxBodies bounds the bodies read back from disk that are kept, so
 // moving through results does not read a file twice.
@@ -35,7 +22,7 @@ const maxBodies = 64
 type loadedBody struct{ light, full *kb.Item }
 
 // withBody is it with its Body and Text, read from its file when the
-// library left them out (shedPack); it itself otherwise, or when the
+// library left them out (packs.ShedPack); it itself otherwise, or when the
 // file cannot be read (the preview then shows its title and summary).
 func (p *poise) withBody(it *kb.Item) *kb.Item {
 	if it == nil || it.Body != "" || it.Text != "" || it.Kind != kb.KindGuide || !p.lib.BodiesShed(it.Pack) {
@@ -121,7 +108,7 @@ func (p *poise) isLibraryItem(it *kb.Item) bool {
 // guides once ix has indexed loaded (off the UI goroutine), then gives
 // the memory back; a library swapped in meanwhile (an edit) is left alone.
 func (p *poise) shedBodies(ix *search.Index, loaded *kb.Library) {
-	light := ix.ShedBodies(shedPack)
+	light := ix.ShedBodies(packs.ShedPack)
 	if light == nil || light == loaded {
 		return
 	}
@@ -248,7 +235,7 @@ const gcPercent = 50
 // own, which would otherwise keep a second array of every item of a large
 // pack (about 30 MB for the issue 10 vault) for the rest of the session.
 func (p *poise) shedOwnBodies() {
-	if light := p.lib.WithoutBodies(shedPack); light != p.lib {
+	if light := p.lib.WithoutBodies(packs.ShedPack); light != p.lib {
 		p.setLibrary(light)
 		p.refreshPreview()
 	}
