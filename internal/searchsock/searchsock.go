@@ -49,12 +49,15 @@ type Server struct {
 }
 
 // Listen serves s at path until Close. A socket left by an app that did
-// not exit cleanly is replaced; the data folder's lock, held by the caller,
-// means no other app is using it.
+// not exit cleanly is replaced, and so is a plain file or a link under the
+// socket's name (a backup restores a socket as an empty file): the data
+// folder's lock, held by the caller, means no other app is using it, and
+// without the socket "poise search" waits minutes for that lock. A folder
+// in the way is left alone.
 func Listen(path string, s Searcher) (*Server, error) {
 	if fi, err := os.Lstat(path); err == nil {
-		if fi.Mode()&os.ModeSocket == 0 {
-			return nil, fmt.Errorf("listen on %s: a file that is not a socket is in the way", path)
+		if fi.IsDir() {
+			return nil, fmt.Errorf("listen on %s: a folder is in the way; remove it", path)
 		}
 		os.Remove(path)
 	}

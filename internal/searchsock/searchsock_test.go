@@ -61,10 +61,27 @@ func TestAskTheRunningApp(t *testing.T) {
 		t.Error("Close left the socket behind")
 	}
 
-	// A socket left by a crash is replaced; any other file is not.
+	// A socket left by a crash is replaced, and so is a plain file under
+	// its name (a backup restored it as one): refusing left the app
+	// without a socket and "poise search" waiting minutes for the data
+	// folder the app holds. A folder is not removed.
 	stale := filepath.Join(dir, "other.sock")
 	os.WriteFile(stale, []byte("x"), 0o600)
-	if _, err := searchsock.Listen(stale, ix); err == nil {
-		t.Error("listened over a regular file")
+	srv, err = searchsock.Listen(stale, ix)
+	if err != nil {
+		t.Fatalf("a plain file in the way: %v", err)
+	}
+	if _, err := searchsock.Ask(context.Background(), stale, search.Query{Text: "late"}, time.Second); err != nil {
+		t.Errorf("over a plain file: %v", err)
+	}
+	srv.Close()
+	folder := filepath.Join(dir, "folder.sock")
+	os.Mkdir(folder, 0o700)
+	os.WriteFile(filepath.Join(folder, "keep"), []byte("x"), 0o600)
+	if _, err := searchsock.Listen(folder, ix); err == nil {
+		t.Error("listened over a folder")
+	}
+	if _, err := os.Stat(filepath.Join(folder, "keep")); err != nil {
+		t.Errorf("the folder in the way lost its file: %v", err)
 	}
 }
