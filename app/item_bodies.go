@@ -167,20 +167,20 @@ func (p *poise) trimSoon() {
 			_, _ = residency.DropMapped(indexDir)
 		}
 	}
-	p.trimTimer = time.AfterFunc(trimAfter, trim)
-	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, func() {
+	p.trimTimer = time.AfterFunc(trimAfter, func() {
 		trim()
 		p.memoryIdle()
 	})
+	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, trim)
 }
 
-// idleGCPercent is the collector's GOGC once the app has sat idle for
-// lateTrimAfter. Fyne redraws an idle window (the text cursor blinks),
-// about 175 KB of garbage a second, and at GOGC 50 the heap grew by half
-// what the app holds before each collection: after the late pass the app
-// crept from 288 MB back over 300 MB within minutes (issue 10 vault). At
-// 10 a collection comes about once a minute and costs a few tens of
-// milliseconds of an idle machine.
+// idleGCPercent is the collector's GOGC once searches and previews pause
+// (trimAfter). Fyne redraws an idle window (the text cursor blinks), about
+// 175 KB of garbage a second, and at GOGC 50 the heap grew by half what
+// the app holds before each collection: on the issue 10 vault the app
+// crept from 307 MB to 330 MB before the late pass, and from 282 MB back
+// over 300 MB after it. At 10 it stayed at 288 MB; a collection comes
+// about once a minute and costs a few tens of milliseconds.
 const idleGCPercent = 10
 
 // memoryIdle collects more often while nothing is searched or read
