@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -88,13 +89,13 @@ func Run(cfg Config) error {
 	}
 	var lib *kb.Library
 	var libErr error
-	var first *keptLoad
+	var first *packs.KeptLoad
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed;
 		// the large ones are kept once it is (openIndex).
-		first = newKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
-		first.parseAll = true
-		lib, libErr = first.load()
+		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
+		first.ParseAll = true
+		lib, libErr = first.Load()
 	}
 	if lib == nil {
 		lib = kb.NewLibrary()
@@ -276,11 +277,15 @@ type poise struct {
 	libState *kb.LibraryState
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
-	firstLoad *keptLoad
+	firstLoad *packs.KeptLoad
 	// trimTimer gives memory back once searches pause (trimSoon).
 	trimTimer *time.Timer
 	// lateTrimTimer gives it back again once Fyne's caches expire.
 	lateTrimTimer *time.Timer
+	// gcMu guards gcIdle: the collector runs at idleGCPercent while the
+	// app sits idle (memoryIdle, memoryActive).
+	gcMu   sync.Mutex
+	gcIdle bool
 }
 
 // newPoise makes the shared state with empty usage and default settings;
@@ -349,7 +354,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)
-			p.firstLoad.keep(ix.Library())
+			p.firstLoad.Keep(ix.Library())
 		}
 	}()
 }
@@ -396,11 +401,11 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 				})
 			}
 		}
-		var kept *keptLoad
+		var kept *packs.KeptLoad
 		load := p.loadPacks
 		if load == nil {
-			kept = newKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
-			load = kept.load
+			kept = packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
+			load = kept.Load
 		}
 		lib, err := load()
 		if lib == nil {
@@ -409,16 +414,16 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 		// The screens get the library without the bodies of large packs'
 		// guides (read from disk when shown) from the start: an item of
 		// the loaded one on screen would keep every body of its pack.
-		light := lib.WithoutBodies(shedPack)
+		light := lib.WithoutBodies(packs.ShedPack)
 		if lib.HasShed() && !ix.UseLibrary(light, state) {
 			// The index answers for other files than those scanned (a
 			// change meanwhile): parse the whole library, as before.
-			kept = newKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
-			kept.parseAll = true
-			if lib, err = kept.load(); lib == nil {
+			kept = packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, p.logf)
+			kept.ParseAll = true
+			if lib, err = kept.Load(); lib == nil {
 				lib = kb.NewLibrary()
 			}
-			light = lib.WithoutBodies(shedPack)
+			light = lib.WithoutBodies(packs.ShedPack)
 		}
 		p.do(func() {
 			p.setLibrary(light)
@@ -444,7 +449,7 @@ func (p *poise) loadLibrary(ix *search.Index, packsDir string, state *kb.Library
 				p.shedBodies(ix, lib)
 			}
 		}
-		kept.keep(light) // so the next start reads the large packs parsed now
+		kept.Keep(light) // so the next start reads the large packs parsed now
 		// Loading allocates several times the library's size, all garbage
 		// now: give it back rather than keep the peak as resident memory.
 		debug.FreeOSMemory()

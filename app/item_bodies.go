@@ -9,22 +9,9 @@ import (
 
 	"github.com/poisehq/poise/internal/residency"
 	"github.com/poisehq/poise/kb"
-	"github.com/poisehq/poise/kb/mine"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
-
-// shedMinItems is the size from which a pack's guides keep no body in
-// memory once search has them (kb.Library.WithoutBodies): a folder of
-// thousands of notes, whose bodies were most of the app's memory. A
-// small team pack costs little and keeps its bodies.
-const shedMinItems = 1000
-
-// shedPack chooses the packs whose guides' bodies are read from disk when
-// shown: large installed packs; never the built-in pack, which is inside
-// the program, or My pack, which its editor works on.
-func shedPack(pk *kb.Pack) bool {
-	return !pk.Builtin && pk.Manifest.ID != mine.ID && len(pk.Items) >= shedMinItems
-}
 
 // maxBodies bounds the bodies read back from disk that are kept, so
 // moving through results does not read a file twice.
@@ -35,7 +22,7 @@ const maxBodies = 64
 type loadedBody struct{ light, full *kb.Item }
 
 // withBody is it with its Body and Text, read from its file when the
-// library left them out (shedPack); it itself otherwise, or when the
+// library left them out (packs.ShedPack); it itself otherwise, or when the
 // file cannot be read (the preview then shows its title and summary).
 func (p *poise) withBody(it *kb.Item) *kb.Item {
 	if it == nil || it.Body != "" || it.Text != "" || it.Kind != kb.KindGuide || !p.lib.BodiesShed(it.Pack) {
@@ -121,7 +108,7 @@ func (p *poise) isLibraryItem(it *kb.Item) bool {
 // guides once ix has indexed loaded (off the UI goroutine), then gives
 // the memory back; a library swapped in meanwhile (an edit) is left alone.
 func (p *poise) shedBodies(ix *search.Index, loaded *kb.Library) {
-	light := ix.ShedBodies(shedPack)
+	light := ix.ShedBodies(packs.ShedPack)
 	if light == nil || light == loaded {
 		return
 	}
@@ -162,6 +149,7 @@ const trimAfter = 2 * time.Second
 // is given back too (lateTrimAfter).
 // Called on Fyne's goroutine.
 func (p *poise) trimSoon() {
+	p.memoryActive()
 	if p.trimTimer != nil {
 		p.trimTimer.Reset(trimAfter)
 		p.lateTrimTimer.Reset(lateTrimAfter)
@@ -180,7 +168,40 @@ func (p *poise) trimSoon() {
 		}
 	}
 	p.trimTimer = time.AfterFunc(trimAfter, trim)
-	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, trim)
+	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, func() {
+		trim()
+		p.memoryIdle()
+	})
+}
+
+// idleGCPercent is the collector's GOGC once the app has sat idle for
+// lateTrimAfter. Fyne redraws an idle window (the text cursor blinks),
+// about 175 KB of garbage a second, and at GOGC 50 the heap grew by half
+// what the app holds before each collection: after the late pass the app
+// crept from 288 MB back over 300 MB within minutes (issue 10 vault). At
+// 10 a collection comes about once a minute and costs a few tens of
+// milliseconds of an idle machine.
+const idleGCPercent = 10
+
+// memoryIdle collects more often while nothing is searched or read
+// (idleGCPercent); memoryActive, at the next search, goes back to
+// capMemory's GOGC. A GOGC the person set wins.
+func (p *poise) memoryIdle() {
+	p.gcMu.Lock()
+	defer p.gcMu.Unlock()
+	if os.Getenv("GOGC") == "" && !p.gcIdle {
+		p.gcIdle = true
+		debug.SetGCPercent(idleGCPercent)
+	}
+}
+
+func (p *poise) memoryActive() {
+	p.gcMu.Lock()
+	defer p.gcMu.Unlock()
+	if p.gcIdle {
+		p.gcIdle = false
+		capMemory()
+	}
 }
 
 // lateTrimAfter is when trimSoon gives memory back a second time: Fyne
@@ -214,7 +235,7 @@ const gcPercent = 50
 // own, which would otherwise keep a second array of every item of a large
 // pack (about 30 MB for the issue 10 vault) for the rest of the session.
 func (p *poise) shedOwnBodies() {
-	if light := p.lib.WithoutBodies(shedPack); light != p.lib {
+	if light := p.lib.WithoutBodies(packs.ShedPack); light != p.lib {
 		p.setLibrary(light)
 		p.refreshPreview()
 	}

@@ -3,9 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -15,92 +13,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/watch"
 )
 
-// The app never parses a large folder pack whose files are as they were:
-// once loaded, such a pack is kept on disk as the screens show it (its
-// guides without their bodies, kb.StorePack) with the scan of its files
-// and its problems, and the next start reads it from there (keptLoad).
-// Search has its own index, current for the same files; a guide's body is
-// read from its note when shown (item_bodies.go). An edit outside Poise
-// reads only the files that changed (watch.ReloadFiles) and keeps the
-// pack again. The problems banner is drawn from each pack's problems as
-// last loaded (packProblems), so an edit that fixes or adds one shows.
-
-// keptDirName is the folder of the data folder packs are kept in.
-const keptDirName = "kept"
-
-// keptDir is where the packs of packsDir are kept: beside it, in the data
-// folder; "" without a packs folder.
-func keptDir(packsDir string) string {
-	if packsDir == "" {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(packsDir), keptDirName)
-}
-
-// keptLoad is one load of the library reading large packs as kept, and
-// what it learnt: each pack's problems, and which packs were parsed (to
-// keep next time).
-type keptLoad struct {
-	builtin  fs.FS
-	packsDir string
-	state    *kb.LibraryState // the packs' files, scanned before loading
-	// parseAll parses every pack, reading none as kept (an index about
-	// to be built needs the bodies), but still keeps the large ones.
-	parseAll bool
-	logf     func(format string, args ...any)
-
-	problems map[string][]kb.Problem // by pack id
-	parsed   map[string]bool         // by pack id
-}
-
-func newKeptLoad(builtin fs.FS, packsDir string, state *kb.LibraryState, logf func(string, ...any)) *keptLoad {
-	return &keptLoad{builtin: builtin, packsDir: packsDir, state: state, logf: logf}
-}
-
-// load loads the library (the built-in pack is builtin, nil when disabled).
-func (k *keptLoad) load() (*kb.Library, error) {
-	k.problems, k.parsed = map[string][]kb.Problem{}, map[string]bool{}
-	kept := kb.Kept{State: k.state, Loaded: func(pk *kb.Pack, problems []kb.Problem, fromKept bool) {
-		k.problems[pk.Manifest.ID] = problems
-		if !fromKept {
-			k.parsed[pk.Manifest.ID] = true
-		}
-	}}
-	if !k.parseAll {
-		kept.Dir = keptDir(k.packsDir)
-	}
-	return kb.LoadLibraryKept(k.builtin, k.packsDir, kept)
-}
-
-// keep keeps the large packs of light (the library loaded, bodies shed)
-// that were parsed, for the files scanned before; nil k keeps nothing.
-func (k *keptLoad) keep(light *kb.Library) {
-	if k == nil || k.state == nil || light == nil || keptDir(k.packsDir) == "" {
-		return
-	}
-	var large []string
-	for _, pk := range light.Packs {
-		if pk.Shed && pk.Dir != "" {
-			large = append(large, pk.Dir)
-		}
-	}
-	kb.PruneStoredPacks(keptDir(k.packsDir), large) // packs removed since
-	for _, pk := range light.Packs {
-		if !pk.Shed || !k.parsed[pk.Manifest.ID] {
-			continue
-		}
-		i := slices.IndexFunc(k.state.Packs, func(ps kb.PackState) bool { return ps.Dir == pk.Dir })
-		if i < 0 {
-			continue
-		}
-		if err := kb.StorePack(keptDir(k.packsDir), pk, k.state.Packs[i], k.problems[pk.Manifest.ID]); err != nil {
-			k.logf("poise: %s loads from its files at the next start: %v", pk.Dir, err)
-		}
-	}
-}
+// The app never parses a large folder pack whose files are as they were
+// (packs.KeptLoad). Search has its own index, current for the same files;
+// a guide's body is read from its note when shown (item_bodies.go). An
+// edit outside Poise reads only the files that changed
+// (watch.ReloadFiles) and keeps the pack again. The problems banner is
+// drawn from each pack's problems as last loaded (packProblems), so an
+// edit that fixes or adds one shows.
 
 // keepReloaded keeps a large pack again after an edit outside Poise
 // (applyReload), for the files as scanned before they were read (st, nil
@@ -109,7 +32,7 @@ func (k *keptLoad) keep(light *kb.Library) {
 // next start parses it as it is.
 func (p *poise) keepReloaded(r *watch.Reloaded, st *kb.LibraryState) {
 	pk, ok := p.lib.Pack(r.PackID)
-	dir := keptDir(p.packsDir())
+	dir := packs.KeptDir(p.packsDir())
 	if !ok || !pk.Shed || pk.Dir == "" || dir == "" {
 		return
 	}
@@ -133,14 +56,14 @@ func (p *poise) keepReloaded(r *watch.Reloaded, st *kb.LibraryState) {
 // problems in one banner (drawPackProblems), and any other error (a pack
 // that could not load at all) as before. k is nil for a load that did not
 // tell the problems pack by pack.
-func (p *poise) showLoadProblems(k *keptLoad, err error) {
+func (p *poise) showLoadProblems(k *packs.KeptLoad, err error) {
 	if k == nil {
 		if err != nil {
 			p.notifyPackProblems(err)
 		}
 		return
 	}
-	p.packProblems = k.problems
+	p.packProblems = k.Problems
 	p.drawPackProblems()
 	var joined interface{ Unwrap() []error }
 	errs := []error{err}

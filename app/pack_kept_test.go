@@ -14,7 +14,7 @@ import (
 	"github.com/poisehq/poise/kb/search"
 )
 
-// keptVault writes a folder of notes large enough to be shed (shedPack):
+// keptVault writes a folder of notes large enough to be shed (packs.ShedPack):
 // 250 notes of a guide and four sections, one with a link to a note that
 // does not exist.
 func keptVault(t *testing.T) (packsDir string) {
@@ -210,7 +210,7 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pk, problems, err := kb.StoredPack(keptDir(packsDir), st.Packs[0])
+		pk, problems, err := kb.StoredPack(packs.KeptDir(packsDir), st.Packs[0])
 		if err != nil {
 			time.Sleep(10 * time.Millisecond) // kept off the UI goroutine
 			return false

@@ -418,7 +418,7 @@ func (p *poise) reloadLibrary(done func(), changed ...string) {
 			}
 			// A large pack just installed keeps no guide bodies in memory
 			// (item_bodies.go), as at start.
-			if lib := ix.ShedBodies(shedPack); err == nil && lib != nil {
+			if lib := ix.ShedBodies(packs.ShedPack); err == nil && lib != nil {
 				p.do(func() {
 					p.logf("poise: search updated for %s in %s", strings.Join(changed, ", "), time.Since(start).Round(time.Millisecond))
 					p.showLibrary(lib, nil)

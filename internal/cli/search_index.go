@@ -81,7 +81,20 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 		opts = search.Options{State: state, Progress: c.indexProgress()}
 		fmt.Fprintln(c.env.Stderr, "poise: building the search index for your packs; this happens once, and later searches are immediate")
 	}
-	lib, err := c.library()
+	var keep *packs.KeptLoad
+	var lib *kb.Library
+	if opts.State != nil {
+		// The index is built and kept under the data lock: keep the large
+		// packs parsed for it too, or the app's next start parses them
+		// all again (31 s on the issue 10 vault).
+		keep = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, opts.State, func(format string, args ...any) {
+			fmt.Fprintln(c.env.Stderr, termText(fmt.Sprintf(format, args...), true))
+		})
+		keep.ParseAll = true
+		lib, err = keep.Load()
+	} else {
+		lib, err = c.library()
+	}
 	if lib == nil {
 		return nil, nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
@@ -92,6 +105,7 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("open search index: %w", err)
 	}
+	keep.Keep(lib.WithoutBodies(packs.ShedPack))
 	return ix, nil, nil
 }
 

@@ -1,0 +1,110 @@
+package packs
+
+import (
+	"io/fs"
+	"path/filepath"
+	"slices"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/mine"
+)
+
+// A large folder pack whose files are as they were is never parsed
+// again: once loaded, it is kept on disk as the screens show it (its
+// guides without their bodies, kb.StorePack) with the scan of its files
+// and its problems, and the next load reads it from there. The app and
+// "poise search" both keep what they parse (KeptLoad), so whichever built
+// the index first, the app's next start reads the kept copy.
+
+// keptDirName is the folder of the data folder packs are kept in.
+const keptDirName = "kept"
+
+// KeptDir is where the packs of packsDir are kept: beside it, in the data
+// folder; "" without a packs folder.
+func KeptDir(packsDir string) string {
+	if packsDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(packsDir), keptDirName)
+}
+
+// shedMinItems is the size from which a pack's guides keep no body in
+// memory once search has them (kb.Library.WithoutBodies): a folder of
+// thousands of notes, whose bodies were most of the app's memory. A
+// small team pack costs little and keeps its bodies.
+const shedMinItems = 1000
+
+// ShedPack chooses the packs whose guides' bodies are read from disk when
+// shown, and which are kept (KeptLoad): large installed packs; never the
+// built-in pack, which is inside the program, or My pack, which its
+// editor works on.
+func ShedPack(pk *kb.Pack) bool {
+	return !pk.Builtin && pk.Manifest.ID != mine.ID && len(pk.Items) >= shedMinItems
+}
+
+// KeptLoad is one load of the library reading large packs as kept, and
+// what it learnt: each pack's problems, and which packs were parsed (to
+// keep next time).
+type KeptLoad struct {
+	builtin  fs.FS
+	packsDir string
+	state    *kb.LibraryState // the packs' files, scanned before loading
+	logf     func(format string, args ...any)
+
+	// ParseAll parses every pack, reading none as kept (an index about
+	// to be built needs the bodies), but Keep still keeps the large ones.
+	ParseAll bool
+	// Problems are each pack's problems, by pack id, once loaded.
+	Problems map[string][]kb.Problem
+	parsed   map[string]bool // by pack id
+}
+
+// NewKeptLoad loads the library of builtin (nil when disabled) and the
+// packs in packsDir, whose files state scanned; logf tells what could
+// not be kept.
+func NewKeptLoad(builtin fs.FS, packsDir string, state *kb.LibraryState, logf func(string, ...any)) *KeptLoad {
+	return &KeptLoad{builtin: builtin, packsDir: packsDir, state: state, logf: logf}
+}
+
+// Load loads the library.
+func (k *KeptLoad) Load() (*kb.Library, error) {
+	k.Problems, k.parsed = map[string][]kb.Problem{}, map[string]bool{}
+	kept := kb.Kept{State: k.state, Loaded: func(pk *kb.Pack, problems []kb.Problem, fromKept bool) {
+		k.Problems[pk.Manifest.ID] = problems
+		if !fromKept {
+			k.parsed[pk.Manifest.ID] = true
+		}
+	}}
+	if !k.ParseAll {
+		kept.Dir = KeptDir(k.packsDir)
+	}
+	return kb.LoadLibraryKept(k.builtin, k.packsDir, kept)
+}
+
+// Keep keeps the large packs of light (the library loaded, bodies shed
+// by ShedPack) that were parsed, for the files scanned before; nil k
+// keeps nothing. It writes in the data folder: call it holding its lock.
+func (k *KeptLoad) Keep(light *kb.Library) {
+	if k == nil || k.state == nil || light == nil || KeptDir(k.packsDir) == "" {
+		return
+	}
+	var large []string
+	for _, pk := range light.Packs {
+		if pk.Shed && pk.Dir != "" {
+			large = append(large, pk.Dir)
+		}
+	}
+	kb.PruneStoredPacks(KeptDir(k.packsDir), large) // packs removed since
+	for _, pk := range light.Packs {
+		if !pk.Shed || !k.parsed[pk.Manifest.ID] {
+			continue
+		}
+		i := slices.IndexFunc(k.state.Packs, func(ps kb.PackState) bool { return ps.Dir == pk.Dir })
+		if i < 0 {
+			continue
+		}
+		if err := kb.StorePack(KeptDir(k.packsDir), pk, k.state.Packs[i], k.Problems[pk.Manifest.ID]); err != nil && k.logf != nil {
+			k.logf("poise: %s loads from its files at the next start: %v", pk.Dir, err)
+		}
+	}
+}
