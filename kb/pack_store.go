@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/poisehq/poise/internal/atomicfile"
 )
@@ -277,8 +278,23 @@ func PruneStoredPacks(storeDir string, dirs []string) {
 		return
 	}
 	for _, e := range entries {
-		if name := e.Name(); e.Type().IsRegular() && filepath.Ext(name) == ".gob" && !want[name] {
+		name := e.Name()
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if filepath.Ext(name) == ".gob" && !want[name] {
 			_ = os.Remove(filepath.Join(storeDir, name))
+		}
+		// What a write cut short left (atomicfile's ".name.tmp-…"), as
+		// large as the pack's copy; one still being written is recent.
+		if strings.HasPrefix(name, ".") && strings.Contains(name, ".gob.tmp-") {
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > leftTempAge {
+				_ = os.Remove(filepath.Join(storeDir, name))
+			}
 		}
 	}
 }
+
+// leftTempAge is how old a kept pack's temporary file must be to be taken
+// for one a cut write left: writing the largest takes seconds.
+const leftTempAge = time.Hour
