@@ -73,7 +73,7 @@ func (p *poise) openEditor(rel string) *editorScreen {
 	e.win = p.app.NewWindow("Edit " + rel + " · " + mine.Name)
 	e.win.SetContent(e.build())
 	e.text.SetText(e.saved)
-	if typed, ok := e.takeUnsaved(); ok && typed != e.saved { // editor_unsaved.go
+	if typed, ok := e.m.TakeUnsaved(e.rel); ok && typed != e.saved {
 		e.text.SetText(typed)
 		e.status.SetText("These are your changes from when Poise was closed, not saved yet. " + keyLabel(keySave) + " saves them; Close discards them.")
 	}

@@ -38,7 +38,7 @@ func TestEditorKeepsUnsavedTextThroughAQuit(t *testing.T) {
 	if e.saved != saved || !strings.Contains(e.status.Text, "not saved") {
 		t.Errorf("saved %q, status %q: want the file as saved and a word that the text is not", e.saved, e.status.Text)
 	}
-	if _, err := os.Stat(unsavedPath(p.myPack().Dir(), rel)); !os.IsNotExist(err) {
+	if _, err := os.Stat(p.myPack().UnsavedPath(rel)); !os.IsNotExist(err) {
 		t.Errorf("the kept text stays after it was offered back: %v", err)
 	}
 }
