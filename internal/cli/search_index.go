@@ -81,20 +81,15 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 		opts = search.Options{State: state, Progress: c.indexProgress()}
 		fmt.Fprintln(c.env.Stderr, "poise: building the search index for your packs; this happens once, and later searches are immediate")
 	}
-	var keep *packs.KeptLoad
-	var lib *kb.Library
-	if opts.State != nil {
-		// The index is built and kept under the data lock: keep the large
-		// packs parsed for it too, or the app's next start parses them
-		// all again (31 s on the issue 10 vault).
-		keep = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, opts.State, func(format string, args ...any) {
-			fmt.Fprintln(c.env.Stderr, termText(fmt.Sprintf(format, args...), true))
-		})
-		keep.ParseAll = true
-		lib, err = keep.Load()
-	} else {
-		lib, err = c.library()
-	}
+	// Large packs parsed for an index built and kept under the data lock
+	// (opts.State) are kept too, or the app's next start parses them all
+	// again (31 s on the issue 10 vault); without the lock, Keep keeps
+	// nothing.
+	keep := packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, opts.State, func(format string, args ...any) {
+		fmt.Fprintln(c.env.Stderr, termText(fmt.Sprintf(format, args...), true))
+	})
+	keep.ParseAll = true
+	lib, err := keep.Load()
 	if lib == nil {
 		return nil, nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
@@ -105,7 +100,9 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("open search index: %w", err)
 	}
-	keep.Keep(lib.WithoutBodies(packs.ShedPack))
+	if opts.State != nil {
+		keep.Keep(lib.WithoutBodies(packs.ShedPack))
+	}
 	return ix, nil, nil
 }
 
