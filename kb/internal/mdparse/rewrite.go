@@ -207,8 +207,14 @@ func (d *Doc) wikilinkEdit(e *Edit, n *wikilinkNode) bool {
 			return false
 		}
 	}
+	if d.beforeDelimiterRow(n, e) {
+		return false // the wikilink's | may be what keeps its line from being a table's header
+	}
 	with := e.With
 	if strings.HasPrefix(with, "[") && strings.HasSuffix(with, ">)") {
+		if e.Start > 0 && d.Source[e.Start-1] == '!' {
+			return false // "!" and a link is a picture
+		}
 		i := strings.LastIndex(with, "](<")
 		if i < 0 || !plainWords(with[1:i], e.Text) {
 			return false
@@ -241,6 +247,33 @@ func (d *Doc) wikilinkEdit(e *Edit, n *wikilinkNode) bool {
 	r, _ := utf8.DecodeRuneInString(e.Text)
 	return unicode.IsLetter(r) && !strings.ContainsRune(`\<&[!`+"`", rune(prev)) && !strings.ContainsRune(`>;]`+"`", rune(next)) &&
 		d.delimiterApart(e.Start, -1) && d.delimiterApart(e.End-1, 1) && plainWords(with, e.Text) && !strings.Contains(with, ">")
+}
+
+// beforeDelimiterRow reports whether the wikilink n has a | and the next
+// line of its block could be a table's delimiter row ("--|--").
+func (d *Doc) beforeDelimiterRow(n ast.Node, e *Edit) bool {
+	if bytes.IndexByte(d.Source[e.Start:e.End], '|') < 0 {
+		return false
+	}
+	p := n.Parent()
+	for p != nil && p.Type() != ast.TypeBlock {
+		p = p.Parent()
+	}
+	if p == nil {
+		return true
+	}
+	lines := p.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		if seg := lines.At(i); seg.Stop > e.Start {
+			if i+1 == lines.Len() {
+				return false
+			}
+			next := lines.At(i + 1)
+			row := next.Value(d.Source)
+			return bytes.IndexByte(row, '-') >= 0 && len(bytes.Trim(row, "|:- \t\n")) == 0
+		}
+	}
+	return false
 }
 
 // blockHas reports whether the lines of the block holding n have c.
