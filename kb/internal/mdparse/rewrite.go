@@ -46,7 +46,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.Tags = d.Tags
 		return nd
 	}
-	nd := &Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits}
+	nd := &Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
 	nd.shift = make([]int, len(edits)+1)
 	for i, e := range edits {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
