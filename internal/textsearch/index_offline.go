@@ -110,6 +110,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 	g, gctx := errgroup.WithContext(ctx)
 	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
 		g.Go(func() error {
+			scratch := &buildScratch{}
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= n {
@@ -121,7 +122,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 					lead = synDocs
 				}
 				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegment(gctx, file, db, c, lead, from, to); err != nil {
+				if err := writeSegment(gctx, file, db, scratch, c, lead, from, to); err != nil {
 					return err
 				}
 				files[k] = file
@@ -144,11 +145,13 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 }
 
 // writeSegment writes lead and c's documents from..to-1 as one segment to
-// file.
-func writeSegment(ctx context.Context, file string, db *docBuilder, c *Corpus, lead []index.Document, from, to int) error {
+// file, their fields made in scratch, which is reset once it is written.
+func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, c *Corpus, lead []index.Document, from, to int) error {
+	defer scratch.reset()
 	docs := make([]index.Document, 0, len(lead)+to-from)
 	for _, d := range lead {
-		docs = append(docs, prepared(d))
+		d.AddIDField()
+		docs = append(docs, analyzed(d))
 	}
 	for i := from; i < to; i++ {
 		if err := ctx.Err(); err != nil {
@@ -158,7 +161,10 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, c *Corpus, l
 		if id == "" {
 			return fmt.Errorf("index document %d: %w", i, bleve.ErrorEmptyID)
 		}
-		docs = append(docs, prepared(db.newBleveDoc(id, d, c.lean)))
+		bd := db.makeDoc(scratch, id, d, c.lean)
+		// The id field scorch.Builder adds (Document.AddIDField), in scratch.
+		bd.AddField(scratch.field(idFieldName, nil, index.IndexField|index.StoreField, nil, id))
+		docs = append(docs, analyzed(bd))
 	}
 	seg, _, err := segmentPlugin.New(docs)
 	if err != nil {
@@ -175,10 +181,13 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, c *Corpus, l
 	return nil
 }
 
-// prepared is d with its id field and every field analysed, as the
-// segment builder wants it (scorch.Builder does the same).
-func prepared(d index.Document) index.Document {
-	d.AddIDField()
+// idFieldName is the field of every document's id (bleve's document
+// package, AddIDField).
+const idFieldName = "_id"
+
+// analyzed is d with every field analysed, as the segment builder wants
+// it (scorch.Builder does the same).
+func analyzed(d index.Document) index.Document {
 	d.VisitFields(func(f index.Field) {
 		if f.Options().IsIndexed() {
 			f.Analyze()
