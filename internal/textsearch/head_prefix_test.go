@@ -3,6 +3,7 @@ package textsearch
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -126,16 +127,18 @@ func TestHeadPrefixOutranksBody(t *testing.T) {
 	}
 }
 
-// TestHeadPrefixWide: a start more head words have than are listed still
-// finds every document with one of them (and maybe a few more), the same
-// on one segment in memory and on many on disk.
+// TestHeadPrefixWide: a start that begins more head words than are looked
+// up finds the documents of the commonest (ties by word), a bounded and
+// exact set, the same on one segment in memory and on many on disk; one
+// more letter finds the rest.
 func TestHeadPrefixWide(t *testing.T) {
 	const n = maxHeadCompletions + 40
-	docs := make([]Document, 0, n+1)
+	docs := make([]Document, 0, n+2)
 	for i := range n {
 		docs = append(docs, Document{Title: fmt.Sprintf("syncword%c%c%c", 'a'+i/26/26%26, 'a'+i/26%26, 'a'+i%26), Body: "x"})
 	}
-	docs = append(docs, Document{Title: "synonyms", Body: "y"})
+	// The commonest word is kept first.
+	docs = append(docs, Document{Title: "syncwordzzz", Body: "y"}, Document{Title: "syncwordzzz", Body: "y"})
 	c := headCorpus("head-prefix-wide", docs)
 	mem, err := BuildMemory(context.Background(), c, nil)
 	if err != nil {
@@ -147,7 +150,7 @@ func TestHeadPrefixWide(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer disk.Close()
-	for _, q := range []string{"syncw", "syncword", "syncworda", "syno"} {
+	for q, want := range map[string]int{"syncw": maxHeadCompletions + 1, "syncword": maxHeadCompletions + 1, "syncwordak": 26, "syncwordzz": 2} {
 		a, err1 := mem.Search(context.Background(), Query{Text: q, Limit: 3}, noTexts{})
 		b, err2 := disk.Search(context.Background(), Query{Text: q, Limit: 3}, noTexts{})
 		if err1 != nil || err2 != nil {
@@ -156,14 +159,47 @@ func TestHeadPrefixWide(t *testing.T) {
 		if a.Total != b.Total || fmt.Sprint(a.Hits) != fmt.Sprint(b.Hits) {
 			t.Errorf("%q: in memory %d %v, on disk %d %v", q, a.Total, a.Hits, b.Total, b.Hits)
 		}
-		want := 0
-		for _, d := range docs {
-			if strings.HasPrefix(d.Title, q) {
-				want++
-			}
+		if a.Total != want {
+			t.Errorf("%q: %d hits, want %d", q, a.Total, want)
 		}
-		if a.Total < want {
-			t.Errorf("%q: %d hits, want at least %d", q, a.Total, want)
+	}
+}
+
+// TestHeadPrefixWeighsAsItsStart: how much the word being typed counts
+// against the other words of the query depends on how rare its start is,
+// not on how many other head words share its first letters (the gram that
+// scores it): "refurb" weighs the same beside forty titles starting "re"
+// as beside none.
+func TestHeadPrefixWeighsAsItsStart(t *testing.T) {
+	ratio := func(filler string) float64 {
+		docs := []Document{
+			{Title: "goods", Body: "x"},
+			{Title: "refurbished", Body: "y"},
+			{Title: "goods inwards", Body: "z"},
 		}
+		for i := range 40 {
+			docs = append(docs, Document{Title: fmt.Sprintf("%s%c%c", filler, 'a'+i/26, 'a'+i%26), Body: "w"})
+		}
+		ix, err := BuildMemory(context.Background(), headCorpus("head-prefix-weight-"+filler, docs), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		res, err := ix.Search(context.Background(), Query{Text: "goods refurb", Limit: 10}, noTexts{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		score := map[string]float64{}
+		for _, h := range res.Hits {
+			score[h.ID] = h.Score
+		}
+		if score["d00"] == 0 || score["d01"] == 0 {
+			t.Fatalf("filler %q: hits %v", filler, res.Hits)
+		}
+		return score["d01"] / score["d00"]
+	}
+	apart, shared := ratio("alpha"), ratio("repeat")
+	if math.Abs(shared/apart-1) > 0.01 {
+		t.Errorf("refurbished against goods: %.3f beside other starts, %.3f beside forty starting \"re\"", apart, shared)
 	}
 }

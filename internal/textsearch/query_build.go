@@ -62,11 +62,9 @@ type queryWord struct {
 	weight  float64  // how much the word says about the item meant, 0..1
 	// bodyPrefix are the body stems the word being typed may start.
 	bodyPrefix []string
-	// headWords are the head words the word being typed starts, when it
-	// is longer than the indexed grams; headWide says there were too
-	// many to list (see headPrefixQuery).
-	headWords []string
-	headWide  bool
+	// head is what the word being typed matches in titles, signals and
+	// tags when it is longer than the indexed grams (headPrefixQuery).
+	head headStart
 }
 
 // plan is a parsed query: the words, what they expand to, and the Bleve
@@ -136,7 +134,7 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, maxBodyPrefix))
 		}
 		if w.partial && utf8.RuneCountInString(w.text) > prefixMax {
-			w.headWords, w.headWide = headCompletions(r, w.text)
+			w.head = headStartOf(r, w.text, docs)
 		}
 		c := e.fixes.get(r, w, e.corrections)
 		w.fixes, w.shown = c.stems, c.shown
