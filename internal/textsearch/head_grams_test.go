@@ -1,9 +1,11 @@
 package textsearch
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 )
 
@@ -51,5 +53,31 @@ func TestHeadGrams(t *testing.T) {
 	}
 	if g := headGram("refund"); !isHeadGram(g) || g != "\x1fre" {
 		t.Errorf("headGram(refund) = %q", g)
+	}
+}
+
+// TestPhraseIgnoresGrams: a phrase is matched word for word, never by
+// another word of the same first letters standing at a word's position
+// beside its gram ("whatever issue my orders" is not "where is my order").
+func TestPhraseIgnoresGrams(t *testing.T) {
+	docs := []Document{
+		{Title: "Where is my order", Body: "x"},
+		{Title: "Whatever issue mystery orders", Body: "y"},
+	}
+	ix, err := BuildMemory(context.Background(), headCorpus("phrase-grams", docs), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.bi.Search(bleve.NewSearchRequest(matchPhrase(fHWords, "where is my order", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	if fmt.Sprint(ids) != "[d00]" {
+		t.Errorf("phrase matches %v, want [d00]", ids)
 	}
 }
