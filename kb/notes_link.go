@@ -105,10 +105,14 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		target := w.Target
 		display := w.Display()
 		words := escapeLinkText(display)
-		if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-			// [[ https://… | label ]], as bug trackers write web links.
-			edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: "[" + words + "](<" + u.String() + ">)", Text: display})
-			continue
+		// [[ https://… | label ]], as bug trackers write web links. Only a
+		// target with // can have a host: parsing every note name as a URL
+		// was a seventh of rewriting a vault's wikilinks.
+		if strings.Contains(target, "//") {
+			if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+				edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: "[" + words + "](<" + u.String() + ">)", Text: display})
+				continue
+			}
 		}
 		if kind, ok := attachmentExt[strings.ToLower(path.Ext(target))]; ok {
 			text := display

@@ -229,7 +229,7 @@ var termSets = sync.Pool{New: func() any { return map[string]struct{}{} }}
 type docBuilder struct {
 	im                              *mapping.IndexMappingImpl
 	title, signals, meta, body      fieldSpec
-	hwords, hprefix                 fieldSpec
+	hwords                          fieldSpec
 	doc, kind, source, emotion, tag fieldSpec
 	keyword                         analysis.Analyzer
 	langs                           map[string]analysis.Analyzer
@@ -275,7 +275,7 @@ func newDocBuilder(im *mapping.IndexMappingImpl) (*docBuilder, error) {
 		i    int
 	}{
 		{&b.title, "title", 0}, {&b.signals, "signals", 0}, {&b.meta, "meta", 0}, {&b.body, "body", 0},
-		{&b.hwords, "head", 0}, {&b.hprefix, "head", 1},
+		{&b.hwords, "head", 0},
 		{&b.doc, "doc", 0}, {&b.kind, "kind", 0}, {&b.source, "source", 0}, {&b.emotion, "emotions", 0}, {&b.tag, "tags", 0},
 	} {
 		var err error
@@ -328,10 +328,7 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	add(b.signals, d.Signals, nil)
 	add(b.meta, d.Meta, nil)
 	add(b.body, d.Body, nil)
-	// Each of the head's two fields has its own copy of the text: analysis
-	// lower-cases a value in place.
 	add(b.hwords, d.Head, nil)
-	add(b.hprefix, d.Head, nil)
 	bd.AddField(b.sharedKeyword(b.kind, d.Kind))
 	bd.AddField(b.sharedKeyword(b.source, d.Source))
 	for i, e := range d.Emotions {

@@ -349,7 +349,7 @@ func TestLanguageStemmersRemembered(t *testing.T) {
 			t.Errorf("%s: %d filters remembered, want %d", lang, stemmers, want)
 		}
 	}
-	for _, name := range []string{analyzerEn, analyzerWords, analyzerPrefix} {
+	for _, name := range []string{analyzerEn, analyzerWords, analyzerHead} {
 		for _, tf := range im.AnalyzerNamed(name).(*analysis.DefaultAnalyzer).TokenFilters {
 			if _, ok := remembered(tf).(*memoStemmer); ok {
 				t.Errorf("%s: filter %T remembered", name, tf)
