@@ -17,7 +17,9 @@ func (l *loader) resolveLinks() {
 	for _, rec := range l.order {
 		for _, ln := range rec.links {
 			id, msg, group := l.resolve(rec, ln.Dest)
-			if wiki, ok := rec.written[ln.Dest]; ok && msg != "" {
+			if msg == "" {
+				// resolved: no wikilink to quote
+			} else if wiki, ok := rec.wikilink(ln.Dest); ok {
 				msg = "link " + quote(wiki) + " names a heading that " + path.Base(rec.path) + " does not have; correct the heading's words"
 				if p, _, _ := strings.Cut(ln.Dest, "#"); p != "" {
 					t, _ := url.PathUnescape(p)

@@ -182,20 +182,27 @@ func unicodeType(typ int) analysis.TokenType {
 // terms' bytes. Those never change once analysis is over (Bleve's
 // TokenFreq.Term relies on that too): they point into the field's own
 // value, which nothing else analyses, or into memory an analyser made.
-// The map and slab come from s when it is set.
+// With s set, the map and every TokenFreq come from s instead, with no
+// counting pass: the map is reused, so a guess at its size costs little.
 func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions, s *buildScratch) index.TokenFrequencies {
-	distinct := len(tokens)
-	if distinct > 4 {
-		seen := termSets.Get().(map[string]struct{})
-		for _, t := range tokens {
-			seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
+	var out index.TokenFrequencies
+	var slab []index.TokenFreq
+	if s != nil {
+		out = s.freqMap(guessDistinct(len(tokens)))
+	} else {
+		distinct := len(tokens)
+		if distinct > 4 {
+			seen := termSets.Get().(map[string]struct{})
+			for _, t := range tokens {
+				seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
+			}
+			distinct = len(seen)
+			clear(seen)
+			termSets.Put(seen)
 		}
-		distinct = len(seen)
-		clear(seen)
-		termSets.Put(seen)
+		out = make(index.TokenFrequencies, distinct)
+		slab = make([]index.TokenFreq, 0, distinct)
 	}
-	out := s.freqMap(distinct)
-	slab := s.freqSlab(distinct)
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
@@ -206,8 +213,13 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
 		tf, ok := out[key]
 		if !ok {
-			slab = append(slab, index.TokenFreq{Term: t.Term})
-			tf = &slab[len(slab)-1]
+			if s != nil {
+				tf = s.freq()
+				tf.Term = t.Term
+			} else {
+				slab = append(slab, index.TokenFreq{Term: t.Term})
+				tf = &slab[len(slab)-1]
+			}
 			out[key] = tf
 		}
 		if vectors {
@@ -345,7 +357,7 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	}
 	// The body's language, "und" when not known: ranking prefers the
 	// reader's language among translations of one page (lang_prefer.go).
-	bd.AddField(s.field(fLang, nil, index.IndexField, b.keyword, docLang(doc.Lang)))
+	bd.AddField(b.sharedKeyword(fieldSpec{name: fLang, options: index.IndexField, analyzer: b.keyword}, docLang(doc.Lang)))
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}
