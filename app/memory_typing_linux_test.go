@@ -1,0 +1,113 @@
+//go:build linux
+
+package app
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/poisehq/poise/internal/residency"
+	"github.com/poisehq/poise/kb/search"
+)
+
+// The pages of the index's files a search read while the agent types are
+// let go once its results are on screen, not only when typing pauses: a
+// real index on disk, searched through the Find screen, and the kernel's
+// count of that index's resident pages in this process.
+func TestFindLetsGoOfIndexPagesWhileTyping(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	dataDir := t.TempDir()
+	indexDir := filepath.Join(dataDir, "index")
+	ix, err := search.Open(indexDir, p.lib, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+
+	var enabled atomic.Bool
+	var calls atomic.Int32
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	p.pages = &pageDropper{
+		drop: func() {
+			if enabled.Load() {
+				_, _ = residency.DropMapped(indexDir)
+			}
+			calls.Add(1)
+		},
+		// Every search comes an interval after the last: each may drop.
+		now: func() time.Time { clock = clock.Add(dropPagesEvery); return clock },
+	}
+	f := p.show(screenFind).(*findScreen)
+	ch := waitApplied(f)
+	p.setSearcher(ix)
+	wait(t, p, ch, "")
+	waitCalls := func(n int32) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); calls.Load() < n; {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d searches let go of pages, want %d", calls.Load(), n)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+
+	// Without letting go, the pages a search read stay resident: what
+	// this test would see if the screen did not drop them.
+	before := calls.Load()
+	test.Type(f.entry, "refund")
+	wait(t, p, ch, "refund")
+	waitCalls(before + 1)
+	if kb := indexResidentKB(t, indexDir); kb == 0 {
+		t.Fatal("no page of the index resident after a search: the test cannot see pages let go")
+	}
+
+	enabled.Store(true)
+	test.Type(f.entry, "s")
+	wait(t, p, ch, "refunds")
+	waitCalls(before + 2)
+	if kb := indexResidentKB(t, indexDir); kb != 0 {
+		t.Errorf("%d kB of the index still resident after the search's results showed, want 0", kb)
+	}
+	if len(f.hits) == 0 {
+		t.Error("no results for \"refunds\"")
+	}
+}
+
+// indexResidentKB is the kernel's count of the resident pages of the files
+// under dir mapped into this process (/proc/self/smaps).
+func indexResidentKB(t *testing.T, dir string) int {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	prefix := dir + string(filepath.Separator)
+	total, in := 0, false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
+			in = len(fields) >= 6 && strings.HasPrefix(strings.Join(fields[5:], " "), prefix)
+		case in && len(fields) == 3 && fields[0] == "Rss:":
+			n, err := strconv.Atoi(fields[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			total += n
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return total
+}
