@@ -92,31 +92,31 @@ type embedRef struct {
 	line int
 }
 
-// rewriteNotes returns src with the note syntax of doc rewritten as
+// noteEdits are the edits that rewrite the note syntax of doc as
 // markdown: a wikilink becomes a link to the file it names (or its words,
 // when there is none, reported), an embed of a note a link whose note is
 // shown below it later, an embed of a picture or other file a placeholder,
-// and a callout's marker a bold title.
-func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
-	type edit struct {
-		start, end int
-		with       string
-	}
-	var edits []edit
+// and a callout's marker a bold title. Each says the plain text it reads
+// as, so the note's blocks are made from its one parse (Doc.Rewrite).
+func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
+	var edits []mdparse.Edit
 	dir := path.Dir(b.file)
 	for _, w := range doc.Wikilinks {
 		target := w.Target
-		words := escapeLinkText(w.Display())
+		display := w.Display()
+		words := escapeLinkText(display)
 		if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
 			// [[ https://… | label ]], as bug trackers write web links.
-			edits = append(edits, edit{w.Start, w.End, "[" + words + "](<" + u.String() + ">)"})
+			edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: "[" + words + "](<" + u.String() + ">)", Text: display})
 			continue
 		}
 		if kind, ok := attachmentExt[strings.ToLower(path.Ext(target))]; ok {
+			text := display
 			if w.Embed {
 				words = "*[" + kind + ": " + escapeLinkText(path.Base(target)) + "]*"
+				text = "[" + kind + ": " + path.Base(target) + "]"
 			}
-			edits = append(edits, edit{w.Start, w.End, words})
+			edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: words, Text: text})
 			continue
 		}
 		file := b.file
@@ -129,7 +129,7 @@ func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
 				what = "embed"
 			}
 			b.l.ps.addTo(GroupMissingNote, b.file, w.Line, "%s %q names a note that does not exist; create %s.md or correct the name", what, string(doc.Source[w.Start:w.End]), path.Base(target))
-			edits = append(edits, edit{w.Start, w.End, words})
+			edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: words, Text: display})
 			continue
 		}
 		href := ""
@@ -147,46 +147,43 @@ func (b *builder) rewriteNotes(doc *mdparse.Doc) []byte {
 			b.rec.written = map[string]string{}
 		}
 		b.rec.written[href] = string(doc.Source[w.Start:w.End])
-		link := "[" + words + "](<" + href + ">)"
+		link, text := "["+words+"](<"+href+">)", display
 		if w.Embed {
-			link = "[↪ " + words + "](<" + href + ">)"
+			link, text = "[↪ "+words+"](<"+href+">)", "↪ "+display
 			if w.Alone && file != b.file {
 				b.rec.embeds = append(b.rec.embeds, embedRef{link: link, href: href, line: w.Line})
 			}
 		}
-		edits = append(edits, edit{w.Start, w.End, link})
+		edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: link, Text: text})
 	}
 	for _, c := range doc.Callouts {
-		title := "**" + humanise(c.Type) + "**"
+		kind, title := humanise(c.Type), ""
 		if c.Title != "" && !strings.EqualFold(c.Title, c.Type) {
-			title += " " + c.Title
+			title = " " + c.Title
 		}
-		edits = append(edits, edit{c.Start, c.End, title})
+		edits = append(edits, mdparse.Edit{Start: c.Start, End: c.End, With: "**" + kind + "**" + title, Text: kind})
 	}
-	if len(edits) == 0 {
-		return doc.Source
+	if reparseNotes {
+		for i := range edits {
+			edits[i].Text = ""
+		}
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return cmp.Compare(a.start, b.start) })
-	size := len(doc.Source) // exactly, so the copy is made once
+	slices.SortStableFunc(edits, func(a, b mdparse.Edit) int { return cmp.Compare(a.Start, b.Start) })
+	// A wikilink inside a callout's title is rewritten with it.
 	last := 0
-	for _, e := range edits {
-		if e.start >= last {
-			size += len(e.with) - (e.end - e.start)
-			last = e.end
+	return slices.DeleteFunc(edits, func(e mdparse.Edit) bool {
+		if e.Start < last {
+			return true
 		}
-	}
-	out := make([]byte, 0, size)
-	last = 0
-	for _, e := range edits {
-		if e.start < last {
-			continue // a wikilink inside a callout's title is rewritten with it
-		}
-		out = append(out, doc.Source[last:e.start]...)
-		out = append(out, e.with...)
-		last = e.end
-	}
-	return append(out, doc.Source[last:]...)
+		last = e.End
+		return false
+	})
 }
+
+// reparseNotes makes Doc.Rewrite parse every rewritten note again, as
+// loading did before it could rewrite a note's one parse: tests compare
+// the two.
+var reparseNotes = false
 
 // escapeLinkText keeps words from closing or opening a link.
 func escapeLinkText(s string) string {

@@ -449,9 +449,8 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		if len(doc.Wikilinks)+len(doc.Callouts) > 0 {
 			// Parsed again as plain markdown: lines are kept, so items and
 			// problems point where the file says.
-			tags := doc.Tags
-			b.doc = mdparse.ParseNotes(b.rewriteNotes(doc))
-			b.doc.Tags, doc = tags, b.doc
+			b.doc = doc.Rewrite(b.noteEdits(doc))
+			doc = b.doc
 			rec.links = doc.Links
 		} else {
 			doc.FillBlocks()

@@ -12,8 +12,8 @@ import (
 // letters of each word, as Bleve's edge_ngram filter (front) makes them,
 // without making each prefix and its token anew. A word's prefixes are
 // slices of the word's own bytes, and the tokens come from one slab per
-// text: Bleve's filter made two allocations per prefix, for up to eleven
-// prefixes of every word of every title.
+// text: Bleve's filter made two allocations per prefix of every word of
+// every title.
 const frontEdgeName = "poise_front_edge"
 
 func init() {

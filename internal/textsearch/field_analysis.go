@@ -17,9 +17,9 @@ import (
 // textField is a text field of a document, made without Bleve's mapping
 // (reflection over a struct for every document) and analysed more
 // frugally than Bleve's document.TextField: the word splitter's tokens
-// come from a pool, the term frequencies from one slab, and the field is
-// analysed once even when a build analyses it ahead of the segment
-// builder, which analyses every field again. Analysis was the largest
+// come from a pool, the term frequencies from one slab (in an offline
+// build, from memory reused segment after segment: see buildScratch), and
+// the field is analysed once however often Analyze is called. Analysis was the largest
 // share of what a large build allocated. It must index exactly what
 // Bleve's own field would (see TestFieldsMatchBleveMapping).
 type textField struct {
@@ -31,6 +31,8 @@ type textField struct {
 	analyzed bool
 	length   int
 	freqs    index.TokenFrequencies
+	// scratch, if set, is where analysis takes its memory from.
+	scratch *buildScratch
 }
 
 var _ bdoc.Field = (*textField)(nil)
@@ -63,12 +65,12 @@ func (f *textField) Analyze() {
 	if f.analyzer == nil {
 		// Like Bleve's TextField: the whole value is the one term.
 		f.length = 1
-		f.freqs = termFrequencies([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}}, f.arrayPos, f.options)
+		f.freqs = termFrequencies([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}}, f.arrayPos, f.options, f.scratch)
 		return
 	}
 	tokens, release := analyzeText(f.analyzer, f.value)
 	f.length = len(tokens)
-	f.freqs = termFrequencies(tokens, f.arrayPos, f.options)
+	f.freqs = termFrequencies(tokens, f.arrayPos, f.options, f.scratch)
 	release()
 }
 
@@ -180,7 +182,8 @@ func unicodeType(typ int) analysis.TokenType {
 // terms' bytes. Those never change once analysis is over (Bleve's
 // TokenFreq.Term relies on that too): they point into the field's own
 // value, which nothing else analyses, or into memory an analyser made.
-func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
+// The map and slab come from s when it is set.
+func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions, s *buildScratch) index.TokenFrequencies {
 	distinct := len(tokens)
 	if distinct > 4 {
 		seen := termSets.Get().(map[string]struct{})
@@ -191,8 +194,8 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 		clear(seen)
 		termSets.Put(seen)
 	}
-	out := make(index.TokenFrequencies, distinct)
-	slab := make([]index.TokenFreq, 0, distinct)
+	out := s.freqMap(distinct)
+	slab := s.freqSlab(distinct)
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
@@ -303,16 +306,22 @@ func (b *docBuilder) analyzerNamed(name string) analysis.Analyzer {
 // the stored value. Empty texts are left out: they have no terms (an
 // empty keyword is a term, the empty one, as Bleve's mapping indexes it).
 func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Document {
+	return b.makeDoc(nil, id, doc, lean)
+}
+
+// makeDoc is newBleveDoc with the fields' memory from s (see
+// buildScratch), or new when s is nil.
+func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool) *bdoc.Document {
 	d := doc.mapped(lean)
 	bd := bdoc.NewDocument(id)
 	// Room for every field at once, and the id field the segment builder
 	// adds, rather than grown by doubling.
 	bd.Fields = make([]bdoc.Field, 0, 13+len(d.Emotions)+len(d.Tags))
-	add := func(s fieldSpec, v string, pos []uint64) {
-		if v == "" && s.analyzer != b.keyword {
+	add := func(fs fieldSpec, v string, pos []uint64) {
+		if v == "" && fs.analyzer != b.keyword {
 			return
 		}
-		bd.AddField(&textField{name: s.name, arrayPos: pos, options: s.options, analyzer: s.analyzer, value: []byte(v)})
+		bd.AddField(s.field(fs.name, pos, fs.options, fs.analyzer, v))
 	}
 	bd.AddField(b.sharedKeyword(b.doc, d.Doc))
 	add(b.title, d.Title, nil)
@@ -331,15 +340,15 @@ func (b *docBuilder) newBleveDoc(id string, doc Document, lean bool) *bdoc.Docum
 	for i, t := range d.Tags {
 		add(b.tag, t, []uint64{uint64(i)})
 	}
-	if f := facetField(d); f != nil {
+	if f := facetField(d, s); f != nil {
 		bd.AddField(f)
 	}
 	if f, a := bodyField(doc.Lang); f != fBody && doc.Body != "" {
-		bd.AddField(&textField{name: f, options: index.IndexField, analyzer: b.analyzerNamed(a), value: []byte(doc.Body)})
+		bd.AddField(s.field(f, nil, index.IndexField, b.analyzerNamed(a), doc.Body))
 	}
 	// The body's language, "und" when not known: ranking prefers the
 	// reader's language among translations of one page (lang_prefer.go).
-	bd.AddField(&textField{name: fLang, options: index.IndexField, analyzer: b.keyword, value: []byte(docLang(doc.Lang))})
+	bd.AddField(s.field(fLang, nil, index.IndexField, b.keyword, docLang(doc.Lang)))
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}

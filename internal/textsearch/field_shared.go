@@ -39,12 +39,11 @@ func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 // facetField is the one facet field of d, holding every facet value
 // ("kind:guide", "tag:refund", …) as a term: what the segment builder
 // would make of one field per value, merging their terms. nil when d has
-// no facet.
-func facetField(d document) *textField {
+// no facet. Its memory comes from s when set.
+func facetField(d document, s *buildScratch) *textField {
 	var tokens []analysis.Token
 	add := func(field, v string) {
-		term := make([]byte, 0, len(field)+1+len(v))
-		term = append(append(append(term, field...), ':'), v...)
+		term := append(append(append(s.room(len(field)+1+len(v)), field...), ':'), v...)
 		tokens = append(tokens, analysis.Token{Start: 0, End: len(term), Term: term, Position: 1, Type: analysis.AlphaNumeric})
 	}
 	if d.Kind != "" {
@@ -66,8 +65,8 @@ func facetField(d document) *textField {
 	for i := range tokens {
 		stream[i] = &tokens[i]
 	}
-	return &textField{
-		name: fFacet, options: facetOptions, analyzed: true, length: len(tokens),
-		freqs: termFrequencies(stream, nil, facetOptions),
-	}
+	f := s.field(fFacet, nil, facetOptions, nil, "")
+	f.analyzed, f.length = true, len(tokens)
+	f.freqs = termFrequencies(stream, nil, facetOptions, s)
+	return f
 }

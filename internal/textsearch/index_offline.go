@@ -2,16 +2,21 @@ package textsearch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
+	"sync/atomic"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	bdoc "github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/util"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -21,19 +26,15 @@ import (
 // analysed, until it is written, which bounds it.
 const offlineBatch = 4000
 
-// offlineMergeMax merges the segments of an offline build in one pass up
-// to this many: a library this large is over 200,000 documents.
-const offlineMergeMax = 50
-
-// buildOffline builds c into a new index at path with Bleve's offline
-// builder (scorch.Builder) rather than a live index: segments are written
-// straight to files and merged once into one at the end, with none of a
-// live index's snapshots, background persisting and repeated merges, or
-// the copy of every value kept with the index rewritten in each snapshot.
-// That more than halved what a large build allocated, and the index it
-// leaves is one segment, the quickest to open and search. Documents are
-// made and analysed on every core; one goroutine feeds the builder, which
-// writes a segment while the next documents are analysed.
+// buildOffline builds c into a new index at path: its documents are cut
+// into segments of size, each made, analysed and written to a file by one
+// of as many workers as there are cores, and the segments are merged once
+// into the index's one segment, in document order, with the snapshot
+// scorch.Builder would write (see writeRoot). It is what scorch.Builder
+// does, whose segments were written by one goroutine, a third of a large
+// build's time on a path nothing else could share; there is no live
+// index's snapshots, background persisting and repeated merges either.
+// The index it leaves is one segment, the quickest to open and search.
 func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int) (*synonyms, error) {
 	syn, err := synonymsFor(im, c.Synonyms)
 	if err != nil {
@@ -53,114 +54,175 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	if c.Hash != "" {
 		internal[string(hashKey)] = []byte(c.Hash)
 	}
-	if err := os.MkdirAll(path, 0o700); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", path, err)
+	store := filepath.Join(path, "store")
+	parts := filepath.Join(path, "segments")
+	for _, dir := range []string{store, parts} {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", path, err)
+		}
 	}
 	// What bleve.Open reads to know the index's kind (bleve's own
 	// NewBuilder writes the same).
 	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	b, err := scorch.NewBuilder(map[string]interface{}{
-		"path":            filepath.Join(path, "store"),
-		"buildPathPrefix": path,
-		"batchSize":       size,
-		"mergeMax":        offlineMergeMax,
-		"internal":        internal,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", path, err)
-	}
-	// On failure the builder is left unclosed (it has no abort, and
-	// closing would write the index): its files are under path, which the
-	// caller removes.
-	total := c.Len
-	if progress != nil {
-		progress(0, total)
-	}
+	synDocs := make([]index.Document, 0, len(syn.definitions()))
 	for i, words := range syn.definitions() {
 		doc := bdoc.NewSynonymDocument(synonymID(i))
 		if err := im.MapSynonymDocument(doc, synonymColl, nil, words); err != nil {
 			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
 		}
-		if err := b.Index(doc); err != nil {
-			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
-		}
+		synDocs = append(synDocs, doc)
 	}
+	files, err := writeSegments(ctx, parts, db, c, synDocs, progress, size)
+	if err != nil {
+		return nil, err
+	}
+	if err := mergeSegments(ctx, files, filepath.Join(store, rootSegmentFile)); err != nil {
+		return nil, fmt.Errorf("write index %s: %w", path, err)
+	}
+	if err := os.RemoveAll(parts); err != nil {
+		return nil, fmt.Errorf("write index %s: %w", path, err)
+	}
+	if err := writeRoot(store, internal); err != nil {
+		return nil, fmt.Errorf("write index %s: %w", path, err)
+	}
+	return syn, nil
+}
 
-	// Spans of documents are made and analysed on every core and handed
-	// to the builder in order. The queue holds one span fewer than there
-	// are cores: with the span the builder is taking and the segment it
-	// writes meanwhile, every core is busy and few documents wait.
-	type span struct {
-		docs []*bdoc.Document
-		err  error
+// writeSegments writes c's documents into segment files in dir, size
+// documents each, the synonym documents first in the first, and returns
+// the files in document order. Each worker makes, analyses and writes
+// whole segments, so only one segment's documents per core are held.
+func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, synDocs []index.Document, progress func(done, total int), size int) ([]string, error) {
+	total := c.Len
+	size = max(size, 1)
+	n := max(1, (total+size-1)/size)
+	files := make([]string, n)
+	var (
+		next atomic.Int64
+		mu   sync.Mutex
+		done int
+	)
+	if progress != nil {
+		progress(0, total)
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	queue := make(chan chan span, max(1, runtime.GOMAXPROCS(0)-1))
-	g.Go(func() error {
-		defer close(queue)
-		for from := 0; from < total; from += size {
-			out := make(chan span, 1)
-			select {
-			case queue <- out:
-			case <-gctx.Done():
-				return nil
-			}
-			to := min(total, from+size)
-			g.Go(func() error {
-				docs := make([]*bdoc.Document, 0, to-from)
-				for i := from; i < to; i++ {
-					if gctx.Err() != nil {
-						break
-					}
-					id, d := c.Doc(i)
-					if id == "" {
-						out <- span{err: fmt.Errorf("index document %d: %w", i, bleve.ErrorEmptyID)}
-						return nil
-					}
-					bd := db.newBleveDoc(id, d, c.lean)
-					analyzeAll(bd)
-					docs = append(docs, bd)
+	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
+		g.Go(func() error {
+			scratch := &buildScratch{}
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n {
+					return nil
 				}
-				out <- span{docs: docs}
-				return nil
-			})
-		}
-		return nil
-	})
-	g.Go(func() error {
-		done := 0
-		for out := range queue {
-			var sp span
-			select {
-			case sp = <-out:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			if sp.err != nil {
-				return sp.err
-			}
-			for _, bd := range sp.docs {
-				if err := b.Index(bd); err != nil {
-					return fmt.Errorf("index %s: %w", bd.ID(), err)
+				from, to := k*size, min(total, (k+1)*size)
+				var lead []index.Document
+				if k == 0 {
+					lead = synDocs
+				}
+				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
+				if err := writeSegment(gctx, file, db, scratch, c, lead, from, to); err != nil {
+					return err
+				}
+				files[k] = file
+				if progress != nil {
+					mu.Lock()
+					done += to - from
+					progress(done, total)
+					mu.Unlock()
 				}
 			}
-			done += len(sp.docs)
-			if progress != nil {
-				progress(done, total)
-			}
-		}
-		return nil
-	})
+		})
+	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := b.Close(); err != nil {
-		return nil, fmt.Errorf("write index %s: %w", path, err)
+	return files, nil
+}
+
+// writeSegment writes lead and c's documents from..to-1 as one segment to
+// file, their fields made in scratch, which is reset once it is written.
+func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, c *Corpus, lead []index.Document, from, to int) error {
+	defer scratch.reset()
+	docs := make([]index.Document, 0, len(lead)+to-from)
+	for _, d := range lead {
+		d.AddIDField()
+		docs = append(docs, analyzed(d))
 	}
-	return syn, nil
+	for i := from; i < to; i++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		id, d := c.Doc(i)
+		if id == "" {
+			return fmt.Errorf("index document %d: %w", i, bleve.ErrorEmptyID)
+		}
+		bd := db.makeDoc(scratch, id, d, c.lean)
+		// The id field scorch.Builder adds (Document.AddIDField), in scratch.
+		bd.AddField(scratch.field(idFieldName, nil, index.IndexField|index.StoreField, nil, id))
+		docs = append(docs, analyzed(bd))
+	}
+	seg, _, err := segmentPlugin.New(docs)
+	if err != nil {
+		return fmt.Errorf("build segment of documents %d-%d: %w", from, to-1, err)
+	}
+	defer seg.Close()
+	unpersisted, ok := seg.(segment.UnpersistedSegment)
+	if !ok {
+		return fmt.Errorf("build segment: %T cannot be written", seg)
+	}
+	if err := unpersisted.Persist(file); err != nil {
+		return fmt.Errorf("write segment of documents %d-%d: %w", from, to-1, err)
+	}
+	return nil
+}
+
+// idFieldName is the field of every document's id (bleve's document
+// package, AddIDField).
+const idFieldName = "_id"
+
+// analyzed is d with every field analysed, as the segment builder wants
+// it (scorch.Builder does the same).
+func analyzed(d index.Document) index.Document {
+	d.VisitFields(func(f index.Field) {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+		}
+	})
+	return d
+}
+
+// mergeSegments merges the segment files into one at out, their documents
+// in the order given, and removes them. A cancelled ctx stops the merge.
+func mergeSegments(ctx context.Context, files []string, out string) error {
+	if len(files) == 1 {
+		return os.Rename(files[0], out)
+	}
+	segs := make([]segment.Segment, 0, len(files))
+	defer func() {
+		for _, s := range segs {
+			s.Close()
+		}
+	}()
+	for _, f := range files {
+		s, err := segmentPlugin.Open(f)
+		if err != nil {
+			return fmt.Errorf("open segment %s: %w", filepath.Base(f), err)
+		}
+		segs = append(segs, s)
+	}
+	stop := make(chan struct{})
+	defer context.AfterFunc(ctx, func() { close(stop) })()
+	drops := make([]*roaring.Bitmap, len(segs))
+	if _, _, err := segmentPlugin.Merge(segs, drops, out, stop, nil); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return errors.Join(ctxErr, err)
+		}
+		return fmt.Errorf("merge segments: %w", err)
+	}
+	return ctx.Err()
 }

@@ -17,14 +17,15 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-21"
+const MappingVersion = "poise-search-23"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
 // ranking, lower-cased surface words of titles, signals and tags for quotes
 // full of stop words ("where is my order") matched as phrases and as the
-// vocabulary typos are corrected from (hwords), and front edge n-grams of
-// the same (hprefix) for the word being typed.
+// vocabulary typos are corrected from (hwords), and the first two letters
+// of the same words (hprefix) for the word being typed; longer starts are
+// looked up in hwords' dictionary (headPrefixQuery).
 const (
 	fTitle   = "title"
 	fSignals = "signals"
@@ -51,7 +52,7 @@ const (
 	synonymSource   = "poise"
 	synonymColl     = "poise"
 	prefixMin       = 2
-	prefixMax       = 12
+	prefixMax       = 2      // longer starts: see headPrefixQuery
 	defaultFacetLen = 20     // values returned per kind of facet
 	maxFacetValues  = 100000 // values counted, all of them in practice
 )

@@ -1,6 +1,9 @@
 package textsearch
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 func lowerAll(ss []string) []string {
 	if len(ss) == 0 {
@@ -19,12 +22,25 @@ func lowerAll(ss []string) []string {
 // noise: link targets, emphasis, code ticks, heading marks, list and table
 // punctuation, <br> and placeholder braces. It is deliberately forgiving:
 // the output is for matching and snippets, not for display as markdown.
+//
+// It works line by line, each line on its own: the plain text of the
+// first lines of md is the start of md's (what lets a caller needing only
+// the start of a long text make only that plain; see AppendPlainText).
 func PlainText(md string) string {
 	if md == "" {
 		return ""
 	}
-	var b strings.Builder
-	b.Grow(len(md))
+	b := AppendPlainText(make([]byte, 0, len(md)), md)
+	// b is never written again: the string may share its bytes, as
+	// strings.Builder's does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AppendPlainText appends PlainText(md) to dst, so that a caller joining
+// several texts makes them plain into one buffer it may reuse. The plain
+// text is never longer than md.
+func AppendPlainText(dst []byte, md string) []byte {
+	start := len(dst)
 	for line := range strings.SplitSeq(md, "\n") {
 		l := strings.TrimSpace(line)
 		if l == "" || strings.HasPrefix(l, "---") || strings.HasPrefix(l, "|---") || strings.HasPrefix(l, "|:-") {
@@ -38,22 +54,23 @@ func PlainText(md string) string {
 				break
 			}
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(dst) > start {
+			dst = append(dst, ' ')
 		}
-		writeInline(&b, l)
+		dst = appendInline(dst, start, l)
 	}
-	return b.String()
+	return dst
 }
 
-// writeInline writes one line without inline markdown.
-func writeInline(b *strings.Builder, l string) {
+// appendInline appends one line without inline markdown to b, whose
+// plain text began at start.
+func appendInline(b []byte, start int, l string) []byte {
 	for i := 0; i < len(l); i++ {
 		c := l[i]
 		switch c {
 		case '*', '`', '|':
-			if c == '|' && b.Len() > 0 {
-				b.WriteByte(' ')
+			if c == '|' && len(b) > start {
+				b = append(b, ' ')
 			}
 			continue
 		case '_':
@@ -65,12 +82,12 @@ func writeInline(b *strings.Builder, l string) {
 			continue
 		case '<':
 			if strings.HasPrefix(l[i:], "<br>") {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				i += len("<br>") - 1
 				continue
 			}
 			if strings.HasPrefix(l[i:], "<br/>") {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 				i += len("<br/>") - 1
 				continue
 			}
@@ -91,7 +108,7 @@ func writeInline(b *strings.Builder, l string) {
 					if _, label, ok := strings.Cut(inner, "|"); ok {
 						inner = label
 					}
-					writeInline(b, inner)
+					b = appendInline(b, start, inner)
 					i += 2 + end + 1
 					continue
 				}
@@ -100,10 +117,11 @@ func writeInline(b *strings.Builder, l string) {
 		case '\\':
 			if i+1 < len(l) {
 				i++
-				b.WriteByte(l[i])
+				b = append(b, l[i])
 			}
 			continue
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 	}
+	return b
 }

@@ -26,6 +26,7 @@ const (
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
 	maxPrefixTerms  = 8    // of which the most frequent are searched
 	minBodyPrefix   = 3    // shorter starts match titles, signals and tags only
+	maxBodyPrefix   = 12   // letters of the word being typed looked up in bodies
 )
 
 // Boosts: where a word is found says how much it counts. Titles and what
@@ -61,6 +62,9 @@ type queryWord struct {
 	weight  float64  // how much the word says about the item meant, 0..1
 	// bodyPrefix are the body stems the word being typed may start.
 	bodyPrefix []string
+	// head is what the word being typed matches in titles, signals and
+	// tags when it is longer than the indexed grams (headPrefixQuery).
+	head headStart
 }
 
 // plan is a parsed query: the words, what they expand to, and the Bleve
@@ -127,7 +131,10 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 			stems = append(stems, w.stem)
 		}
 		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
-			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, prefixMax))
+			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, maxBodyPrefix))
+		}
+		if w.partial && utf8.RuneCountInString(w.text) > prefixMax {
+			w.head = headStartOf(r, w.text, docs)
 		}
 		c := e.fixes.get(r, w, e.corrections)
 		w.fixes, w.shown = c.stems, c.shown
@@ -200,7 +207,9 @@ func (e *Index) textQuery(p *plan) query.Query {
 			alts = append(alts, stemClauses(f, factorCorrected)...)
 		}
 		if w.partial && utf8.RuneCountInString(w.text) >= minPrefixLetter {
-			alts = append(alts, term(fHPrefix, truncRunes(w.text, prefixMax), boostHPrefix))
+			if q := headPrefixQuery(w, boostHPrefix); q != nil {
+				alts = append(alts, q)
+			}
 			for _, t := range w.bodyPrefix {
 				if t != w.stem {
 					alts = append(alts, term(fBody, t, boostBPrefix))

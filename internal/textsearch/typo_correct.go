@@ -37,7 +37,7 @@ func (e *Index) corrections(r index.IndexReader, w *queryWord) correction {
 		// become "held".
 		return correction{}
 	}
-	if w.partial && (len(w.bodyPrefix) > 0 || hasPrefix(r, fHPrefix, truncRunes(w.text, prefixMax))) {
+	if w.partial && (len(w.bodyPrefix) > 0 || hasPrefix(r, fHWords, w.text)) {
 		return correction{} // a word still being typed, and a known start of one
 	}
 	if w.stem != "" && hasTerm(r, fBody, w.stem) {

@@ -7,7 +7,7 @@ import (
 
 // documentVersion changes whenever the way an item becomes a document
 // changes (itemDocument), so that indexes on disk are rebuilt.
-const documentVersion = "items-4"
+const documentVersion = "items-5"
 
 // corpus is a library as the index sees it: its packs' entries (one item
 // per distinct id, later packs winning, as in kb.Library) with the items

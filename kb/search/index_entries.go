@@ -11,6 +11,7 @@ import (
 	"hash"
 	"slices"
 	"strconv"
+	"sync"
 	"unsafe"
 
 	"github.com/poisehq/poise/internal/textsearch"
@@ -218,12 +219,15 @@ func hashString(h hash.Hash) func(string) {
 
 // itemSum digests every field of it the index reads (itemDocument and
 // the stored hit), so an item whose sum is unchanged need not be indexed
-// again.
+// again. Every item of a library is digested at each start, so the hash
+// is reused from item to item rather than allocated for each.
 func itemSum(it *kb.Item) [16]byte {
-	h := sha256.New()
-	str := hashString(h)
+	sm := summers.Get().(*summer)
+	defer summers.Put(sm)
+	sm.h.Reset()
+	str := sm.str
 	strs := func(ss []string) {
-		str(strconv.Itoa(len(ss)))
+		sm.int(len(ss))
 		for _, s := range ss {
 			str(s)
 		}
@@ -237,7 +241,7 @@ func itemSum(it *kb.Item) [16]byte {
 	str(it.Text)
 	str(it.Body)
 	str(it.Language)
-	str(strconv.Itoa(len(it.Sections)))
+	sm.int(len(it.Sections))
 	strs(it.Tags)
 	strs(it.Emotions)
 	strs(it.Signals)
@@ -247,16 +251,42 @@ func itemSum(it *kb.Item) [16]byte {
 		strs(it.Phrase.Try)
 		str(it.Phrase.Why)
 	}
-	str(strconv.Itoa(len(it.Options)))
+	sm.int(len(it.Options))
 	for _, o := range it.Options {
 		str(o.Title)
 		str(o.Say)
 	}
-	str(strconv.Itoa(len(it.Steps)))
+	sm.int(len(it.Steps))
 	for _, st := range it.Steps {
 		str(st.Text)
 	}
+	strs(it.Aliases)
 	var s [16]byte
-	copy(s[:], h.Sum(nil))
+	copy(s[:], sm.h.Sum(sm.sum[:0]))
 	return s
+}
+
+// summer is itemSum's hash and buffers.
+type summer struct {
+	h   hash.Hash
+	n   [8]byte
+	d   [20]byte
+	sum [sha256.Size]byte
+}
+
+var summers = sync.Pool{New: func() any { return &summer{h: sha256.New()} }}
+
+// str writes s, length first, as hashString does.
+func (sm *summer) str(s string) {
+	binary.LittleEndian.PutUint64(sm.n[:], uint64(len(s)))
+	sm.h.Write(sm.n[:])
+	sm.h.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+// int writes n as str(strconv.Itoa(n)) would.
+func (sm *summer) int(n int) {
+	d := strconv.AppendInt(sm.d[:0], int64(n), 10)
+	binary.LittleEndian.PutUint64(sm.n[:], uint64(len(d)))
+	sm.h.Write(sm.n[:])
+	sm.h.Write(d)
 }

@@ -336,3 +336,26 @@ func TestSyncAfterChangesWhileClosed(t *testing.T) {
 	}
 	cur.Close()
 }
+
+// TestUpdateFilesSeesChangedAliases: a note whose only change is its
+// aliases (which rank as its title) is indexed again; its digest once
+// left them out, and the old names kept finding it.
+func TestUpdateFilesSeesChangedAliases(t *testing.T) {
+	d := newPacksOnDisk(t)
+	d.write("vault/returns.md", "---\naliases: [Parcel desk]\n---\nWhere goods come back.\n")
+	ix := d.open()
+	if ids := foundIDs(t, ix, "desk"); len(ids) != 1 {
+		t.Fatalf("desk finds %v, want the note", ids)
+	}
+	d.write("vault/returns.md", "---\naliases: [Money counter]\n---\nWhere goods come back.\n")
+	if err := ix.UpdateFiles(context.Background(), d.src, "vault", []string{"returns.md"}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := foundIDs(t, ix, "counter"); len(ids) != 1 {
+		t.Errorf("after the aliases changed, counter finds %v, want the note", ids)
+	}
+	if ids := foundIDs(t, ix, "desk"); len(ids) != 0 {
+		t.Errorf("after the aliases changed, desk still finds %v", ids)
+	}
+	d.sameAsFresh(ix)
+}

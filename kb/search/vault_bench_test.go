@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -157,4 +158,45 @@ func vaultPacks(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return packs
+}
+
+// BenchmarkOpenVault is the index build alone (search.Open on a library
+// loaded before): what kb/search and the text engine cost, without the
+// loading BenchmarkBuildVault also measures. POISE_VAULT_DIR as there.
+// gc-cpu-s/op is the collector's share of cpu-s/op; peak-MB the most
+// memory the Go runtime held meanwhile, library included.
+func BenchmarkOpenVault(b *testing.B) {
+	packs := os.Getenv("POISE_VAULT_DIR")
+	if packs == "" {
+		packs = vaultPacks(b)
+	} else {
+		dir := b.TempDir()
+		if err := os.CopyFS(filepath.Join(dir, "vault"), os.DirFS(packs)); err != nil {
+			b.Fatal(err)
+		}
+		packs = dir
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if lib == nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	b.ReportAllocs()
+	m := startMeter()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		ix, err := search.Open(dir, lib, search.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ix.InMemory() {
+			b.Fatal("built in memory")
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/1e9/float64(b.N), "cpu-s/op")
+	m.report(b)
 }

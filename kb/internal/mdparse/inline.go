@@ -36,7 +36,14 @@ func (d *Doc) inlineText(n ast.Node) string {
 func (d *Doc) writeInline(sb *strings.Builder, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		v := n.Segment.Value(d.Source)
+		seg := n.Segment
+		if e := d.calloutMarker(n); e != nil {
+			if seg.Start == e.Start {
+				sb.WriteString(e.marker)
+			}
+			seg.Start = min(max(seg.Start, e.titleAt), seg.Stop)
+		}
+		v := seg.Value(d.Source)
 		if !n.IsRaw() {
 			v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 		}
@@ -69,6 +76,10 @@ func (d *Doc) writeInline(sb *strings.Builder, n ast.Node) {
 	case *ast.Image:
 		// An image's words are its alt text: its children, as for a link.
 	case *wikilinkNode:
+		if e := d.editAt(n.link.Start); e != nil {
+			sb.WriteString(e.Text)
+			return
+		}
 		sb.WriteString(n.link.Display())
 		return
 	case *tagNode:

@@ -53,7 +53,13 @@ type Doc struct {
 
 	lineStarts []int
 	code       [][2]int // byte spans of code (ParseNotes)
-	root       ast.Node // the tree, until FillBlocks makes Blocks of it (ScanNotes)
+	root       ast.Node // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
+	refs       bool     // the source defines link references
+
+	// While Rewrite makes blocks: the edits made on the tree's Source,
+	// and shift[i], how far the first i edits move what follows them.
+	edits []Edit
+	shift []int
 }
 
 // Block is one top-level block of the body.
@@ -142,6 +148,7 @@ func parseDoc(src []byte, pool *sync.Pool, blocks bool) *Doc {
 	if fm := frontmatter.Get(ctx); fm != nil {
 		d.Front, d.FrontLine, d.BodyStart = splitFront(src)
 	}
+	d.refs = len(ctx.References()) > 0
 	if blocks {
 		d.fillBlocks(root)
 	} else {
@@ -240,8 +247,8 @@ func (d *Doc) start(n ast.Node) int {
 }
 
 func (d *Doc) block(n ast.Node) Block {
-	b := Block{Start: max(d.start(n), d.BodyStart)}
-	b.Line = d.Line(b.Start)
+	start := max(d.start(n), d.BodyStart)
+	b := Block{Start: d.at(start), Line: d.Line(start)}
 	switch n := n.(type) {
 	case *ast.Heading:
 		b.Kind, b.Level = Heading, n.Level
@@ -273,7 +280,7 @@ func (d *Doc) lines(n ast.Node) []byte {
 	var buf bytes.Buffer
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
-		buf.Write(seg.Value(d.Source))
+		buf.Write(d.rewritten(seg.Start, seg.Stop))
 	}
 	return buf.Bytes()
 }
@@ -297,6 +304,7 @@ func (d *Doc) listItems(l *ast.List) []ListItem {
 			it.Start = d.start(l)
 		}
 		it.Line = d.Line(it.Start)
+		it.Start = d.at(it.Start)
 		var parts []string
 		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
 			if b == c.FirstChild() {

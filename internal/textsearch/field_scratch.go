@@ -1,0 +1,166 @@
+package textsearch
+
+import (
+	"math/bits"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// buildScratch is the memory one worker of an offline build makes its
+// documents' fields in (the fields, their values, term frequency maps and
+// TokenFreq structs), given back whole once the segment they went into is
+// written, and reused for the next segment: that memory was a quarter of
+// what a large build allocated, made anew for every document and dropped
+// a segment later.
+//
+// It is safe only because the segment builder keeps nothing of a
+// document once the segment is made: zapx v17 (new.go newWithChunkMode,
+// section_inverted_text_index.go) copies terms, frequencies and stored
+// values into the segment's own buffer, and the term keys its pooled
+// interim still holds are dropped or cleared before that interim is used
+// again (invertedIndexOpaque.Reset, initDictsAndKeysFromFields).
+// TestScratchReuseIndexesTheSame checks an index built with reused memory
+// against one built without. A scratch belongs to one goroutine; a nil
+// scratch allocates everything anew.
+type buildScratch struct {
+	fields arena[textField]
+	freqs  arena[index.TokenFreq]
+	bytes  arena[byte]
+	// free holds empty maps by size class; lent, those handed out since
+	// the last reset.
+	free [maxMapClass + 1][]index.TokenFrequencies
+	lent []lentMap
+}
+
+type lentMap struct {
+	m     index.TokenFrequencies
+	class int
+}
+
+const (
+	scratchFields = 4096
+	scratchFreqs  = 65536
+	scratchBytes  = 1 << 20
+	// maxMapClass is the largest map kept for reuse (1<<17 slots, over
+	// 100,000 terms); a larger one is made and dropped.
+	maxMapClass = 17
+)
+
+// field is a text field to analyse, with a copy of its value (analysis
+// may change it in place).
+func (s *buildScratch) field(name string, arrayPos []uint64, options index.FieldIndexingOptions, a analysis.Analyzer, value string) *textField {
+	var f *textField
+	if s != nil {
+		f = &s.fields.take(1, scratchFields)[:1][0]
+	} else {
+		f = new(textField)
+	}
+	*f = textField{name: name, arrayPos: arrayPos, options: options, analyzer: a, value: s.text(value), scratch: s}
+	return f
+}
+
+// text is a copy of v that analysis may change in place.
+func (s *buildScratch) text(v string) []byte {
+	return append(s.room(len(v)), v...)
+}
+
+// room is an empty slice of capacity n to append to.
+func (s *buildScratch) room(n int) []byte {
+	if s == nil || n > scratchBytes/8 {
+		return make([]byte, 0, n)
+	}
+	return s.bytes.take(n, scratchBytes)
+}
+
+// freqSlab is room for n TokenFreq, appended to without growing.
+func (s *buildScratch) freqSlab(n int) []index.TokenFreq {
+	if s == nil || n > scratchFreqs/4 {
+		return make([]index.TokenFreq, 0, n)
+	}
+	return s.freqs.take(n, scratchFreqs)
+}
+
+// freqMap is an empty map with room for n terms.
+func (s *buildScratch) freqMap(n int) index.TokenFrequencies {
+	class := mapClass(n)
+	if s == nil || class > maxMapClass {
+		return make(index.TokenFrequencies, n)
+	}
+	var m index.TokenFrequencies
+	if free := s.free[class]; len(free) > 0 {
+		m = free[len(free)-1]
+		s.free[class] = free[:len(free)-1]
+	} else {
+		m = make(index.TokenFrequencies, mapRoom(class))
+	}
+	s.lent = append(s.lent, lentMap{m, class})
+	return m
+}
+
+// mapClass is the size class of a map for n terms: a map of 1<<class
+// slots, which Go fills to 7/8 before it grows, holds them.
+func mapClass(n int) int {
+	if n <= 8 {
+		return 3 // one group, Go's smallest map
+	}
+	return bits.Len(uint((n*8+6)/7 - 1))
+}
+
+// mapRoom is the most terms a map of the class holds without growing.
+func mapRoom(class int) int {
+	if class <= 3 {
+		return 8
+	}
+	return (1 << class) * 7 / 8
+}
+
+// reset gives back everything handed out, cleared, so that nothing the
+// last segment's documents pointed to is kept, and their memory is
+// reused for the next segment's.
+func (s *buildScratch) reset() {
+	if s == nil {
+		return
+	}
+	for _, l := range s.lent {
+		clear(l.m)
+		s.free[l.class] = append(s.free[l.class], l.m)
+	}
+	clear(s.lent)
+	s.lent = s.lent[:0]
+	s.fields.reset()
+	s.freqs.reset()
+	s.bytes.reset()
+}
+
+// arena hands out room in blocks it keeps; reset clears what was handed
+// out and starts again at the first block.
+type arena[T any] struct {
+	blocks [][]T
+	block  int // the block being filled
+	used   int // how much of it
+}
+
+// take is room for n values (an empty slice of capacity n, n at most
+// size) from a block of size values.
+func (a *arena[T]) take(n, size int) []T {
+	if a.block < len(a.blocks) && a.used+n > len(a.blocks[a.block]) {
+		a.block++
+		a.used = 0
+	}
+	if a.block == len(a.blocks) {
+		a.blocks = append(a.blocks, make([]T, size))
+		a.used = 0
+	}
+	b := a.blocks[a.block]
+	out := b[a.used : a.used : a.used+n]
+	a.used += n
+	return out
+}
+
+func (a *arena[T]) reset() {
+	for i := 0; i < len(a.blocks) && i <= a.block; i++ {
+		clear(a.blocks[i])
+	}
+	a.block, a.used = 0, 0
+}
