@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -113,7 +114,7 @@ func firstSentence(blocks []mdparse.Block) string {
 		if bl.Kind != mdparse.Paragraph || bl.Text == "" {
 			continue
 		}
-		t := strings.Join(strings.Fields(bl.Text), " ")
+		t := oneLine(bl.Text)
 		for i := 0; i < len(t)-1; i++ {
 			if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && i > 20 {
 				return t[:i+1]
@@ -122,6 +123,24 @@ func firstSentence(blocks []mdparse.Block) string {
 		return t
 	}
 	return ""
+}
+
+// oneLine is s with every run of white space one space, and none at its
+// ends: strings.Join(strings.Fields(s), " "), which copied the text of
+// every item to make its summary even when it was one line already.
+func oneLine(s string) string {
+	prevSpace := true
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // sections splits blocks at headings of level <= maxLevel. The first part is

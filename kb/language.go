@@ -2,6 +2,7 @@ package kb
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,8 +43,15 @@ func DetectLanguage(text string) string {
 	}
 	var counts [scriptCount]int
 	latinOrCyrillic := 0
+	scripts := bmpScripts()
 	for _, r := range text {
-		if s := scriptOf(r); s != scriptNone {
+		s := scriptNone
+		if r < rune(len(scripts)) {
+			s = script(scripts[r])
+		} else {
+			s = scriptOf(r)
+		}
+		if s != scriptNone {
 			counts[s] += scriptWeight(s)
 			if s == scriptLatin || s == scriptCyrillic {
 				latinOrCyrillic++
@@ -91,6 +99,17 @@ func countRunes(text, set string) int {
 }
 
 type script int
+
+// bmpScripts is scriptOf of every rune below U+10000, made at the first
+// detection: looking a letter up in Unicode's tables one script after
+// another was most of detecting a vault's languages.
+var bmpScripts = sync.OnceValue(func() *[0x10000]uint8 {
+	var t [0x10000]uint8
+	for r := range t {
+		t[r] = uint8(scriptOf(rune(r)))
+	}
+	return &t
+})
 
 const (
 	scriptNone script = iota
@@ -212,11 +231,16 @@ var wordLanguage = func() map[script]map[string][]string {
 		for lang, words := range langs {
 			for _, w := range words {
 				out[s][w] = append(out[s][w], lang)
+				maxCommonWord = max(maxCommonWord, len(w))
 			}
 		}
 	}
 	return out
 }()
+
+// maxCommonWord is the length in bytes of the longest common word: a
+// longer word is none, and is not looked up.
+var maxCommonWord int
 
 // commonWordsLanguage counts the common words of each language in text,
 // a word that n languages use counting 1/n for each; the winner needs a
@@ -227,6 +251,10 @@ func commonWordsLanguage(text string, s script) string {
 	// Word by word into one buffer, lower-cased: no allocation per word.
 	var buf []byte
 	count := func() {
+		if len(buf) > maxCommonWord {
+			buf = buf[:0]
+			return
+		}
 		langs := words[string(buf)]
 		for _, lang := range langs {
 			hits[lang] += 1 / float64(len(langs))

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -17,7 +16,9 @@ func (l *loader) resolveLinks() {
 	for _, rec := range l.order {
 		for _, ln := range rec.links {
 			id, msg, group := l.resolve(rec, ln.Dest)
-			if wiki, ok := rec.written[ln.Dest]; ok && msg != "" {
+			if msg == "" {
+				// resolved: no wikilink to quote
+			} else if wiki, ok := rec.wikilink(ln.Dest); ok {
 				msg = "link " + quote(wiki) + " names a heading that " + path.Base(rec.path) + " does not have; correct the heading's words"
 				if p, _, _ := strings.Cut(ln.Dest, "#"); p != "" {
 					t, _ := url.PathUnescape(p)
@@ -131,14 +132,12 @@ func hasScheme(dest string) bool {
 // owner is the item of a file that a link on line sits in: the last one
 // starting at or before it.
 func owner(items []Item, line int) *Item {
-	sorted := make([]int, len(items))
-	for i := range items {
-		sorted[i] = i
-	}
-	sort.SliceStable(sorted, func(a, b int) bool { return items[sorted[a]].Source.Line < items[sorted[b]].Source.Line })
+	// The latest start at or before line; of items starting on the same
+	// line, the last (as a stable sort by line would give), without
+	// sorting the items for every link.
 	var best *Item
-	for _, i := range sorted {
-		if items[i].Source.Line <= line {
+	for i := range items {
+		if l := items[i].Source.Line; l <= line && (best == nil || l >= best.Source.Line) {
 			best = &items[i]
 		}
 	}

@@ -99,16 +99,20 @@ type embedRef struct {
 // and a callout's marker a bold title. Each says the plain text it reads
 // as, so the note's blocks are made from its one parse (Doc.Rewrite).
 func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
-	var edits []mdparse.Edit
+	edits := make([]mdparse.Edit, 0, len(doc.Wikilinks)+len(doc.Callouts))
 	dir := path.Dir(b.file)
 	for _, w := range doc.Wikilinks {
 		target := w.Target
 		display := w.Display()
 		words := escapeLinkText(display)
-		if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-			// [[ https://… | label ]], as bug trackers write web links.
-			edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: "[" + words + "](<" + u.String() + ">)", Text: display})
-			continue
+		// [[ https://… | label ]], as bug trackers write web links. Only a
+		// target with // can have a host: parsing every note name as a URL
+		// was a seventh of rewriting a vault's wikilinks.
+		if strings.Contains(target, "//") {
+			if u, err := url.Parse(target); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+				edits = append(edits, mdparse.Edit{Start: w.Start, End: w.End, With: "[" + words + "](<" + u.String() + ">)", Text: display})
+				continue
+			}
 		}
 		if kind, ok := attachmentExt[strings.ToLower(path.Ext(target))]; ok {
 			text := display
@@ -143,10 +147,7 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		if href == "" {
 			href = "./" + (&url.URL{Path: path.Base(file)}).EscapedPath()
 		}
-		if b.rec.written == nil {
-			b.rec.written = map[string]string{}
-		}
-		b.rec.written[href] = string(doc.Source[w.Start:w.End])
+		b.rec.written = append(b.rec.written, writtenLink{href, string(doc.Source[w.Start:w.End])})
 		link, text := "["+words+"](<"+href+">)", display
 		if w.Embed {
 			link, text = "[↪ "+words+"](<"+href+">)", "↪ "+display

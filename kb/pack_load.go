@@ -15,6 +15,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -271,9 +272,27 @@ type fileRec struct {
 	anchors map[string]string // link fragment → item id
 	links   []mdparse.Link
 	embeds  []embedRef // notes embedded in this one (plain folders)
-	// written maps the links wikilinks became to the wikilinks as written,
-	// so problems quote what the note says.
-	written map[string]string
+	// written are the links wikilinks became, with the wikilinks as
+	// written, so problems quote what the note says (a slice, not a map:
+	// it is read only for a broken link, and a map per note was a
+	// twentieth of rewriting a vault's wikilinks).
+	written   []writtenLink
+	writtenBy map[string]string // written by href, made at the first broken link
+}
+
+type writtenLink struct{ href, wikilink string }
+
+// wikilink is the wikilink that became the link href, the last one when
+// several did.
+func (rec *fileRec) wikilink(href string) (string, bool) {
+	if rec.writtenBy == nil && len(rec.written) > 0 {
+		rec.writtenBy = make(map[string]string, len(rec.written))
+		for _, w := range rec.written {
+			rec.writtenBy[w.href] = w.wikilink
+		}
+	}
+	w, ok := rec.writtenBy[href]
+	return w, ok
 }
 
 func (l *loader) markdownFiles() ([]string, error) {
@@ -458,7 +477,10 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	} else {
 		b.tags = fm.Tags
 	}
-	b.src = string(doc.Source)
+	// The items' bodies are slices of the note: its bytes, read for this
+	// load and never written again, are shared rather than copied (a
+	// twentieth of what loading a vault allocated).
+	b.src = unsafe.String(unsafe.SliceData(doc.Source), len(doc.Source))
 	b.lang = cmp.Or(fm.Lang, l.lang)
 	if b.lang == "" {
 		b.lang = cmp.Or(DetectLanguage(b.src[doc.BodyStart:]), FolderLanguage(p))

@@ -24,9 +24,11 @@
 //     words, which it expands itself;
 //   - a word the index does not know is corrected from the index's own
 //     vocabulary (edit distance 1 from 4 letters, 2 from 7);
-//   - the word being typed also matches as a prefix: through edge n-grams
-//     of titles, signals and meta, and through a bounded expansion into the
-//     most frequent body stems it starts (n-grams of bodies tripled builds);
+//   - the word being typed also matches as a prefix: in titles, signals
+//     and meta by the indexed first two letters of their words, kept to
+//     the words its longer start begins as their dictionary lists them
+//     (head_prefix.go), and through a bounded expansion into the most
+//     frequent body stems it starts (n-grams of bodies tripled builds);
 //   - the words as said, stop words included, match as a phrase in titles
 //     and signals, and titles holding (nearly) all the words rank first;
 //   - hits and facet counts are collected outside Bleve's collector, from a

@@ -182,20 +182,27 @@ func unicodeType(typ int) analysis.TokenType {
 // terms' bytes. Those never change once analysis is over (Bleve's
 // TokenFreq.Term relies on that too): they point into the field's own
 // value, which nothing else analyses, or into memory an analyser made.
-// The map and slab come from s when it is set.
+// With s set, the map and every TokenFreq come from s instead, with no
+// counting pass: the map is reused, so a guess at its size costs little.
 func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions, s *buildScratch) index.TokenFrequencies {
-	distinct := len(tokens)
-	if distinct > 4 {
-		seen := termSets.Get().(map[string]struct{})
-		for _, t := range tokens {
-			seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
+	var out index.TokenFrequencies
+	var slab []index.TokenFreq
+	if s != nil {
+		out = s.freqMap(guessDistinct(len(tokens)))
+	} else {
+		distinct := len(tokens)
+		if distinct > 4 {
+			seen := termSets.Get().(map[string]struct{})
+			for _, t := range tokens {
+				seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
+			}
+			distinct = len(seen)
+			clear(seen)
+			termSets.Put(seen)
 		}
-		distinct = len(seen)
-		clear(seen)
-		termSets.Put(seen)
+		out = make(index.TokenFrequencies, distinct)
+		slab = make([]index.TokenFreq, 0, distinct)
 	}
-	out := s.freqMap(distinct)
-	slab := s.freqSlab(distinct)
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
@@ -206,8 +213,13 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
 		tf, ok := out[key]
 		if !ok {
-			slab = append(slab, index.TokenFreq{Term: t.Term})
-			tf = &slab[len(slab)-1]
+			if s != nil {
+				tf = s.freq()
+				tf.Term = t.Term
+			} else {
+				slab = append(slab, index.TokenFreq{Term: t.Term})
+				tf = &slab[len(slab)-1]
+			}
 			out[key] = tf
 		}
 		if vectors {
@@ -229,7 +241,7 @@ var termSets = sync.Pool{New: func() any { return map[string]struct{}{} }}
 type docBuilder struct {
 	im                              *mapping.IndexMappingImpl
 	title, signals, meta, body      fieldSpec
-	hwords, hprefix                 fieldSpec
+	hwords                          fieldSpec
 	doc, kind, source, emotion, tag fieldSpec
 	keyword                         analysis.Analyzer
 	langs                           map[string]analysis.Analyzer
@@ -275,7 +287,7 @@ func newDocBuilder(im *mapping.IndexMappingImpl) (*docBuilder, error) {
 		i    int
 	}{
 		{&b.title, "title", 0}, {&b.signals, "signals", 0}, {&b.meta, "meta", 0}, {&b.body, "body", 0},
-		{&b.hwords, "head", 0}, {&b.hprefix, "head", 1},
+		{&b.hwords, "head", 0},
 		{&b.doc, "doc", 0}, {&b.kind, "kind", 0}, {&b.source, "source", 0}, {&b.emotion, "emotions", 0}, {&b.tag, "tags", 0},
 	} {
 		var err error
@@ -328,10 +340,7 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	add(b.signals, d.Signals, nil)
 	add(b.meta, d.Meta, nil)
 	add(b.body, d.Body, nil)
-	// Each of the head's two fields has its own copy of the text: analysis
-	// lower-cases a value in place.
 	add(b.hwords, d.Head, nil)
-	add(b.hprefix, d.Head, nil)
 	bd.AddField(b.sharedKeyword(b.kind, d.Kind))
 	bd.AddField(b.sharedKeyword(b.source, d.Source))
 	for i, e := range d.Emotions {
@@ -348,7 +357,7 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	}
 	// The body's language, "und" when not known: ranking prefers the
 	// reader's language among translations of one page (lang_prefer.go).
-	bd.AddField(s.field(fLang, nil, index.IndexField, b.keyword, docLang(doc.Lang)))
+	bd.AddField(b.sharedKeyword(fieldSpec{name: fLang, options: index.IndexField, analyzer: b.keyword}, docLang(doc.Lang)))
 	if len(doc.Stored) > 0 {
 		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
 	}

@@ -309,8 +309,8 @@ func TestSharedKeywordsStayOneTerm(t *testing.T) {
 	if err := bi.Batch(b); err != nil {
 		t.Fatal(err)
 	}
-	if len(db.keywords) != 6 { // doc:y, two kinds, three sources
-		t.Fatalf("%d shared keyword fields, want 6", len(db.keywords))
+	if len(db.keywords) != 7 { // doc:y, two kinds, three sources, lang:und
+		t.Fatalf("%d shared keyword fields, want 7", len(db.keywords))
 	}
 	for key, f := range db.keywords {
 		if terms := slices.Collect(maps.Keys(f.AnalyzedTokenFrequencies())); len(terms) != 1 || terms[0] != key.value {
@@ -349,7 +349,7 @@ func TestLanguageStemmersRemembered(t *testing.T) {
 			t.Errorf("%s: %d filters remembered, want %d", lang, stemmers, want)
 		}
 	}
-	for _, name := range []string{analyzerEn, analyzerWords, analyzerPrefix} {
+	for _, name := range []string{analyzerEn, analyzerWords, analyzerHead} {
 		for _, tf := range im.AnalyzerNamed(name).(*analysis.DefaultAnalyzer).TokenFilters {
 			if _, ok := remembered(tf).(*memoStemmer); ok {
 				t.Errorf("%s: filter %T remembered", name, tf)

@@ -73,12 +73,18 @@ func (s *buildScratch) room(n int) []byte {
 	return s.bytes.take(n, scratchBytes)
 }
 
-// freqSlab is room for n TokenFreq, appended to without growing.
-func (s *buildScratch) freqSlab(n int) []index.TokenFreq {
-	if s == nil || n > scratchFreqs/4 {
-		return make([]index.TokenFreq, 0, n)
+// freq is a zeroed TokenFreq.
+func (s *buildScratch) freq() *index.TokenFreq {
+	return &s.freqs.take(1, scratchFreqs)[:1][0]
+}
+
+// guessDistinct guesses how many distinct terms n tokens hold: all of a
+// short text's, half of a longer one's. A map that proves too small grows.
+func guessDistinct(n int) int {
+	if n <= 64 {
+		return n
 	}
-	return s.freqs.take(n, scratchFreqs)
+	return n / 2
 }
 
 // freqMap is an empty map with room for n terms.

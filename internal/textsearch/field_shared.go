@@ -20,7 +20,7 @@ const maxSharedKeywords = 4096
 // analysed. It is shared, so it is never analysed again nor changed: the
 // segment builder merges the term frequencies of same-named fields of one
 // document into the first one's, and s must be a field a document has at
-// most once (doc, kind, source; not the facet field).
+// most once (doc, kind, source, lang; not the facet field).
 func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 	key := keywordKey{s.name, v}
 	b.keywordsMu.Lock()

@@ -16,15 +16,15 @@ import (
 )
 
 // The word being typed is matched in titles, signals and tags by two
-// means. Its first prefixMax letters are a term of the hprefix field,
-// which scores the match. A longer start is not indexed: the grams of
-// three to twelve letters were nine tenths of that field's postings and
-// nearly all of its 101K distinct terms on the issue 10 vault, and the
-// field cost a tenth of a build. Instead the head words the start begins
-// are read from the hwords dictionary (on that vault at most 213 for any
-// three letters, 38 at the 99th percentile), and the gram keeps only the
-// documents holding one of them: a match is as exact as a gram of the
-// whole start was, and weighs as much.
+// means. Its first prefixLetters letters, marked, are a term of hwords
+// (headGramFilter), which scores the match. A longer start is not
+// indexed: edge n-grams of two to twelve letters, in a field of their
+// own, had 101K distinct terms on the issue 10 vault and cost a tenth of
+// its build. Instead the head words the start begins are read from the
+// hwords dictionary (on that vault at most 213 for any three letters, 38
+// at the 99th percentile), and the gram keeps only the documents holding
+// one of them: a match is as exact as a gram of the whole start was, and
+// weighs as much.
 const (
 	// maxHeadCompletions bounds the head words one start is looked up
 	// by: past it, the commonest are kept (ties by word), so a start
@@ -75,7 +75,7 @@ func headStartOf(r index.IndexReader, prefix string, docs uint64) headStart {
 	// head holds two); the short gram scored in its place is commoner.
 	// Scaled, the word being typed counts as much against the other words
 	// of the query as it did.
-	gramDF := termCount(r, fHPrefix, truncRunes(prefix, prefixMax))
+	gramDF := termCount(r, fHWords, headGram(prefix))
 	if docs > 0 && gramDF > 0 {
 		h.boost = math.Pow(tfidf(docs, min(df, docs))/tfidf(docs, gramDF), 2)
 	}
@@ -91,13 +91,13 @@ func tfidf(docs, df uint64) float64 {
 // hold a word starting with w's text, scored by the indexed gram of its
 // first letters. It is nil when no head word starts so.
 func headPrefixQuery(w queryWord, boost float64) query.Query {
-	if utf8.RuneCountInString(w.text) <= prefixMax {
-		return term(fHPrefix, w.text, boost)
+	if utf8.RuneCountInString(w.text) <= prefixLetters {
+		return term(fHWords, headGram(w.text), boost)
 	}
 	if len(w.head.words) == 0 {
 		return nil
 	}
-	gram := term(fHPrefix, truncRunes(w.text, prefixMax), boost*w.head.boost)
+	gram := term(fHWords, headGram(w.text), boost*w.head.boost)
 	return query.NewConjunctionQuery([]query.Query{gram, headWordsFilter(w.head.words)})
 }
 

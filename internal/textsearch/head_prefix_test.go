@@ -39,7 +39,7 @@ func headStarts(docs []Document) map[string][]string {
 		id := fmt.Sprintf("d%02d", i)
 		for _, w := range strings.Fields(strings.ToLower(JoinText(d.Title, d.Signals, d.Meta))) {
 			rs := []rune(w)
-			for n := prefixMin; n <= len(rs); n++ {
+			for n := prefixLetters; n <= len(rs); n++ {
 				p := string(rs[:n])
 				if !slices.Contains(out[p], id) {
 					out[p] = append(out[p], id)
@@ -77,7 +77,7 @@ func TestHeadPrefixAsTyped(t *testing.T) {
 	defer ix.Close()
 	long := 0
 	for p, want := range headStarts(headDocs) {
-		if utf8.RuneCountInString(p) > prefixMax {
+		if utf8.RuneCountInString(p) > prefixLetters {
 			long++
 		}
 		slices.Sort(want)

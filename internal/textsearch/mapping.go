@@ -17,22 +17,22 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes, so
 // that indexes on disk are rebuilt: callers put it in the content hash they
 // store an index under.
-const MappingVersion = "poise-search-23"
+const MappingVersion = "poise-search-24"
 
 // Field names in the index. Text fields come in three analyses: stemmed
 // English with synonyms (title, signals, meta, body) for matching and
-// ranking, lower-cased surface words of titles, signals and tags for quotes
-// full of stop words ("where is my order") matched as phrases and as the
-// vocabulary typos are corrected from (hwords), and the first two letters
-// of the same words (hprefix) for the word being typed; longer starts are
-// looked up in hwords' dictionary (headPrefixQuery).
+// ranking, and lower-cased surface words of titles, signals and tags
+// (hwords) for quotes full of stop words ("where is my order") matched as
+// phrases, as the vocabulary typos are corrected from, and for the word
+// being typed: beside each word, hwords holds its first two letters,
+// marked (headGramFilter), and longer starts are looked up in its
+// dictionary (headPrefixQuery).
 const (
 	fTitle   = "title"
 	fSignals = "signals"
 	fMeta    = "meta"
 	fBody    = "body"
 	fHWords  = "hwords"
-	fHPrefix = "hprefix"
 
 	fDoc     = "doc"   // every document has doc:y, so blank queries skip synonym entries
 	fFacet   = "facet" // "kind:matrix", "tag:refund", …: all facets in one field
@@ -47,12 +47,9 @@ const (
 	docType         = "item"
 	analyzerEn      = "poise_en"
 	analyzerWords   = "poise_words"
-	analyzerPrefix  = "poise_prefix"
-	filterEdge      = "poise_edge"
+	analyzerHead    = "poise_head"
 	synonymSource   = "poise"
 	synonymColl     = "poise"
-	prefixMin       = 2
-	prefixMax       = 2      // longer starts: see headPrefixQuery
 	defaultFacetLen = 20     // values returned per kind of facet
 	maxFacetValues  = 100000 // values counted, all of them in practice
 )
@@ -68,12 +65,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 
-	if err := im.AddCustomTokenFilter(filterEdge, map[string]interface{}{
-		"type": frontEdgeName,
-		"min":  float64(prefixMin), "max": float64(prefixMax),
-	}); err != nil {
-		return nil, fmt.Errorf("define edge n-gram filter: %w", err)
-	}
 	if err := im.AddCustomAnalyzer(analyzerEn, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     tokenizerName,
@@ -88,12 +79,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("define words analyzer: %w", err)
 	}
-	if err := im.AddCustomAnalyzer(analyzerPrefix, map[string]interface{}{
+	if err := im.AddCustomAnalyzer(analyzerHead, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     tokenizerName,
-		"token_filters": []string{en.PossessiveName, lowercase.Name, filterEdge},
+		"token_filters": []string{en.PossessiveName, lowercase.Name, headGramName},
 	}); err != nil {
-		return nil, fmt.Errorf("define prefix analyzer: %w", err)
+		return nil, fmt.Errorf("define head analyzer: %w", err)
 	}
 	if err := im.AddSynonymSource(synonymSource, map[string]interface{}{
 		"collection": synonymColl, "analyzer": analyzerEn,
@@ -139,7 +130,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	// One property per field, so Bleve never merges same-named fields.
-	hwords := plain(fHWords, analyzerWords)
+	hwords := plain(fHWords, analyzerHead)
 	hwords.IncludeTermVectors = true
 	dm.AddFieldMappingsAt("title", text(fTitle))
 	dm.AddFieldMappingsAt("signals", text(fSignals))
@@ -147,7 +138,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// Bodies are most of the text, so they get one analysis only: this
 	// keeps a 10,000-item build within seconds.
 	dm.AddFieldMappingsAt("body", text(fBody))
-	dm.AddFieldMappingsAt("head", hwords, plain(fHPrefix, analyzerPrefix))
+	dm.AddFieldMappingsAt("head", hwords)
 	dm.AddFieldMappingsAt("doc", kw(fDoc))
 	// The facet field is added to each document by newBleveDoc.
 	dm.AddFieldMappingsAt("kind", kw(fKind))

@@ -22,7 +22,7 @@ const (
 	maxTypoScan     = 64 // candidates weighed for one typo
 	minFuzzyLen     = 4  // edit distance 1 from 4 letters
 	minFuzzy2Len    = 7  // edit distance 2 from 7 letters
-	minPrefixLetter = prefixMin
+	minPrefixLetter = prefixLetters
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
 	maxPrefixTerms  = 8    // of which the most frequent are searched
 	minBodyPrefix   = 3    // shorter starts match titles, signals and tags only
@@ -133,7 +133,7 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
 			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, maxBodyPrefix))
 		}
-		if w.partial && utf8.RuneCountInString(w.text) > prefixMax {
+		if w.partial && utf8.RuneCountInString(w.text) > prefixLetters {
 			w.head = headStartOf(r, w.text, docs)
 		}
 		c := e.fixes.get(r, w, e.corrections)
@@ -310,10 +310,15 @@ func term(field, t string, boost float64) query.Query {
 	return q
 }
 
+// matchPhrase looks text up as a phrase of words in field (hwords, the
+// only field with positions). The text is analysed into words only: the
+// field's own analyser adds each word's gram at its position, which
+// would let any word of the same start stand in for it.
 func matchPhrase(field, text string, boost float64) query.Query {
 	q := bleve.NewMatchPhraseQuery(text)
 	q.SetField(field)
 	q.SetBoost(boost)
+	q.Analyzer = analyzerWords
 	return q
 }
 

@@ -223,7 +223,7 @@ func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []index.D
 		if de.EditDistance == 0 {
 			return nil, true
 		}
-		if len(terms) < maxTypoScan {
+		if len(terms) < maxTypoScan && !isHeadGram(de.Term) {
 			terms = append(terms, *de)
 		}
 	}

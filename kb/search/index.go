@@ -269,6 +269,7 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus, rec
 	if timeout <= 0 {
 		timeout = textsearch.DefaultOpenTimeout
 	}
+	defer paceBuild()() // a build makes much short-lived garbage: see buildGCPercent
 	tc := c.textCorpus()
 	gen := func(e *textsearch.Index, path string) *generation {
 		return &generation{eng: e, lib: lib, hash: c.hash, path: path, docs: len(c.items), sets: c.sets, state: ix.opts.State, entries: c.entries}

@@ -55,6 +55,9 @@ type Doc struct {
 	code       [][2]int // byte spans of code (ParseNotes)
 	root       ast.Node // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
 	refs       bool     // the source defines link references
+	// textOnly leaves lists' Items and tables' Header and Rows empty: a
+	// folder of notes makes its items of the blocks' text alone.
+	textOnly bool
 
 	// While Rewrite makes blocks: the edits made on the tree's Source,
 	// and shift[i], how far the first i edits move what follows them.
@@ -134,13 +137,13 @@ func Parse(src []byte) *Doc {
 }
 
 func parse(src []byte, pool *sync.Pool) *Doc {
-	return parseDoc(src, pool, true)
+	return parseDoc(src, pool, true, pool == notesParsers)
 }
 
 // parseDoc parses src, making its blocks now or leaving its tree for
 // FillBlocks.
-func parseDoc(src []byte, pool *sync.Pool, blocks bool) *Doc {
-	d := &Doc{Source: src, lineStarts: lineStarts(src)}
+func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool) *Doc {
+	d := &Doc{Source: src, lineStarts: lineStarts(src), textOnly: textOnly}
 	ctx := parser.NewContext()
 	md := pool.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -211,13 +214,15 @@ func splitFront(src []byte) (front []byte, line, bodyStart int) {
 }
 
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return starts
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
-	return starts
 }
 
 // Line returns the 1-based line of byte offset off.
@@ -258,15 +263,23 @@ func (d *Doc) block(n ast.Node) Block {
 		b.Text = d.inline(n)
 	case *ast.List:
 		b.Kind, b.Ordered = List, n.IsOrdered()
+		if d.textOnly {
+			b.Text = d.listOnlyText(n)
+			break
+		}
 		b.Items = d.listItems(n)
 		b.Text = listText(b.Items, n.IsOrdered(), n.Start)
 	case *east.Table:
 		b.Kind = Table
+		if d.textOnly {
+			b.Text = d.tableOnlyText(n)
+			break
+		}
 		b.Header, b.Rows = d.table(n)
 		b.Text = tableText(b.Header, b.Rows)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.Kind = Code
-		b.Text = strings.TrimRight(string(d.lines(n)), "\n")
+		b.Text = strings.TrimRight(d.lines(n), "\n")
 	case *ast.Blockquote:
 		b.Kind = Quote
 		b.Text = d.children(n)
@@ -276,13 +289,18 @@ func (d *Doc) block(n ast.Node) Block {
 	return b
 }
 
-func (d *Doc) lines(n ast.Node) []byte {
-	var buf bytes.Buffer
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		buf.Write(d.rewritten(seg.Start, seg.Stop))
+// lines is the source of n's lines, with Rewrite's edits made.
+func (d *Doc) lines(n ast.Node) string {
+	var sb strings.Builder
+	lines := n.Lines()
+	if lines.Len() > 0 {
+		sb.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
 	}
-	return buf.Bytes()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		sb.Write(d.rewritten(seg.Start, seg.Stop))
+	}
+	return sb.String()
 }
 
 // children is the plain text of a container's blocks, one paragraph apart.
@@ -363,6 +381,11 @@ func indent(s string) string {
 
 func listText(items []ListItem, ordered bool, start int) string {
 	var sb strings.Builder
+	n := 0
+	for _, it := range items {
+		n += len(it.Text) + len("- [ ] \n")
+	}
+	sb.Grow(n)
 	for i, it := range items {
 		if i > 0 {
 			sb.WriteByte('\n')
@@ -398,11 +421,79 @@ func tableText(header []Cell, rows []Row) string {
 	return strings.Join(lines, "\n")
 }
 
+// listOnlyText is listText(d.listItems(l), …) without the items.
+func (d *Doc) listOnlyText(l *ast.List) string {
+	var sb strings.Builder
+	i := 0
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		var cb *east.TaskCheckBox
+		if b := c.FirstChild(); b != nil {
+			cb, _ = b.FirstChild().(*east.TaskCheckBox)
+		}
+		switch {
+		case cb != nil && cb.IsChecked:
+			sb.WriteString("- [x] ")
+		case cb != nil:
+			sb.WriteString("- [ ] ")
+		case l.IsOrdered():
+			sb.WriteString(itoa(l.Start+i) + ". ")
+		default:
+			sb.WriteString("- ")
+		}
+		first := true
+		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
+			blk := d.block(b)
+			part := blk.Text
+			if blk.Kind == List {
+				part = indent(part)
+			} else if part == "" {
+				continue
+			}
+			if !first {
+				sb.WriteByte('\n')
+			}
+			first = false
+			sb.WriteString(part)
+		}
+		i++
+	}
+	return sb.String()
+}
+
+// tableOnlyText is tableText(d.table(t)) without the cells.
+func (d *Doc) tableOnlyText(t *east.Table) string {
+	var sb strings.Builder
+	row := func(r ast.Node) {
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if c != r.FirstChild() {
+				sb.WriteByte('\t')
+			}
+			sb.WriteString(strings.ReplaceAll(strings.TrimSpace(d.inline(c)), "\n", " / "))
+		}
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if _, ok := r.(*east.TableHeader); ok {
+			row(r)
+			break
+		}
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		if _, ok := r.(*east.TableHeader); !ok {
+			sb.WriteByte('\n')
+			row(r)
+		}
+	}
+	return sb.String()
+}
+
 func (d *Doc) table(t *east.Table) (header []Cell, rows []Row) {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []Cell
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			raw := strings.TrimSpace(string(d.lines(c)))
+			raw := strings.TrimSpace(d.lines(c))
 			cells = append(cells, Cell{
 				Text: strings.TrimSpace(d.inline(c)),
 				Raw:  strings.ReplaceAll(raw, `\|`, "|"),

@@ -62,7 +62,7 @@ func ParseNotes(src []byte) *Doc {
 // whose syntax is rewritten is parsed again, and the blocks of its first
 // parse would be thrown away.
 func ScanNotes(src []byte) *Doc {
-	return parseDoc(src, notesParsers, false)
+	return parseDoc(src, notesParsers, false, true)
 }
 
 var notesParsers = newParsers(util.Prioritized(wikilinkParser{}, 199), util.Prioritized(hashtagParser{}, 999))

@@ -35,7 +35,8 @@ type Edit struct {
 // note again when every edit is one whose plain text and place it can be
 // sure of (almost all: plain words and links to notes); otherwise it parses
 // the rewritten source. Edits never add or remove lines, so lines stay where
-// the note has them. Tags stay those of d, the note as written.
+// the note has them. Tags stay those of d, the note as written. d is spent:
+// only the Doc returned may be used.
 func (d *Doc) Rewrite(edits []Edit) *Doc {
 	src := apply(d.Source, edits)
 	root := d.root
@@ -45,7 +46,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.Tags = d.Tags
 		return nd
 	}
-	nd := &Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits}
+	nd := &Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
 	nd.shift = make([]int, len(edits)+1)
 	for i, e := range edits {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
@@ -75,7 +76,12 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	if d.Front != nil {
 		nd.Front, _, _ = splitFront(src)
 	}
-	nd.Source, nd.lineStarts, nd.edits, nd.shift = src, lineStarts(src), nil, nil
+	// Edits hold no line break, so the lines are the note's, moved: d's
+	// line starts are moved in place (d is spent).
+	for i, off := range nd.lineStarts {
+		nd.lineStarts[i] = nd.at(off)
+	}
+	nd.Source, nd.edits, nd.shift = src, nil, nil
 	return nd
 }
 

@@ -1,0 +1,86 @@
+package search
+
+import (
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// buildGCPercent is the least GOGC an index build runs at: Go's default,
+// the heap growing to twice what is live before a collection.
+//
+// The app keeps a tighter GOGC to stay small while the agent types (50,
+// and 10 once searches pause: app/item_bodies.go), and a build allocates
+// over a gigabyte of short-lived garbage for the issue 10 vault while
+// holding 100-330 MB live. Measured on that vault (BenchmarkOpenVaultApp,
+// a 2-core machine at load 8-13, so CPU figures are rough):
+//
+//	app's GOGC   build at    collections  CPU-s       peak held
+//	10           10          70           19.3        345 MB
+//	10           100         7            10.9        584 MB
+//	50           50          13.5         12.3-13.2   482-496 MB
+//	50           100         6.5          11.1-12.6   570-648 MB
+//	50           200         2.5          9.1         944 MB
+//
+// So a build raised to 100 costs the collector half or a tenth of its
+// work, for a peak 80-240 MB higher while it lasts; 200 went on saving
+// but doubled the peak. A soft memory limit instead (GOGC off, limit 620
+// MB: 4.5 collections, 10.3 CPU-s, 620 MB) did no better than 100 at the
+// same peak, and would collect without end for a library whose live heap
+// outgrew it. After the build the app gives the memory back
+// (FreeOSMemory) and its own GOGC is back; the CLI builds at Go's
+// default already, so nothing changes there.
+const buildGCPercent = 100
+
+// pacing counts the builds running, so that the GOGC before the first is
+// what the last puts back.
+var pacing struct {
+	mu      sync.Mutex
+	builds  int
+	percent int // the GOGC before the first build; -1 when left alone
+}
+
+// paceBuild raises GOGC to buildGCPercent for a build, unless a person
+// set GOGC themselves (it wins, as the app's own settings let it) or it
+// is higher already or off. The returned function, to call when the build
+// ends, puts the GOGC back unless someone changed it meanwhile.
+func paceBuild() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	pacing.mu.Lock()
+	defer pacing.mu.Unlock()
+	pacing.builds++
+	if pacing.builds == 1 {
+		pacing.percent = -1
+		if cur := currentGCPercent(); cur >= 0 && cur < buildGCPercent {
+			pacing.percent = cur
+			debug.SetGCPercent(buildGCPercent)
+		}
+	}
+	return sync.OnceFunc(func() {
+		pacing.mu.Lock()
+		defer pacing.mu.Unlock()
+		if pacing.builds--; pacing.builds > 0 || pacing.percent < 0 {
+			return
+		}
+		if prev := debug.SetGCPercent(pacing.percent); prev != buildGCPercent {
+			debug.SetGCPercent(prev) // set by someone else during the build: theirs stands
+		}
+	})
+}
+
+// currentGCPercent is GOGC as set now, -1 when the collector is off.
+func currentGCPercent() int {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return -1
+	}
+	v := s[0].Value.Uint64()
+	if v > 1<<30 { // off reads as -1 made unsigned
+		return -1
+	}
+	return int(v)
+}
