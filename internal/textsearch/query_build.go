@@ -166,8 +166,9 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 	}
 	defer dict.Close()
 	var all []index.DictEntry
+	counts := newTermCounter(r, fBody) // the walk's counts are wrong on disk
 	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxPrefixScan; de, err = dict.Next() {
-		all = append(all, *de)
+		all = append(all, index.DictEntry{Term: de.Term, Count: counts.count(de)})
 	}
 	// Most frequent first, ties by term: the choice must not depend on the
 	// order segments happen to list terms in.
