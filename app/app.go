@@ -109,6 +109,7 @@ func Run(cfg Config) error {
 	p.win.SetOnDropped(p.onDropped)
 	p.version = cfg.Version
 	p.dataDir = dir.Path
+	p.pages = newPageDropper(p.dataDir)
 	p.loadState(dir.Join(settings.FileName), dir.Join(usage.FileName))
 	p.gapLog.path = dir.Join(gaps.FileName)
 	p.applyTheme()
@@ -286,6 +287,9 @@ type poise struct {
 	// app sits idle (memoryIdle, memoryActive).
 	gcMu   sync.Mutex
 	gcIdle bool
+	// pages lets go of the index's pages searches read while the agent
+	// types (memory_typing.go).
+	pages *pageDropper
 }
 
 // newPoise makes the shared state with empty usage and default settings;

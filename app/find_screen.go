@@ -177,6 +177,7 @@ func (f *findScreen) refresh() {
 			}
 			f.apply(q, res, unfiltered, err)
 		})
+		f.p.pages.afterSearch()
 	}()
 }
 
