@@ -66,13 +66,27 @@ func (ix *noteIndex) find(dir, target string) string {
 	return best
 }
 
+// sharedFolders is how many folders a and b start with alike.
 func sharedFolders(a, b string) int {
-	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
 	n := 0
-	for n < len(as) && n < len(bs) && as[n] == bs[n] && as[n] != "." {
+	for { // folder by folder, without splitting the paths for every link
+		ai, bi := strings.IndexByte(a, '/'), strings.IndexByte(b, '/')
+		af, bf := a, b
+		if ai >= 0 {
+			af = a[:ai]
+		}
+		if bi >= 0 {
+			bf = b[:bi]
+		}
+		if af != bf || af == "." {
+			return n
+		}
 		n++
+		if ai < 0 || bi < 0 {
+			return n
+		}
+		a, b = a[ai+1:], b[bi+1:]
 	}
-	return n
 }
 
 // attachmentExt are the files notes link to that are not notes: they are

@@ -201,7 +201,8 @@ func analyzed(d index.Document) index.Document {
 }
 
 // mergeSegments merges the segment files into one at out, their documents
-// in the order given, and removes them. A cancelled ctx stops the merge.
+// in the order given; a single file is moved there. The files merged are
+// left for the caller to remove. A cancelled ctx stops the merge.
 func mergeSegments(ctx context.Context, files []string, out string) error {
 	if len(files) == 1 {
 		if err := os.Rename(files[0], out); err != nil {

@@ -58,6 +58,7 @@ type Doc struct {
 	// textOnly leaves lists' Items and tables' Header and Rows empty: a
 	// folder of notes makes its items of the blocks' text alone.
 	textOnly bool
+	parts    []string // listOnlyText's parts, a stack shared by nested lists
 
 	// While Rewrite makes blocks: the edits made on the tree's Source,
 	// and shift[i], how far the first i edits move what follows them.
@@ -421,13 +422,15 @@ func tableText(header []Cell, rows []Row) string {
 	return strings.Join(lines, "\n")
 }
 
-// listOnlyText is listText(d.listItems(l), …) without the items.
+// listOnlyText is listText(d.listItems(l), …) without the items. Its
+// parts are gathered first (on d.parts, which nested lists share as a
+// stack), so the text is made at its size rather than grown by doubling.
 func (d *Doc) listOnlyText(l *ast.List) string {
-	var sb strings.Builder
+	base := len(d.parts)
 	i := 0
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		if i > 0 {
-			sb.WriteByte('\n')
+			d.parts = append(d.parts, "\n")
 		}
 		var cb *east.TaskCheckBox
 		if b := c.FirstChild(); b != nil {
@@ -435,13 +438,13 @@ func (d *Doc) listOnlyText(l *ast.List) string {
 		}
 		switch {
 		case cb != nil && cb.IsChecked:
-			sb.WriteString("- [x] ")
+			d.parts = append(d.parts, "- [x] ")
 		case cb != nil:
-			sb.WriteString("- [ ] ")
+			d.parts = append(d.parts, "- [ ] ")
 		case l.IsOrdered():
-			sb.WriteString(itoa(l.Start+i) + ". ")
+			d.parts = append(d.parts, itoa(l.Start+i)+". ")
 		default:
-			sb.WriteString("- ")
+			d.parts = append(d.parts, "- ")
 		}
 		first := true
 		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
@@ -453,13 +456,25 @@ func (d *Doc) listOnlyText(l *ast.List) string {
 				continue
 			}
 			if !first {
-				sb.WriteByte('\n')
+				d.parts = append(d.parts, "\n")
 			}
 			first = false
-			sb.WriteString(part)
+			d.parts = append(d.parts, part)
 		}
 		i++
 	}
+	parts := d.parts[base:]
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, p := range parts {
+		sb.WriteString(p)
+	}
+	clear(parts)
+	d.parts = d.parts[:base]
 	return sb.String()
 }
 
