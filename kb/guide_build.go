@@ -25,13 +25,14 @@ func (b *builder) guide() {
 	var items []Item
 	for _, sec := range secs {
 		h := sec[0]
-		s := b.item(KindGuide, g.ID+"#"+uniqueSlug(seen, slugify(h.Text)), h.Line)
+		slug := slugify(h.Text)
+		s := b.item(KindGuide, g.ID+"#"+uniqueSlug(seen, slug), h.Line)
 		s.Title = h.Text
 		s.Parent = g.ID
 		s.Summary = firstSentence(sec[1:])
 		s.Body = b.raw(blocks, indexOf(blocks, h.Start)+1, indexOf(blocks, h.Start)+len(sec))
 		s.Text = plain(sec[1:])
-		b.anchor(h.Text, s.ID)
+		b.anchorSlug(h.Text, slug, s.ID)
 		b.anchorDeeper(sec[1:], s.ID)
 		g.Sections = append(g.Sections, s.ID)
 		items = append(items, s)
@@ -102,7 +103,8 @@ func (b *builder) plainFile() {
 	items := make([]Item, 1, 1+len(secs))
 	for _, sec := range secs {
 		h := sec[0]
-		s := b.item(KindGuide, f.ID+"#"+uniqueSlug(seen, slugify(h.Text)), h.Line)
+		slug := slugify(h.Text)
+		s := b.item(KindGuide, f.ID+"#"+uniqueSlug(seen, slug), h.Line)
 		s.Title = h.Text
 		s.Parent = f.ID
 		s.Summary = firstSentence(sec[1:])
@@ -110,7 +112,7 @@ func (b *builder) plainFile() {
 		s.Body = b.raw(blocks, i+1, i+len(sec))
 		s.Text = plain(sec[1:])
 		b.plainTemplate(&s, s.Body, sec[1:])
-		b.anchor(h.Text, s.ID)
+		b.anchorSlug(h.Text, slug, s.ID)
 		f.Sections = append(f.Sections, s.ID)
 		items = append(items, s)
 	}
@@ -148,8 +150,9 @@ func (b *builder) plainTemplate(it *Item, raw string, blocks []mdparse.Block) {
 func (b *builder) anchorDeeper(blocks []mdparse.Block, id string) {
 	for _, bl := range blocks {
 		if bl.Kind == mdparse.Heading {
-			if _, taken := b.rec.anchors[slugify(bl.Text)]; !taken {
-				b.anchor(bl.Text, id)
+			slug := slugify(bl.Text)
+			if _, taken := b.rec.anchors[slug]; !taken {
+				b.anchorSlug(bl.Text, slug, id)
 			}
 		}
 	}

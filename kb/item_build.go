@@ -191,7 +191,12 @@ func (b *builder) checkPlaceholders(text string, off, line int) []placeholder.To
 // anchor registers the fragments a link may use for id: the slug Poise uses
 // and the anchor Git hosts generate for the heading.
 func (b *builder) anchor(heading, id string) {
-	b.rec.anchors[slugify(heading)] = id
+	b.anchorSlug(heading, slugify(heading), id)
+}
+
+// anchorSlug is anchor for a heading whose slug is made already.
+func (b *builder) anchorSlug(heading, slug, id string) {
+	b.rec.anchors[slug] = id
 	b.rec.anchors[githubAnchor(heading)] = id
 }
 

@@ -206,7 +206,7 @@ func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options ind
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
-		locs = make([]index.TokenLocation, len(tokens))
+		locs = s.locations(len(tokens))
 	}
 	countFreq := !options.SkipFreqNorm()
 	for i, t := range tokens {

@@ -26,6 +26,7 @@ import (
 type buildScratch struct {
 	fields arena[textField]
 	freqs  arena[index.TokenFreq]
+	locs   arena[index.TokenLocation]
 	bytes  arena[byte]
 	// free holds empty maps by size class; lent, those handed out since
 	// the last reset.
@@ -76,6 +77,14 @@ func (s *buildScratch) room(n int) []byte {
 // freq is a zeroed TokenFreq.
 func (s *buildScratch) freq() *index.TokenFreq {
 	return &s.freqs.take(1, scratchFreqs)[:1][0]
+}
+
+// locations is room for n term locations.
+func (s *buildScratch) locations(n int) []index.TokenLocation {
+	if s == nil || n > scratchFreqs/4 {
+		return make([]index.TokenLocation, n)
+	}
+	return s.locs.take(n, scratchFreqs)[:n]
 }
 
 // guessDistinct guesses how many distinct terms n tokens hold: all of a
@@ -136,6 +145,7 @@ func (s *buildScratch) reset() {
 	s.lent = s.lent[:0]
 	s.fields.reset()
 	s.freqs.reset()
+	s.locs.reset()
 	s.bytes.reset()
 }
 

@@ -36,7 +36,7 @@ func TestScratchReuseIndexesTheSame(t *testing.T) {
 			// differ from the one written before it in the same memory.
 			own := fmt.Sprintf("word%d unique%dterm", i, i*7)
 			d := Document{
-				Title: fmt.Sprintf("%s %d", strings.Fields(tx.text)[0], i), Signals: own,
+				Title: fmt.Sprintf("%s %d %s", strings.Fields(tx.text)[0], i, own), Signals: own,
 				Body: strings.Repeat(tx.text+" "+own+". ", 1+i%5), Lang: tx.lang,
 				Kind: []string{"guide", "matrix", "phrase"}[i%3], Source: fmt.Sprintf("pack%d", i%4),
 				Stored: fmt.Appendf(nil, `{"i":%d}`, i),
@@ -79,7 +79,7 @@ func TestScratchReuseIndexesTheSame(t *testing.T) {
 			t.Fatalf("%s: stored %q, %v; want %q", id, got, err, d.Stored)
 		}
 	}
-	for _, q := range []string{"refund", "parcel delivered", "paramètres", "同步冲突", "word123", "unique861term", "Notizen"} {
+	for _, q := range []string{"refund", "parcel delivered", "paramètres", "同步冲突", "word123", "unique861term", "Notizen", "word123 unique861term", "unique861term word123"} {
 		a, err := disk.Search(context.Background(), Query{Text: q, Limit: 10}, noTexts{})
 		if err != nil {
 			t.Fatal(err)

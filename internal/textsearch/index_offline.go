@@ -201,10 +201,14 @@ func analyzed(d index.Document) index.Document {
 }
 
 // mergeSegments merges the segment files into one at out, their documents
-// in the order given, and removes them. A cancelled ctx stops the merge.
+// in the order given; a single file is moved there. The files merged are
+// left for the caller to remove. A cancelled ctx stops the merge.
 func mergeSegments(ctx context.Context, files []string, out string) error {
 	if len(files) == 1 {
-		return os.Rename(files[0], out)
+		if err := os.Rename(files[0], out); err != nil {
+			return err
+		}
+		return dropFromPageCache(out) // page_cache.go
 	}
 	segs := make([]segment.Segment, 0, len(files))
 	defer func() {
@@ -228,5 +232,8 @@ func mergeSegments(ctx context.Context, files []string, out string) error {
 		}
 		return fmt.Errorf("merge segments: %w", err)
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return dropFromPageCache(out) // page_cache.go
 }

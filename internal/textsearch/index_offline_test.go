@@ -2,6 +2,7 @@ package textsearch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -92,5 +93,65 @@ func TestOfflineBuildIsOneSegment(t *testing.T) {
 		if a.Total != b.Total || a.Total == 0 || fmt.Sprint(a.Hits) != fmt.Sprint(b.Hits) {
 			t.Errorf("%q: on disk %d %v, in memory %d %v", q, a.Total, a.Hits, b.Total, b.Hits)
 		}
+	}
+}
+
+// TestOfflineBuildCancelled: a build cancelled while its segments are
+// written, or once the last is written and before they are merged, stops
+// with the context's error and leaves no directory behind.
+func TestOfflineBuildCancelled(t *testing.T) {
+	for _, at := range []string{"first segment", "last segment"} {
+		t.Run(at, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &Corpus{Hash: "offline-cancel", Len: 300, Doc: func(i int) (string, Document) {
+				return fmt.Sprintf("id-%d", i), Document{Title: "late parcel", Body: "refund"}
+			}}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			progress := func(done, total int) {
+				if done > 0 && (at == "first segment" || done == total) {
+					cancel()
+				}
+			}
+			_, _, err := buildStored(ctx, dir, c.Hash, c, progress, DefaultOpenTimeout, 20)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("cancelled build returned %v", err)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+				t.Errorf("cancelled build left %v", entries)
+			}
+		})
+	}
+}
+
+// TestMergeSegmentsCancelled: a merge whose context is cancelled stops
+// with the context's error.
+func TestMergeSegmentsCancelled(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := newDocBuilder(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Corpus{Len: 200, Doc: func(i int) (string, Document) {
+		return fmt.Sprintf("id-%d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "refund"}
+	}}
+	dir := t.TempDir()
+	files, err := writeSegments(context.Background(), dir, db, c, nil, nil, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 4 {
+		t.Fatalf("%d segments, want 4", len(files))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := mergeSegments(ctx, files, dir+"/merged.zap"); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled merge returned %v", err)
+	}
+	if err := mergeSegments(context.Background(), files, dir+"/merged.zap"); err != nil {
+		t.Errorf("merge after a cancelled one: %v", err)
 	}
 }

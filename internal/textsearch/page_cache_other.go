@@ -1,0 +1,5 @@
+//go:build !linux
+
+package textsearch
+
+func dropCached(string) error { return nil }
