@@ -33,7 +33,8 @@ var errStale = errors.New("index on disk is stale or foreign")
 // system's error, or one IsLocked recognises. readOnly opens it without
 // taking its write lock; timeout bounds the wait for another process
 // holding that lock.
-func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*Index, error) {
+func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (_ *Index, err error) {
+	defer noticeDamage(&err)
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}

@@ -61,8 +61,14 @@ type langField struct {
 }
 
 // langFields lists the language body fields of the index's fields, so a
-// query is analysed for every language present, and only those.
+// query is analysed for every language present, and only those. They are
+// listed by name: Bleve gives the fields in the order of a map, and the
+// order of a query's clauses decides the order Bleve sums their weights
+// and scores in (its disjunction sorts clauses by match count, ties kept
+// as given), so an order that changed at every open changed scores in
+// their last digits from one run to the next.
 func langFields(im *mapping.IndexMappingImpl, fields []string) []langField {
+	fields = slices.Sorted(slices.Values(fields))
 	var out []langField
 	for _, f := range fields {
 		lang, ok := strings.CutPrefix(f, langBodyPrefix)
