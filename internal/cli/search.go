@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -88,18 +89,16 @@ func (c *cli) searchCmd() *cobra.Command {
 				c.noteIfGap(q, res)
 				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
 			}
-			ix, res, err := c.searchIndex(cmd.Context(), q, resumeGC)
+			res, err := c.searchKept(cmd.Context(), q, resumeGC)
+			var unread indexUnreadable
+			if errors.As(err, &unread) && cmd.Context().Err() == nil {
+				// Damaged on disk: built again, once.
+				if err = c.dropIndex(unread); err == nil {
+					res, err = c.searchKept(cmd.Context(), q, resumeGC)
+				}
+			}
 			if err != nil {
 				return err
-			}
-			if res != nil { // the app answered while this search waited
-				c.noteIfGap(q, res)
-				return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)
-			}
-			defer ix.Close()
-			res, err = ix.Search(cmd.Context(), q)
-			if err != nil {
-				return fmt.Errorf("search: %w", err)
 			}
 			c.noteIfGap(q, res)
 			return writeResults(cmd.OutOrStdout(), q.Text, res, asJSON)

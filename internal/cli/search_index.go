@@ -182,7 +182,7 @@ func (c *cli) reindexPacks(ctx context.Context, s *packs.Store, ids ...string) {
 	defer ix.Close()
 	for _, id := range ids {
 		if err := s.Reindex(ctx, ix, content.FS, id); err != nil {
-			fmt.Fprintf(c.env.Stderr, "poise: warning: the search index was not updated (%v); the next search updates it\n", err)
+			fmt.Fprintf(c.env.Stderr, "poise: warning: the search index was not updated (%s); the next search updates it\n", termText(err.Error(), false))
 			return
 		}
 	}

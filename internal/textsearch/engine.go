@@ -179,7 +179,8 @@ func synonymID(i int) string { return fmt.Sprintf("synonym-%d", i) }
 
 // Stored returns the Document.Stored of the document with the given id,
 // nil when it has none or there is no such document.
-func (e *Index) Stored(id string) ([]byte, error) {
+func (e *Index) Stored(id string) (_ []byte, err error) {
+	defer noticeDamage(&err)
 	r, err := e.reader()
 	if err != nil {
 		return nil, err

@@ -51,9 +51,14 @@ func headStartOf(r index.IndexReader, prefix string, docs uint64) headStart {
 	}
 	var all []index.DictEntry
 	var df uint64
+	// hwords has positions, so zapx never writes its terms 1-hit encoded
+	// and the walk's counts are right; counted anyway, they stay right if
+	// that changes (see termCounter).
+	counts := newTermCounter(r, fHWords)
 	for de, err := dict.Next(); err == nil && de != nil && len(all) < maxHeadScan; de, err = dict.Next() {
-		all = append(all, *de)
-		df += de.Count
+		n := counts.count(de)
+		all = append(all, index.DictEntry{Term: de.Term, Count: n})
+		df += n
 	}
 	dict.Close()
 	if len(all) == 0 {

@@ -203,3 +203,59 @@ func TestHeadPrefixWeighsAsItsStart(t *testing.T) {
 		t.Errorf("refurbished against goods: %.3f beside other starts, %.3f beside forty starting \"re\"", apart, shared)
 	}
 }
+
+// TestHeadStartSameOnDisk: what a start matches and weighs is read from
+// real document counts, the same on a stored index (one merged segment,
+// whose dictionary walk miscounts terms after one held by one document)
+// as in memory.
+func TestHeadStartSameOnDisk(t *testing.T) {
+	var docs []Document
+	for _, w := range []string{"staaa", "staab", "staac", "staad", "staae", "staaf", "staag", "staah", "staai", "staaj"} {
+		docs = append(docs, Document{Title: w, Body: "x"}) // one document each
+	}
+	for i := range 40 {
+		title := "stand"
+		if i < 30 {
+			title += " start"
+		}
+		docs = append(docs, Document{Title: title, Body: "y"})
+	}
+	c := headCorpus("head-start-counts", docs)
+	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	mem, err := BuildMemory(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	start := func(ix *Index) headStart {
+		adv, err := ix.bi.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		docs, _ := r.DocCount()
+		return headStartOf(r, "sta", docs)
+	}
+	got, want := start(disk), start(mem)
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(got.words) != 12 {
+		t.Errorf("on disk %v, in memory %v", got, want)
+	}
+	for _, q := range []string{"sta", "stan"} {
+		a, err1 := disk.Search(context.Background(), Query{Text: "item " + q, Limit: 5}, noTexts{})
+		b, err2 := mem.Search(context.Background(), Query{Text: "item " + q, Limit: 5}, noTexts{})
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if a.Total != b.Total || fmt.Sprint(a.Hits) != fmt.Sprint(b.Hits) {
+			t.Errorf("%q: on disk %d %v, in memory %d %v", q, a.Total, a.Hits, b.Total, b.Hits)
+		}
+	}
+}

@@ -33,7 +33,16 @@ var errStale = errors.New("index on disk is stale or foreign")
 // system's error, or one IsLocked recognises. readOnly opens it without
 // taking its write lock; timeout bounds the wait for another process
 // holding that lock.
-func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (*Index, error) {
+func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (_ *Index, err error) {
+	if err := knownDamaged(path); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if errors.Is(err, ErrDamaged) {
+			damagedPaths.Store(path, true)
+		}
+	}()
+	defer noticeDamage(&err)
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
 	}
@@ -128,6 +137,7 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 		os.RemoveAll(tmp)
 		return nil, "", fmt.Errorf("swap in new index: %w", err)
 	}
+	damagedPaths.Delete(final)
 	syncDir(dir)
 	e, err := OpenStored(final, c, false, timeout)
 	if err != nil {

@@ -11,7 +11,8 @@ import (
 // never change what a person meant mid-search: it is for a query that found
 // nothing, where any nearby word beats an empty list. It also looks past
 // the known-English-word guard and two edits from four letters.
-func (e *Index) Nearby(text string) (string, error) {
+func (e *Index) Nearby(text string) (_ string, err error) {
+	defer noticeDamage(&err)
 	words := parseWords(text)
 	if len(words) == 0 {
 		return "", nil

@@ -99,7 +99,8 @@ type Texts interface {
 // src.Defaults with the facets of everything under the filters; text
 // without any word that can match returns no hits. Errors are only
 // cancellation of ctx or a failing index.
-func (e *Index) Search(ctx context.Context, q Query, src Texts) (*Results, error) {
+func (e *Index) Search(ctx context.Context, q Query, src Texts) (_ *Results, err error) {
+	defer noticeDamage(&err)
 	p, err := e.buildPlan(q.Text)
 	if err != nil {
 		return nil, err
