@@ -75,6 +75,18 @@ func (e *shortcutEntry) TypedRune(r rune) {
 	e.Entry.TypedRune(r)
 }
 
+// SetText replaces the text and drops any selection of the old one. Fyne
+// 2.7's SetText keeps the selection's anchor: after Ctrl+K selected the
+// last question and Esc emptied the field, the first letter typed became a
+// one-letter selection that the second letter replaced ("refund" arrived
+// as "efund"). Right collapses a selection, as it does for a person.
+func (e *shortcutEntry) SetText(text string) {
+	if e.SelectedText() != "" {
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	e.Entry.SetText(text)
+}
+
 // AcceptsTab is false, even for a multi-line field: Tab moves to the next
 // field and Shift+Tab back, never a tab character into the text.
 func (e *shortcutEntry) AcceptsTab() bool { return false }

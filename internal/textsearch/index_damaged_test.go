@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // TestDamagedIndexIsAnError: zapx trusts the segment file it maps, and a
@@ -63,4 +64,52 @@ func TestDamagedIndexIsAnError(t *testing.T) {
 	if damaged == 0 {
 		t.Error("no damage made zapx panic: the test damages nothing that matters")
 	}
+}
+
+// TestDamagedRootIsRebuilt: a damaged root.bolt made bbolt panic while it
+// held the file's lock; the panic made an error, the lock stayed with the
+// process, so the next open of that index in the process waited for the
+// lock and failed as "locked", which is never rebuilt: every "poise
+// search" built the whole library in memory, 20 s on the issue 10 vault.
+func TestDamagedRootIsRebuilt(t *testing.T) {
+	c := &Corpus{Hash: "0123456789abcdef0123456789abcdef", Len: 50, Doc: func(i int) (string, Document) {
+		return fmt.Sprintf("d%04d", i), Document{Title: "refund", Body: "refund late parcel", Kind: "guide"}
+	}}
+	dir := t.TempDir()
+	ix, path, err := BuildStored(context.Background(), dir, c, nil, DefaultOpenTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	root := filepath.Join(path, "store", "root.bolt")
+	b, err := os.ReadFile(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := 2 * 4096; p < len(b); p += 4096 { // every page's header but the metas': bbolt panics reading the freelist
+		for i := p; i < p+16; i++ {
+			b[i] = 0xfe
+		}
+	}
+	if err := os.WriteFile(root, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	const timeout = 500 * time.Millisecond
+	for _, readOnly := range []bool{true, false} {
+		_, err := OpenStored(path, c, readOnly, timeout)
+		t.Logf("read-only %v: %v", readOnly, err)
+		if err == nil || IsLocked(err) {
+			t.Fatalf("open damaged index (read-only %v): %v", readOnly, err)
+		}
+	}
+	ix, _, err = BuildStoredAs(context.Background(), dir, c.Hash, c, nil, timeout)
+	if err != nil {
+		t.Fatalf("build again: %v", err)
+	}
+	ix.Close()
+	ix, err = OpenStored(path, c, false, timeout)
+	if err != nil {
+		t.Fatalf("open rebuilt index: %v", err)
+	}
+	ix.Close()
 }

@@ -34,6 +34,14 @@ var errStale = errors.New("index on disk is stale or foreign")
 // taking its write lock; timeout bounds the wait for another process
 // holding that lock.
 func OpenStored(path string, c *Corpus, readOnly bool, timeout time.Duration) (_ *Index, err error) {
+	if err := knownDamaged(path); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if errors.Is(err, ErrDamaged) {
+			damagedPaths.Store(path, true)
+		}
+	}()
 	defer noticeDamage(&err)
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
@@ -129,6 +137,7 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 		os.RemoveAll(tmp)
 		return nil, "", fmt.Errorf("swap in new index: %w", err)
 	}
+	damagedPaths.Delete(final)
 	syncDir(dir)
 	e, err := OpenStored(final, c, false, timeout)
 	if err != nil {
@@ -165,6 +174,25 @@ func RemoveOthers(dir, keep string) {
 		}
 		if isHash(e.Name()) || strings.HasPrefix(e.Name(), buildPrefix) {
 			os.RemoveAll(p)
+		}
+	}
+}
+
+// RemoveAbandoned deletes the builds in dir (see buildPrefix) left
+// untouched for longer than after: builds a killed process left half way.
+// A build writes its folder's files as it goes and takes minutes at most,
+// so one untouched for an hour is not running. Failures are ignored.
+func RemoveAbandoned(dir string, after time.Duration) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > after {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
 }
