@@ -3,11 +3,7 @@
 package app
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/poisehq/poise/internal/residency"
+	"github.com/poisehq/poise/internal/residency/smapstest"
 	"github.com/poisehq/poise/kb/search"
 	"github.com/poisehq/poise/kb/search/searchtest"
 )
@@ -70,7 +67,7 @@ func TestFindLetsGoOfIndexPagesWhileTyping(t *testing.T) {
 	test.Type(f.entry, first)
 	wait(t, p, ch, first)
 	waitCalls(before + 1)
-	kept := indexResidentKB(t, indexDir)
+	kept := smapstest.UnderKB(t, indexDir)
 	if kept < 256 {
 		t.Fatalf("%d kB of the index resident after a search: too few for the test to see pages let go", kept)
 	}
@@ -79,41 +76,10 @@ func TestFindLetsGoOfIndexPagesWhileTyping(t *testing.T) {
 	f.entry.SetText(second)
 	wait(t, p, ch, second)
 	waitCalls(before + 2)
-	if left := indexResidentKB(t, indexDir); left > kept/8 {
+	if left := smapstest.UnderKB(t, indexDir); left > kept/8 {
 		t.Errorf("%d kB of the index still resident after the search's results showed, want next to none (one search left %d kB)", left, kept)
 	}
 	if len(f.hits) == 0 {
 		t.Errorf("no results for %q", second)
 	}
-}
-
-// indexResidentKB is the kernel's count of the resident pages of the files
-// under dir mapped into this process (/proc/self/smaps).
-func indexResidentKB(t *testing.T, dir string) int {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	prefix := dir + string(filepath.Separator)
-	total, in := 0, false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		switch {
-		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
-			in = len(fields) >= 6 && strings.HasPrefix(strings.Join(fields[5:], " "), prefix)
-		case in && len(fields) == 3 && fields[0] == "Rss:":
-			n, err := strconv.Atoi(fields[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			total += n
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return total
 }

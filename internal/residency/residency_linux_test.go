@@ -3,14 +3,13 @@
 package residency
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/poisehq/poise/internal/residency/smapstest"
 )
 
 // TestDropMappedLeavesNoPagesResident maps a real file read-only, reads
@@ -43,7 +42,7 @@ func TestDropMappedLeavesNoPagesResident(t *testing.T) {
 	if sum == 0 {
 		t.Fatal("the mapping read only zeros")
 	}
-	if kb := residentKB(t, path); kb < 4096 {
+	if kb := smapstest.FileKB(t, path); kb < 4096 {
 		t.Fatalf("before: %d kB of the mapping resident, want all 4096", kb)
 	}
 
@@ -54,7 +53,7 @@ func TestDropMappedLeavesNoPagesResident(t *testing.T) {
 	if got != int64(len(data)) {
 		t.Errorf("DropMapped went over %d bytes, want %d", got, len(data))
 	}
-	if kb := residentKB(t, path); kb != 0 {
+	if kb := smapstest.FileKB(t, path); kb != 0 {
 		t.Errorf("after: %d kB of the mapping still resident, want 0", kb)
 	}
 	if m[4097] != data[4097] || m[len(m)-1] != data[len(data)-1] {
@@ -89,7 +88,7 @@ func TestDropMappedLeavesOtherFiles(t *testing.T) {
 	if _, err := DropMapped(t.TempDir()); err != nil {
 		t.Fatal(err)
 	}
-	if kb := residentKB(t, other); kb < 1024 {
+	if kb := smapstest.FileKB(t, other); kb < 1024 {
 		t.Errorf("%d kB of a mapping outside the folder resident, want all 1024", kb)
 	}
 }
@@ -113,29 +112,4 @@ func TestReadOnlyMappingUnder(t *testing.T) {
 			t.Errorf("%q: ok %v, want %v", tc.line, ok, tc.ok)
 		}
 	}
-}
-
-// residentKB is the Rss the kernel reports for the mappings of path.
-func residentKB(t *testing.T, path string) int {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	total, in := 0, false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		fields := strings.Fields(line)
-		if len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":") {
-			in = len(fields) >= 6 && strings.Join(fields[5:], " ") == path
-			continue
-		}
-		if in && strings.HasPrefix(line, "Rss:") && len(fields) >= 2 {
-			n, _ := strconv.Atoi(fields[1])
-			total += n
-		}
-	}
-	return total
 }

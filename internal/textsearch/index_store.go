@@ -178,6 +178,25 @@ func RemoveOthers(dir, keep string) {
 	}
 }
 
+// RemoveAbandoned deletes the builds in dir (see buildPrefix) left
+// untouched for longer than after: builds a killed process left half way.
+// A build writes its folder's files as it goes and takes minutes at most,
+// so one untouched for an hour is not running. Failures are ignored.
+func RemoveAbandoned(dir string, after time.Duration) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > after {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // isHash reports whether name looks like an index directory of ours, so
 // nothing else a person put in the directory is ever deleted.
 func isHash(name string) bool {

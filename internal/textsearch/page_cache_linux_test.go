@@ -3,19 +3,19 @@
 package textsearch
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/sys/unix"
+
+	"github.com/poisehq/poise/internal/residency/smapstest"
 )
 
 // Reading one page of the segment an offline build merged, mapped as
@@ -76,37 +76,7 @@ func TestMergedSegmentReadsLeaveLittleResident(t *testing.T) {
 	if m[middle+4096] == 0 && m[middle+8192] == 0 {
 		t.Log("read zeros") // only the read matters
 	}
-	if kb := mappedResidentKB(t, out); kb > 64 {
+	if kb := smapstest.FileKB(t, out); kb > 64 {
 		t.Errorf("one page read left %d kB of the merged segment resident, want at most 64", kb)
 	}
-}
-
-// mappedResidentKB is the kernel's count of the resident pages of file
-// mapped into this process (/proc/self/smaps).
-func mappedResidentKB(t *testing.T, file string) int {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	total, in := 0, false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		switch {
-		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
-			in = len(fields) >= 6 && strings.Join(fields[5:], " ") == file
-		case in && len(fields) == 3 && fields[0] == "Rss:":
-			n, err := strconv.Atoi(fields[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			total += n
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return total
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/poisehq/poise/internal/atomicfile"
 	"github.com/poisehq/poise/internal/textsearch"
@@ -138,12 +139,22 @@ func (ix *Index) openRecord(r *record) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !ix.opts.ReadOnly {
+		// Opened to write, the data folder is ours: builds killed half
+		// way are deleted here, or they stay for as long as this index
+		// is kept or updated in place.
+		textsearch.RemoveAbandoned(ix.dir, abandonedAfter)
+	}
 	names := namesOf(eng)
 	if r.HasNames {
 		names = func() map[string]string { return r.Names }
 	}
 	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State, names: names}, nil
 }
+
+// abandonedAfter is how long a build's folder stays untouched before it
+// is taken for one a killed process left (textsearch.RemoveAbandoned).
+const abandonedAfter = time.Hour
 
 // ErrShed is UpdateLibrary's answer for a library whose guides' bodies
 // were left out (kb.Library.WithoutBodies): index the library as loaded.
