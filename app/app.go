@@ -528,15 +528,24 @@ func (p *poise) onSearch(fn func()) {
 // item looks an id up in the library.
 func (p *poise) item(id string) (*kb.Item, bool) { return p.lib.Item(id) }
 
+// alreadyRunningText says who may hold the data folder: another window,
+// or a command such as a first "poise search", which holds it while it
+// builds the search index (half a minute on a library of thousands of
+// notes) and has no window to switch to.
+func alreadyRunningText(dataDir string) string {
+	return fmt.Sprintf("Poise is already open with the data in %s, or a poise command is using it "+
+		"(a first 'poise search' builds the search index, which takes a minute on a large library).\n"+
+		"Switch to that window, or wait for the command to finish, and start Poise again.", dataDir)
+}
+
 // showAlreadyRunning tells the person why no second window opens, instead
 // of two processes writing the same journal.
 func showAlreadyRunning(a fyne.App, dataDir string) {
 	w := a.NewWindow("Poise is already running")
-	msg := widget.NewLabel(fmt.Sprintf(
-		"Poise is already open with the data in %s.\nSwitch to that window, or close it and start Poise again.", dataDir))
+	msg := widget.NewLabel(alreadyRunningText(dataDir))
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Close", a.Quit)), nil, nil, msg))
-	size := fyne.NewSize(460, 160)
+	size := fyne.NewSize(520, 200)
 	w.Resize(size)
 	a.Lifecycle().SetOnStarted(func() { w.Resize(size) }) // see windowSize in Run
 	w.ShowAndRun()
