@@ -39,6 +39,7 @@ const (
 type headStart struct {
 	words []string // head words it begins, the commonest at most maxHeadCompletions
 	boost float64  // scales the gram's boost to the whole start's weight
+	df    uint64   // documents holding one of the words (counted once per word)
 }
 
 // headStartOf looks up the head words prefix begins, in the dictionary of
@@ -70,7 +71,7 @@ func headStartOf(r index.IndexReader, prefix string, docs uint64) headStart {
 		})
 		all = all[:maxHeadCompletions]
 	}
-	h := headStart{words: make([]string, len(all)), boost: 1}
+	h := headStart{words: make([]string, len(all)), boost: 1, df: df}
 	for i, de := range all {
 		h.words[i] = de.Term
 	}

@@ -60,8 +60,12 @@ type queryWord struct {
 	shown   string   // the likeliest intended word, to say what was corrected
 	partial bool     // the last word, still being typed
 	weight  float64  // how much the word says about the item meant, 0..1
-	// bodyPrefix are the body stems the word being typed may start.
+	// bodyPrefix are the body stems the word being typed may start, with
+	// the number of documents holding each and the boost of each (see
+	// bodyPrefixBoosts).
 	bodyPrefix []string
+	bodyCount  []uint64
+	bodyBoost  []float64
 	// head is what the word being typed matches in titles, signals and
 	// tags when it is longer than the indexed grams (headPrefixQuery).
 	head headStart
@@ -131,11 +135,12 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 			stems = append(stems, w.stem)
 		}
 		if w.partial && utf8.RuneCountInString(w.text) >= minBodyPrefix {
-			w.bodyPrefix = bodyPrefixTerms(r, truncRunes(w.text, maxBodyPrefix))
+			w.bodyPrefix, w.bodyCount = bodyPrefixTerms(r, truncRunes(w.text, maxBodyPrefix))
 		}
 		if w.partial && utf8.RuneCountInString(w.text) > prefixLetters {
 			w.head = headStartOf(r, w.text, docs)
 		}
+		w.bodyBoost = bodyPrefixBoosts(w.bodyCount, w.head.df, docs)
 		c := e.fixes.get(r, w, e.corrections)
 		w.fixes, w.shown = c.stems, c.shown
 		w.weight = wordWeight(r, *w, docs)
@@ -159,10 +164,11 @@ func (e *Index) buildPlan(text string) (*plan, error) {
 // stems it starts. Bodies carry no edge n-grams (they would triple the
 // index and its build time), so this bounded expansion stands in: the
 // dictionary walk is cheap, and only maxPrefixTerms terms are searched.
-func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
+// It returns the terms and how many documents hold each.
+func bodyPrefixTerms(r index.IndexReader, prefix string) ([]string, []uint64) {
 	dict, err := r.FieldDictPrefix(fBody, []byte(prefix))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	defer dict.Close()
 	var all []index.DictEntry
@@ -176,10 +182,37 @@ func bodyPrefixTerms(r index.IndexReader, prefix string) []string {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Term, b.Term))
 	})
 	var terms []string
+	var held []uint64
 	for _, de := range all[:min(len(all), maxPrefixTerms)] {
 		terms = append(terms, de.Term)
+		held = append(held, de.Count)
 	}
-	return terms
+	return terms, held
+}
+
+// bodyPrefixBoosts is the boost of each body term the word being typed
+// starts, held by counts documents each: boostBPrefix, scaled down for a
+// term rarer than what the start matches in titles, signals and tags
+// (headDF documents; 0 when unknown) and than the commonest of the terms.
+// Bleve scores a term by its IDF squared, so a rare body word the start
+// begins ("settinggroup", in one release note, for "setti") outranked
+// every page titled with the word meant ("Settings"): bodies are stemmed,
+// so "settings" itself is not among the terms. Scaled, a body match
+// counts at most as much as a common word's would.
+func bodyPrefixBoosts(counts []uint64, headDF, docs uint64) []float64 {
+	if len(counts) == 0 {
+		return nil
+	}
+	ref := slices.Max(counts)
+	if headDF > ref {
+		ref = headDF
+	}
+	out := make([]float64, len(counts))
+	for i, n := range counts {
+		f := min(1, tfidf(docs, min(ref, docs))/tfidf(docs, n))
+		out[i] = boostBPrefix * f * f
+	}
+	return out
 }
 
 // textQuery is the scoring part of a query: one clause per informative
@@ -211,9 +244,9 @@ func (e *Index) textQuery(p *plan) query.Query {
 			if q := headPrefixQuery(w, boostHPrefix); q != nil {
 				alts = append(alts, q)
 			}
-			for _, t := range w.bodyPrefix {
+			for i, t := range w.bodyPrefix {
 				if t != w.stem {
-					alts = append(alts, term(fBody, t, boostBPrefix))
+					alts = append(alts, term(fBody, t, w.bodyBoost[i]))
 				}
 			}
 		}
