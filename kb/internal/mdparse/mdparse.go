@@ -64,6 +64,10 @@ type Doc struct {
 	// and shift[i], how far the first i edits move what follows them.
 	edits []Edit
 	shift []int
+	// blockHas's answer for the last block it read (canRewrite).
+	hasBlock ast.Node
+	hasByte  byte
+	has      bool
 }
 
 // Block is one top-level block of the body.

@@ -282,7 +282,10 @@ func (d *Doc) beforeDelimiterRow(n ast.Node, e *Edit) bool {
 	return false
 }
 
-// blockHas reports whether the lines of the block holding n have c.
+// blockHas reports whether the lines of the block holding n have c. The
+// answer for the last block asked is kept: the wikilinks of a block are
+// walked one after another, and reading its lines for each of them made a
+// long paragraph of wikilinks cost the square of its length.
 func (d *Doc) blockHas(n ast.Node, c byte) bool {
 	p := n.Parent()
 	for p != nil && p.Type() != ast.TypeBlock {
@@ -291,14 +294,24 @@ func (d *Doc) blockHas(n ast.Node, c byte) bool {
 	if p == nil {
 		return true
 	}
-	for i := 0; i < p.Lines().Len(); i++ {
-		seg := p.Lines().At(i)
-		if bytes.IndexByte(seg.Value(d.Source), c) >= 0 {
-			return true
-		}
+	if d.hasBlock == p && d.hasByte == c {
+		return d.has
 	}
-	return false
+	if blockScanned != nil {
+		blockScanned()
+	}
+	has := false
+	for i := 0; i < p.Lines().Len() && !has; i++ {
+		seg := p.Lines().At(i)
+		has = bytes.IndexByte(seg.Value(d.Source), c) >= 0
+	}
+	d.hasBlock, d.hasByte, d.has = p, c, has
+	return has
 }
+
+// blockScanned, when set (by a test), is called whenever blockHas reads a
+// block's lines.
+var blockScanned func()
 
 // delimiterApart reports whether a run of emphasis stars, underscores or
 // tildes next to the byte at off (before it when dir is -1, after it when
