@@ -53,7 +53,7 @@ func (p *poise) withBody(it *kb.Item) *kb.Item {
 		same = append([]*kb.Item{it}, same...)
 	}
 	p.trimSoon() // the note was parsed whole for these
-	full, err := kb.LoadBodies(os.DirFS(dir), kb.LoadOptions{ID: pk.Dir}, same)
+	full, err := pk.LoadBodies(os.DirFS(dir), kb.LoadOptions{ID: pk.Dir}, same)
 	if err != nil {
 		p.logf("poise: %s: %v", it.ID, err)
 		return it

@@ -73,12 +73,22 @@ func LoadBody(fsys fs.FS, opts LoadOptions, it *Item) (*Item, error) {
 // LoadBodies is LoadBody for items of one file, read once: a guide and
 // its sections are shown together. An item the file no longer holds is
 // nil.
+// Pack.LoadBodies is this for a pack's items without listing the
+// pack's notes again.
 func LoadBodies(fsys fs.FS, opts LoadOptions, items []*Item) ([]*Item, error) {
+	return loadBodies(fsys, opts, nil, items)
+}
+
+// loadBodies is LoadBodies with notes, the pack's note names when known
+// (nil: listed from fsys). Only what the bodies need is done: the items'
+// links are their own, so only embeds are resolved, which show the
+// embedded note's text in the body.
+func loadBodies(fsys fs.FS, opts LoadOptions, notes *noteIndex, items []*Item) ([]*Item, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
 	file := items[0].Source.File
-	p, err := LoadFiles(fsys, opts, []string{file})
+	p, _, err := loadFiles(fsys, opts, []string{file}, notes, true)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}

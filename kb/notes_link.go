@@ -2,6 +2,7 @@ package kb
 
 import (
 	"cmp"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -246,6 +247,13 @@ func (l *loader) showEmbeds() {
 				}
 			}
 			target, ok := byID[id]
+			if !ok && l.partial {
+				// A note of the pack not loaded (LoadFilesChecked), read
+				// for its headings when its embed was resolved: shown as
+				// a whole load shows it.
+				addOthers(byID, l.others)
+				target, ok = byID[id]
+			}
 			it := owner(rec.items, e.line)
 			if !ok || it == nil {
 				continue
@@ -257,6 +265,22 @@ func (l *loader) showEmbeds() {
 			}
 			if text != "" {
 				it.Body = strings.Replace(it.Body, e.link, e.link+"\n>\n> "+strings.ReplaceAll(text, "\n", "\n> "), 1)
+			}
+		}
+	}
+}
+
+// addOthers adds to byID the items of the files others holds that it
+// does not have, the first file in path order winning an id.
+func addOthers(byID map[string]*Item, others map[string]*fileRec) {
+	for _, key := range slices.Sorted(maps.Keys(others)) {
+		rec := others[key]
+		if rec == nil {
+			continue
+		}
+		for i := range rec.items {
+			if _, ok := byID[rec.items[i].ID]; !ok {
+				byID[rec.items[i].ID] = &rec.items[i]
 			}
 		}
 	}

@@ -70,6 +70,9 @@ type Pack struct {
 	// Shed is true when the Body and Text of the pack's guides were left
 	// out to save memory (Library.WithoutBodies); LoadBody reads them.
 	Shed bool `json:"-"`
+	// names is the lookup of a plain folder's note names, for reading a
+	// note's body back (Pack.LoadBodies).
+	names *noteNames
 }
 
 // Library is the set of installed packs that Poise searches and shows.

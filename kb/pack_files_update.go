@@ -70,6 +70,7 @@ func UpdateFiles(p *Pack, fsys fs.FS, changed []string, problems []Problem) (*Pa
 	}
 	next := *p
 	next.Items = spliceFiles(p.Items, fresh.Items, set)
+	next.names = fresh.names // p's may not know a note added or renamed
 	var all []Problem
 	for _, pr := range problems {
 		if !set[pr.File] {

@@ -83,6 +83,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	}
 	if l.plain {
 		l.notes = newNoteIndex(paths)
+		pack.names = &noteNames{ix: l.notes}
 	}
 	l.loadItems(pack, paths)
 	l.checkOverrides(&pack.Manifest, src)
@@ -109,11 +110,17 @@ func LoadFiles(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, error) {
 // broken one is reported, without loading the pack. What only the whole
 // pack shows (an id another file also uses) is not checked.
 func LoadFilesChecked(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, []Problem, error) {
+	return loadFiles(fsys, opts, paths, nil, false)
+}
+
+// loadFiles is LoadFilesChecked with notes, the pack's note names when
+// known (nil: listed from fsys), for bodies only (loadBodies) or not.
+func loadFiles(fsys fs.FS, opts LoadOptions, paths []string, notes *noteIndex, bodies bool) (*Pack, []Problem, error) {
 	l, pack, _, err := startLoad(fsys, opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	l.partial = true
+	l.partial, l.bodies = true, bodies
 	var keep []string
 	for _, p := range paths {
 		if !fs.ValidPath(p) || !isMarkdown(p) || skippedPath(p) {
@@ -126,12 +133,16 @@ func LoadFilesChecked(fsys fs.FS, opts LoadOptions, paths []string) (*Pack, []Pr
 	}
 	slices.Sort(keep)
 	keep = slices.Compact(keep)
-	if l.plain { // wikilinks name notes by name: know every note's
+	if l.plain && notes == nil { // wikilinks name notes by name: know every note's
 		all, err := l.markdownFiles()
 		if err != nil {
 			return nil, nil, err
 		}
-		l.notes = newNoteIndex(all)
+		notes = newNoteIndex(all)
+	}
+	if l.plain {
+		l.notes = notes
+		pack.names = &noteNames{ix: notes} // listed after the change
 	}
 	l.loadItems(pack, keep)
 	return pack, l.ps, nil
@@ -182,7 +193,9 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 		l.order = append(l.order, rec)
 	})
 	l.originals = originalPacks(pack.Manifest)
-	l.resolveLinks()
+	if !l.bodies {
+		l.resolveLinks()
+	}
 	pack.OriginalLinks = l.originalLinks
 	if l.plain {
 		l.showEmbeds()
@@ -262,6 +275,9 @@ type loader struct {
 	// their anchors (nil for a file that is not there).
 	partial bool
 	others  map[string]*fileRec
+	// bodies is set when only the items' bodies are wanted (loadBodies):
+	// their links are not resolved, but for embeds.
+	bodies bool
 }
 
 // fileRec is one loaded markdown file, kept until links are resolved.

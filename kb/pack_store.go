@@ -203,6 +203,9 @@ func readStored(storeDir, dir string) (*Pack, []Problem, PackState, error) {
 		sp.Pack.Items = append(sp.Pack.Items, chunk...)
 	}
 	shareStrings(&sp.Pack)
+	if sp.Pack.Notes {
+		sp.Pack.names = &noteNames{} // listed at the first body read back
+	}
 	return &sp.Pack, sp.Problems, sp.State, nil
 }
 
