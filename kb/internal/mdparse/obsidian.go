@@ -225,15 +225,27 @@ func (d *Doc) notes(n ast.Node) {
 }
 
 // alone reports whether nothing but spaces (or a quote's >) shares the
-// lines of src[start:end].
+// lines of src[start:end]. It reads outwards from the link only as far as
+// the first thing beside it, so a line of many links costs its length
+// once, not once per link.
 func (d *Doc) alone(start, end int) bool {
 	ls := d.lineStarts[d.Line(start)-1]
-	le := len(d.Source)
-	if i := bytes.IndexByte(d.Source[end:], '\n'); i >= 0 {
-		le = end + i
+	for i := start - 1; i >= ls; i-- {
+		if c := d.Source[i]; c != ' ' && c != '\t' && c != '>' {
+			return false
+		}
 	}
-	before := strings.TrimLeft(string(d.Source[ls:start]), " \t>")
-	return before == "" && strings.TrimSpace(string(d.Source[end:le])) == ""
+	for rest := d.Source[end:]; len(rest) > 0; {
+		r, n := utf8.DecodeRune(rest)
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		rest = rest[n:]
+	}
+	return true
 }
 
 // InCode reports whether byte offset off of Source is inside a code span or
