@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -213,7 +214,15 @@ func clip(text string, spans []search.Span, n int) (string, []search.Span) {
 	}
 	cut := strings.LastIndexByte(text[:n], ' ')
 	if cut <= 0 {
+		// No space to cut at (Chinese, Japanese, one long word): cut
+		// between letters, never inside one, keeping at least one.
 		cut = n
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		if cut == 0 {
+			_, cut = utf8.DecodeRuneInString(text)
+		}
 	}
 	var kept []search.Span
 	for _, sp := range spans {
