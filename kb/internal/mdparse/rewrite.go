@@ -268,18 +268,17 @@ func (d *Doc) beforeDelimiterRow(n ast.Node, e *Edit) bool {
 	if p == nil {
 		return true
 	}
+	// The line holding the wikilink, found by halves: a paragraph of
+	// many lines of aliased wikilinks read its lines from the first for
+	// each of them, the square of its length.
 	lines := p.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		if seg := lines.At(i); seg.Stop > e.Start {
-			if i+1 == lines.Len() {
-				return false
-			}
-			next := lines.At(i + 1)
-			row := next.Value(d.Source)
-			return bytes.IndexByte(row, '-') >= 0 && len(bytes.Trim(row, "|:- \t\n")) == 0
-		}
+	i := sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Stop > e.Start })
+	if i+1 >= lines.Len() {
+		return false
 	}
-	return false
+	next := lines.At(i + 1)
+	row := next.Value(d.Source)
+	return bytes.IndexByte(row, '-') >= 0 && len(bytes.Trim(row, "|:- \t\n")) == 0
 }
 
 // blockHas reports whether the lines of the block holding n have c. The
