@@ -7,14 +7,14 @@ import (
 	"sync"
 )
 
-// buildGCPercent is the least GOGC an index build runs at: Go's default,
-// the heap growing to twice what is live before a collection.
+// buildGCPercent is the least GOGC an index build runs at.
 //
-// The app keeps a tighter GOGC to stay small while the agent types (50,
-// and 10 once searches pause: app/item_bodies.go), and a build allocates
-// over a gigabyte of short-lived garbage for the issue 10 vault while
-// holding 100-330 MB live. Measured on that vault (BenchmarkOpenVaultApp,
-// a 2-core machine at load 8-13, so CPU figures are rough):
+// The app keeps a tighter GOGC to stay small while the agent types (25
+// while searching, 10 once searches pause: app/item_bodies.go), and a
+// build allocates over a gigabyte of short-lived garbage for the issue 10
+// vault while holding 100-330 MB live. Measured on that vault
+// (BenchmarkOpenVaultApp, a 2-core machine at load 8-13, so CPU figures
+// are rough):
 //
 //	app's GOGC   build at    collections  CPU-s       peak held
 //	10           10          70           19.3        345 MB
@@ -23,15 +23,17 @@ import (
 //	50           100         6.5          11.1-12.6   570-648 MB
 //	50           200         2.5          9.1         944 MB
 //
-// So a build raised to 100 costs the collector half or a tenth of its
-// work, for a peak 80-240 MB higher while it lasts; 200 went on saving
-// but doubled the peak. A soft memory limit instead (GOGC off, limit 620
-// MB: 4.5 collections, 10.3 CPU-s, 620 MB) did no better than 100 at the
-// same peak, and would collect without end for a library whose live heap
+// At 10 the collector runs seventy times and doubles the build's CPU; 50
+// takes most of that back. 100 saved little more CPU (within the noise)
+// for a peak 80-150 MB higher, and the app building its first index on the
+// vault already peaked at 815 MB RSS with 100, so a build is raised to 50
+// and no further. A soft memory limit instead (GOGC off, limit 620 MB: 4.5
+// collections, 10.3 CPU-s, 620 MB) did no better than 100 at the same
+// peak, and would collect without end for a library whose live heap
 // outgrew it. After the build the app gives the memory back
 // (FreeOSMemory) and its own GOGC is back; the CLI builds at Go's
-// default already, so nothing changes there.
-const buildGCPercent = 100
+// default, above this, so nothing changes there.
+const buildGCPercent = 50
 
 // pacing counts the builds running, so that the GOGC before the first is
 // what the last puts back.

@@ -9,7 +9,7 @@ import (
 // the collector tighter, and the app's setting is back afterwards.
 func TestBuildRaisesGOGC(t *testing.T) {
 	t.Setenv("GOGC", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(50))
+	defer debug.SetGCPercent(debug.SetGCPercent(10)) // the app once searches pause
 	during := -2
 	ix, err := Open(t.TempDir(), fixtureLibrary(), Options{Progress: func(int, int) {
 		during = currentGCPercent()
@@ -21,8 +21,8 @@ func TestBuildRaisesGOGC(t *testing.T) {
 	if during != buildGCPercent {
 		t.Errorf("GOGC during the build: %d, want %d", during, buildGCPercent)
 	}
-	if got := currentGCPercent(); got != 50 {
-		t.Errorf("GOGC after the build: %d, want the app's 50 back", got)
+	if got := currentGCPercent(); got != 10 {
+		t.Errorf("GOGC after the build: %d, want the app's 10 back", got)
 	}
 }
 
@@ -57,10 +57,10 @@ func TestPaceBuildLeavesOthersAlone(t *testing.T) {
 	}
 
 	restore := paceBuild()
-	debug.SetGCPercent(30) // the app's own change during the build
+	debug.SetGCPercent(40) // the app's own change during the build
 	restore()
-	if got := currentGCPercent(); got != 30 {
-		t.Errorf("GOGC set during the build: %d after it, want 30", got)
+	if got := currentGCPercent(); got != 40 {
+		t.Errorf("GOGC set during the build: %d after it, want 40", got)
 	}
 
 	t.Setenv("GOGC", "20")
