@@ -240,13 +240,17 @@ func unquote(s string) string {
 }
 
 // mergeTags is a note's front matter tags and then its inline #tags, each
-// once (case aside).
+// once (case aside). It stops past MaxFileTags, which the caller reports:
+// looking each up in those before it costs the square of their number.
 func mergeTags(front, inline []string) []string {
-	if len(inline) == 0 {
+	if len(inline) == 0 || len(front) > MaxFileTags {
 		return front
 	}
 	out := slices.Clip(front)
 	for _, t := range inline {
+		if len(out) > MaxFileTags {
+			break
+		}
 		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, t) }) {
 			out = append(out, t)
 		}

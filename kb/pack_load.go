@@ -493,6 +493,10 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	} else {
 		b.tags = fm.Tags
 	}
+	if len(b.tags) > MaxFileTags {
+		l.ps.add(p, fm.Lines["tags"], "the file has more than %d tags, and only the first %d are kept; keep the few that sort it and remove the others", MaxFileTags, MaxFileTags)
+		b.tags = b.tags[:MaxFileTags:MaxFileTags]
+	}
 	// The items' bodies are slices of the note: its bytes, read for this
 	// load and never written again, are shared rather than copied (a
 	// twentieth of what loading a vault allocated).
