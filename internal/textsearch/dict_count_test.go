@@ -12,10 +12,8 @@ import (
 // disk the dictionary walk said every term after a rare one was rare, and
 // "most frequent first" picked rare terms (see termCounter).
 func TestPrefixTermsSameOnDisk(t *testing.T) {
-	var bodies []string
-	for _, w := range []string{"staaa", "staab", "staac", "staad", "staae", "staaf", "staag", "staah", "staai", "staaj"} {
-		bodies = append(bodies, w) // one document each
-	}
+	// Ten rare words, one document each.
+	bodies := []string{"staaa", "staab", "staac", "staad", "staae", "staaf", "staag", "staah", "staai", "staaj"}
 	for i := range 40 {
 		b := "stand"
 		if i < 30 {
