@@ -87,20 +87,15 @@ func Run(cfg Config) error {
 			current, quickErr, stale = ix, nil, true
 		}
 	}
-	var lib *kb.Library
-	var libErr error
 	var first *packs.KeptLoad
 	if quickErr != nil {
-		// The index is built from this library, so every pack is parsed;
-		// the large ones are kept once it is (openIndex).
+		// The index is built from this library, so every pack is parsed
+		// (behind the window: firstBuild); the large ones are kept once it
+		// is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
-		lib, libErr = first.Load()
 	}
-	if lib == nil {
-		lib = kb.NewLibrary()
-	}
-	p := newPoise(a, a.NewWindow("Poise"), lib)
+	p := newPoise(a, a.NewWindow("Poise"), kb.NewLibrary())
 	p.packs = store
 	p.libState, p.firstLoad = state, first
 	if storeErr != nil {
@@ -124,24 +119,23 @@ func Run(cfg Config) error {
 		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
 		p.startDesktop() // always on top and the system-wide key
+		// Only once the window is up: parsing every pack on every core
+		// would otherwise delay its first paint by seconds (10 s for the
+		// issue 10 vault before a first build).
 		if current != nil {
-			// Only once the window is up: parsing every pack on every
-			// core would otherwise delay its first paint by seconds.
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
+		} else {
+			p.firstBuild(first, indexDir, state)
 		}
 	})
 	p.win.SetMaster()
 	p.setupTray()
-	if first != nil {
-		p.showLoadProblems(first, libErr)
-	}
 	p.started = started
 	if current != nil {
 		p.useIndex(current)
 	} else {
-		p.openIndex(indexDir, state)
-		p.watchPacks()
+		p.setIndexing("Preparing search… reading your packs")
 	}
 	quitOnSignal(p)
 	stopIdle := p.watchCallIdle()
@@ -333,6 +327,26 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 	p.usage = u
 }
 
+// firstBuild loads every pack off the UI goroutine, for an index to be
+// built from (there is none, or it is from another version), then gives
+// the library to the screens and builds the index. Packs saved meanwhile
+// are read again once the index is up (reloadSavedWhileLoading).
+func (p *poise) firstBuild(first *packs.KeptLoad, indexDir string, state *kb.LibraryState) {
+	p.savedWhileLoading = map[string][]string{}
+	go func() {
+		lib, err := first.Load()
+		if lib == nil {
+			lib = kb.NewLibrary()
+		}
+		p.do(func() {
+			p.setLibrary(lib)
+			p.showLoadProblems(first, err)
+			p.openIndex(indexDir, state)
+			p.watchPacks()
+		})
+	}()
+}
+
 // openIndex opens or builds the search index off the UI goroutine, showing
 // progress on the Find screen, then hands it to the screens. state is what
 // the library was loaded from, recorded so the next start is immediate.
@@ -349,6 +363,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			p.do(func() { p.setIndexing(msg) })
 		}})
 		p.do(func() {
+			defer p.reloadSavedWhileLoading()
 			if err != nil {
 				p.setIndexing("Search is unavailable. Browse with Guides, Matrix and Statements, and restart Poise to try again.")
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
