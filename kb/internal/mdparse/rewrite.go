@@ -120,6 +120,16 @@ func (d *Doc) editAt(off int) *Edit {
 	return nil
 }
 
+// touchesEdit reports whether another edit ends where e starts or starts
+// where e ends.
+func (d *Doc) touchesEdit(e *Edit) bool {
+	if d.editAt(e.End) != nil {
+		return true
+	}
+	i := sort.Search(len(d.edits), func(i int) bool { return d.edits[i].End >= e.Start })
+	return i < len(d.edits) && d.edits[i].End == e.Start
+}
+
 // rewritten is src[start:end] of the tree's source with the edits inside
 // it made.
 func (d *Doc) rewritten(start, end int) []byte {
@@ -234,6 +244,12 @@ func (d *Doc) wikilinkEdit(e *Edit, n *wikilinkNode) bool {
 	}
 	if d.blockHas(n, '<') {
 		return false // words could complete an HTML tag that a bracket broke
+	}
+	if d.touchesEdit(e) {
+		// What is next to it is another edit's text, not the source's
+		// ("![[a.png]][[B]]" gives "*[image: a.png]*B", whose last star
+		// cannot close beside the B): parse the rewritten note instead.
+		return false
 	}
 	prev, next := byte(' '), byte('\n')
 	if e.Start > 0 {
