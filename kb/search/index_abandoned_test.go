@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
 
@@ -18,24 +17,7 @@ import (
 // not touched for an hour (none can still be building); opened read-only,
 // nothing is deleted.
 func TestAbandonedBuildsAreDeleted(t *testing.T) {
-	packs := t.TempDir()
-	pack := filepath.Join(packs, "team")
-	os.MkdirAll(pack, 0o755)
-	os.WriteFile(filepath.Join(pack, "parcel.md"), []byte("# Parcel\n\nThe parcel is late again.\n"), 0o644)
-	dir := filepath.Join(t.TempDir(), "index")
-	state, err := kb.ScanLibrary(nil, packs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := kb.LoadLibrary(nil, packs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := search.Open(dir, lib, search.Options{State: state})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full.Close()
+	_, dir, state := parcelIndex(t)
 	old := filepath.Join(dir, ".build-0123abcd-0123456789ab")
 	fresh := filepath.Join(dir, ".build-0123abcd-ba9876543210")
 	for _, d := range []string{old, fresh} {

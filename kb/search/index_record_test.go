@@ -15,24 +15,8 @@ import (
 // it hands out answers after Close, and one it does not hand out (the
 // library changed) is closed, its lock released for the next writer.
 func TestRecordedPreopen(t *testing.T) {
-	packs := t.TempDir()
+	packs, dir, state := parcelIndex(t)
 	pack := filepath.Join(packs, "team")
-	os.MkdirAll(pack, 0o755)
-	os.WriteFile(filepath.Join(pack, "parcel.md"), []byte("# Parcel\n\nThe parcel is late again.\n"), 0o644)
-	dir := filepath.Join(t.TempDir(), "index")
-	state, err := kb.ScanLibrary(nil, packs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := kb.LoadLibrary(nil, packs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := search.Open(dir, lib, search.Options{State: state})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full.Close()
 
 	rc := search.ReadRecorded(dir)
 	if rc.State() == nil || rc.State().Key() != state.Key() {
@@ -65,4 +49,29 @@ func TestRecordedPreopen(t *testing.T) {
 		t.Fatalf("the preopened index still holds its lock: %v", err)
 	}
 	again.Close()
+}
+
+// parcelIndex builds and closes an index for a packs folder of one team
+// pack with one note (team/parcel.md), as kept for its scanned state.
+func parcelIndex(t *testing.T) (packs, dir string, state *kb.LibraryState) {
+	t.Helper()
+	packs = t.TempDir()
+	pack := filepath.Join(packs, "team")
+	os.MkdirAll(pack, 0o755)
+	os.WriteFile(filepath.Join(pack, "parcel.md"), []byte("# Parcel\n\nThe parcel is late again.\n"), 0o644)
+	dir = filepath.Join(t.TempDir(), "index")
+	state, err := kb.ScanLibrary(nil, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := search.Open(dir, lib, search.Options{State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.Close()
+	return packs, dir, state
 }
