@@ -1,7 +1,6 @@
 package textsearch
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -24,16 +23,7 @@ func TestPrefixTermsSameOnDisk(t *testing.T) {
 	c := &Corpus{Hash: "prefix-counts", Len: len(bodies), Doc: func(i int) (string, Document) {
 		return fmt.Sprintf("id-%02d", i), Document{Title: "item", Body: bodies[i]}
 	}}
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
+	mem, disk := memoryAndDisk(t, c, 8)
 	terms := func(ix *Index) []string {
 		adv, err := ix.bi.Advanced()
 		if err != nil {

@@ -49,16 +49,7 @@ func TestScratchReuseIndexesTheSame(t *testing.T) {
 		},
 		Synonyms: [][]string{{"refund", "money back"}},
 	}
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, size)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
+	mem, disk := memoryAndDisk(t, c, size)
 	fields, err := mem.bi.Fields()
 	if err != nil {
 		t.Fatal(err)

@@ -140,16 +140,7 @@ func TestHeadPrefixWide(t *testing.T) {
 	// The commonest word is kept first.
 	docs = append(docs, Document{Title: "syncwordzzz", Body: "y"}, Document{Title: "syncwordzzz", Body: "y"})
 	c := headCorpus("head-prefix-wide", docs)
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 37)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
+	mem, disk := memoryAndDisk(t, c, 37)
 	for q, want := range map[string]int{"syncw": maxHeadCompletions + 1, "syncword": maxHeadCompletions + 1, "syncwordak": 26, "syncwordzz": 2} {
 		a, err1 := mem.Search(context.Background(), Query{Text: q, Limit: 3}, noTexts{})
 		b, err2 := disk.Search(context.Background(), Query{Text: q, Limit: 3}, noTexts{})
@@ -221,16 +212,7 @@ func TestHeadStartSameOnDisk(t *testing.T) {
 		docs = append(docs, Document{Title: title, Body: "y"})
 	}
 	c := headCorpus("head-start-counts", docs)
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 8)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
+	mem, disk := memoryAndDisk(t, c, 8)
 	start := func(ix *Index) headStart {
 		adv, err := ix.bi.Advanced()
 		if err != nil {

@@ -24,16 +24,7 @@ func TestPrefixResultsIndependentOfSegments(t *testing.T) {
 		docs[i] = Document{Title: fmt.Sprintf("doc %d", i), Body: body, Kind: "guide"}
 	}
 	c := &Corpus{Hash: "prefix-layout", Len: n, Doc: func(i int) (string, Document) { return fmt.Sprintf("d%05d", i), docs[i] }}
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 97)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
+	mem, disk := memoryAndDisk(t, c, 97)
 	for _, q := range []string{"syn", "sync", "synt", "syno"} {
 		a, err1 := mem.Search(context.Background(), Query{Text: q, Limit: 1}, noTexts{})
 		b, err2 := disk.Search(context.Background(), Query{Text: q, Limit: 1}, noTexts{})
@@ -57,16 +48,7 @@ func TestTiesIndependentOfSegments(t *testing.T) {
 		// ids disagree.
 		return fmt.Sprintf("d%05d", (i*7919)%n), Document{Title: "same title", Body: "refund late parcel", Kind: "guide"}
 	}}
-	mem, err := BuildMemory(context.Background(), c, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
-	disk, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 97)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
+	mem, disk := memoryAndDisk(t, c, 97)
 	ids := func(ix *Index) []string {
 		res, err := ix.Search(context.Background(), Query{Text: "refund", Limit: 10}, noTexts{})
 		if err != nil {
@@ -85,4 +67,22 @@ func TestTiesIndependentOfSegments(t *testing.T) {
 	if len(a) == 0 || a[0] != "d00000" {
 		t.Errorf("ties are not in id order: %v", a)
 	}
+}
+
+// memoryAndDisk builds c twice: in memory, and stored in segments of
+// segment documents merged as a first build merges them, to compare what
+// the two answer. Both are closed when the test ends.
+func memoryAndDisk(t *testing.T, c *Corpus, segment int) (mem, disk *Index) {
+	t.Helper()
+	mem, err := BuildMemory(context.Background(), c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mem.Close() })
+	disk, _, err = buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, segment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { disk.Close() })
+	return mem, disk
 }
