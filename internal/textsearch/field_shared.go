@@ -1,6 +1,10 @@
 package textsearch
 
-import "github.com/blevesearch/bleve/v2/analysis"
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
 
 // A document's keyword fields are one term each, but each field analysed
 // alone is a map, a slab and a copy of its value: five of them for every
@@ -31,7 +35,9 @@ func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 	f := &textField{name: s.name, options: s.options, analyzer: s.analyzer, value: []byte(v)}
 	f.Analyze()
 	if len(b.keywords) < maxSharedKeywords {
-		b.keywords[key] = f
+		// A copy of v for the key: v may be in memory a build lends and
+		// reuses (DocMemory).
+		b.keywords[keywordKey{s.name, strings.Clone(v)}] = f
 	}
 	return f
 }
