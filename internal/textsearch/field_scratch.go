@@ -33,6 +33,8 @@ type buildScratch struct {
 	// the last reset.
 	free [maxMapClass + 1][]index.TokenFrequencies
 	lent []lentMap
+	// tokens is room for one text's tokens (analyzeText).
+	tokens tokenSlab
 }
 
 type lentMap struct {
