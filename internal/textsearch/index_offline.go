@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -175,14 +176,35 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 		return fmt.Errorf("build segment of documents %d-%d: %w", from, to-1, err)
 	}
 	defer seg.Close()
-	unpersisted, ok := seg.(segment.UnpersistedSegment)
-	if !ok {
-		return fmt.Errorf("build segment: %T cannot be written", seg)
-	}
-	if err := unpersisted.Persist(file); err != nil {
+	if err := writeTempSegment(seg, file); err != nil {
 		return fmt.Errorf("write segment of documents %d-%d: %w", from, to-1, err)
 	}
 	return nil
+}
+
+// writeTempSegment writes seg to file, which lives only until the merge
+// has read it. It is not synced to disk, as the segment's own Persist
+// does: the merged segment is synced, and a crash before leaves a build
+// directory that is never opened. A first build of the issue 10 vault
+// writes 22 such files, 68 MB; on this project's test machine 22 files of
+// 4 MB took 0.12-0.39 s to write synced, 0.02-0.11 s unsynced, time the
+// writers waited. Unsynced, a file deleted soon may never reach the disk.
+func writeTempSegment(seg segment.Segment, file string) (err error) {
+	w, ok := seg.(io.WriterTo)
+	if !ok {
+		return fmt.Errorf("%T cannot be written", seg)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	_, err = w.WriteTo(f)
+	return err
 }
 
 // idFieldName is the field of every document's id (bleve's document
