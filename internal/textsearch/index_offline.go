@@ -176,7 +176,7 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		id, d := c.Doc(i)
+		id, d := c.doc(i, scratch)
 		if id == "" {
 			return fmt.Errorf("index document %d: %w", i, bleve.ErrorEmptyID)
 		}

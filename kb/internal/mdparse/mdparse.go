@@ -129,10 +129,15 @@ func newParsers(inline ...util.PrioritizedValue) *sync.Pool {
 	return &sync.Pool{New: func() any {
 		// GFM without Linkify: bare URLs need no parsing here, and its regular
 		// expressions were a tenth of the load time.
-		return goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, &frontmatter.Extender{
-			Formats: []frontmatter.Format{frontmatter.YAML},
-		}), goldmark.WithParserOptions(parser.WithInlineParsers(inline...)))
+		return newMarkdown(newParser(inline...))
 	}}
+}
+
+// newMarkdown is goldmark with p as its parser and the extensions packs use.
+func newMarkdown(p parser.Parser) goldmark.Markdown {
+	return goldmark.New(goldmark.WithParser(p), goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough, &frontmatter.Extender{
+		Formats: []frontmatter.Format{frontmatter.YAML},
+	}))
 }
 
 // Parse parses src. It never fails: markdown has no syntax errors, and front
