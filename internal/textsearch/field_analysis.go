@@ -13,7 +13,6 @@ import (
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
-	"github.com/blevesearch/segment"
 )
 
 // textField is a text field of a document, made without Bleve's mapping
@@ -243,33 +242,6 @@ func (s *tokenSlab) release(out analysis.TokenStream) {
 	if s.pooled {
 		tokenSlabs.Put(s)
 	}
-}
-
-// tokenizeUnicode hands emit the tokens Bleve's Unicode tokenizer makes of
-// input (analysis/tokenizer/unicode), without making them.
-func tokenizeUnicode(input []byte, emit func(analysis.Token)) {
-	seg := segment.NewWordSegmenterDirect(input)
-	start, pos := 0, 1
-	for seg.Segment() {
-		b := seg.Bytes()
-		end := start + len(b)
-		if typ := seg.Type(); typ != segment.None {
-			emit(analysis.Token{Term: b, Start: start, End: end, Position: pos, Type: unicodeType(typ)})
-			pos++
-		}
-		start = end
-	}
-}
-
-// unicodeType is the token type Bleve's Unicode tokenizer gives a segment.
-func unicodeType(typ int) analysis.TokenType {
-	switch typ {
-	case segment.Ideo, segment.Kana:
-		return analysis.Ideographic
-	case segment.Number:
-		return analysis.Numeric
-	}
-	return analysis.AlphaNumeric
 }
 
 // termFrequencies is analysis.TokenFrequency with less memory: the map

@@ -130,17 +130,13 @@ func (d *Doc) touchesEdit(e *Edit) bool {
 	return i < len(d.edits) && d.edits[i].End == e.Start
 }
 
-// rewritten is src[start:end] of the tree's source with the edits inside
-// it made.
-func (d *Doc) rewritten(start, end int) []byte {
+// appendRewritten appends src[start:end] of the tree's source with the
+// edits inside it made to out.
+func (d *Doc) appendRewritten(out []byte, start, end int) []byte {
 	if d.edits == nil {
-		return d.Source[start:end]
+		return append(out, d.Source[start:end]...)
 	}
 	i := sort.Search(len(d.edits), func(i int) bool { return d.edits[i].End > start })
-	if i == len(d.edits) || d.edits[i].Start >= end {
-		return d.Source[start:end]
-	}
-	var out []byte
 	last := start
 	for ; i < len(d.edits) && d.edits[i].Start < end; i++ {
 		e := d.edits[i]
