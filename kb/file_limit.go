@@ -20,6 +20,12 @@ var errTooLarge = errors.New("file too large")
 // readLimited reads the file at name, reading no more than limit bytes
 // (and one over, to know): a huge file costs nothing to refuse.
 func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
+	return readLimitedInto(fsys, name, limit, nil)
+}
+
+// readLimitedInto is readLimited reading into buf when the file fits in
+// its capacity, a new buffer when not.
+func readLimitedInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
@@ -32,8 +38,10 @@ func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
 		}
 		size = int(info.Size()) + 1
 	}
-	buf := make([]byte, 0, size)
-	buf, err = readAll(io.LimitReader(f, int64(limit)+1), buf)
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	buf, err = readAll(io.LimitReader(f, int64(limit)+1), buf[:0])
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"strconv"
@@ -46,11 +47,16 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 // there rather than reported once per file.
 func parseFrontMatter(raw []byte, first int, file string, ps *problems, plain bool) frontMatter {
 	fm := frontMatter{Lines: map[string]int{}}
-	if len(strings.TrimSpace(string(raw))) == 0 {
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return fm
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(raw, &root); err != nil {
+	root, quick := quickFrontMatter(raw)
+	var err error
+	if !quick {
+		root = &yaml.Node{}
+		err = yaml.Unmarshal(raw, root)
+	}
+	if err != nil {
 		line := first
 		msg := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {

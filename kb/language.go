@@ -44,7 +44,19 @@ func DetectLanguage(text string) string {
 	var counts [scriptCount]int
 	latinOrCyrillic := 0
 	scripts := bmpScripts()
-	for _, r := range text {
+	// ASCII, most of most files, byte by byte: an ASCII letter is Latin,
+	// anything else ASCII no script's.
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if l := c | 0x20; 'a' <= l && l <= 'z' {
+				counts[scriptLatin]++
+				latinOrCyrillic++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		s := scriptNone
 		if r < rune(len(scripts)) {
 			s = script(scripts[r])
@@ -261,7 +273,18 @@ func commonWordsLanguage(text string, s script) string {
 		}
 		buf = buf[:0]
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII: a letter is A-Z or a-z
+			i++
+			if l := c | 0x20; 'a' <= l && l <= 'z' {
+				buf = append(buf, l)
+			} else if len(buf) > 0 {
+				count()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		} else if len(buf) > 0 {

@@ -47,8 +47,10 @@ func foldNote(s string) string { return strings.ToLower(norm.NFC.String(s)) }
 func (ix *noteIndex) find(dir, target string) string {
 	t := foldNote(strings.TrimSuffix(strings.TrimSuffix(target, ".md"), ".markdown"))
 	t = strings.TrimPrefix(t, "/")
-	if p, ok := ix.byPath[foldNote(path.Join(dir, t))]; ok && !strings.HasPrefix(path.Join(dir, t), "..") {
-		return p
+	if joined := path.Join(dir, t); !strings.HasPrefix(joined, "..") {
+		if p, ok := ix.byPath[foldNote(joined)]; ok {
+			return p
+		}
 	}
 	if p, ok := ix.byPath[path.Clean(t)]; ok {
 		return p
@@ -115,6 +117,7 @@ type embedRef struct {
 // as, so the note's blocks are made from its one parse (Doc.Rewrite).
 func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 	edits := make([]mdparse.Edit, 0, len(doc.Wikilinks)+len(doc.Callouts))
+	b.rec.written = slices.Grow(b.rec.written, len(doc.Wikilinks))
 	dir := path.Dir(b.file)
 	for _, w := range doc.Wikilinks {
 		target := w.Target

@@ -158,7 +158,7 @@ func (l *loader) otherFile(p, key string) *fileRec {
 	var rec *fileRec
 	if fs.ValidPath(p) && !skippedPath(p) {
 		if info, err := fs.Stat(l.fsys, p); err == nil && info.Mode().IsRegular() {
-			rec = l.loadFile(p).rec
+			rec = l.loadFile(p, nil).rec
 		}
 	}
 	if l.others == nil {
@@ -278,6 +278,11 @@ type loader struct {
 	// bodies is set when only the items' bodies are wanted (loadBodies):
 	// their links are not resolved, but for embeds.
 	bodies bool
+	// read is the buffer a worker reads its notes into (plain folders):
+	// a note whose syntax is rewritten is built from its rewritten copy,
+	// so its file's bytes need no buffer of their own (a twentieth of
+	// what loading a vault allocated).
+	read *[]byte
 }
 
 // fileRec is one loaded markdown file, kept until links are resolved.
@@ -386,8 +391,9 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			var read []byte
 			for i := range next {
-				slots[i] <- l.loadFile(paths[i])
+				slots[i] <- l.loadFile(paths[i], &read)
 			}
 		})
 	}
@@ -408,14 +414,22 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 
 // loadFile reads, parses and builds the items of one file with a loader of
 // its own, so files can be loaded at the same time.
-func (l *loader) loadFile(p string) *fileLoad {
-	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang}
+func (l *loader) loadFile(p string, read *[]byte) *fileLoad {
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, read: read}
 	rec, syns := fl.buildFile(p)
 	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
 }
 
 func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
-	src, err := readLimited(l.fsys, p, MaxFileBytes)
+	reuse := l.plain && l.read != nil
+	var buf []byte
+	if reuse {
+		buf = *l.read
+	}
+	src, err := readLimitedInto(l.fsys, p, MaxFileBytes, buf)
+	if reuse && cap(src) > cap(buf) {
+		*l.read = src[:0] // the worker's next files read into it
+	}
 	if errors.Is(err, errTooLarge) {
 		l.ps.addTo(GroupTooLarge, p, 0, "the file is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)
 		return nil, nil
@@ -488,6 +502,9 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			doc = b.doc
 			rec.links = doc.Links
 		} else {
+			// Not rewritten: the items' bodies are slices of the note,
+			// which the worker's next file must not overwrite.
+			doc.Source = bytes.Clone(doc.Source)
 			doc.FillBlocks()
 		}
 	} else {

@@ -116,9 +116,10 @@ func tokenizeWords(input []byte, emit func(analysis.Token)) {
 }
 
 // langStems remembers the stems of Bleve's language stemmers (Danish to
-// Turkish), one memory per stemmer type: they are pure functions of a
-// word, without settings, and each makes two or three allocations per
-// word where a body repeats the same few thousand words.
+// Turkish) and the words of its language normalisers (Arabic, German,
+// Spanish, Persian, Hindi…), one memory per filter type: they are pure
+// functions of a word, without settings, and each makes two or three
+// allocations per word where a body repeats the same few thousand words.
 var langStems sync.Map // reflect.Type -> *memoStemmer, or nil for other filters
 
 // langStemMemoryMax bounds each language's memory, smaller than the
@@ -140,14 +141,16 @@ func forgetLanguageStems() {
 	})
 }
 
-// memoStemmer is a language stemmer with a memory (see langStems).
+// memoStemmer is a language stemmer or normaliser with a memory (see
+// langStems).
 type memoStemmer struct {
 	inner analysis.TokenFilter
 	mu    sync.RWMutex
 	m     map[string][]byte
 }
 
-// remembered is tf with a memory when it is a language stemmer, else tf.
+// remembered is tf with a memory when it is a language stemmer or
+// normaliser, else tf.
 func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 	t := reflect.TypeOf(tf)
 	if v, ok := langStems.Load(t); ok {
@@ -158,7 +161,7 @@ func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 	}
 	var m *memoStemmer
 	if t.Kind() == reflect.Pointer && strings.HasPrefix(t.Elem().PkgPath(), "github.com/blevesearch/bleve/v2/analysis/lang/") &&
-		strings.Contains(t.Elem().Name(), "Stemmer") {
+		(strings.Contains(t.Elem().Name(), "Stemmer") || strings.Contains(t.Elem().Name(), "Normalize")) {
 		m = &memoStemmer{inner: tf, m: map[string][]byte{}}
 	}
 	v, _ := langStems.LoadOrStore(t, m)
@@ -169,9 +172,11 @@ func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 }
 
 func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
-	for _, t := range input {
+	for i, t := range input {
+		// The inner filter is handed input[i:i+1], not a stream of its
+		// own: one allocation less per word it sees.
 		if t.KeyWord { // left alone by some stemmers: not worth remembering
-			f.inner.Filter(analysis.TokenStream{t})
+			f.inner.Filter(input[i : i+1])
 			continue
 		}
 		f.mu.RLock()
@@ -179,7 +184,7 @@ func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 		f.mu.RUnlock()
 		if !ok {
 			word := string(t.Term)
-			f.inner.Filter(analysis.TokenStream{t})
+			f.inner.Filter(input[i : i+1])
 			// A copy: the stemmer may return part of the text it was given.
 			st = bytes.Clone(t.Term)
 			f.mu.Lock()

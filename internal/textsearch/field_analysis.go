@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
-	"github.com/blevesearch/segment"
 )
 
 // textField is a text field of a document, made without Bleve's mapping
@@ -68,112 +69,179 @@ func (f *textField) Analyze() {
 		f.freqs = termFrequencies([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}}, f.arrayPos, f.options, f.scratch)
 		return
 	}
-	tokens, release := analyzeText(f.analyzer, f.value)
+	tokens, slab := analyzeText(f.analyzer, f.value, f.scratch)
 	f.length = len(tokens)
 	f.freqs = termFrequencies(tokens, f.arrayPos, f.options, f.scratch)
-	release()
+	slab.release(tokens)
 }
 
-// tokenSlab is reusable room for the tokens of one text.
+// tokenSlab is reusable room for the tokens of one text: blocks of
+// tokenBlock tokens, taken in turn, so a token never moves once made (the
+// stream points at it) and a text takes the room its tokens need, not
+// room for as many tokens as it has bytes.
 type tokenSlab struct {
-	tokens []analysis.Token
+	blocks [][]analysis.Token
 	stream analysis.TokenStream
+	// spare is a second stream, for a filter that makes one (headGrams).
+	spare  analysis.TokenStream
+	made   int  // tokens made for the last text
+	pooled bool // from tokenSlabs, and given back there
 }
+
+// tokenBlock is the tokens of one block: a short field uses part of one;
+// a long body, many.
+const tokenBlock = 512
 
 var tokenSlabs = sync.Pool{New: func() any { return &tokenSlab{} }}
 
 // analyzeText runs a over text. For analysers whose words come from
 // Poise's word splitter or Bleve's Unicode one (every language's), with
 // filters that change tokens in place or make new ones, the tokens come
-// from a pool: release gives them back, and the tokens must not be used
-// after it. Terms stay valid: they point into text, into the stem memory,
-// or into new memory. Bleve's Unicode splitter made each text's tokens
-// anew, a twentieth of what a multilingual build allocated.
-func analyzeText(a analysis.Analyzer, text []byte) (analysis.TokenStream, func()) {
+// from s, or from a pool without it: release gives them back, and the
+// tokens must not be used after it. Terms stay valid: they point into
+// text, into what a character filter made of it, into the stem memory, or
+// into new memory. Bleve's Unicode splitter made each text's tokens anew,
+// a twentieth of what a multilingual build allocated; the pool, emptied
+// by every collection, still made a hundredth.
+func analyzeText(a analysis.Analyzer, text []byte, s *buildScratch) (analysis.TokenStream, *tokenSlab) {
 	da, ok := a.(*analysis.DefaultAnalyzer)
-	if !ok || len(da.CharFilters) > 0 {
-		return a.Analyze(text), func() {}
+	if !ok {
+		return a.Analyze(text), nil
 	}
 	var split func([]byte, func(analysis.Token))
-	most := len(text) + 1 // a token is at least one byte
 	switch da.Tokenizer.(type) {
 	case wordTokenizer:
 		split = tokenizeWords
-		most = len(text)/2 + 1 // and a word is followed by a separator
 	case *unicode.UnicodeTokenizer:
 		split = tokenizeUnicode
 	default:
-		return a.Analyze(text), func() {}
+		return a.Analyze(text), nil
 	}
-	slab := tokenSlabs.Get().(*tokenSlab)
-	tokens := slab.tokenize(text, split, most)
+	for _, cf := range da.CharFilters { // as DefaultAnalyzer.Analyze does
+		text = cf.Filter(text)
+	}
+	var slab *tokenSlab
+	if s != nil {
+		slab = &s.tokens
+	} else {
+		slab = tokenSlabs.Get().(*tokenSlab)
+		slab.pooled = true
+	}
+	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
-		tokens = remembered(tf).Filter(tokens)
+		if _, ok := tf.(headGramFilter); ok && s != nil {
+			tokens = withHeadGrams(tokens, s)
+			continue
+		}
+		tokens = fastFilter(tf).Filter(tokens)
 	}
-	return tokens, func() { slab.release(tokens) }
+	return tokens, slab
+}
+
+// fastFilter is tf, or a filter that does the same faster: lower-casing
+// with a shortcut for ASCII words, language stemmers and normalisers
+// with a memory (remembered).
+func fastFilter(tf analysis.TokenFilter) analysis.TokenFilter {
+	if lc, ok := tf.(*lowercase.LowerCaseFilter); ok {
+		return asciiLower{lc}
+	}
+	return remembered(tf)
+}
+
+// asciiLower lower-cases as Bleve's lowercase filter does, in place, with
+// a shortcut for words all of ASCII (nearly all words of most texts): a
+// byte test each rather than decoding runes. Other words are left to
+// Bleve's filter. Lower-casing was a tenth of a build's analysis.
+type asciiLower struct{ inner *lowercase.LowerCaseFilter }
+
+func (f asciiLower) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for i, t := range input {
+		term := t.Term
+		ascii := true
+		for _, c := range term {
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+		}
+		if !ascii {
+			f.inner.Filter(input[i : i+1])
+			continue
+		}
+		for j, c := range term {
+			if 'A' <= c && c <= 'Z' {
+				term[j] = c + 'a' - 'A'
+			}
+		}
+	}
+	return input
 }
 
 // maxPooledTokens keeps one huge text from pinning its tokens' memory.
 const maxPooledTokens = 1 << 16
 
-// tokenize splits text into the slab's memory, with room for most tokens:
-// the slab never grows, so token pointers into it stay valid.
-func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token)), most int) analysis.TokenStream {
-	if cap(s.tokens) < most {
-		s.tokens = make([]analysis.Token, 0, max(most, 64))
-		s.stream = make(analysis.TokenStream, 0, max(most, 64))
-	}
-	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
+// tokenize splits text into the slab's memory.
+func (s *tokenSlab) tokenize(input []byte, split func([]byte, func(analysis.Token))) analysis.TokenStream {
+	s.stream, s.made = s.stream[:0], 0
 	split(input, func(t analysis.Token) {
-		s.tokens = append(s.tokens, t)
-		s.stream = append(s.stream, &s.tokens[len(s.tokens)-1])
+		s.stream = append(s.stream, s.newToken(t))
 	})
 	return s.stream
 }
 
-// release clears what the last text used of the slab, so the pool pins
-// none of its terms, and gives it back. Only the part used is cleared:
-// the slab is as large as the longest text it took, and clearing all of
-// it after every short field was a twelfth of a build's time. Everything
-// past that part is already clear.
+// newToken is t, in the slab.
+func (s *tokenSlab) newToken(t analysis.Token) *analysis.Token {
+	b, i := s.made/tokenBlock, s.made%tokenBlock
+	if b == len(s.blocks) {
+		s.blocks = append(s.blocks, make([]analysis.Token, tokenBlock))
+	}
+	s.blocks[b][i] = t
+	s.made++
+	return &s.blocks[b][i]
+}
+
+// spareStream is the spare stream, empty, with room for n tokens; the
+// caller sets s.spare to what it makes of it, for release to clear.
+func (s *tokenSlab) spareStream(n int) analysis.TokenStream {
+	if cap(s.spare) < n {
+		s.spare = make(analysis.TokenStream, 0, n)
+	}
+	return s.spare[:0]
+}
+
+// release clears what the last text, out, used of the slab, so the pool
+// (or the scratch) pins none of its terms, and gives it back to the pool
+// when pooled; out must not be used after it. Only the part used is
+// cleared: clearing all of a slab grown by a long text after every short
+// field was a twelfth of a build's time. Everything past that part is
+// already clear. A nil slab (tokens Bleve made) has nothing to give back.
 func (s *tokenSlab) release(out analysis.TokenStream) {
+	if s == nil {
+		return
+	}
 	used := len(s.stream)
 	if len(out) > 0 && cap(out) == cap(s.stream) && &out[:1][0] == &s.stream[:1][0] {
 		used = max(used, len(out)) // a filter appended to the stream in place
 	}
 	clear(s.stream[:used])
-	clear(s.tokens)
-	s.tokens, s.stream = s.tokens[:0], s.stream[:0]
-	if cap(s.tokens) <= maxPooledTokens {
+	clear(s.spare)
+	for b := 0; b*tokenBlock < s.made; b++ {
+		clear(s.blocks[b][:min(tokenBlock, s.made-b*tokenBlock)])
+	}
+	s.stream, s.spare, s.made = s.stream[:0], s.spare[:0], 0
+	if cap(s.stream) > maxPooledTokens {
+		s.stream = nil // one huge text does not keep its memory
+	}
+	if cap(s.spare) > maxPooledTokens {
+		s.spare = nil
+	}
+	if len(s.blocks) > maxPooledTokens/tokenBlock {
+		clear(s.blocks[maxPooledTokens/tokenBlock:])
+		s.blocks = s.blocks[:maxPooledTokens/tokenBlock]
+	}
+	if s.pooled {
 		tokenSlabs.Put(s)
 	}
-}
-
-// tokenizeUnicode hands emit the tokens Bleve's Unicode tokenizer makes of
-// input (analysis/tokenizer/unicode), without making them.
-func tokenizeUnicode(input []byte, emit func(analysis.Token)) {
-	seg := segment.NewWordSegmenterDirect(input)
-	start, pos := 0, 1
-	for seg.Segment() {
-		b := seg.Bytes()
-		end := start + len(b)
-		if typ := seg.Type(); typ != segment.None {
-			emit(analysis.Token{Term: b, Start: start, End: end, Position: pos, Type: unicodeType(typ)})
-			pos++
-		}
-		start = end
-	}
-}
-
-// unicodeType is the token type Bleve's Unicode tokenizer gives a segment.
-func unicodeType(typ int) analysis.TokenType {
-	switch typ {
-	case segment.Ideo, segment.Kana:
-		return analysis.Ideographic
-	case segment.Number:
-		return analysis.Numeric
-	}
-	return analysis.AlphaNumeric
 }
 
 // termFrequencies is analysis.TokenFrequency with less memory: the map
@@ -359,7 +427,11 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	// reader's language among translations of one page (lang_prefer.go).
 	bd.AddField(b.sharedKeyword(fieldSpec{name: fLang, options: index.IndexField, analyzer: b.keyword}, docLang(doc.Lang)))
 	if len(doc.Stored) > 0 {
-		bd.AddField(bdoc.NewTextFieldCustom(fStored, nil, doc.Stored, index.StoreField, nil))
+		// Kept as it is: it is never analysed, and the segment builder
+		// copies it.
+		f := s.field(fStored, nil, index.StoreField, nil, "")
+		f.value = doc.Stored
+		bd.AddField(f)
 	}
 	return bd
 }

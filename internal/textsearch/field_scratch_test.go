@@ -16,7 +16,8 @@ import (
 // an index built with fresh memory for every document, in every field
 // and language, and answers queries the same. Were the segment builder to
 // keep a reference into that memory, later segments would overwrite the
-// terms of earlier ones and this would fail.
+// terms of earlier ones and this would fail. The documents' own texts and
+// stored values are made in that memory too (Corpus.DocIn, DocMemory).
 func TestScratchReuseIndexesTheSame(t *testing.T) {
 	texts := []struct{ lang, text string }{
 		{"", "The customer's parcel weren’t delivered; refunds ARE processing"},
@@ -48,6 +49,12 @@ func TestScratchReuseIndexesTheSame(t *testing.T) {
 			return fmt.Sprintf("id-%03d", i), d
 		},
 		Synonyms: [][]string{{"refund", "money back"}},
+	}
+	c.DocIn = func(i int, m *DocMemory) (string, Document) {
+		id, d := c.Doc(i)
+		d.Title, d.Signals, d.Body = m.String([]byte(d.Title)), m.String([]byte(d.Signals)), m.String([]byte(d.Body))
+		d.Stored = m.Bytes(d.Stored)
+		return id, d
 	}
 	mem, disk := memoryAndDisk(t, c, size)
 	fields, err := mem.bi.Fields()

@@ -1,6 +1,10 @@
 package textsearch
 
-import "github.com/blevesearch/bleve/v2/analysis"
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
 
 // A document's keyword fields are one term each, but each field analysed
 // alone is a map, a slab and a copy of its value: five of them for every
@@ -31,7 +35,9 @@ func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 	f := &textField{name: s.name, options: s.options, analyzer: s.analyzer, value: []byte(v)}
 	f.Analyze()
 	if len(b.keywords) < maxSharedKeywords {
-		b.keywords[key] = f
+		// A copy of v for the key: v may be in memory a build lends and
+		// reuses (DocMemory).
+		b.keywords[keywordKey{s.name, strings.Clone(v)}] = f
 	}
 	return f
 }
@@ -41,10 +47,16 @@ func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 // would make of one field per value, merging their terms. nil when d has
 // no facet. Its memory comes from s when set.
 func facetField(d document, s *buildScratch) *textField {
-	var tokens []analysis.Token
+	var slab *tokenSlab
+	if s != nil {
+		slab = &s.tokens
+	} else {
+		slab = tokenSlabs.Get().(*tokenSlab)
+		slab.pooled = true
+	}
 	add := func(field, v string) {
 		term := append(append(append(s.room(len(field)+1+len(v)), field...), ':'), v...)
-		tokens = append(tokens, analysis.Token{Start: 0, End: len(term), Term: term, Position: 1, Type: analysis.AlphaNumeric})
+		slab.stream = append(slab.stream, slab.newToken(analysis.Token{Start: 0, End: len(term), Term: term, Position: 1, Type: analysis.AlphaNumeric}))
 	}
 	if d.Kind != "" {
 		add(fKind, d.Kind)
@@ -58,15 +70,13 @@ func facetField(d document, s *buildScratch) *textField {
 	for _, t := range d.Tags {
 		add(fTag, t)
 	}
-	if len(tokens) == 0 {
+	stream := slab.stream
+	defer slab.release(stream)
+	if len(stream) == 0 {
 		return nil
 	}
-	stream := make(analysis.TokenStream, len(tokens))
-	for i := range tokens {
-		stream[i] = &tokens[i]
-	}
 	f := s.field(fFacet, nil, facetOptions, nil, "")
-	f.analyzed, f.length = true, len(tokens)
+	f.analyzed, f.length = true, len(stream)
 	f.freqs = termFrequencies(stream, nil, facetOptions, s)
 	return f
 }

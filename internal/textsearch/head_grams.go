@@ -41,6 +41,12 @@ type headGramFilter struct{}
 // Filter hands back the words with their grams, each gram's term a slice
 // of one slab per text.
 func (headGramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	return withHeadGrams(input, nil)
+}
+
+// withHeadGrams is what headGramFilter hands back; with s set, the grams'
+// terms, tokens and the stream come from s's memory (see buildScratch).
+func withHeadGrams(input analysis.TokenStream, s *buildScratch) analysis.TokenStream {
 	n, size := 0, 0
 	for _, t := range input {
 		if g := gramLen(t.Term); g > 0 {
@@ -51,9 +57,15 @@ func (headGramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	if n == 0 {
 		return input
 	}
-	terms := make([]byte, 0, size)
-	slab := make([]analysis.Token, 0, n)
-	out := make(analysis.TokenStream, 0, len(input)+n)
+	terms := s.room(size)
+	var slab []analysis.Token
+	var out analysis.TokenStream
+	if s != nil {
+		out = s.tokens.spareStream(len(input) + n)
+	} else {
+		slab = make([]analysis.Token, 0, n)
+		out = make(analysis.TokenStream, 0, len(input)+n)
+	}
 	for _, t := range input {
 		out = append(out, t)
 		g := gramLen(t.Term)
@@ -63,8 +75,16 @@ func (headGramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		start := len(terms)
 		terms = append(terms, headGramMark...)
 		terms = append(terms, t.Term[:g]...)
-		slab = append(slab, analysis.Token{Term: terms[start:len(terms):len(terms)], Position: t.Position, Start: t.Start, End: t.End, Type: t.Type})
-		out = append(out, &slab[len(slab)-1])
+		gram := analysis.Token{Term: terms[start:len(terms):len(terms)], Position: t.Position, Start: t.Start, End: t.End, Type: t.Type}
+		if s != nil {
+			out = append(out, s.tokens.newToken(gram))
+		} else {
+			slab = append(slab, gram)
+			out = append(out, &slab[len(slab)-1])
+		}
+	}
+	if s != nil {
+		s.tokens.spare = out
 	}
 	return out
 }

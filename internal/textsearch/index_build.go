@@ -47,6 +47,10 @@ type Corpus struct {
 	// needs it, and is called from several goroutines at once.
 	Len int
 	Doc func(i int) (id string, d Document)
+	// DocIn, when set, is used in place of Doc: it may make the
+	// document's texts and Stored in m rather than in memory of their own
+	// (see DocMemory). m may be nil.
+	DocIn func(i int, m *DocMemory) (id string, d Document)
 	// Synonyms are groups of words or phrases that mean the same.
 	Synonyms [][]string
 	// Internal values are kept with the index (see Index.Internal and
@@ -109,7 +113,7 @@ func (c *Corpus) fill(ctx context.Context, bi bleve.Index, im *mapping.IndexMapp
 					}
 				}
 				for i := sp.from; i < sp.to; i++ {
-					id, d := c.Doc(i)
+					id, d := c.doc(i, nil)
 					if err := b.IndexAdvanced(db.newBleveDoc(id, d, c.lean)); err != nil {
 						return fmt.Errorf("index %s: %w", id, err)
 					}

@@ -1,14 +1,19 @@
 package textsearch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // TestOfflineBuildFailureLeavesNothing: a build that fails part-way (a
@@ -153,5 +158,60 @@ func TestMergeSegmentsCancelled(t *testing.T) {
 	}
 	if err := mergeSegments(context.Background(), files, dir+"/merged.zap"); err != nil {
 		t.Errorf("merge after a cancelled one: %v", err)
+	}
+}
+
+// TestTempSegmentMatchesPersist: a segment written for the merge without
+// a sync (writeTempSegment) is the same file, byte for byte, as the one
+// zapx's own Persist writes, and opens.
+func TestTempSegmentMatchesPersist(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := newDocBuilder(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []index.Document
+	for i := range 30 {
+		bd := db.newBleveDoc(fmt.Sprintf("id-%d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "the refund is late", Kind: "guide", Stored: []byte("kept")}, false)
+		bd.AddIDField()
+		docs = append(docs, analyzed(bd))
+	}
+	seg, _, err := segmentPlugin.New(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer seg.Close()
+	dir := t.TempDir()
+	ours, theirs := filepath.Join(dir, "ours.zap"), filepath.Join(dir, "theirs.zap")
+	if err := writeTempSegment(seg, ours); err != nil {
+		t.Fatal(err)
+	}
+	if err := seg.(segment.UnpersistedSegment).Persist(theirs); err != nil {
+		t.Fatal(err)
+	}
+	a, err := os.ReadFile(ours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatalf("written segment (%d bytes) differs from the persisted one (%d bytes)", len(a), len(b))
+	}
+	opened, err := segmentPlugin.Open(ours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	if opened.Count() != 30 {
+		t.Errorf("written segment holds %d documents, want 30", opened.Count())
+	}
+	if err := writeTempSegment(seg, ours); err == nil {
+		t.Error("a second write over an existing segment file succeeded")
 	}
 }

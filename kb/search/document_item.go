@@ -11,14 +11,20 @@ import (
 
 // itemDocument turns an item into what the index sees. Titles and what
 // customers say rank above tags, and tags above body text.
+func itemDocument(it *kb.Item) textsearch.Document { return itemDocumentIn(it, nil) }
+
+// itemDocumentIn is itemDocument with the texts it joins and the stored
+// hit made in m (nil: in memory of their own).
 //
 // A build makes one per item of the library (55,000 for the issue 10
 // vault), on every core: the texts are made plain and joined in buffers
 // reused from item to item, and each field the document keeps is copied
-// out once at its size. Joining strings, and making the same markdown
-// plain again for the stored hit, once allocated a quarter of a gigabyte
-// per build of that vault.
-func itemDocument(it *kb.Item) textsearch.Document {
+// out once, into the memory the build lends (textsearch.DocMemory), which
+// it reuses segment after segment. Joining strings, and making the same
+// markdown plain again for the stored hit, once allocated a quarter of a
+// gigabyte per build of that vault; copying each out at its size, a
+// tenth of a gigabyte still.
+func itemDocumentIn(it *kb.Item, m *textsearch.DocMemory) textsearch.Document {
 	sc := scratchPool.Get().(*docScratch)
 	defer sc.release()
 
@@ -35,19 +41,19 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		for _, a := range it.Aliases { // other names of a note rank as its title does
 			j.add(a)
 		}
-		title = j.text()
+		title = j.text(m)
 	}
 	j := sc.joiner()
 	j.addAll(it.Signals)
 	j.addAll(it.Situations)
-	signals := j.text()
+	signals := j.text(m)
 	j = sc.joiner()
 	j.addAll(it.Tags)
 	j.addAll(it.Emotions)
 	if !bank {
 		j.add(it.Category)
 	}
-	meta := j.text()
+	meta := j.text(m)
 
 	// The plain texts, made once for the body and the stored hit.
 	sc.plain = textsearch.AppendPlainText(sc.plain[:0], it.Text)
@@ -86,7 +92,7 @@ func itemDocument(it *kb.Item) textsearch.Document {
 			j.add(s.Text)
 		}
 	}
-	doc := j.text()
+	doc := j.text(m)
 	return textsearch.Document{
 		Title:    title,
 		Signals:  signals,
@@ -97,7 +103,7 @@ func itemDocument(it *kb.Item) textsearch.Document {
 		Emotions: it.Emotions,
 		Tags:     it.Tags,
 		Lang:     it.Language,
-		Stored:   sc.encodeHit(it, text, body),
+		Stored:   m.Bytes(sc.encodeHit(it, text, body)),
 	}
 }
 
@@ -172,14 +178,15 @@ func (j *joiner) sep() {
 	j.n++
 }
 
-// text is the joined text, a copy of the buffer: the part itself when
-// there is one string, which is the case for most items' signals and meta.
-func (j *joiner) text() string {
+// text is the joined text, a copy of the buffer in m: the part itself
+// when there is one string, which is the case for most items' signals and
+// meta.
+func (j *joiner) text(m *textsearch.DocMemory) string {
 	switch {
 	case j.n == 0:
 		return ""
 	case j.n == 1 && j.only != "":
 		return j.only
 	}
-	return string(j.b)
+	return m.String(j.b)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,7 +154,8 @@ func TestStoredHitSnippets(t *testing.T) {
 // the value, and what encodeHit writes reads back.
 func FuzzDecodeHit(f *testing.F) {
 	sc := new(docScratch)
-	f.Add(sc.encodeHit(&kb.Item{Kind: kb.KindGuide, Pack: "p", Title: "T", Summary: "Sum", Body: "x"}, []byte("Sum and more"), []byte("Sum and more")), "t", "s")
+	// A copy: encodeHit's result is sc's buffer, which the fuzz function reuses.
+	f.Add(slices.Clone(sc.encodeHit(&kb.Item{Kind: kb.KindGuide, Pack: "p", Title: "T", Summary: "Sum", Body: "x"}, []byte("Sum and more"), []byte("Sum and more"))), "t", "s")
 	f.Add([]byte{storedFormat, 0, 0, 0, 2, 3, 1, 1}, "", "")
 	f.Fuzz(func(t *testing.T, raw []byte, text, body string) {
 		if h, err := decodeHit(raw); err == nil {

@@ -42,9 +42,9 @@ const storedFormat = 1
 // errStoredHit means a stored hit is not one this Poise wrote.
 var errStoredHit = errors.New("stored hit is damaged or of another format")
 
-// encodeHit is the stored form of it, in a copy of its own; text and body
-// are itemDocument's plain texts of it.Text and (unless it is a guide
-// with sections) it.Body.
+// encodeHit is the stored form of it, in sc's buffer (valid until sc is
+// used again); text and body are itemDocument's plain texts of it.Text
+// and (unless it is a guide with sections) it.Body.
 func (sc *docScratch) encodeHit(it *kb.Item, text, body []byte) []byte {
 	// The snippet texts, in snippetSources' order. They are read here
 	// only, before any buffer they point into is reused.
@@ -94,7 +94,7 @@ func (sc *docScratch) encodeHit(it *kb.Item, text, body []byte) []byte {
 		b = append(b, s...)
 	}
 	sc.enc = b
-	return append([]byte(nil), b...)
+	return b
 }
 
 // longestWithPrefix is the index of the longest of snips starting with

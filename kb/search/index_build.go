@@ -49,6 +49,9 @@ func (c *corpus) textCorpus() *textsearch.Corpus {
 		Doc: func(i int) (string, textsearch.Document) {
 			return c.items[i].ID, itemDocument(c.items[i])
 		},
+		DocIn: func(i int, m *textsearch.DocMemory) (string, textsearch.Document) {
+			return c.items[i].ID, itemDocumentIn(c.items[i], m)
+		},
 		Synonyms: c.sets,
 		Internal: internal,
 	}
