@@ -260,7 +260,11 @@ func (l *loader) showEmbeds() {
 				continue
 			}
 			if byID == nil {
-				byID = map[string]*Item{}
+				n := 0
+				for _, r := range l.order {
+					n += len(r.items)
+				}
+				byID = make(map[string]*Item, n) // sized once, not grown
 				for _, r := range l.order {
 					for i := range r.items {
 						byID[r.items[i].ID] = &r.items[i]
