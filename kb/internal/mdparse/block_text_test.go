@@ -76,3 +76,18 @@ func FuzzBlockText(f *testing.F) {
 		checkBlockText(t, src, other)
 	})
 }
+
+// Entities and escapes are resolved, in the order goldmark resolves them:
+// an entity that makes a backslash escapes what follows it.
+func TestBlockTextEntities(t *testing.T) {
+	for src, want := range map[string]string{
+		"a &amp; b &eacute; \\* c":        "a & b é * c",
+		"&bsol;* and \\\\ and &unknown;":  "* and \\ and &unknown;",
+		"plain words, nothing to resolve": "plain words, nothing to resolve",
+		"`&amp; \\*` in code":             "&amp; \\* in code",
+	} {
+		if got := ParseNotes([]byte(src)).Blocks[0].Text; got != want {
+			t.Errorf("%q reads %q, want %q", src, got, want)
+		}
+	}
+}

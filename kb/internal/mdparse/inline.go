@@ -1,6 +1,7 @@
 package mdparse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -38,7 +39,10 @@ func (d *Doc) writeInline(n ast.Node) {
 			seg.Start = min(max(seg.Start, e.titleAt), seg.Stop)
 		}
 		v := seg.Value(d.Source)
-		if !n.IsRaw() {
+		// Entities start with & and escapes with \: text with neither, most
+		// of it, is as written (the three passes over every text were a
+		// third of making a note's blocks).
+		if !n.IsRaw() && (bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\\') >= 0) {
 			v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 		}
 		d.buf = append(d.buf, v...)

@@ -52,6 +52,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
 	}
 	nd.fillBlocks(root)
+	nd.Links = make([]Link, 0, len(d.Links)+len(edits)) // room for all, not grown by doubling
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -66,6 +67,9 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(nd.Links) == 0 {
+		nd.Links = nil // as parsing gives
+	}
 	if len(d.code) > 0 {
 		nd.code = make([][2]int, len(d.code))
 		for i, c := range d.code {
