@@ -34,9 +34,10 @@ import (
 // (FreeOSMemory) and its own GOGC is back; the CLI builds at Go's
 // default, above this, so nothing changes there.
 //
-// Measured again once a build allocated 1.2 GB rather than 2.2 (a first
-// build by "poise search" in a copy of the vault's data folder, GOGC and
-// GOMEMLIMIT set for the whole process; load 8-10, CPU ±20%):
+// Measured again once the index build alone allocated 1.2 GB
+// (BenchmarkOpenVault; loading and building, 1.9 GB rather than 2.2): a
+// first build by "poise search" in a copy of the vault's data folder, GOGC
+// and GOMEMLIMIT set for the whole process, load 8-10, CPU ±20%:
 //
 //	setting                collections  CPU-s       peak RSS  page faults
 //	GOGC 50                68-69        17.2-19.8   571-574   127-128 k
