@@ -56,6 +56,8 @@ type searcher interface {
 func Run(cfg Config) error {
 	started := time.Now()
 	capMemory() // from the start: loading a large library peaked at twice what it holds
+	logMemoryEvery(log.Printf)
+	shortenFyneCache()
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)
 	if errors.Is(err, datadir.ErrLocked) {

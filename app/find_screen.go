@@ -52,6 +52,9 @@ type findScreen struct {
 	running bool
 	pending bool
 	gen     int // counts queries asked for, so stale previews are skipped
+	// askedAt is when the first key not yet answered on screen was typed,
+	// for the keystroke-to-results time memLogEnv logs.
+	askedAt time.Time
 	// applied, when set by tests and benchmarks, is called after a result
 	// list is shown, with the query text it answers.
 	applied func(text string)
@@ -143,6 +146,9 @@ func (f *findScreen) query() search.Query {
 // due when one is still running.
 func (f *findScreen) refresh() {
 	f.gen++
+	if f.askedAt.IsZero() {
+		f.askedAt = time.Now()
+	}
 	s := f.p.search
 	if s == nil {
 		return
@@ -233,6 +239,10 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 		f.preview.clear()
 	}
 	f.p.trimSoon() // what the search allocated, once typing pauses
+	if memLogOn {
+		f.p.logf("poise: %q shown %s after its first key", q.Text, time.Since(f.askedAt).Round(100*time.Microsecond))
+	}
+	f.askedAt = time.Time{}
 	if f.applied != nil {
 		f.applied(q.Text)
 	}

@@ -218,11 +218,12 @@ func (p *poise) memoryActive() {
 }
 
 // lateTrimAfter is when trimSoon gives memory back a second time: Fyne
-// frees the renderers and text textures of results no longer shown a
-// minute after their last use (cleaning at most every 30 s), and glibc
-// kept the C memory the renderer freed, about 20 MB after ten searches
-// (on the issue 10 vault the app went from 370 MB to 288 MB at this pass).
-const lateTrimAfter = 100 * time.Second
+// frees the renderers and text textures of results no longer shown
+// fyneCacheFor after their last use (cleaning at most every 10 s), and
+// glibc kept the C memory the renderer freed, about 20 MB after ten
+// searches (on the issue 10 vault the app went from 370 MB to 288 MB at
+// this pass, when Fyne kept them a minute and this came at 100 s).
+const lateTrimAfter = fyneCacheFor + 2*10*time.Second
 
 // capMemory has the garbage collector keep the heap within half again
 // what the app holds (GOGC 50) rather than twice (Go's default): the app

@@ -11,7 +11,7 @@ import (
 func TestPagesDroppedAtMostEveryInterval(t *testing.T) {
 	var drops atomic.Int32
 	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	d := &pageDropper{drop: func() { drops.Add(1) }, now: func() time.Time { return clock }}
+	d := &pageDropper{drop: func() { drops.Add(1) }, now: func() time.Time { return clock }, later: func(time.Duration, func()) {}}
 
 	steps := []struct {
 		after time.Duration
@@ -47,7 +47,7 @@ func TestPagesDropNotRunTwiceAtOnce(t *testing.T) {
 	release := make(chan struct{})
 	var drops atomic.Int32
 	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	d := &pageDropper{drop: func() { drops.Add(1); <-release }, now: func() time.Time { return clock }}
+	d := &pageDropper{drop: func() { drops.Add(1); <-release }, now: func() time.Time { return clock }, later: func(time.Duration, func()) {}}
 	done := make(chan struct{})
 	go func() { d.afterSearch(); close(done) }()
 	for drops.Load() == 0 {
@@ -61,6 +61,40 @@ func TestPagesDropNotRunTwiceAtOnce(t *testing.T) {
 	<-done
 	if got := drops.Load(); got != 1 {
 		t.Fatalf("%d drops, want 1 while the first was still running", got)
+	}
+}
+
+// A search that came too soon after the last drop has its pages let go
+// once the interval is over, not when typing pauses; one later drop
+// stands for all the searches it skipped.
+func TestPagesOfASkippedSearchDroppedAfterTheInterval(t *testing.T) {
+	var drops atomic.Int32
+	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	var waits []time.Duration
+	var due []func()
+	d := &pageDropper{
+		drop: func() { drops.Add(1) },
+		now:  func() time.Time { return clock },
+		later: func(wait time.Duration, f func()) {
+			waits = append(waits, wait)
+			due = append(due, f)
+		},
+	}
+	d.afterSearch() // drops
+	for range 3 {
+		clock = clock.Add(dropPagesEvery / 8)
+		d.afterSearch() // too soon: skipped
+	}
+	if drops.Load() != 1 || len(due) != 1 || waits[0] != dropPagesEvery {
+		t.Fatalf("%d drops and %d later drops (after %v), want 1 and one after %v", drops.Load(), len(due), waits, dropPagesEvery)
+	}
+	clock = clock.Add(dropPagesEvery)
+	due[0]()
+	if got := drops.Load(); got != 2 {
+		t.Fatalf("%d drops once the later one ran, want 2", got)
+	}
+	if len(due) != 1 {
+		t.Fatalf("%d later drops scheduled, want none more once it ran", len(due))
 	}
 }
 

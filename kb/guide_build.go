@@ -106,14 +106,16 @@ func (b *builder) plainFile() {
 	f := b.item(KindGuide, b.rec.id, 1)
 	f.Title = title
 	f.Aliases = b.fm.Aliases
-	f.Summary = cmp.Or(b.fm.Summary, firstSentence(intro))
+	// Texts are slices of the note's text (Doc.Text); a summary, which
+	// a library that sheds its bodies keeps, is a copy.
+	f.Summary = cmp.Or(b.fm.Summary, b.doc.Own(firstSentence(intro)))
 	// The body is what follows the title taken above: the preview shows
 	// the title already, and a guide's body up to its first "## ".
 	f.Body = strings.TrimSpace(b.src[b.doc.BodyStart:])
 	if len(blocks) < len(b.doc.Blocks) {
 		f.Body = b.raw(blocks, 0, len(blocks))
 	}
-	f.Text = plain(intro)
+	f.Text = b.doc.Text(intro)
 	b.rec.anchors[""] = f.ID
 	if len(secs) == 0 {
 		b.plainTemplate(&f, b.raw(blocks, 0, len(intro)), intro)
@@ -129,10 +131,10 @@ func (b *builder) plainFile() {
 		s := b.item(KindGuide, f.ID+"#"+uniqueSlug(seen, slug), h.Line)
 		s.Title = h.Text
 		s.Parent = f.ID
-		s.Summary = firstSentence(sec[1:])
+		s.Summary = b.doc.Own(firstSentence(sec[1:]))
 		i := found.find(h.Start)
 		s.Body = b.raw(blocks, i+1, i+len(sec))
-		s.Text = plain(sec[1:])
+		s.Text = b.doc.Text(sec[1:])
 		b.plainTemplate(&s, s.Body, sec[1:])
 		b.anchorSlug(h.Text, slug, s.ID)
 		f.Sections = append(f.Sections, s.ID)

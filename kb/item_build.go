@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/poisehq/poise/internal/textcase"
 	"github.com/poisehq/poise/kb/internal/mdparse"
@@ -114,15 +115,68 @@ func firstSentence(blocks []mdparse.Block) string {
 		if bl.Kind != mdparse.Paragraph || bl.Text == "" {
 			continue
 		}
-		t := oneLine(bl.Text)
-		for i := 0; i < len(t)-1; i++ {
-			if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' && i > 20 {
-				return t[:i+1]
-			}
-		}
-		return t
+		return firstSentenceOf(bl.Text)
 	}
 	return ""
+}
+
+// firstSentenceOf is the first sentence of oneLine(s): up to the first '.', '!'
+// or '?' past its 21st byte that a space follows, all of it when there is
+// none. It reads s only as far as that sentence, a word at a time, rather
+// than making all of s one line first (most of the CPU making summaries
+// took, for the first paragraphs of a vault's sections).
+func firstSentenceOf(s string) string {
+	n := 0             // length of oneLine(s[:at])
+	first, at := -1, 0 // where the first word starts; where reading is
+	clean := true      // s[first:at] is oneLine(s[:at]): one space between words
+	for at < len(s) {
+		// The next word, s[start:end], after the white space before it.
+		start := at
+		for start < len(s) {
+			r, size := utf8.DecodeRuneInString(s[start:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			start += size
+		}
+		if start == len(s) {
+			break
+		}
+		end := start
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		if first < 0 {
+			first = start
+		} else {
+			clean = clean && start == at+1 && s[at] == ' '
+			n++
+		}
+		n += end - start
+		at = end
+		if c := s[end-1]; (c == '.' || c == '!' || c == '?') && n-1 > 20 && hasWord(s[end:]) {
+			if clean {
+				return s[first:end]
+			}
+			return oneLine(s[:end])
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	if clean {
+		return s[first:at]
+	}
+	return oneLine(s)
+}
+
+// hasWord reports whether s has anything but white space.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0
 }
 
 // oneLine is s with every run of white space one space, and none at its

@@ -47,8 +47,10 @@ func foldNote(s string) string { return strings.ToLower(norm.NFC.String(s)) }
 func (ix *noteIndex) find(dir, target string) string {
 	t := foldNote(strings.TrimSuffix(strings.TrimSuffix(target, ".md"), ".markdown"))
 	t = strings.TrimPrefix(t, "/")
-	if p, ok := ix.byPath[foldNote(path.Join(dir, t))]; ok && !strings.HasPrefix(path.Join(dir, t), "..") {
-		return p
+	if joined := path.Join(dir, t); !strings.HasPrefix(joined, "..") {
+		if p, ok := ix.byPath[foldNote(joined)]; ok {
+			return p
+		}
 	}
 	if p, ok := ix.byPath[path.Clean(t)]; ok {
 		return p
@@ -115,6 +117,7 @@ type embedRef struct {
 // as, so the note's blocks are made from its one parse (Doc.Rewrite).
 func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 	edits := make([]mdparse.Edit, 0, len(doc.Wikilinks)+len(doc.Callouts))
+	b.rec.written = slices.Grow(b.rec.written, len(doc.Wikilinks))
 	dir := path.Dir(b.file)
 	for _, w := range doc.Wikilinks {
 		target := w.Target
@@ -153,7 +156,7 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		}
 		href := ""
 		if file != b.file {
-			href = "./" + (&url.URL{Path: relPath(dir, file)}).EscapedPath()
+			href = b.l.noteHref(dir, file)
 		}
 		if frag := strings.TrimSpace(w.Fragment); frag != "" && !strings.HasPrefix(frag, "^") {
 			// The last heading of a nested [[note#a#b]] is the one meant.
@@ -194,6 +197,24 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		last = e.End
 		return false
 	})
+}
+
+// noteHref is the link to file from a note in folder dir.
+func (l *loader) noteHref(dir, file string) string {
+	key := [2]string{dir, file}
+	if w := l.work; w != nil {
+		if href, ok := w.hrefs[key]; ok {
+			return href
+		}
+	}
+	href := "./" + (&url.URL{Path: relPath(dir, file)}).EscapedPath()
+	if w := l.work; w != nil {
+		if w.hrefs == nil || len(w.hrefs) >= maxHrefs {
+			w.hrefs = make(map[[2]string]string, 64)
+		}
+		w.hrefs[key] = href
+	}
+	return href
 }
 
 // reparseNotes makes Doc.Rewrite parse every rewritten note again, as
@@ -239,7 +260,11 @@ func (l *loader) showEmbeds() {
 				continue
 			}
 			if byID == nil {
-				byID = map[string]*Item{}
+				n := 0
+				for _, r := range l.order {
+					n += len(r.items)
+				}
+				byID = make(map[string]*Item, n) // sized once, not grown
 				for _, r := range l.order {
 					for i := range r.items {
 						byID[r.items[i].ID] = &r.items[i]

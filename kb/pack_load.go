@@ -278,12 +278,27 @@ type loader struct {
 	// bodies is set when only the items' bodies are wanted (loadBodies):
 	// their links are not resolved, but for embeds.
 	bodies bool
-	// read is the buffer a worker reads its notes into (plain folders):
-	// a note whose syntax is rewritten is built from its rewritten copy,
-	// so its file's bytes need no buffer of their own (a twentieth of
-	// what loading a vault allocated).
-	read *[]byte
+	// work is what a loading worker keeps from one file to the next
+	// (nil when the file is loaded alone).
+	work *worker
 }
+
+// worker is what one of the goroutines loading a pack's files keeps from
+// one file to the next.
+type worker struct {
+	// read is the buffer it reads its notes into (plain folders): a note
+	// whose syntax is rewritten is built from its rewritten copy, so its
+	// file's bytes need no buffer of their own (a twentieth of what
+	// loading a vault allocated).
+	read []byte
+	// hrefs are the links wikilinks became, by the linking note's folder
+	// and the note linked: notes of a folder link to the same notes, and
+	// making each link was a fiftieth of what loading a vault allocated.
+	hrefs map[[2]string]string
+}
+
+// maxHrefs bounds worker.hrefs: it is emptied when it holds more.
+const maxHrefs = 4096
 
 // fileRec is one loaded markdown file, kept until links are resolved.
 type fileRec struct {
@@ -391,9 +406,9 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			var read []byte
+			var w worker
 			for i := range next {
-				slots[i] <- l.loadFile(paths[i], &read)
+				slots[i] <- l.loadFile(paths[i], &w)
 			}
 		})
 	}
@@ -414,21 +429,21 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 
 // loadFile reads, parses and builds the items of one file with a loader of
 // its own, so files can be loaded at the same time.
-func (l *loader) loadFile(p string, read *[]byte) *fileLoad {
-	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, read: read}
+func (l *loader) loadFile(p string, w *worker) *fileLoad {
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, work: w}
 	rec, syns := fl.buildFile(p)
 	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
 }
 
 func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
-	reuse := l.plain && l.read != nil
+	reuse := l.plain && l.work != nil
 	var buf []byte
 	if reuse {
-		buf = *l.read
+		buf = l.work.read
 	}
 	src, err := readLimitedInto(l.fsys, p, MaxFileBytes, buf)
 	if reuse && cap(src) > cap(buf) {
-		*l.read = src[:0] // the worker's next files read into it
+		l.work.read = src[:0] // the worker's next files read into it
 	}
 	if errors.Is(err, errTooLarge) {
 		l.ps.addTo(GroupTooLarge, p, 0, "the file is larger than %d MB, so it was skipped; split it into several files (one per chapter or topic), each under %d MB", MaxFileBytes>>20, MaxFileBytes>>20)

@@ -21,3 +21,8 @@ func DropMapped(dir string) (int64, error) {
 // renderer, the windowing system) freed but the C allocator kept. Only
 // with glibc on Linux; elsewhere it does nothing.
 func TrimCHeap() { trimCHeap() }
+
+// CHeap reports the bytes glibc's malloc has handed out (in use) and those
+// freed but kept in its main arena (free), for measuring where the app's
+// memory goes; ok is false where that cannot be known.
+func CHeap() (inUse, free uint64, ok bool) { return cHeap() }

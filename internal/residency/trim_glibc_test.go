@@ -43,3 +43,15 @@ func anonResidentKB(t *testing.T) int {
 	t.Fatal("no RssAnon in /proc/self/status")
 	return 0
 }
+
+// CHeap reads glibc's counts: the Go runtime itself mallocs through cgo
+// (thread start), so the main arena has something in use.
+func TestCHeapCountsTheMainArena(t *testing.T) {
+	inUse, _, ok := CHeap()
+	if !ok {
+		t.Skip("this C library has no mallinfo2")
+	}
+	if inUse == 0 {
+		t.Error("CHeap: 0 bytes in use in glibc's main arena, want some")
+	}
+}

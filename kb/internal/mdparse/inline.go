@@ -1,6 +1,7 @@
 package mdparse
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -10,53 +11,50 @@ import (
 
 // inline is the plain text of a block's inline content.
 func (d *Doc) inline(n ast.Node) string {
-	var sb strings.Builder
-	// The text is about as long as the block's source lines: room for it
-	// at once rather than grown by doubling.
-	if n.Type() != ast.TypeInline && n.Lines().Len() > 0 {
-		lines := n.Lines()
-		sb.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
-	}
+	start := len(d.buf)
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		d.writeInline(&sb, c)
+		d.writeInline(c)
 	}
-	return strings.TrimSpace(sb.String())
+	return strings.TrimSpace(d.take(start))
 }
 
 // inlineText is the plain text of one inline node and its children.
 func (d *Doc) inlineText(n ast.Node) string {
-	var sb strings.Builder
-	d.writeInline(&sb, n)
-	return sb.String()
+	start := len(d.buf)
+	d.writeInline(n)
+	return d.take(start)
 }
 
 // writeInline writes n as plain text: emphasis and links become their words,
 // code spans their code, <br> a newline; soft line breaks become spaces so
 // wrapped prose copies as one line.
-func (d *Doc) writeInline(sb *strings.Builder, n ast.Node) {
+func (d *Doc) writeInline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
 		seg := n.Segment
 		if e := d.calloutMarker(n); e != nil {
 			if seg.Start == e.Start {
-				sb.WriteString(e.marker)
+				d.buf = append(d.buf, e.marker...)
 			}
 			seg.Start = min(max(seg.Start, e.titleAt), seg.Stop)
 		}
 		v := seg.Value(d.Source)
-		if !n.IsRaw() {
+		// Entities start with & and escapes with \: text with neither, most
+		// of it, is as written (the three passes over every text were a
+		// third of making a note's blocks).
+		if !n.IsRaw() && (bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\\') >= 0) {
 			v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
 		}
-		sb.Write(v)
+		d.buf = append(d.buf, v...)
 		switch {
 		case n.HardLineBreak():
-			sb.WriteByte('\n')
+			d.buf = append(d.buf, '\n')
 		case n.SoftLineBreak():
-			sb.WriteByte(' ')
+			d.buf = append(d.buf, ' ')
 		}
 		return
 	case *ast.String:
-		sb.Write(n.Value)
+		d.buf = append(d.buf, n.Value...)
 		return
 	case *east.TaskCheckBox:
 		return
@@ -67,27 +65,27 @@ func (d *Doc) writeInline(sb *strings.Builder, n ast.Node) {
 			raw.Write(seg.Value(d.Source))
 		}
 		if isBreak(raw.String()) {
-			sb.WriteByte('\n')
+			d.buf = append(d.buf, '\n')
 		}
 		return
 	case *ast.AutoLink:
-		sb.Write(n.URL(d.Source))
+		d.buf = append(d.buf, n.URL(d.Source)...)
 		return
 	case *ast.Image:
 		// An image's words are its alt text: its children, as for a link.
 	case *wikilinkNode:
 		if e := d.editAt(n.link.Start); e != nil {
-			sb.WriteString(e.Text)
+			d.buf = append(d.buf, e.Text...)
 			return
 		}
-		sb.WriteString(n.link.Display())
+		d.buf = append(d.buf, n.link.Display()...)
 		return
 	case *tagNode:
-		sb.WriteString("#" + n.tag)
+		d.buf = append(append(d.buf, '#'), n.tag...)
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		d.writeInline(sb, c)
+		d.writeInline(c)
 	}
 }
 

@@ -58,7 +58,13 @@ type Doc struct {
 	// textOnly leaves lists' Items and tables' Header and Rows empty: a
 	// folder of notes makes its items of the blocks' text alone.
 	textOnly bool
-	parts    []string // listOnlyText's parts, a stack shared by nested lists
+	parts    []string // texts to join, a stack shared by nested blocks
+
+	// While blocks are made, the buffer their texts are written in; and
+	// the texts of a note's blocks (block_text.go).
+	buf   []byte
+	text  []byte
+	older [][]byte
 
 	// While Rewrite makes blocks: the edits made on the tree's Source,
 	// and shift[i], how far the first i edits move what follows them.
@@ -191,15 +197,6 @@ func (d *Doc) FillBlocks() {
 	}
 }
 
-func (d *Doc) fillBlocks(root ast.Node) {
-	// Blocks are large: sized once, not grown by doubling (a tenth of
-	// what parsing a large library allocated was their copies).
-	d.Blocks = make([]Block, 0, root.ChildCount())
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		d.Blocks = append(d.Blocks, d.block(n))
-	}
-}
-
 // splitFront finds the front matter the extension accepted: the lines between
 // the first line (---) and the next line of exactly as many dashes.
 func splitFront(src []byte) (front []byte, line, bodyStart int) {
@@ -301,27 +298,27 @@ func (d *Doc) block(n ast.Node) Block {
 
 // lines is the source of n's lines, with Rewrite's edits made.
 func (d *Doc) lines(n ast.Node) string {
-	var sb strings.Builder
+	start := len(d.buf)
 	lines := n.Lines()
-	if lines.Len() > 0 {
-		sb.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
-	}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		sb.Write(d.rewritten(seg.Start, seg.Stop))
+		d.buf = d.appendRewritten(d.buf, seg.Start, seg.Stop)
 	}
-	return sb.String()
+	return d.take(start)
 }
 
 // children is the plain text of a container's blocks, one paragraph apart.
 func (d *Doc) children(n ast.Node) string {
-	var parts []string
+	base := len(d.parts)
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if t := d.block(c).Text; t != "" {
-			parts = append(parts, t)
+			if len(d.parts) > base {
+				d.parts = append(d.parts, "\n\n")
+			}
+			d.parts = append(d.parts, t)
 		}
 	}
-	return strings.Join(parts, "\n\n")
+	return d.joinParts(base)
 }
 
 func (d *Doc) listItems(l *ast.List) []ListItem {
@@ -372,17 +369,17 @@ func (d *Doc) leadTail(p ast.Node) (string, []string) {
 		}
 		break
 	}
-	var sb strings.Builder
+	start := len(d.buf)
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		d.writeInline(&sb, c)
+		d.writeInline(c)
 		if c == last {
 			break
 		}
 	}
 	if last == nil {
-		sb.Reset()
+		d.buf = d.buf[:start]
 	}
-	return strings.TrimSpace(sb.String()), tail
+	return strings.TrimSpace(d.take(start)), tail
 }
 
 func indent(s string) string {
@@ -472,30 +469,18 @@ func (d *Doc) listOnlyText(l *ast.List) string {
 		}
 		i++
 	}
-	parts := d.parts[base:]
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for _, p := range parts {
-		sb.WriteString(p)
-	}
-	clear(parts)
-	d.parts = d.parts[:base]
-	return sb.String()
+	return d.joinParts(base)
 }
 
 // tableOnlyText is tableText(d.table(t)) without the cells.
 func (d *Doc) tableOnlyText(t *east.Table) string {
-	var sb strings.Builder
+	base := len(d.parts)
 	row := func(r ast.Node) {
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			if c != r.FirstChild() {
-				sb.WriteByte('\t')
+				d.parts = append(d.parts, "\t")
 			}
-			sb.WriteString(strings.ReplaceAll(strings.TrimSpace(d.inline(c)), "\n", " / "))
+			d.parts = append(d.parts, strings.ReplaceAll(strings.TrimSpace(d.inline(c)), "\n", " / "))
 		}
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
@@ -506,11 +491,11 @@ func (d *Doc) tableOnlyText(t *east.Table) string {
 	}
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		if _, ok := r.(*east.TableHeader); !ok {
-			sb.WriteByte('\n')
+			d.parts = append(d.parts, "\n")
 			row(r)
 		}
 	}
-	return sb.String()
+	return d.joinParts(base)
 }
 
 func (d *Doc) table(t *east.Table) (header []Cell, rows []Row) {

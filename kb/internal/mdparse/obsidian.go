@@ -194,6 +194,11 @@ func (d *Doc) callout(q *ast.Blockquote) (Callout, bool) {
 func (d *Doc) notes(n ast.Node) {
 	switch n := n.(type) {
 	case *wikilinkNode:
+		if d.Wikilinks == nil {
+			// Room for every [[ at once, not grown by doubling (a
+			// fiftieth of what loading a vault allocated).
+			d.Wikilinks = make([]Wikilink, 0, bytes.Count(d.Source, []byte("[[")))
+		}
 		w := n.link
 		w.Line = d.Line(w.Start)
 		w.Alone = d.alone(w.Start, w.End)

@@ -52,6 +52,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
 	}
 	nd.fillBlocks(root)
+	nd.Links = make([]Link, 0, len(d.Links)+len(edits)) // room for all, not grown by doubling
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -66,6 +67,9 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(nd.Links) == 0 {
+		nd.Links = nil // as parsing gives
+	}
 	if len(d.code) > 0 {
 		nd.code = make([][2]int, len(d.code))
 		for i, c := range d.code {
@@ -130,17 +134,13 @@ func (d *Doc) touchesEdit(e *Edit) bool {
 	return i < len(d.edits) && d.edits[i].End == e.Start
 }
 
-// rewritten is src[start:end] of the tree's source with the edits inside
-// it made.
-func (d *Doc) rewritten(start, end int) []byte {
+// appendRewritten appends src[start:end] of the tree's source with the
+// edits inside it made to out.
+func (d *Doc) appendRewritten(out []byte, start, end int) []byte {
 	if d.edits == nil {
-		return d.Source[start:end]
+		return append(out, d.Source[start:end]...)
 	}
 	i := sort.Search(len(d.edits), func(i int) bool { return d.edits[i].End > start })
-	if i == len(d.edits) || d.edits[i].Start >= end {
-		return d.Source[start:end]
-	}
-	var out []byte
 	last := start
 	for ; i < len(d.edits) && d.edits[i].Start < end; i++ {
 		e := d.edits[i]
