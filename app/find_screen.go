@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -240,7 +241,9 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	}
 	f.p.trimSoon() // what the search allocated, once typing pauses
 	if memLogOn {
-		f.p.logf("poise: %q shown %s after its first key", q.Text, time.Since(f.askedAt).Round(100*time.Microsecond))
+		// The length, never the text: a query holds what the customer
+		// said, and standard error ends up in the session's log on disk.
+		f.p.logf("poise: results for a query of %d characters shown %s after its first key", utf8.RuneCountInString(q.Text), time.Since(f.askedAt).Round(100*time.Microsecond))
 	}
 	f.askedAt = time.Time{}
 	if f.applied != nil {

@@ -58,6 +58,9 @@ func quickFrontMatter(raw []byte) (*yaml.Node, bool) {
 			return nil, false
 		}
 		key := line[:colon]
+		if len(entries) == maxQuickKeys {
+			return nil, false // looking for repeated keys would cost the square of their number
+		}
 		for _, e := range entries {
 			if bytes.Equal(e.key, key) {
 				return nil, false
@@ -127,6 +130,10 @@ func quickFrontMatter(raw []byte) (*yaml.Node, bool) {
 	doc.Content = ptrs
 	return root, true
 }
+
+// maxQuickKeys is the most keys quickFrontMatter reads; front matter of
+// more is yaml.Unmarshal's.
+const maxQuickKeys = 64
 
 // quickText reports whether raw has only characters that YAML reads as
 // printable and that are not line breaks other than '\n': the others

@@ -42,6 +42,15 @@ func sameAsYAML(t *testing.T, name string, raw []byte) bool {
 	return true
 }
 
+// keys is front matter of n keys, k0: v to kn-1: v.
+func keys(n int) string {
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, "k%d: v\n", i)
+	}
+	return sb.String()
+}
+
 func TestQuickFrontMatter(t *testing.T) {
 	for _, c := range []struct {
 		raw   string
@@ -52,7 +61,7 @@ func TestQuickFrontMatter(t *testing.T) {
 		{"description: Aprenda como estender o Obsidian, com plugins.\nmobile: false\naliases:\n- a\n- b c\ntitle: https://obsidian.md/x\n", true},
 		{"tags: [a, b]\ndate: 2023-06-01\ntitle: \"1.3.5\"\n", true}, {"title: 'quoted # not a comment'\n", true},
 		{"tags: []\n", true}, {"tags: [a, [b]]\n", false}, {"tags: [a,,b]\n", false}, {"tags: [a: b]\n", false},
-		{"title: 'it''s'\n", false}, {strings.Repeat("k", 1100) + ": v\n", false}, {"title: \"a\\tb\"\n", false}, {"title: \"a\" b\n", false}, {"title: a # comment\n", false},
+		{"title: 'it''s'\n", false}, {strings.Repeat("k: v\n", 1) + keys(maxQuickKeys-1), true}, {keys(maxQuickKeys + 1), false}, {strings.Repeat("k", 1100) + ": v\n", false}, {"title: \"a\\tb\"\n", false}, {"title: \"a\" b\n", false}, {"title: a # comment\n", false},
 		{"title: two\n  lines\n", false}, {"aliases:\n", false}, {"aliases:\ntitle: x\n", false},
 		{"title: x\n\nsummary: y\n", false}, {"fields:\n  - a\n", false}, {"title: x\ntitle: y\n", false},
 		{"title:\tx\n", false}, {"aliases:\n  - a\n    - b\n", false}, {"key:value\n", false},

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -67,14 +68,28 @@ func (f *stemFilter) stem(w []byte) []byte {
 	if ok {
 		return st
 	}
-	st = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(w)))
+	runes := porterstemmer.StemWithoutLowerCasing(bytes.Runes(w))
+	key, st := wordAndStem(w, func(kv []byte) []byte {
+		for _, r := range runes {
+			kv = utf8.AppendRune(kv, r)
+		}
+		return kv
+	})
 	f.mu.Lock()
 	if len(f.m) >= stemMemoryMax {
 		clear(f.m)
 	}
-	f.m[string(w)] = st
+	f.m[key] = st
 	f.mu.Unlock()
 	return st
+}
+
+// wordAndStem is a memory's key for word and the stem appendStem appends
+// to it, in one allocation rather than one for each: a build remembers
+// a few hundred thousand words.
+func wordAndStem(word []byte, appendStem func([]byte) []byte) (string, []byte) {
+	kv := appendStem(append(make([]byte, 0, 2*len(word)+4), word...))
+	return unsafe.String(unsafe.SliceData(kv), len(word)), kv[len(word):len(kv):len(kv)]
 }
 
 // wordTokenizer splits text as eachWord does. It replaces Bleve's Unicode
@@ -183,10 +198,14 @@ func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 		st, ok := f.m[string(t.Term)]
 		f.mu.RUnlock()
 		if !ok {
-			word := string(t.Term)
-			f.inner.Filter(input[i : i+1])
-			// A copy: the stemmer may return part of the text it was given.
-			st = bytes.Clone(t.Term)
+			// The word is copied before the stemmer sees it, and its stem
+			// after: the stemmer may change the text it is given or return
+			// part of it.
+			var word string
+			word, st = wordAndStem(t.Term, func(kv []byte) []byte {
+				f.inner.Filter(input[i : i+1])
+				return append(kv, t.Term...)
+			})
 			f.mu.Lock()
 			if len(f.m) >= langStemMemoryMax {
 				clear(f.m)

@@ -64,6 +64,9 @@ func newEngine(bi bleve.Index, im *mapping.IndexMappingImpl, syn *synonyms) (*In
 	if err != nil {
 		return nil, fmt.Errorf("list index fields: %w", err)
 	}
+	if fields, err = searchedFields(bi, fields); err != nil { // index_pad.go
+		return nil, err
+	}
 	return &Index{bi: bi, en: en, syn: syn, known: known, hl: newStemCache(en), langs: langFields(im, fields), values: memoryValues(nil), closing: &closeOnce{}}, nil
 }
 

@@ -396,7 +396,7 @@ func (b *docBuilder) makeDoc(s *buildScratch, id string, doc Document, lean bool
 	bd := bdoc.NewDocument(id)
 	// Room for every field at once, and the id field the segment builder
 	// adds, rather than grown by doubling.
-	bd.Fields = make([]bdoc.Field, 0, 13+len(d.Emotions)+len(d.Tags))
+	bd.Fields = s.fieldList(13 + len(d.Emotions) + len(d.Tags))
 	add := func(fs fieldSpec, v string, pos []uint64) {
 		if v == "" && fs.analyzer != b.keyword {
 			return

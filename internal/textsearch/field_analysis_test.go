@@ -14,6 +14,7 @@ import (
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 // bleveMappedDoc is a document as Bleve's own mapping and TextField make
@@ -414,5 +415,52 @@ func TestLanguageStemsForgottenAfterBuild(t *testing.T) {
 	})
 	if seen == 0 {
 		t.Fatal("no language stemmer was remembered during the build")
+	}
+}
+
+// TestStemMemoriesStemAsTheStemmers: a word stemmed from the English and
+// the language memories, the first time and again, is what the stemmer
+// itself makes of it, and the memory's copy of the word is not changed by
+// what it hands back.
+func TestStemMemoriesStemAsTheStemmers(t *testing.T) {
+	words := []string{"refunds", "processing", "delivered", "generalizations", "agreed", "sky", "été", "naïvely", "x", "ab"}
+	for range 2 {
+		for _, w := range words {
+			want := string(porterstemmer.StemWithoutLowerCasing([]rune(w)))
+			if got := string(stems.stem([]byte(w))); got != want {
+				t.Errorf("English stem of %q: %q, want %q", w, got, want)
+			}
+		}
+	}
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := im.AnalyzerNamed("de").(*analysis.DefaultAnalyzer)
+	german := []string{"benutzer", "schreiben", "notizen", "straße", "häuser", "geräte"}
+	for _, tf := range de.TokenFilters {
+		m, ok := remembered(tf).(*memoStemmer)
+		if !ok {
+			continue
+		}
+		for range 2 {
+			for _, w := range german {
+				plain := analysis.TokenStream{{Term: []byte(w)}}
+				tf.Filter(plain)
+				memo := analysis.TokenStream{{Term: []byte(w)}}
+				m.Filter(memo)
+				if string(memo[0].Term) != string(plain[0].Term) {
+					t.Errorf("%T of %q: %q, want %q", tf, w, memo[0].Term, plain[0].Term)
+				}
+			}
+		}
+		for _, w := range german { // keys intact: each word is found as itself
+			m.mu.RLock()
+			_, ok := m.m[w]
+			m.mu.RUnlock()
+			if !ok {
+				t.Errorf("%T does not remember %q", tf, w)
+			}
+		}
 	}
 }

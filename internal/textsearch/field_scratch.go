@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	bdoc "github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -26,6 +27,7 @@ import (
 // scratch allocates everything anew.
 type buildScratch struct {
 	fields arena[textField]
+	lists  arena[bdoc.Field] // documents' lists of fields
 	freqs  arena[index.TokenFreq]
 	locs   arena[index.TokenLocation]
 	bytes  arena[byte]
@@ -62,6 +64,14 @@ func (s *buildScratch) field(name string, arrayPos []uint64, options index.Field
 	}
 	*f = textField{name: name, arrayPos: arrayPos, options: options, analyzer: a, value: s.text(value), scratch: s}
 	return f
+}
+
+// fieldList is an empty list of fields with room for n.
+func (s *buildScratch) fieldList(n int) []bdoc.Field {
+	if s == nil || n > scratchFields {
+		return make([]bdoc.Field, 0, n)
+	}
+	return s.lists.take(n, 4*scratchFields)
 }
 
 // text is a copy of v that analysis may change in place.
@@ -147,6 +157,7 @@ func (s *buildScratch) reset() {
 	clear(s.lent)
 	s.lent = s.lent[:0]
 	s.fields.reset()
+	s.lists.reset()
 	s.freqs.reset()
 	s.locs.reset()
 	s.bytes.reset()

@@ -148,10 +148,18 @@ func TestScratchResetKeepsNothing(t *testing.T) {
 		t.Errorf("a reused map holds %v", again)
 	}
 	for i := range 100_000 { // past one block of everything
-		s.field("f", nil, 0, nil, strings.Repeat("x", i%50))
+		f := s.field("f", nil, 0, nil, strings.Repeat("x", i%50))
 		s.freq().Term = []byte("x")
+		_ = append(s.fieldList(2), f, f)
 	}
 	s.reset()
+	for _, b := range s.lists.blocks {
+		for _, f := range b {
+			if f != nil {
+				t.Fatal("a block of field lists keeps a field after reset")
+			}
+		}
+	}
 	for _, b := range s.fields.blocks {
 		for _, f := range b {
 			if f.value != nil {

@@ -187,6 +187,9 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 		// The id field scorch.Builder adds (Document.AddIDField), in scratch.
 		bd.AddField(scratch.field(idFieldName, nil, index.IndexField|index.StoreField, nil, id))
 		docs = append(docs, analyzed(bd))
+		if i == to-1 {
+			padSegment(docs, bd, segmentPads(db), scratch) // index_pad.go
+		}
 	}
 	seg, _, err := segmentPlugin.New(docs)
 	if err != nil {
