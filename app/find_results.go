@@ -138,13 +138,19 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 	}
 	fit := r.charsThatFit(1) - 4 // room for a star or an arrow
 	more := moreSegments(note)   // find_more.go
-	if len(more) > 0 && fit-len(more[0].Textual()) < minTitleChars {
-		// A narrow row: the note shrinks to its number and arrow rather
-		// than cut the title to a letter ("S …  +2 more like this →").
-		more = shortMore(note, more[0].(*widget.TextSegment).Style)
+	if len(more) > 0 {
+		room := fit - utf8.RuneCountInString(more[0].Textual())
+		if room < minTitleChars || len(h.Title) > room {
+			// The title comes first: the note shrinks to its number and
+			// arrow rather than cut the title, to a letter in a narrow
+			// row ("S …  +2 more like this →") or to its first words in
+			// the list beside the preview ("How Obsidian …  +4 more in
+			// this guide →" on the obsidian-help vault).
+			more = shortMore(note, more[0].(*widget.TextSegment).Style)
+		}
 	}
 	for _, seg := range more {
-		fit -= len(seg.Textual())
+		fit -= utf8.RuneCountInString(seg.Textual())
 	}
 	ttext, tspans := clip(h.Title, h.TitleHighlights, fit)
 	title := highlighted(ttext, tspans, true)
