@@ -40,16 +40,16 @@ import (
 // and GOMEMLIMIT set for the whole process, load 8-10, CPU ±20%:
 //
 //	setting                collections  CPU-s       peak RSS  page faults
-//	GOGC 50                68-69        17.2-19.8   571-574   127-128 k
-//	GOGC 100               32-34        14.9-17.4   647-691   148 k
-//	GOGC 200               15-16        15.4-18.8   873-923   210-211 k
+//	GOGC 50                68-69        17.2-19.8   564-574   119-128 k
+//	GOGC 100               32-34        14.9-19.7   647-718   148-164 k
+//	GOGC 200               15-16        15.4-19.1   873-923   210-222 k
 //	GOGC 400               8-9          19.7-20.7   1175-1342
 //	GOGC off, limit 600Mi  6-7          17.8-19.7   701       (sys 3.8-4.6 s)
-//	GOGC 100, limit 450Mi  35-36        14.4-18.8   537-544   123 k
+//	GOGC 100, limit 450Mi  35-36        14.4-18.8   537-544   122-123 k
 //
 // Fewer collections did not make a cheaper build: what the collector
 // saves, fresh memory costs back (page faults, and clearing it: system
-// time went from 2.2-2.9 s at 50 to 2.9-3.5 at 200 and 3.8-4.6 with a
+// time went from 2.2-2.9 s at 50 to 2.9-3.6 at 200 and 3.8-4.6 with a
 // limit alone), and the differences in CPU stayed within the noise. Each
 // collection marks the library, 250 of the 260-290 MB live during a
 // build, so a limit near that heap (GOGC 100 with 450 MiB) collects as

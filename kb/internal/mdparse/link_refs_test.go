@@ -23,8 +23,17 @@ import (
 // transformer, and the note syntax: what linkRefsFirst stands in for.
 var goldmarkNotes = &sync.Pool{New: func() any {
 	p := goldmark.DefaultParser()
-	p.AddOptions(parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 199), util.Prioritized(hashtagParser{}, 999)))
+	p.AddOptions(parser.WithInlineParsers(notesInline...))
 	return newMarkdown(p)
+}}
+
+var notesInline = []util.PrioritizedValue{util.Prioritized(wikilinkParser{}, 199), util.Prioritized(hashtagParser{}, 999)}
+
+// linkRefsOnly is the notes' parser's setup: its trees are goldmark's own.
+var linkRefsOnly = &sync.Pool{New: func() any {
+	return newMarkdown(parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), notesInline...)...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefsFirst{}, 100))))
 }}
 
 // tree writes the tree goldmark makes of src with md, node by node, with
@@ -89,28 +98,38 @@ func tree(md goldmark.Markdown, src []byte) string {
 	return sb.String()
 }
 
-// sameAsGoldmark fails t when src parses to another tree, or other blocks
-// and links, with linkRefsFirst than with goldmark's own transformer.
+// sameAsGoldmark fails t when src parses to another tree with
+// linkRefsFirst than with goldmark's own transformer, or to other blocks,
+// links or note syntax with notesParsers than with goldmark's own parser.
 func sameAsGoldmark(t *testing.T, name string, src []byte) {
 	t.Helper()
-	ours, theirs := notesParsers.Get().(goldmark.Markdown), goldmarkNotes.Get().(goldmark.Markdown)
+	ours, theirs := linkRefsOnly.Get().(goldmark.Markdown), goldmarkNotes.Get().(goldmark.Markdown)
 	got, want := tree(ours, src), tree(theirs, src)
-	notesParsers.Put(ours)
+	linkRefsOnly.Put(ours)
 	goldmarkNotes.Put(theirs)
 	if got != want {
 		t.Fatalf("%s: tree differs from goldmark's:\n got %s\nwant %s", name, got, want)
 	}
 	for _, textOnly := range []bool{false, true} {
 		g, w := parseDoc(src, notesParsers, true, textOnly), parseDoc(src, goldmarkNotes, true, textOnly)
-		if !reflect.DeepEqual(g.Blocks, w.Blocks) || !reflect.DeepEqual(g.Links, w.Links) || g.refs != w.refs {
-			t.Fatalf("%s: blocks or links differ from goldmark's:\n got %+v %+v\nwant %+v %+v", name, g.Blocks, g.Links, w.Blocks, w.Links)
+		for _, f := range []struct {
+			what      string
+			got, want any
+		}{
+			{"blocks", g.Blocks, w.Blocks}, {"links", g.Links, w.Links}, {"references", g.refs, w.refs},
+			{"wikilinks", g.Wikilinks, w.Wikilinks}, {"tags", g.Tags, w.Tags}, {"callouts", g.Callouts, w.Callouts},
+			{"code", g.code, w.code},
+		} {
+			if !reflect.DeepEqual(f.got, f.want) {
+				t.Fatalf("%s: %q: %s differ from goldmark's:\n got %+v\nwant %+v", name, src, f.what, f.got, f.want)
+			}
 		}
 	}
 }
 
 // Every markdown file of the repository (bundled content, test packs),
 // and the files of POISE_VAULT_DIR when it is set (a real vault), parse
-// as goldmark's own link reference transformer parses them.
+// as goldmark's own parser parses them.
 func TestLinkRefsFirstAsGoldmark(t *testing.T) {
 	roots := []string{"../../.."}
 	if v := os.Getenv("POISE_VAULT_DIR"); v != "" {
@@ -139,12 +158,15 @@ func TestLinkRefsFirstAsGoldmark(t *testing.T) {
 	}
 }
 
-// FuzzLinkRefsFirst checks that any markdown parses to goldmark's tree.
+// FuzzLinkRefsFirst checks that any markdown parses as goldmark's own
+// parser parses it.
 func FuzzLinkRefsFirst(f *testing.F) {
 	for _, s := range []string{
 		"[a]: /url\n\n[a]\n", "  [a]: <b> 'c'\n[d]: e\npara [a]\n", "\t\n [x]:\n/y\n", "text\n[a]: /b\n",
 		"- [a]: /b\n- [a]\n", "> [ref]:  /x \"t\"\n> [ref]\n", "| [a] | b |\n|---|---|\n\n[a]: /c\n",
 		"[[wiki]]: not a ref\n", "[a]:\n\n[a]\n", "   [a]: /b\n    [c]: /d\n",
+		"plain words\nand more  \nhard break\n\n- item one\n- item two\n\n  loose\n", "  lead\n   trail   \n", "Title\n===\n\nText\n---\n",
+		"> quoted plain\n> lines\n\n1. one\n   two\n", "a\n\n    code\n\nb\u00a0c  \n", "x |\n|-|\n| y |\n",
 	} {
 		f.Add(s)
 	}

@@ -180,7 +180,7 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool) *Doc {
 		if l, ok := n.(*ast.Link); ok {
 			d.Links = append(d.Links, Link{Dest: string(l.Destination), Line: d.Line(d.start(n))})
 		}
-		if pool == notesParsers {
+		if pool != parsers { // the notes' pool, or a test's stand-in for it
 			d.notes(n)
 		}
 		return ast.WalkContinue, nil
