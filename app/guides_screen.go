@@ -80,14 +80,29 @@ func (g *guidesScreen) collect() {
 		if pk == "" {
 			continue
 		}
-		sort.SliceStable(ids, func(i, j int) bool { return g.nodeTitle(ids[i], false) < g.nodeTitle(ids[j], false) })
+		sort.SliceStable(ids, func(i, j int) bool { return g.guideTitle(ids[i]) < g.guideTitle(ids[j]) })
 	}
 }
 
+// nodeTitle is a row of the list: a pack's name, or a guide's title with
+// its language when that is not the reader's, as Find shows it (a vault
+// kept in 35 languages has eight pages titled "Obsidian CLI").
 func (g *guidesScreen) nodeTitle(id string, branch bool) string {
 	if branch {
 		return g.p.packName(id[len("pack:"):])
 	}
+	if it, ok := g.p.item(id); ok {
+		if l := languageLabel(it.Language, readerLanguage()); l != "" {
+			return it.Title + " · " + l
+		}
+		return it.Title
+	}
+	return id
+}
+
+// guideTitle is what the list is sorted by: the title alone, so the
+// translations of a page stay together.
+func (g *guidesScreen) guideTitle(id string) string {
 	if it, ok := g.p.item(id); ok {
 		return it.Title
 	}

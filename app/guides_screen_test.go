@@ -73,3 +73,33 @@ func TestResolveLink(t *testing.T) {
 		t.Errorf("front matter id: got %q", got)
 	}
 }
+
+// TestGuidesTreeSaysLanguage: the Guides list of a vault kept in many
+// languages names a page's language when it is not the reader's, as Find
+// does: the obsidian-help vault listed "Obsidian CLI" eight times in a
+// row with nothing to tell the English page from the Swedish one.
+func TestGuidesTreeSaysLanguage(t *testing.T) {
+	reader := readerLanguage()
+	other := "sv"
+	if reader == other {
+		other = "km"
+	}
+	lib := kb.NewLibrary(&kb.Pack{
+		Manifest: kb.Manifest{ID: "oh", Name: "Obsidian Help", Version: "1.0.0"},
+		Items: []kb.Item{
+			{ID: "oh/mine/cli", Pack: "oh", Kind: kb.KindGuide, Title: "Obsidian CLI", Language: reader, Body: "x", Text: "x"},
+			{ID: "oh/other/cli", Pack: "oh", Kind: kb.KindGuide, Title: "Obsidian CLI", Language: other, Body: "x", Text: "x"},
+		},
+	})
+	p := newTestPoise(t, lib)
+	p.open("oh/other/cli")
+	p.guides.tree.Refresh()
+	rows := textIn(p.guides.tree)
+	want := "Obsidian CLI · " + languageLabel(other, reader)
+	if !strings.Contains(rows, want+"\n") {
+		t.Errorf("the Guides list shows:\n%s\nwant a row %q", rows, want)
+	}
+	if !strings.Contains(rows, "Obsidian CLI\n") {
+		t.Errorf("the Guides list shows:\n%s\nwant the reader's own page as just its title", rows)
+	}
+}
