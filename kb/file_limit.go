@@ -14,17 +14,12 @@ import (
 // people to read mid-call comes near this size.
 const MaxFileBytes = 4 << 20
 
-// errTooLarge is readLimited's answer for a file over the limit.
+// errTooLarge is readLimitedInto's answer for a file over the limit.
 var errTooLarge = errors.New("file too large")
 
-// readLimited reads the file at name, reading no more than limit bytes
-// (and one over, to know): a huge file costs nothing to refuse.
-func readLimited(fsys fs.FS, name string, limit int) ([]byte, error) {
-	return readLimitedInto(fsys, name, limit, nil)
-}
-
-// readLimitedInto is readLimited reading into buf when the file fits in
-// its capacity, a new buffer when not.
+// readLimitedInto reads the file at name, reading no more than limit
+// bytes (and one over, to know): a huge file costs nothing to refuse. It
+// reads into buf when the file fits in its capacity, a new buffer when not.
 func readLimitedInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, err := openRegular(fsys, name)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -242,6 +243,7 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 				}
 			}
 		}
+		score = steadyScore(score)
 		if size > 0 && (len(top) < size || score >= top[0].score) {
 			id, err := r.ExternalID(dm.IndexInternalID)
 			if err != nil {
@@ -291,4 +293,18 @@ func (e *Index) collect(ctx context.Context, q query.Query, size int, facets boo
 		out.facets[field] = fc[:min(len(fc), defaultFacetLen)]
 	}
 	return out, nil
+}
+
+// steadyScore is score with its last 20 bits rounded away (about nine
+// significant digits kept). Bleve adds a query's clauses up in an order
+// that depends on how the index is cut into segments, so one item's score
+// on the one-segment index on disk and on the in-memory index of the same
+// library differ in their last bits (0.57009326732123522 against
+// 0.57009326732123533 for "canvas" on the issue 10 vault), and hits whose
+// scores are equal but for those bits swapped places from one index to the
+// other: 12 of 231 queries over that vault listed such ties in another
+// order. Rounded, they are equal, and ordered by id on both.
+func steadyScore(score float64) float64 {
+	const drop = 20
+	return math.Float64frombits((math.Float64bits(score) + 1<<(drop-1)) &^ (1<<drop - 1))
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
@@ -116,14 +117,7 @@ func fieldDump(bd *bdoc.Document) []string {
 // under the same options, as Bleve's mapping and TextField would, in every
 // analysis (English, surface words, prefixes, keywords, other languages).
 func TestFieldsMatchBleveMapping(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	long := strings.Repeat("The customer's parcels weren’t delivered; refunds ARE processing. ", 40)
 	docs := []Document{
 		{Title: "Refund a late parcel", Signals: "where is my order\nIt's been two weeks", Meta: "refund\nshipping",
@@ -195,14 +189,7 @@ func firstDiff(got, want []string) string {
 // not analysed again (which would double a build's analysis), and pooled
 // tokens reused by later texts leave its terms intact.
 func TestFieldAnalysedOnce(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	bd := db.newBleveDoc("a", Document{Title: "refunds delayed", Body: "parcels arriving late"}, false)
 	analyzeAll(bd)
 	var body *textField
@@ -314,14 +301,7 @@ func BenchmarkAnalyzeShortFields(b *testing.B) {
 // merges same-named fields of a document into the first one's terms), so
 // no document's kind or source leaks into another's.
 func TestSharedKeywordsStayOneTerm(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	im, db := mappingAndBuilder(t)
 	bi, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -463,4 +443,19 @@ func TestStemMemoriesStemAsTheStemmers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mappingAndBuilder is Poise's mapping and a document builder for it, as
+// every build makes them.
+func mappingAndBuilder(t testing.TB) (*mapping.IndexMappingImpl, *docBuilder) {
+	t.Helper()
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := newDocBuilder(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return im, db
 }

@@ -132,14 +132,7 @@ func TestOfflineBuildCancelled(t *testing.T) {
 // TestMergeSegmentsCancelled: a merge whose context is cancelled stops
 // with the context's error.
 func TestMergeSegmentsCancelled(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	c := &Corpus{Len: 200, Doc: func(i int) (string, Document) {
 		return fmt.Sprintf("id-%d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "refund"}
 	}}
@@ -165,14 +158,7 @@ func TestMergeSegmentsCancelled(t *testing.T) {
 // a sync (writeTempSegment) is the same file, byte for byte, as the one
 // zapx's own Persist writes, and opens.
 func TestTempSegmentMatchesPersist(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	var docs []index.Document
 	for i := range 30 {
 		bd := db.newBleveDoc(fmt.Sprintf("id-%d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "the refund is late", Kind: "guide", Stored: []byte("kept")}, false)

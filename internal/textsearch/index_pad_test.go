@@ -32,14 +32,7 @@ func mixedCorpus(hash string, n, run int) *Corpus {
 // the same fields, whatever languages and tags their documents have, so
 // zapx merges them by copying (see index_pad.go).
 func TestOfflineSegmentsShareFields(t *testing.T) {
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	files, err := writeSegments(context.Background(), t.TempDir(), db, mixedCorpus("", 250, 50), nil, nil, 50)
 	if err != nil {
 		t.Fatal(err)

@@ -22,14 +22,7 @@ func TestRootMatchesBuilder(t *testing.T) {
 	if err := writeRoot(ours, internal); err != nil {
 		t.Fatal(err)
 	}
-	im, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := newDocBuilder(im)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, db := mappingAndBuilder(t)
 	theirs := filepath.Join(t.TempDir(), "store")
 	b, err := scorch.NewBuilder(map[string]interface{}{"path": theirs, "buildPathPrefix": t.TempDir(), "internal": internal})
 	if err != nil {
