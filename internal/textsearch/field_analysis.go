@@ -120,13 +120,7 @@ func analyzeText(a analysis.Analyzer, text []byte, s *buildScratch) (analysis.To
 	for _, cf := range da.CharFilters { // as DefaultAnalyzer.Analyze does
 		text = cf.Filter(text)
 	}
-	var slab *tokenSlab
-	if s != nil {
-		slab = &s.tokens
-	} else {
-		slab = tokenSlabs.Get().(*tokenSlab)
-		slab.pooled = true
-	}
+	slab := s.slab()
 	tokens := slab.tokenize(text, split)
 	for _, tf := range da.TokenFilters {
 		if _, ok := tf.(headGramFilter); ok && s != nil {

@@ -87,6 +87,17 @@ func (s *buildScratch) room(n int) []byte {
 	return s.bytes.take(n, scratchBytes)
 }
 
+// slab is where a text's tokens are made: s's own, or without s one
+// from the pool, which the caller's release gives back.
+func (s *buildScratch) slab() *tokenSlab {
+	if s != nil {
+		return &s.tokens
+	}
+	slab := tokenSlabs.Get().(*tokenSlab)
+	slab.pooled = true
+	return slab
+}
+
 // freq is a zeroed TokenFreq.
 func (s *buildScratch) freq() *index.TokenFreq {
 	return &s.freqs.take(1, scratchFreqs)[:1][0]

@@ -47,13 +47,7 @@ func (b *docBuilder) sharedKeyword(s fieldSpec, v string) *textField {
 // would make of one field per value, merging their terms. nil when d has
 // no facet. Its memory comes from s when set.
 func facetField(d document, s *buildScratch) *textField {
-	var slab *tokenSlab
-	if s != nil {
-		slab = &s.tokens
-	} else {
-		slab = tokenSlabs.Get().(*tokenSlab)
-		slab.pooled = true
-	}
+	slab := s.slab()
 	add := func(field, v string) {
 		term := append(append(append(s.room(len(field)+1+len(v)), field...), ':'), v...)
 		slab.stream = append(slab.stream, slab.newToken(analysis.Token{Start: 0, End: len(term), Term: term, Position: 1, Type: analysis.AlphaNumeric}))
