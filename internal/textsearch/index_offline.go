@@ -191,15 +191,20 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 			padSegment(docs, bd, segmentPads(db), scratch) // index_pad.go
 		}
 	}
-	seg, _, err := segmentPlugin.New(docs)
-	if err != nil {
-		return fmt.Errorf("build segment of documents %d-%d: %w", from, to-1, err)
-	}
-	defer seg.Close()
-	if err := writeTempSegment(seg, file); err != nil {
+	if err := writeSegmentFile(docs, file); err != nil {
 		return fmt.Errorf("write segment of documents %d-%d: %w", from, to-1, err)
 	}
 	return nil
+}
+
+// writeSegmentFile writes docs, analysed, as one segment to file.
+func writeSegmentFile(docs []index.Document, file string) error {
+	seg, _, err := segmentPlugin.New(docs)
+	if err != nil {
+		return fmt.Errorf("build segment: %w", err)
+	}
+	defer seg.Close()
+	return writeTempSegment(seg, file)
 }
 
 // writeTempSegment writes seg to file, which lives only until the merge
