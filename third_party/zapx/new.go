@@ -15,8 +15,10 @@
 package zap
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
+	"io"
 	"math"
 	"sort"
 	"sync"
@@ -136,6 +138,7 @@ type interim struct {
 
 	tmp0 []byte
 	tmp1 []byte
+	tmp2 []byte
 
 	lastNumDocs int
 	lastOutSize int
@@ -156,6 +159,7 @@ func (s *interim) reset() (err error) {
 	s.metaBuf.Reset()
 	s.tmp0 = s.tmp0[:0]
 	s.tmp1 = s.tmp1[:0]
+	s.tmp2 = s.tmp2[:0]
 	s.lastNumDocs = 0
 	s.lastOutSize = 0
 
@@ -426,9 +430,10 @@ func (s *interim) writeStoredFields() (
 		s.incrementBytesWritten(uint64(len(compressed)))
 		docStoredOffsets[docNum] = uint64(s.w.Count())
 
-		combined := make([]byte, len(idFieldVal)+len(compressed))
-		copy(combined, idFieldVal)
-		copy(combined[len(idFieldVal):], compressed)
+		// poise patch 3: one buffer for every document's id and
+		// compressed values, written out before the next document's.
+		combined := append(append(s.tmp2[:0], idFieldVal...), compressed...)
+		s.tmp2 = combined
 		bufMeta := s.w.process(metaBytes)
 		bufCompressed := s.w.process(combined)
 
@@ -572,4 +577,44 @@ func countNestedDocuments(doc index.Document) int {
 		})
 	}
 	return count
+}
+
+// WriteNew writes the segment New would make of results to w, byte for
+// byte as that segment's WriteTo would write it, without holding the
+// segment in memory: for a caller that only writes new segments to files
+// (an offline build) and would otherwise grow a buffer to the segment's
+// size, copy it out and drop it.
+//
+// poise patch 2 (new API, not upstream).
+func (z *ZapPlugin) WriteNew(results []index.Document, w io.Writer) (int64, error) {
+	s := interimPool.Get().(*interim)
+	s.stats = new(segment.Stats)
+	atomic.AddUint64(&s.stats.TotNewRootDocsProcessed, uint64(len(results)))
+	s.results, s.edgeList = flattenNestedDocuments(results, s.edgeList)
+	s.config = nil
+	s.chunkMode = DefaultChunkMode
+
+	bw := bufio.NewWriterSize(w, 64<<10)
+	s.w = NewFileWriterEmpty(NewCountHashWriter(bw))
+
+	storedIndexOffset, sectionsIndexOffset, err := s.convert()
+	if err != nil {
+		return 0, err
+	}
+	size := s.w.Count()
+	err = persistFooter(uint64(len(s.results)), storedIndexOffset, sectionsIndexOffset,
+		s.chunkMode, s.w.Sum32(), bw, "")
+	if err != nil {
+		return 0, err
+	}
+	if err = bw.Flush(); err != nil {
+		return 0, err
+	}
+	n := int64(size) + int64(FooterSize)
+	if s.reset() == nil {
+		s.lastNumDocs = len(results)
+		s.lastOutSize = size
+		interimPool.Put(s)
+	}
+	return n, nil
 }

@@ -157,6 +157,7 @@ func (p *PostingsList) Iterator(includeFreq, includeNorm, includeLocs bool,
 
 func (p *PostingsList) iterator(includeFreq, includeNorm, includeLocs bool,
 	rv *PostingsIterator) *PostingsIterator {
+	var keptAll *roaring.IntIterator
 	if rv == nil {
 		rv = &PostingsIterator{}
 	} else {
@@ -174,6 +175,10 @@ func (p *PostingsList) iterator(includeFreq, includeNorm, includeLocs bool,
 		nextSegmentLocs := rv.nextSegmentLocs[:0]
 
 		buf := rv.buf
+
+		// poise patch 1: the iterator over the postings is kept, to be
+		// initialized again below, not allocated anew for every term.
+		keptAll, _ = rv.all.(*roaring.IntIterator)
 
 		*rv = PostingsIterator{} // clear the struct
 
@@ -219,7 +224,12 @@ func (p *PostingsList) iterator(includeFreq, includeNorm, includeLocs bool,
 		rv.incrementBytesRead(rv.locReader.getBytesRead())
 	}
 
-	rv.all = p.postings.Iterator()
+	if keptAll != nil {
+		keptAll.Initialize(p.postings)
+		rv.all = keptAll
+	} else {
+		rv.all = p.postings.Iterator()
+	}
 	if p.except != nil {
 		rv.ActualBM = roaring.AndNot(p.postings, p.except)
 		rv.Actual = rv.ActualBM.Iterator()

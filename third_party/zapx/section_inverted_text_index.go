@@ -85,7 +85,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	var bufMaxVarintLen64 []byte = make([]byte, binary.MaxVarintLen64)
 	var bufLoc []uint64
 
-	var postings *PostingsList
+	var postings, cardPostings *PostingsList
 	var postItr *PostingsIterator
 
 	fieldAddrs := make(map[int]int)
@@ -237,11 +237,13 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				var newCard uint64
 				lowItrIdxs, lowItrVals := enumerator.GetLowIdxsAndValues()
 				for i, idx := range lowItrIdxs {
-					pl, err := dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], nil)
+					// poise patch 1: one postings list (and its bitmap)
+					// read into for every term's count, not a new one each.
+					cardPostings, err = dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], cardPostings)
 					if err != nil {
 						return nil, err
 					}
-					newCard += pl.Count()
+					newCard += cardPostings.Count()
 				}
 				// compute correct chunk size with this
 				chunkSize, err := getChunkSize(chunkMode, newCard, newSegDocCount)
@@ -474,6 +476,10 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 
 	var docTermMap [][]byte
 
+	// poise patch 1: one iterator over every term's postings, not a new
+	// one for each term.
+	var postingsItr roaring.IntIterator
+
 	if io.builder == nil {
 		io.builder, err = vellum.New(&io.builderBuf, vellumBuilderOpts)
 		if err != nil {
@@ -515,7 +521,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			tfEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 			locEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 
-			postingsItr := postingsBS.Iterator()
+			postingsItr.Initialize(postingsBS)
 			for postingsItr.HasNext() {
 				docNum := uint64(postingsItr.Next())
 
@@ -565,9 +571,13 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 
 				freqNormOffset++
 
-				docTermMap[docNum] = append(
-					append(docTermMap[docNum], term...),
-					index.DocValueTermSeparator)
+				// poise patch 3: a document's terms are gathered only
+				// for a field whose doc values are written.
+				if io.IncludeDocValues[fieldID] {
+					docTermMap[docNum] = append(
+						append(docTermMap[docNum], term...),
+						index.DocValueTermSeparator)
+				}
 			}
 
 			tfEncoder.Close()
@@ -1055,8 +1065,12 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 	io.FieldsMap = nil
 	io.FieldsOptions = nil
 	io.FieldsInv = nil
+	// poise patch 3: the dictionaries are emptied, not dropped, so the
+	// next segment made with this opaque (from the interim pool) fills
+	// the maps it has (initDictsAndKeysFromFields) instead of growing
+	// new ones term by term.
 	for i := range io.Dicts {
-		io.Dicts[i] = nil
+		clear(io.Dicts[i])
 	}
 	io.Dicts = io.Dicts[:0]
 	for i := range io.DictKeys {

@@ -26,6 +26,19 @@ import (
 // then writes out the roaring bitmap itself
 func writeRoaringWithLen(r *roaring.Bitmap, w io.Writer,
 	reuseBufVarint []byte) (int, error) {
+	if fw, ok := w.(*FileWriter); !ok || fw == nil || fw.processor == nil {
+		// poise patch 1: with no callback to transform the bytes, the
+		// bitmap is written straight to w, its length known beforehand,
+		// not first into a buffer of its own (ToBytes) for each posting
+		// list. The bytes written are the same.
+		n := binary.PutUvarint(reuseBufVarint, r.GetSerializedSizeInBytes())
+		nw, err := w.Write(reuseBufVarint[:n])
+		if err != nil {
+			return nw, err
+		}
+		nr, err := r.WriteTo(w)
+		return nw + int(nr), err
+	}
 	buf, err := r.ToBytes()
 	if err != nil {
 		return 0, err
