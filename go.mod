@@ -96,3 +96,5 @@ require (
 	google.golang.org/protobuf v1.36.6 // indirect
 	gopkg.in/warnings.v0 v0.1.2 // indirect
 )
+
+replace github.com/blevesearch/zapx/v17 => ./third_party/zapx

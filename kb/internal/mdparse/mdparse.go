@@ -54,7 +54,11 @@ type Doc struct {
 	lineStarts []int
 	code       [][2]int // byte spans of code (ParseNotes)
 	root       ast.Node // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
-	refs       bool     // the source defines link references
+	// marks are the tree's links, wikilinks and callouts' blockquotes,
+	// in the tree's order, while root is kept: Rewrite reads them instead
+	// of walking the whole tree twice more (ScanNotes).
+	marks []ast.Node
+	refs  bool // the source defines link references
 	// textOnly leaves lists' Items and tables' Header and Rows empty: a
 	// folder of notes makes its items of the blocks' text alone.
 	textOnly bool
@@ -177,8 +181,12 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool) *Doc {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if l, ok := n.(*ast.Link); ok {
-			d.Links = append(d.Links, Link{Dest: string(l.Destination), Line: d.Line(d.start(n))})
+		if _, ok := n.(*ast.Link); ok {
+			if blocks {
+				d.Links = append(d.Links, d.link(n))
+			} else {
+				d.marks = append(d.marks, n) // its Link is made by FillBlocks, unless Rewrite makes another
+			}
 		}
 		if pool != parsers { // the notes' pool, or a test's stand-in for it
 			d.notes(n)
@@ -188,12 +196,22 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool) *Doc {
 	return d
 }
 
-// FillBlocks makes the blocks of a Doc from ScanNotes; it does nothing on
-// a Doc whose blocks are made.
+// link is the Link of the link n.
+func (d *Doc) link(n ast.Node) Link {
+	return Link{Dest: string(n.(*ast.Link).Destination), Line: d.Line(d.start(n))}
+}
+
+// FillBlocks makes the blocks and links of a Doc from ScanNotes; it does
+// nothing on a Doc whose blocks are made.
 func (d *Doc) FillBlocks() {
 	if d.root != nil {
 		d.fillBlocks(d.root)
-		d.root = nil
+		for _, n := range d.marks {
+			if _, ok := n.(*ast.Link); ok {
+				d.Links = append(d.Links, d.link(n))
+			}
+		}
+		d.root, d.marks = nil, nil
 	}
 }
 
