@@ -21,6 +21,14 @@ var errTooLarge = errors.New("file too large")
 // bytes (and one over, to know): a huge file costs nothing to refuse. It
 // reads into buf when the file fits in its capacity, a new buffer when not.
 func readLimitedInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
+	if b, ok, err := readFolderFile(fsys, name, limit, buf); ok {
+		return b, err
+	}
+	return readFSInto(fsys, name, limit, buf)
+}
+
+// readFSInto is readLimitedInto through fsys's own methods.
+func readFSInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err

@@ -143,7 +143,7 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		}
 		file := b.file
 		if target != "" {
-			file = b.l.notes.find(dir, target)
+			file = b.l.noteFile(dir, target)
 		}
 		if file == "" {
 			what := "link"
@@ -197,6 +197,28 @@ func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
 		last = e.End
 		return false
 	})
+}
+
+// noteFile is the file target names from a note in folder dir, as
+// noteIndex.find finds it, remembered by the loading worker: notes of a
+// folder name the same notes, and finding each (its name folded, paths
+// joined and compared) was half of the CPU rewriting a vault's wikilinks
+// took.
+func (l *loader) noteFile(dir, target string) string {
+	w := l.work
+	if w == nil {
+		return l.notes.find(dir, target)
+	}
+	key := [2]string{dir, target}
+	if file, ok := w.files[key]; ok {
+		return file
+	}
+	file := l.notes.find(dir, target)
+	if w.files == nil || len(w.files) >= maxHrefs {
+		w.files = make(map[[2]string]string, 64)
+	}
+	w.files[key] = file
+	return file
 }
 
 // noteHref is the link to file from a note in folder dir.

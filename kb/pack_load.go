@@ -295,9 +295,13 @@ type worker struct {
 	// and the note linked: notes of a folder link to the same notes, and
 	// making each link was a fiftieth of what loading a vault allocated.
 	hrefs map[[2]string]string
+	// files are the notes wikilinks name, by the linking note's folder
+	// and the name as written (noteFile).
+	files map[[2]string]string
 }
 
-// maxHrefs bounds worker.hrefs: it is emptied when it holds more.
+// maxHrefs bounds worker.hrefs and worker.files: each is emptied when it
+// holds more.
 const maxHrefs = 4096
 
 // fileRec is one loaded markdown file, kept until links are resolved.
@@ -521,6 +525,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 			// which the worker's next file must not overwrite.
 			doc.Source = bytes.Clone(doc.Source)
 			doc.FillBlocks()
+			rec.links = doc.Links
 		}
 	} else {
 		b.tags = fm.Tags

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	gounicode "unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -159,7 +160,9 @@ func (f asciiLower) Filter(input analysis.TokenStream) analysis.TokenStream {
 			}
 		}
 		if !ascii {
-			f.inner.Filter(input[i : i+1])
+			if lowerChanges(term) {
+				f.inner.Filter(input[i : i+1])
+			}
 			continue
 		}
 		for j, c := range term {
@@ -170,6 +173,48 @@ func (f asciiLower) Filter(input analysis.TokenStream) analysis.TokenStream {
 	}
 	return input
 }
+
+// lowerChanges reports whether lower-casing changes term, a word not all
+// of ASCII: most such words (Chinese, Japanese, Arabic, Hindi…; Russian
+// or French ones but for a capital) have no letter to lower, and Bleve's
+// filter looks each letter up in Unicode's case tables to find that out,
+// a third of a multilingual build's lower-casing. Bleve's filter changes a
+// word only where unicode.ToLower changes one of its letters.
+func lowerChanges(term []byte) bool {
+	cased := casedBMP()
+	for i := 0; i < len(term); {
+		c := term[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(term[i:])
+		i += size
+		if r < 1<<16 {
+			if cased[r>>6]&(1<<(r&63)) != 0 {
+				return true
+			}
+		} else if gounicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
+// casedBMP marks the characters of Unicode's Basic Multilingual Plane
+// that unicode.ToLower changes, a bit each (8 KB).
+var casedBMP = sync.OnceValue(func() *[1 << 10]uint64 {
+	var set [1 << 10]uint64
+	for r := rune(0); r < 1<<16; r++ {
+		if gounicode.ToLower(r) != r {
+			set[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &set
+})
 
 // maxPooledTokens keeps one huge text from pinning its tokens' memory.
 const maxPooledTokens = 1 << 16

@@ -19,7 +19,7 @@ func TestBlockReadOnceForItsWikilinks(t *testing.T) {
 	scans := 0
 	blockScanned = func() { scans++ }
 	defer func() { blockScanned = nil }()
-	if !doc.canRewrite(doc.root, edits) {
+	if !doc.canRewrite(edits) {
 		t.Fatal("plain words in place of wikilinks need a second parse")
 	}
 	if scans != 2 {

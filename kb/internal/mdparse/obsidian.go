@@ -58,7 +58,7 @@ func ParseNotes(src []byte) *Doc {
 	return parse(src, notesParsers)
 }
 
-// ScanNotes is ParseNotes leaving Blocks empty until FillBlocks: a note
+// ScanNotes is ParseNotes leaving Blocks and Links empty until FillBlocks (or Rewrite): a note
 // whose syntax is rewritten is parsed again, and the blocks of its first
 // parse would be thrown away.
 func ScanNotes(src []byte) *Doc {
@@ -203,11 +203,17 @@ func (d *Doc) notes(n ast.Node) {
 		w.Line = d.Line(w.Start)
 		w.Alone = d.alone(w.Start, w.End)
 		d.Wikilinks = append(d.Wikilinks, w)
+		if d.root != nil {
+			d.marks = append(d.marks, n)
+		}
 	case *tagNode:
 		d.Tags = append(d.Tags, n.tag)
 	case *ast.Blockquote:
 		if c, ok := d.callout(n); ok {
 			d.Callouts = append(d.Callouts, c)
+			if d.root != nil {
+				d.marks = append(d.marks, n)
+			}
 		}
 	case *ast.CodeSpan:
 		span := [2]int{-1, -1}

@@ -41,7 +41,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	src := apply(d.Source, edits)
 	root := d.root
 	d.root = nil
-	if root == nil || !d.canRewrite(root, edits) {
+	if root == nil || !d.canRewrite(edits) {
 		nd := ParseNotes(src)
 		nd.Tags = d.Tags
 		return nd
@@ -52,21 +52,18 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
 	}
 	nd.fillBlocks(root)
-	nd.Links = make([]Link, 0, len(d.Links)+len(edits)) // room for all, not grown by doubling
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	nd.Links = make([]Link, 0, len(d.marks)) // room for all, not grown by doubling
+	for _, n := range d.marks {
 		switch n := n.(type) {
 		case *ast.Link:
-			nd.Links = append(nd.Links, Link{Dest: string(n.Destination), Line: nd.Line(nd.start(n))})
+			nd.Links = append(nd.Links, nd.link(n))
 		case *wikilinkNode:
 			if e := nd.editAt(n.link.Start); e != nil && e.dest != "" {
 				nd.Links = append(nd.Links, Link{Dest: e.dest, Line: nd.Line(n.link.Start)})
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	d.marks = nil
 	if len(nd.Links) == 0 {
 		nd.Links = nil // as parsing gives
 	}
@@ -170,7 +167,7 @@ func (d *Doc) calloutMarker(t *ast.Text) *Edit {
 
 // canRewrite reports whether the blocks of the tree, with edits made as
 // fillBlocks makes them, are what parsing the rewritten source gives.
-func (d *Doc) canRewrite(root ast.Node, edits []Edit) bool {
+func (d *Doc) canRewrite(edits []Edit) bool {
 	if d.refs {
 		return false // a word that became text could name a link reference
 	}
@@ -181,10 +178,7 @@ func (d *Doc) canRewrite(root ast.Node, edits []Edit) bool {
 	}
 	rd := &Doc{Source: d.Source, lineStarts: d.lineStarts, edits: edits}
 	ok, matched := true, 0
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range d.marks {
 		switch n := n.(type) {
 		case *wikilinkNode:
 			if e := rd.editAt(n.link.Start); e != nil {
@@ -204,10 +198,9 @@ func (d *Doc) canRewrite(root ast.Node, edits []Edit) bool {
 			}
 		}
 		if !ok {
-			return ast.WalkStop, nil
+			break
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return ok && matched == len(edits)
 }
 

@@ -61,7 +61,7 @@ func rewriteBothWays(t *testing.T, src string) bool {
 	edits := notesEdits(doc)
 	want := ParseNotes(apply(doc.Source, edits))
 	want.Tags = doc.Tags
-	fast := doc.root != nil && doc.canRewrite(doc.root, edits)
+	fast := doc.root != nil && doc.canRewrite(edits)
 	got := ScanNotes([]byte(src)).Rewrite(notesEdits(ScanNotes([]byte(src))))
 	if string(got.Source) != string(want.Source) {
 		t.Fatalf("source %q, want %q", got.Source, want.Source)
@@ -78,6 +78,13 @@ func rewriteBothWays(t *testing.T, src string) bool {
 			t.Errorf("%q: %s differ (one parse: %v):\n got %+v\nwant %+v", src, f.name, fast, f.got, f.want)
 		}
 	}
+	// A note not rewritten has the blocks and links of ParseNotes once
+	// FillBlocks makes them.
+	scanned, parsed := ScanNotes([]byte(src)), ParseNotes([]byte(src))
+	scanned.FillBlocks()
+	if !reflect.DeepEqual(scanned.Blocks, parsed.Blocks) || !reflect.DeepEqual(scanned.Links, parsed.Links) {
+		t.Errorf("%q: scanned and filled:\n%+v\n%+v\nparsed:\n%+v\n%+v", src, scanned.Blocks, scanned.Links, parsed.Blocks, parsed.Links)
+	}
 	// A folder of notes needs the blocks' text alone: it is the text of
 	// the lists and tables made of their items and cells.
 	full := parseDoc(want.Source, notesParsers, true, false)
@@ -85,7 +92,7 @@ func rewriteBothWays(t *testing.T, src string) bool {
 		t.Fatalf("%q: %d blocks with items, %d without", src, len(full.Blocks), len(want.Blocks))
 	}
 	for i, b := range full.Blocks {
-		b.Items, b.Header, b.Rows = nil, nil, nil
+		b.parts = nil
 		if !reflect.DeepEqual(b, want.Blocks[i]) {
 			t.Errorf("%q: block %d with items %+v, without %+v", src, i, b, want.Blocks[i])
 		}

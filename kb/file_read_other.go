@@ -1,0 +1,10 @@
+//go:build !linux
+
+package kb
+
+import "io/fs"
+
+// readFolderFile reads nothing here: readLimitedInto reads through fsys.
+func readFolderFile(fs.FS, string, int, []byte) ([]byte, bool, error) {
+	return nil, false, nil
+}
