@@ -25,7 +25,7 @@ func (b *builder) statements() {
 			pending = append(pending, bl.Text)
 			continue
 		}
-		for _, li := range bl.Items {
+		for _, li := range bl.Items() {
 			n++
 			it := b.item(KindStatement, b.rec.id+"#"+strconv.Itoa(n), li.Line)
 			b.firstItem(&pending, it.ID, n)
@@ -73,7 +73,7 @@ func (b *builder) phrases() {
 			continue
 		}
 		col := map[string]int{}
-		for i, h := range bl.Header {
+		for i, h := range bl.Header() {
 			col[strings.ToLower(strings.TrimSpace(h.Text))] = i
 		}
 		_, okOf := col["instead of"]
@@ -88,7 +88,7 @@ func (b *builder) phrases() {
 			}
 			return mdparse.Cell{}
 		}
-		for _, r := range bl.Rows {
+		for _, r := range bl.Rows() {
 			n++
 			it := b.item(KindPhrase, b.rec.id+"#"+strconv.Itoa(n), r.Line)
 			b.firstItem(&pending, it.ID, n)
@@ -172,7 +172,7 @@ func (b *builder) checklist() {
 			b.anchor(bl.Text, c.ID)
 			text = append(text, "", group)
 		case mdparse.List:
-			for _, it := range bl.Items {
+			for _, it := range bl.Items() {
 				step := ChecklistStep{Group: group, Text: it.Text}
 				if md := stepMarkdown(b.doc.Source, it.Start); md != it.Text {
 					step.Markdown = md
@@ -207,7 +207,7 @@ const maxSynonymSets = 1000
 func (l *loader) synonyms(file string, doc *mdparse.Doc) []SynonymSet {
 	var sets []SynonymSet
 	for _, bl := range doc.Blocks {
-		for _, it := range bl.Items {
+		for _, it := range bl.Items() {
 			var set SynonymSet
 			for _, w := range strings.Split(it.Text, ",") {
 				if w = strings.ToLower(strings.TrimSpace(w)); w != "" {

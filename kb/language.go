@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -254,16 +255,72 @@ var wordLanguage = func() map[script]map[string][]string {
 // longer word is none, and is not looked up.
 var maxCommonWord int
 
+// commonLangs are the languages of commonWords, and commonWordLangs maps
+// each common word to the indexes of its languages there: a text's
+// counts are an array, not a map added to for every common word (a fifth
+// of detecting a vault's languages).
+var commonLangs, commonWordLangs = func() ([]string, map[script]map[string][]uint8) {
+	var langs []string
+	for _, byLang := range commonWords {
+		for lang := range byLang {
+			langs = append(langs, lang)
+		}
+	}
+	slices.Sort(langs)
+	if len(langs) > maxCommonLangs {
+		panic("kb: more languages of common words than commonWordsLanguage counts")
+	}
+	out := map[script]map[string][]uint8{}
+	for s, words := range wordLanguage {
+		out[s] = map[string][]uint8{}
+		for w, ls := range words {
+			for _, l := range ls {
+				i, _ := slices.BinarySearch(langs, l)
+				out[s][w] = append(out[s][w], uint8(i))
+			}
+		}
+	}
+	return langs, out
+}()
+
+// maxCommonLangs bounds commonLangs, so a text's counts fit in an array.
+const maxCommonLangs = 64
+
+// commonShapes has a bit for the shape (wordShape) of every common word:
+// most words of a text are none, and a glance at their shape's bit spares
+// looking them up (the look-ups were half of detecting a vault's
+// languages).
+var commonShapes = func() []uint64 {
+	bits := make([]uint64, ((maxCommonWord+1)<<16+63)/64)
+	for _, words := range wordLanguage {
+		for w := range words {
+			i := wordShape([]byte(w))
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
+	return bits
+}()
+
+// wordShape is a word's length, first byte and last byte, as one number
+// below (maxCommonWord+1)<<16 for a word no longer than maxCommonWord.
+func wordShape(w []byte) int {
+	return len(w)<<16 | int(w[0])<<8 | int(w[len(w)-1])
+}
+
 // commonWordsLanguage counts the common words of each language in text,
 // a word that n languages use counting 1/n for each; the winner needs a
 // few words and a clear lead, else the answer is "".
 func commonWordsLanguage(text string, s script) string {
-	words := wordLanguage[s]
-	hits := map[string]float64{}
+	words := commonWordLangs[s]
+	var hits [maxCommonLangs]float64 // by commonLangs' index
 	// Word by word into one buffer, lower-cased: no allocation per word.
 	var buf []byte
 	count := func() {
 		if len(buf) > maxCommonWord {
+			buf = buf[:0]
+			return
+		}
+		if i := wordShape(buf); commonShapes[i/64]&(1<<(i%64)) == 0 {
 			buf = buf[:0]
 			return
 		}
@@ -294,11 +351,14 @@ func commonWordsLanguage(text string, s script) string {
 	if len(buf) > 0 {
 		count()
 	}
-	best, second := "", 0.0
-	for lang, n := range hits {
+	// The most hits, the first language in order among equals, and the
+	// most of the others'.
+	best, second := -1, 0.0
+	for lang, n := range hits[:len(commonLangs)] {
 		switch {
-		case best == "" || n > hits[best] || n == hits[best] && lang < best:
-			if best != "" {
+		case n == 0:
+		case best < 0 || n > hits[best]:
+			if best >= 0 {
 				second = max(second, hits[best])
 			}
 			best = lang
@@ -306,10 +366,10 @@ func commonWordsLanguage(text string, s script) string {
 			second = max(second, n)
 		}
 	}
-	if best == "" || hits[best] < minCommonWords || hits[best] < second*commonWordsLead {
+	if best < 0 || hits[best] < minCommonWords || hits[best] < second*commonWordsLead {
 		return ""
 	}
-	return best
+	return commonLangs[best]
 }
 
 // A language wins with this many common words (a word shared by two

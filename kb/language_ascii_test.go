@@ -109,6 +109,9 @@ func FuzzDetectLanguage(f *testing.F) {
 		"When the parcel is late, say that you can check it for them.", "Vous pouvez choisir les dossiers pour la synchronisation.",
 		"Die Synchronisierung ist nicht aktiv, wenn sie auf dem Gerät ist.", "Вы можете выбрать папки для синхронизации, и если файл",
 		"同步冲突发生时，系统会保留两个版本的文件", "同期の競合が起きたときは、両方のファイル", "عند حدوث تعارض في المزامنة",
+		// Words several languages share, ties among them, and a lead by one.
+		"og er det ikke med på til du kan som", "og er det med av at", "de en la que el los las de het een",
+		"el la que es una del per amb", "du kan som har den fra og er det ikke med og",
 		"Sync", "1234 — 5678", "THE AND IS YOU", "a\xffb the and \xc3 is", "Ærø the ǅ and İ is", "the\u0301 and is the",
 	} {
 		f.Add(s)

@@ -36,7 +36,7 @@ func (b *builder) matrix() {
 		switch strings.ToLower(strings.TrimSpace(h.Text)) {
 		case "signals":
 			for _, bl := range sec[1:] {
-				for _, it := range bl.Items {
+				for _, it := range bl.Items() {
 					if s := unquote(it.Text); s != "" {
 						m.Signals = append(m.Signals, s)
 					}
@@ -71,7 +71,7 @@ func (b *builder) options(m *Item, blocks []mdparse.Block) {
 		b.anchor(h.Text, m.ID)
 		sayLine := h.Line
 		for _, bl := range sec[1:] {
-			for _, it := range bl.Items {
+			for _, it := range bl.Items() {
 				label, value, ok := strings.Cut(it.Text, ":")
 				if !ok {
 					continue

@@ -112,10 +112,18 @@ func (s *buildScratch) locations(n int) []index.TokenLocation {
 }
 
 // guessDistinct guesses how many distinct terms n tokens hold: all of a
-// short text's, half of a longer one's. A map that proves too small grows.
+// short text's, three quarters of a paragraph's, half of a longer one's.
+// A map that proves too small grows, a new map of twice the room: with
+// half for 65-511 tokens, 2,850 of the issue 10 vault's 385,000 analysed
+// texts grew their maps, with three quarters 80. Its build's analysis
+// allocated 118 MB rather than 124 (the grown maps went from 15 MB to 7,
+// the scratch's reused maps from 22 MB to 27).
 func guessDistinct(n int) int {
-	if n <= 64 {
+	switch {
+	case n <= 64:
 		return n
+	case n < 512:
+		return n * 3 / 4
 	}
 	return n / 2
 }

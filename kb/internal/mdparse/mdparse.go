@@ -20,7 +20,7 @@ import (
 )
 
 // Kind says what sort of block a Block is.
-type Kind int
+type Kind uint8
 
 // The block kinds a pack file is made of.
 const (
@@ -82,17 +82,52 @@ type Doc struct {
 
 // Block is one top-level block of the body.
 type Block struct {
-	Kind  Kind
-	Level int // headings
-	Start int // byte offset of the block's first character
-	Line  int
+	Kind    Kind
+	ordered bool
+	Level   int // headings
+	Start   int // byte offset of the block's first character
+	Line    int
 	// Text is the block as plain text: inline markup removed, escapes and
 	// entities resolved, list items prefixed with "- ".
-	Text    string
-	Items   []ListItem // lists
-	Ordered bool       // lists
-	Header  []Cell     // tables
-	Rows    []Row      // tables
+	Text string
+	// parts are a list's items or a table's cells, nil for other blocks
+	// and for every block of a note (ScanNotes, ParseNotes): held apart,
+	// a block is 56 bytes rather than 128, and a vault of notes has
+	// 170,000 of them.
+	parts *parts
+}
+
+type parts struct {
+	items  []ListItem
+	header []Cell
+	rows   []Row
+}
+
+// Items are a list's items (Parse only).
+func (b *Block) Items() []ListItem {
+	if b.parts == nil {
+		return nil
+	}
+	return b.parts.items
+}
+
+// Ordered reports whether a list is numbered.
+func (b *Block) Ordered() bool { return b.ordered }
+
+// Header is a table's header row (Parse only).
+func (b *Block) Header() []Cell {
+	if b.parts == nil {
+		return nil
+	}
+	return b.parts.header
+}
+
+// Rows are a table's body rows (Parse only).
+func (b *Block) Rows() []Row {
+	if b.parts == nil {
+		return nil
+	}
+	return b.parts.rows
 }
 
 // ListItem is one bullet of a list.
@@ -287,21 +322,22 @@ func (d *Doc) block(n ast.Node) Block {
 		b.Kind = Paragraph
 		b.Text = d.inline(n)
 	case *ast.List:
-		b.Kind, b.Ordered = List, n.IsOrdered()
+		b.Kind, b.ordered = List, n.IsOrdered()
 		if d.textOnly {
 			b.Text = d.listOnlyText(n)
 			break
 		}
-		b.Items = d.listItems(n)
-		b.Text = listText(b.Items, n.IsOrdered(), n.Start)
+		b.parts = &parts{items: d.listItems(n)}
+		b.Text = listText(b.parts.items, n.IsOrdered(), n.Start)
 	case *east.Table:
 		b.Kind = Table
 		if d.textOnly {
 			b.Text = d.tableOnlyText(n)
 			break
 		}
-		b.Header, b.Rows = d.table(n)
-		b.Text = tableText(b.Header, b.Rows)
+		b.parts = &parts{}
+		b.parts.header, b.parts.rows = d.table(n)
+		b.Text = tableText(b.parts.header, b.parts.rows)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.Kind = Code
 		b.Text = strings.TrimRight(d.lines(n), "\n")

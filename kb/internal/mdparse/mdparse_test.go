@@ -32,14 +32,14 @@ func TestParseBlocksAndLines(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks:\n got %+v\nwant %+v", got, want)
 	}
-	items := d.Blocks[2].Items
+	items := d.Blocks[2].Items()
 	if items[0].Lead != "a" || !reflect.DeepEqual(items[0].Tail, []string{"voice"}) || items[0].Line != 8 {
 		t.Errorf("item 0 = %+v", items[0])
 	}
 	if !items[1].Task || items[1].Checked || items[1].Line != 9 {
 		t.Errorf("item 1 = %+v", items[1])
 	}
-	row := d.Blocks[3].Rows[0]
+	row := d.Blocks[3].Rows()[0]
 	if row.Line != 14 || row.Cells[0].Raw != "1|x" || row.Cells[1].Text != "y\nz" {
 		t.Errorf("row = %+v", row)
 	}
