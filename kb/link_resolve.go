@@ -62,28 +62,17 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) 
 		return "", "", ""
 	}
 	p, frag, _ := strings.Cut(dest, "#")
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
 	target := rec
 	if p != "" {
-		if strings.HasPrefix(p, "/") {
+		t, found := l.linkedFile(rec, p)
+		switch found {
+		case fromRoot:
 			return l.outside("link " + quote(dest) + " starts with /; write it relative to this file, such as ../matrix/late-delivery.md")
-		}
-		full := path.Join(path.Dir(rec.path), p)
-		if full == ".." || strings.HasPrefix(full, "../") {
+		case outsidePack:
 			return l.outside("link " + quote(dest) + " points outside the pack; link only to files inside it")
-		}
-		if !isMarkdown(full) {
+		case notMarkdown:
 			return "", "", ""
-		}
-		key := norm.NFC.String(full)
-		t, ok := l.files[key]
-		if !ok && l.partial {
-			t = l.otherFile(full, key)
-			ok = t != nil
-		}
-		if !ok {
+		case noFile:
 			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link", GroupMissingNote
 		}
 		target = t
@@ -103,6 +92,68 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) 
 		}
 	}
 	return "", "broken link: " + quote(dest) + " names a section that " + target.path + " does not have; link to one of its ## headings, written as the heading in lower case with hyphens", GroupMissingHeading
+}
+
+// What a link's path leads to (linkedFile).
+const (
+	aFile       = iota // a file of the pack
+	fromRoot           // a path starting with /
+	outsidePack        // a path leading out of the pack
+	notMarkdown        // a file that is not markdown
+	noFile             // no file of the pack
+)
+
+// linkedFile is the file the path p (as written, escaped) of a link in
+// rec leads to, and what it is. It is remembered by rec's folder and p
+// when the whole pack is loaded: a folder's notes link to the same
+// notes, and joining, unescaping and composing every link's path was
+// most of resolving a vault's links, which waits for every note.
+func (l *loader) linkedFile(rec *fileRec, p string) (*fileRec, int) {
+	dir := path.Dir(rec.path)
+	key := [2]string{dir, p}
+	if hit, ok := l.linked[key]; ok && !l.partial {
+		return hit.rec, hit.found
+	}
+	t, found := l.findLinked(dir, p)
+	if !l.partial {
+		if l.linked == nil {
+			l.linked = map[[2]string]linkedHit{}
+		}
+		l.linked[key] = linkedHit{t, found}
+	}
+	return t, found
+}
+
+type linkedHit struct {
+	rec   *fileRec
+	found int
+}
+
+// findLinked is linkedFile for a link in folder dir, not remembered.
+func (l *loader) findLinked(dir, p string) (*fileRec, int) {
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	if strings.HasPrefix(p, "/") {
+		return nil, fromRoot
+	}
+	full := path.Join(dir, p)
+	if full == ".." || strings.HasPrefix(full, "../") {
+		return nil, outsidePack
+	}
+	if !isMarkdown(full) {
+		return nil, notMarkdown
+	}
+	key := norm.NFC.String(full)
+	t, ok := l.files[key]
+	if !ok && l.partial {
+		t = l.otherFile(full, key)
+		ok = t != nil
+	}
+	if !ok {
+		return nil, noFile
+	}
+	return t, aFile
 }
 
 // outside is a link that leaves the pack: a problem in a pack, shown as

@@ -275,6 +275,9 @@ type loader struct {
 	// their anchors (nil for a file that is not there).
 	partial bool
 	others  map[string]*fileRec
+	// linked are the files links' paths lead to, by the linking file's
+	// folder and the path as written (linkedFile).
+	linked map[[2]string]linkedHit
 	// bodies is set when only the items' bodies are wanted (loadBodies):
 	// their links are not resolved, but for embeds.
 	bodies bool

@@ -22,12 +22,16 @@ import (
 
 // The segment files an offline build writes, and the one it merges them
 // into, as upstream zapx v17.2.5 wrote them for segmentBytesCorpus
-// (recorded before third_party/zapx was patched). The patches there may
-// only change how a segment is made, never a byte of it.
+// (recorded with upstream: go.mod without its replace, writeSegmentFile
+// making the segment with New and writing it with its WriteTo). The
+// patches in third_party/zapx may only change how a segment is made,
+// never a byte of it.
 const (
 	upstreamSegmentsSHA256       = "bb88f4b63e284b2a50f3c4d008a4b34fc772fa661595b14f5427b9f6376075e5"
 	upstreamMergedSHA256         = "e298ca20f392d13ebc8316a68490bb8c922df84f7c1c5198f3f225cfaa2ab8c7"
 	upstreamUnevenSegmentsSHA256 = "1241cd02bd2d9ebf12d59b369b55c60b61994188f1f3a0b2b090eff3e9396a93"
+	upstreamLargeSegmentsSHA256  = "fd4ffc37e23641d885ab738987d50ad295a74ac3ce266dacf63a1392520f04fd"
+	upstreamLargeSHA256          = "b189ef2d2736b44e5a14f86fb0a8ef81ab052abb8334ee4873f0fa30aca9822a"
 	upstreamUnevenSHA256         = "e298ca20f392d13ebc8316a68490bb8c922df84f7c1c5198f3f225cfaa2ab8c7"
 )
 
@@ -41,16 +45,20 @@ func TestSegmentBytesMatchUpstream(t *testing.T) {
 	for _, tc := range []struct {
 		name                string
 		padded              bool
+		sizes               []int
 		wantSegs, wantMerge string
 	}{
-		{"same fields", true, upstreamSegmentsSHA256, upstreamMergedSHA256},
-		{"uneven fields", false, upstreamUnevenSegmentsSHA256, upstreamUnevenSHA256},
+		{"same fields", true, []int{700, 700, 700, 700, 700}, upstreamSegmentsSHA256, upstreamMergedSHA256},
+		{"uneven fields", false, []int{700, 700, 700, 700, 700}, upstreamUnevenSegmentsSHA256, upstreamUnevenSHA256},
+		// Terms in more than 4,096 documents of a segment: more than one
+		// roaring array container holds.
+		{"large segment", true, []int{5000, 300}, upstreamLargeSegmentsSHA256, upstreamLargeSHA256},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			segs := sha256.New()
 			var files []string
-			for k, docs := range segmentBytesCorpus(tc.padded) {
+			for k, docs := range segmentBytesCorpus(tc.padded, tc.sizes) {
 				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
 				if err := writeSegmentFile(docs, file); err != nil {
 					t.Fatal(err)
@@ -81,15 +89,15 @@ func TestSegmentBytesMatchUpstream(t *testing.T) {
 	}
 }
 
-// segmentBytesCorpus is five segments of 700 documents (the merged one
-// crosses zapx's 1,024-document chunks) with the kinds of fields an
+// segmentBytesCorpus is segments of the sizes given (merged, 3,500
+// documents cross zapx's 1,024-document chunks) with the kinds of fields an
 // offline build writes: text with term vectors, stored and not, a facet
 // field with doc values, a keyword field, a field only some documents
 // have, in two segments only (every segment lists it when padded), multi-byte words, terms in
 // one document and in most. No synonym document: with a second section
 // holding data, zapx writes the sections in map order (new.go, convert),
 // so no two runs of upstream wrote the same bytes.
-func segmentBytesCorpus(padded bool) [][]index.Document {
+func segmentBytesCorpus(padded bool, sizes []int) [][]index.Document {
 	words := analysis.DefaultAnalyzer{
 		Tokenizer:    unicode.NewUnicodeTokenizer(),
 		TokenFilters: []analysis.TokenFilter{lowercase.NewLowerCaseFilter()},
@@ -113,12 +121,12 @@ func segmentBytesCorpus(padded bool) [][]index.Document {
 		return b.String()
 	}
 	kinds := []string{"guide", "phrase", "matrix", "note"}
-	const segments, perSegment = 5, 700
-	out := make([][]index.Document, segments)
-	for k := range segments {
+	out := make([][]index.Document, len(sizes))
+	first := 0
+	for k, perSegment := range sizes {
 		var docs []index.Document
 		for i := range perSegment {
-			n := k*perSegment + i
+			n := first + i
 			d := bdoc.NewDocument(fmt.Sprintf("doc-%05d", n))
 			d.AddField(bdoc.NewTextFieldCustom("title", nil, []byte(sentence(1+rng.IntN(6))),
 				index.IndexField|index.StoreField|index.IncludeTermVectors, &words))
@@ -142,6 +150,7 @@ func segmentBytesCorpus(padded bool) [][]index.Document {
 			analyzed(d)
 		}
 		out[k] = docs
+		first += perSegment
 	}
 	return out
 }

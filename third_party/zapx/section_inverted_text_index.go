@@ -476,10 +476,6 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 
 	var docTermMap [][]byte
 
-	// poise patch 1: one iterator over every term's postings, not a new
-	// one for each term.
-	var postingsItr roaring.IntIterator
-
 	if io.builder == nil {
 		io.builder, err = vellum.New(&io.builderBuf, vellumBuilderOpts)
 		if err != nil {
@@ -502,7 +498,9 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 		for _, term := range terms { // terms are already sorted
 			pid := dict[term] - 1
 
-			postingsBS := io.Postings[pid]
+			// poise patch 4: the term's documents, in order, as gathered
+			// (process); its bitmap is made once, to be written.
+			docNums := io.DocNums[pid]
 
 			freqNorms := io.FreqNorms[pid]
 			freqNormOffset := 0
@@ -510,10 +508,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			locs := io.Locs[pid]
 			locOffset := 0
 
-			var cardinality uint64
-			if postingsBS != nil {
-				cardinality = postingsBS.GetCardinality()
-			}
+			cardinality := uint64(len(docNums))
 			chunkSize, err := getChunkSize(io.chunkMode, cardinality, uint64(len(io.results)))
 			if err != nil {
 				return err
@@ -521,9 +516,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			tfEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 			locEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 
-			postingsItr.Initialize(postingsBS)
-			for postingsItr.HasNext() {
-				docNum := uint64(postingsItr.Next())
+			for _, dn := range docNums {
+				docNum := uint64(dn)
 
 				freqNorm := freqNorms[freqNormOffset]
 
@@ -586,7 +580,7 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			io.incrementBytesWritten(tfEncoder.getBytesWritten())
 
 			postingsOffset, err :=
-				writePostings(postingsBS, tfEncoder, locEncoder, nil, w, buf)
+				io.writeDocNumPostings(docNums, tfEncoder, locEncoder, w, buf)
 			if err != nil {
 				return err
 			}
@@ -723,8 +717,10 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 
 			for term, tf := range tfs {
 				pid := dict[term] - 1
-				bs := io.Postings[pid]
-				bs.Add(uint32(docNum))
+				// poise patch 4: a document number appended, in order, to
+				// room counted for it (realloc), not added to a bitmap of
+				// the term's own, grown a container at a time.
+				io.DocNums[pid] = append(io.DocNums[pid], docNum)
 
 				io.FreqNorms[pid] = append(io.FreqNorms[pid],
 					interimFreqNorm{
@@ -884,17 +880,22 @@ func (i *invertedIndexOpaque) realloc() {
 
 	numPostingsLists := pidNext
 
-	if cap(i.Postings) >= numPostingsLists {
-		i.Postings = i.Postings[:numPostingsLists]
+	if cap(i.DocNums) >= numPostingsLists {
+		i.DocNums = i.DocNums[:numPostingsLists]
 	} else {
-		postings := make([]*roaring.Bitmap, numPostingsLists)
-		copy(postings, i.Postings[:cap(i.Postings)])
-		for i := 0; i < numPostingsLists; i++ {
-			if postings[i] == nil {
-				postings[i] = roaring.New()
-			}
-		}
-		i.Postings = postings
+		i.DocNums = make([][]uint32, numPostingsLists)
+	}
+
+	if cap(i.docNumsBacking) >= totTFs {
+		i.docNumsBacking = i.docNumsBacking[:totTFs]
+	} else {
+		i.docNumsBacking = make([]uint32, totTFs)
+	}
+
+	docNumsBacking := i.docNumsBacking
+	for pid, numTerms := range i.numTermsPerPostingsList {
+		i.DocNums[pid] = docNumsBacking[0:0:numTerms]
+		docNumsBacking = docNumsBacking[numTerms:]
 	}
 
 	if cap(i.FreqNorms) >= numPostingsLists {
@@ -1023,8 +1024,11 @@ type invertedIndexOpaque struct {
 	//  field id -> bool
 	IncludeDocValues []bool
 
-	// postings id -> bitmap of docNums
-	Postings []*roaring.Bitmap
+	// poise patch 4: postings id -> docNums, in order
+	DocNums        [][]uint32
+	docNumsBacking []uint32
+	// a term's postings, made of its DocNums to be written
+	postingsBS *roaring.Bitmap
 
 	// postings id -> freq/norm's, one for each docNum in postings
 	FreqNorms        [][]interimFreqNorm
@@ -1050,6 +1054,7 @@ type invertedIndexOpaque struct {
 	reusableFieldTFs  []index.TokenFrequencies
 
 	tmp0 []byte
+	tmp1 []byte // poise patch 4
 
 	fieldAddrs map[int]int
 
@@ -1081,10 +1086,8 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 		io.IncludeDocValues[i] = false
 	}
 	io.IncludeDocValues = io.IncludeDocValues[:0]
-	for _, idn := range io.Postings {
-		idn.Clear()
-	}
-	io.Postings = io.Postings[:0]
+	io.DocNums = io.DocNums[:0]
+	io.docNumsBacking = io.docNumsBacking[:0]
 	io.FreqNorms = io.FreqNorms[:0]
 	for i := range io.freqNormsBacking {
 		io.freqNormsBacking[i] = interimFreqNorm{}
@@ -1133,3 +1136,65 @@ func (i *invertedIndexOpaque) Set(key string, val interface{}) {
 		i.numDocs = val.(uint64)
 	}
 }
+
+// writeDocNumPostings is writePostings for a term's documents given in
+// order, as New gathers them: the same bytes, but a term whose documents
+// all fit one roaring array container (at most 4,096, all below 65,536:
+// every term of a segment of fewer than 4,097 documents) has its bitmap
+// written as roaring would serialise it, without making it.
+//
+// poise patch 4.
+func (io *invertedIndexOpaque) writeDocNumPostings(docNums []uint32,
+	tfEncoder, locEncoder *chunkedIntCoder, w *FileWriter, buf []byte) (uint64, error) {
+	n := len(docNums)
+	if n == 0 {
+		return 0, nil
+	}
+	if n > arrayContainerMax || docNums[n-1] > math.MaxUint16 || w.processor != nil {
+		if io.postingsBS == nil {
+			io.postingsBS = roaring.New()
+		}
+		io.postingsBS.Clear()
+		io.postingsBS.AddMany(docNums)
+		return writePostings(io.postingsBS, tfEncoder, locEncoder, nil, w, buf)
+	}
+	tfOffset, _, err := tfEncoder.writeAt(w)
+	if err != nil {
+		return 0, err
+	}
+	locOffset, _, err := locEncoder.writeAt(w)
+	if err != nil {
+		return 0, err
+	}
+	postingsOffset := uint64(w.Count())
+	// The offsets, the bitmap's length, and the bitmap in roaring's
+	// format without runs (roaringArray.writeTo): cookie, container
+	// count, the one container's key (0) and cardinality-1, its offset,
+	// then its values, little-endian.
+	const header = 4 + 4 + 2 + 2 + 4
+	out := io.tmp1[:0]
+	out = binary.AppendUvarint(out, tfOffset)
+	out = binary.AppendUvarint(out, locOffset)
+	out = binary.AppendUvarint(out, uint64(header+2*n))
+	out = binary.LittleEndian.AppendUint32(out, roaringCookieNoRuns)
+	out = binary.LittleEndian.AppendUint32(out, 1)
+	out = binary.LittleEndian.AppendUint16(out, 0)
+	out = binary.LittleEndian.AppendUint16(out, uint16(n-1))
+	out = binary.LittleEndian.AppendUint32(out, header)
+	for _, d := range docNums {
+		out = binary.LittleEndian.AppendUint16(out, uint16(d))
+	}
+	io.tmp1 = out
+	if _, err := w.Write(out); err != nil {
+		return 0, err
+	}
+	return postingsOffset, nil
+}
+
+// Roaring's serialisation constants (roaring v2, util.go): the cookie of
+// a bitmap without run containers, and the most values an array
+// container holds.
+const (
+	roaringCookieNoRuns = 12346
+	arrayContainerMax   = 4096
+)
