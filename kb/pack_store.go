@@ -202,55 +202,11 @@ func readStored(storeDir, dir string) (*Pack, []Problem, PackState, error) {
 		}
 		sp.Pack.Items = append(sp.Pack.Items, chunk...)
 	}
-	shareStrings(&sp.Pack)
+	compactItems(&sp.Pack)
 	if sp.Pack.Notes {
 		sp.Pack.names = &noteNames{} // listed at the first body read back
 	}
 	return &sp.Pack, sp.Problems, sp.State, nil
-}
-
-// shareStrings has the items of p share one copy of each string they
-// repeat, as a load from the files has them: decoding gives every
-// item its own copy of its pack, kind, file and language, and of the ids
-// its parent, sections and links name (for the issue 10 vault about a
-// third of the strings the pack holds).
-func shareStrings(p *Pack) {
-	ids := make(map[string]string, len(p.Items))
-	for i := range p.Items {
-		ids[p.Items[i].ID] = p.Items[i].ID
-	}
-	other := map[string]string{}
-	share := func(s *string) { // a string met before, or kept for later
-		if v, ok := other[*s]; ok {
-			*s = v
-		} else {
-			other[*s] = *s
-		}
-	}
-	shareID := func(s *string) {
-		if v, ok := ids[*s]; ok {
-			*s = v
-		}
-	}
-	for i := range p.Items {
-		it := &p.Items[i]
-		it.Pack = p.Manifest.ID
-		if k := slices.Index(Kinds, it.Kind); k >= 0 {
-			it.Kind = Kinds[k]
-		}
-		share(&it.Source.File)
-		share(&it.Language)
-		shareID(&it.Parent)
-		for j := range it.Sections {
-			shareID(&it.Sections[j])
-		}
-		for j := range it.Links {
-			shareID(&it.Links[j].Target)
-		}
-		for j := range it.Tags {
-			share(&it.Tags[j])
-		}
-	}
 }
 
 // sameFiles reports whether two states of a pack folder hold the same
