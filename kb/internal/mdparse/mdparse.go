@@ -457,7 +457,7 @@ func listText(items []ListItem, ordered bool, start int) string {
 		case it.Task:
 			sb.WriteString("- [ ] ")
 		case ordered:
-			sb.WriteString(itoa(start+i) + ". ")
+			sb.WriteString(orderedMarker(start + i))
 		default:
 			sb.WriteString("- ")
 		}
@@ -502,7 +502,7 @@ func (d *Doc) listOnlyText(l *ast.List) string {
 		case cb != nil:
 			d.parts = append(d.parts, "- [ ] ")
 		case l.IsOrdered():
-			d.parts = append(d.parts, itoa(l.Start+i)+". ")
+			d.parts = append(d.parts, orderedMarker(l.Start+i))
 		default:
 			d.parts = append(d.parts, "- ")
 		}
@@ -570,6 +570,23 @@ func (d *Doc) table(t *east.Table) (header []Cell, rows []Row) {
 	}
 	return header, rows
 }
+
+// orderedMarker is "n. ", the marker of item n of a numbered list.
+func orderedMarker(n int) string {
+	if n >= 0 && n < len(orderedMarkers) {
+		return orderedMarkers[n]
+	}
+	return itoa(n) + ". "
+}
+
+// orderedMarkers are the markers of the first items, made once rather
+// than for every item of every numbered list.
+var orderedMarkers = func() (m [100]string) {
+	for i := range m {
+		m[i] = itoa(i) + ". "
+	}
+	return m
+}()
 
 func itoa(i int) string {
 	if i < 0 {
