@@ -308,6 +308,10 @@ type worker struct {
 	// and the note linked: notes of a folder link to the same notes, and
 	// making each link was a fiftieth of what loading a vault allocated.
 	hrefs map[[2]string]string
+	// lines is the buffer its notes' line starts are written in
+	// (ScanNotesInto): a note's Doc is done with once its items are
+	// built.
+	lines []int
 	// files are the notes wikilinks name, by the linking note's folder
 	// and the name as written (noteFile).
 	files map[[2]string]string
@@ -486,7 +490,11 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	if l.plain {
 		// Blocks are made below, once it is known whether the note is
 		// parsed again with its syntax rewritten.
-		doc = mdparse.ScanNotes(src)
+		if l.work != nil {
+			doc = mdparse.ScanNotesInto(src, &l.work.lines)
+		} else {
+			doc = mdparse.ScanNotes(src)
+		}
 	} else {
 		doc = mdparse.Parse(src)
 	}
