@@ -154,8 +154,9 @@ const trimAfter = 2 * time.Second
 // libraries' code that only the start ran (residency.DropProgramPages),
 // at the first pause, and those searching ran once, at each late pass;
 // not at every pause: the code a search runs maps its pages back at the
-// next one, about 1 ms of CPU per MB (30 MB of the program's), which the
-// first key after each pause would pay.
+// next one, at least about 1 ms of CPU per MB (30 MB of the program's)
+// and a read of the disk for those paged out, which the first key after
+// each pause would pay.
 // Called on Fyne's goroutine.
 func (p *poise) trimSoon() {
 	p.memoryActive()
