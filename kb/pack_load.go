@@ -126,7 +126,17 @@ func loadFiles(fsys fs.FS, opts LoadOptions, paths []string, notes *noteIndex, b
 		if !fs.ValidPath(p) || !isMarkdown(p) || skippedPath(p) {
 			continue
 		}
-		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+		// Lstat, as markdownFiles walks: a note that is a symbolic link
+		// could lead anywhere outside the pack.
+		info, err := fs.Lstat(fsys, p)
+		if err != nil {
+			continue
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			l.ps.add(p, 0, "%s", linkedNoteProblem)
+			continue
+		}
+		if !info.Mode().IsRegular() {
 			continue
 		}
 		keep = append(keep, p)
@@ -157,7 +167,7 @@ func (l *loader) otherFile(p, key string) *fileRec {
 	}
 	var rec *fileRec
 	if fs.ValidPath(p) && !skippedPath(p) {
-		if info, err := fs.Stat(l.fsys, p); err == nil && info.Mode().IsRegular() {
+		if info, err := fs.Lstat(l.fsys, p); err == nil && info.Mode().IsRegular() {
 			rec = l.loadFile(p, nil).rec
 		}
 	}
@@ -364,7 +374,7 @@ func (l *loader) markdownFiles() ([]string, error) {
 			// private note); its text would reach search and the lint.
 			// Import and install never follow links either.
 			if isMarkdown(name) {
-				l.ps.add(p, 0, "is a symbolic link, which Poise never follows inside a pack; copy the note itself here instead (it was skipped)")
+				l.ps.add(p, 0, "%s", linkedNoteProblem)
 			}
 			return nil
 		}
@@ -379,6 +389,9 @@ func (l *loader) markdownFiles() ([]string, error) {
 	slices.Sort(paths)
 	return paths, nil
 }
+
+// linkedNoteProblem is the problem of a note that is a symbolic link.
+const linkedNoteProblem = "is a symbolic link, which Poise never follows inside a pack; copy the note itself here instead (it was skipped)"
 
 func isMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
