@@ -3,8 +3,10 @@
 package residency
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -170,4 +172,64 @@ func TestDropProgramPagesKeepsMemoryMappedSinceTheRead(t *testing.T) {
 			t.Fatalf("byte %d of the memory mapped since reads %#x, want 0x5a: letting go discarded data", i, m[i])
 		}
 	}
+}
+
+// TestDropProgramPagesWhileReading lets a library's and an index file's
+// pages go again and again while other goroutines read them (as searches
+// run while the app trims): every read sees the file's bytes.
+func TestDropProgramPagesWhileReading(t *testing.T) {
+	_, lib, libMap := mapLibrary(t, "libpoiseconcurrent.so.1", 1<<20, unix.PROT_READ)
+	dir := filepath.Dir(mappedPath(t, libMap))
+	done := make(chan struct{})
+	errs := make(chan string, 4)
+	for range 3 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- ""
+					return
+				default:
+				}
+				for i := 0; i < len(libMap); i += 4093 {
+					if libMap[i] != lib[i] {
+						errs <- "a page read back other bytes"
+						return
+					}
+				}
+			}
+		}()
+	}
+	for range 50 {
+		if _, err := DropProgramPages(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := DropMapped(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 3 {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+}
+
+// mappedPath is the file m maps, from /proc/self/maps.
+func mappedPath(t *testing.T, m []byte) string {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := fmt.Sprintf("%x-", uintptr(unsafe.Pointer(&m[0])))
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, start) {
+			f := strings.Fields(line)
+			return f[len(f)-1]
+		}
+	}
+	t.Fatal("mapping not found")
+	return ""
 }
