@@ -74,12 +74,12 @@ func readAll(r io.Reader, buf []byte) ([]byte, error) {
 // errNotRegular is openRegular's answer for a pipe, device or socket.
 var errNotRegular = errors.New("not a regular file")
 
-// openRegular opens the file at name only when it is a regular file (a
-// link to one included): opening a pipe named like a note, which has no
-// writer, would wait for one forever, in "poise search" and at the app's
-// start.
+// openRegular opens the file at name only when it is a regular file:
+// opening a pipe named like a note, which has no writer, would wait for
+// one forever, in "poise search" and at the app's start. A symbolic link
+// is not one (fs.Lstat): it could lead out of the pack.
 func openRegular(fsys fs.FS, name string) (fs.File, error) {
-	info, err := fs.Stat(fsys, name)
+	info, err := fs.Lstat(fsys, name)
 	if err != nil {
 		return nil, err
 	}

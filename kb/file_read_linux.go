@@ -34,9 +34,11 @@ func readFolderFile(fsys fs.FS, name string, limit int, buf []byte) (_ []byte, o
 	if dir[len(dir)-1] == '/' {
 		full = dir + name
 	}
+	// Lstat, and O_NOFOLLOW below: a note that is a symbolic link (or
+	// became one since the pack was walked) could lead out of the pack.
 	var st unix.Stat_t
-	if err := ignoringEINTR(func() error { return unix.Stat(full, &st) }); err != nil {
-		return nil, true, &fs.PathError{Op: "stat", Path: name, Err: err}
+	if err := ignoringEINTR(func() error { return unix.Lstat(full, &st) }); err != nil {
+		return nil, true, &fs.PathError{Op: "lstat", Path: name, Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, true, fmt.Errorf("%s: %w", name, errNotRegular)
@@ -48,7 +50,7 @@ func readFolderFile(fsys fs.FS, name string, limit int, buf []byte) (_ []byte, o
 	// it says so at once instead of waiting for a writer.
 	var fd int
 	err := ignoringEINTR(func() (err error) {
-		fd, err = unix.Open(full, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+		fd, err = unix.Open(full, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOFOLLOW, 0)
 		return err
 	})
 	if err != nil {

@@ -73,3 +73,20 @@ func TestReadFolderFileReadsAsTheFSDoes(t *testing.T) {
 		t.Error("a file of no folder was read by readFolderFile")
 	}
 }
+
+// A note that is a symbolic link is never read through: it could lead out
+// of the pack (a file planted as a link after the pack was walked).
+func TestReadFolderFileDoesNotFollowALink(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("outsidesecretword"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := readFolderFile(os.DirFS(dir), "leak.md", 1<<20, nil)
+	if !ok || !errors.Is(err, errNotRegular) || len(got) != 0 {
+		t.Errorf("read %q, ok %v, err %v; want nothing read and errNotRegular", got, ok, err)
+	}
+}

@@ -126,7 +126,17 @@ func loadFiles(fsys fs.FS, opts LoadOptions, paths []string, notes *noteIndex, b
 		if !fs.ValidPath(p) || !isMarkdown(p) || skippedPath(p) {
 			continue
 		}
-		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+		// Lstat, as markdownFiles walks: a note that is a symbolic link
+		// could lead anywhere outside the pack.
+		info, err := fs.Lstat(fsys, p)
+		if err != nil {
+			continue
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			l.ps.add(p, 0, "%s", linkedNoteProblem)
+			continue
+		}
+		if !info.Mode().IsRegular() {
 			continue
 		}
 		keep = append(keep, p)
@@ -157,7 +167,7 @@ func (l *loader) otherFile(p, key string) *fileRec {
 	}
 	var rec *fileRec
 	if fs.ValidPath(p) && !skippedPath(p) {
-		if info, err := fs.Stat(l.fsys, p); err == nil && info.Mode().IsRegular() {
+		if info, err := fs.Lstat(l.fsys, p); err == nil && info.Mode().IsRegular() {
 			rec = l.loadFile(p, nil).rec
 		}
 	}
@@ -298,6 +308,10 @@ type worker struct {
 	// and the note linked: notes of a folder link to the same notes, and
 	// making each link was a fiftieth of what loading a vault allocated.
 	hrefs map[[2]string]string
+	// lines is the buffer its notes' line starts are written in
+	// (ScanNotesInto): a note's Doc is done with once its items are
+	// built.
+	lines []int
 	// files are the notes wikilinks name, by the linking note's folder
 	// and the name as written (noteFile).
 	files map[[2]string]string
@@ -360,7 +374,7 @@ func (l *loader) markdownFiles() ([]string, error) {
 			// private note); its text would reach search and the lint.
 			// Import and install never follow links either.
 			if isMarkdown(name) {
-				l.ps.add(p, 0, "is a symbolic link, which Poise never follows inside a pack; copy the note itself here instead (it was skipped)")
+				l.ps.add(p, 0, "%s", linkedNoteProblem)
 			}
 			return nil
 		}
@@ -375,6 +389,9 @@ func (l *loader) markdownFiles() ([]string, error) {
 	slices.Sort(paths)
 	return paths, nil
 }
+
+// linkedNoteProblem is the problem of a note that is a symbolic link.
+const linkedNoteProblem = "is a symbolic link, which Poise never follows inside a pack; copy the note itself here instead (it was skipped)"
 
 func isMarkdown(name string) bool {
 	ext := strings.ToLower(path.Ext(name))
@@ -473,7 +490,11 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	if l.plain {
 		// Blocks are made below, once it is known whether the note is
 		// parsed again with its syntax rewritten.
-		doc = mdparse.ScanNotes(src)
+		if l.work != nil {
+			doc = mdparse.ScanNotesInto(src, &l.work.lines)
+		} else {
+			doc = mdparse.ScanNotes(src)
+		}
 	} else {
 		doc = mdparse.Parse(src)
 	}

@@ -31,7 +31,18 @@ func dropProgramPages() (int64, error) {
 		if !m.droppable() {
 			return nil
 		}
-		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(m.start), uintptr(m.end-m.start), unix.MADV_DONTNEED)
+		if beforeAdvice != nil {
+			beforeAdvice(m.start, m.end)
+		}
+		// MADV_PAGEOUT, not MADV_DONTNEED: the range was read from smaps
+		// a moment ago, and another thread may since have unmapped it and
+		// mapped other memory there (a dlclose; the dynamic loader
+		// mapping a library whole, then its data over it, relocated;
+		// malloc). MADV_DONTNEED would zero anonymous memory and undo a
+		// private mapping's writes there; MADV_PAGEOUT reclaims clean file
+		// pages (this process's copy of them) the same way and never
+		// discards data: a page the process wrote is swapped out or kept.
+		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(m.start), uintptr(m.end-m.start), unix.MADV_PAGEOUT)
 		if errno != 0 {
 			return fmt.Errorf("drop program pages: %w", errno)
 		}
@@ -58,6 +69,10 @@ func dropProgramPages() (int64, error) {
 	}
 	return dropped, flush()
 }
+
+// beforeAdvice, when set (by tests), is called with each range just
+// before it is let go.
+var beforeAdvice func(start, end uint64)
 
 // codeMapping is what /proc/self/smaps says of one mapping.
 type codeMapping struct {
@@ -89,11 +104,10 @@ func (m *codeMapping) count(line string) {
 }
 
 // droppable says the mapping's resident pages can be let go: each is the
-// file's own page, which the next read maps back from the page cache.
-// A private mapping the process wrote to before making it read-only (a
-// library's relocated data, GNU_RELRO) holds copies that exist nowhere
-// else: MADV_DONTNEED would put the file's bytes back in their place, so
-// such a mapping is left whole.
+// file's own page, which the next read maps back. A private mapping the
+// process wrote to before making it read-only (a library's relocated
+// data, GNU_RELRO) holds copies that exist nowhere else, in use: paging
+// them out would only swap them, so such a mapping is left whole.
 func (m *codeMapping) droppable() bool {
 	return m.candidate && m.rssKB > 0 && m.ownKB == 0
 }

@@ -3,9 +3,12 @@
 package residency
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -129,4 +132,104 @@ func TestProgramMappingHeader(t *testing.T) {
 			t.Errorf("%q: candidate %v header %v, want %v %v", tc.line, candidate, header, tc.candidate, tc.header)
 		}
 	}
+}
+
+// TestDropProgramPagesKeepsMemoryMappedSinceTheRead: a library's range
+// read from /proc/self/smaps can be unmapped and mapped again as other
+// memory before it is let go (a dlclose, a library being loaded over its
+// first mapping, a malloc arena): what is let go there must keep its
+// bytes, as only an advice that never discards data does.
+func TestDropProgramPagesKeepsMemoryMappedSinceTheRead(t *testing.T) {
+	_, _, m := mapLibrary(t, "libpoisereused.so.1", 1<<20, unix.PROT_READ)
+	start := uint64(uintptr(unsafe.Pointer(&m[0])))
+	replaced := false
+	beforeAdvice = func(lo, hi uint64) {
+		if lo != start || replaced {
+			return
+		}
+		replaced = true
+		// The range becomes anonymous memory the process wrote, as a new
+		// mapping placed where the library was.
+		_, _, errno := unix.Syscall6(unix.SYS_MMAP, uintptr(lo), uintptr(hi-lo),
+			unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_FIXED, ^uintptr(0), 0)
+		if errno != 0 {
+			t.Errorf("map over the library: %v", errno)
+			return
+		}
+		for i := range m {
+			m[i] = 0x5A
+		}
+	}
+	t.Cleanup(func() { beforeAdvice = nil })
+	if _, err := DropProgramPages(); err != nil {
+		t.Fatal(err)
+	}
+	if !replaced {
+		t.Fatal("the library's mapping was not among those let go")
+	}
+	for _, i := range []int{0, 4097, len(m) - 1} {
+		if m[i] != 0x5A {
+			t.Fatalf("byte %d of the memory mapped since reads %#x, want 0x5a: letting go discarded data", i, m[i])
+		}
+	}
+}
+
+// TestDropProgramPagesWhileReading lets a library's and an index file's
+// pages go again and again while other goroutines read them (as searches
+// run while the app trims): every read sees the file's bytes.
+func TestDropProgramPagesWhileReading(t *testing.T) {
+	_, lib, libMap := mapLibrary(t, "libpoiseconcurrent.so.1", 1<<20, unix.PROT_READ)
+	dir := filepath.Dir(mappedPath(t, libMap))
+	done := make(chan struct{})
+	errs := make(chan string, 4)
+	for range 3 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- ""
+					return
+				default:
+				}
+				for i := 0; i < len(libMap); i += 4093 {
+					if libMap[i] != lib[i] {
+						errs <- "a page read back other bytes"
+						return
+					}
+				}
+			}
+		}()
+	}
+	for range 50 {
+		if _, err := DropProgramPages(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := DropMapped(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 3 {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+}
+
+// mappedPath is the file m maps, from /proc/self/maps.
+func mappedPath(t *testing.T, m []byte) string {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := fmt.Sprintf("%x-", uintptr(unsafe.Pointer(&m[0])))
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, start) {
+			f := strings.Fields(line)
+			return f[len(f)-1]
+		}
+	}
+	t.Fatal("mapping not found")
+	return ""
 }

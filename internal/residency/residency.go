@@ -34,8 +34,10 @@ func CHeap() (inUse, free uint64, ok bool) { return cHeap() }
 // the 46 MB of LLVM's code that did stayed resident for good, as did the
 // program's start-up code and the fonts and pack it embeds (on the issue
 // 10 vault 108 MB of the app's resident memory was mapped files, 50 MB
-// with these let go). Like DropMapped, the pages stay in the system's
-// page cache: the code that still runs maps its pages back at its next
-// call, without reading the disk. It returns the bytes let go. Only
-// Linux can do this; elsewhere it does nothing.
+// with these let go). The code that still runs maps its pages back at its
+// next call. The kernel is advised to page them out (MADV_PAGEOUT), which
+// never discards data, even should a range be unmapped and reused by
+// other memory between reading it and letting it go; pages other
+// processes map too are left. It returns the resident bytes of the
+// mappings advised. Only Linux can do this; elsewhere it does nothing.
 func DropProgramPages() (int64, error) { return dropProgramPages() }

@@ -32,12 +32,17 @@ func dropMapped(dir string) (int64, error) {
 		if !ok {
 			continue
 		}
-		// MADV_DONTNEED on a read-only file mapping only drops this
-		// process's page table entries: nothing is lost, the pages stay
-		// in the page cache. Only a read-only mapping is touched, so a
-		// private copy-on-write page written by the process is never
-		// thrown away.
-		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_DONTNEED)
+		if beforeAdvice != nil {
+			beforeAdvice(start, end)
+		}
+		// MADV_PAGEOUT, not MADV_DONTNEED: the range was read from
+		// /proc/self/maps a moment ago, and the segment may since have
+		// been closed (an update swapping the index) and other memory
+		// mapped there. MADV_DONTNEED would zero it; MADV_PAGEOUT unmaps
+		// this process's clean file pages the same way (on Linux 6.18 they
+		// stay in the page cache, so the next search maps them back without
+		// reading the disk) and never discards data.
+		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_PAGEOUT)
 		if errno != 0 {
 			return dropped, fmt.Errorf("drop mapped pages of %s: %w", dir, errno)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -110,6 +111,57 @@ func TestReadOnlyMappingUnder(t *testing.T) {
 		_, _, ok := readOnlyMappingUnder(tc.line, "/data/index/")
 		if ok != tc.ok {
 			t.Errorf("%q: ok %v, want %v", tc.line, ok, tc.ok)
+		}
+	}
+}
+
+// TestDropMappedKeepsMemoryMappedSinceTheRead: an index segment's range
+// read from /proc/self/maps can be unmapped (the segment closed after an
+// update) and mapped again as other memory before it is let go; what is
+// let go there must keep its bytes.
+func TestDropMappedKeepsMemoryMappedSinceTheRead(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "segment.zap")
+	if err := os.WriteFile(path, make([]byte, 1<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := unix.Mmap(int(f.Fd()), 0, 1<<20, unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	start := uint64(uintptr(unsafe.Pointer(&m[0])))
+	replaced := false
+	beforeAdvice = func(lo, hi uint64) {
+		if lo != start || replaced {
+			return
+		}
+		replaced = true
+		_, _, errno := unix.Syscall6(unix.SYS_MMAP, uintptr(lo), uintptr(hi-lo),
+			unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_FIXED, ^uintptr(0), 0)
+		if errno != 0 {
+			t.Errorf("map over the segment: %v", errno)
+			return
+		}
+		for i := range m {
+			m[i] = 0x5A
+		}
+	}
+	t.Cleanup(func() { beforeAdvice = nil })
+	if _, err := DropMapped(dir); err != nil {
+		t.Fatal(err)
+	}
+	if !replaced {
+		t.Fatal("the segment's mapping was not among those let go")
+	}
+	for _, i := range []int{0, 4097, len(m) - 1} {
+		if m[i] != 0x5A {
+			t.Fatalf("byte %d of the memory mapped since reads %#x, want 0x5a: letting go discarded data", i, m[i])
 		}
 	}
 }

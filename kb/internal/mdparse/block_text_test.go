@@ -13,7 +13,7 @@ import (
 func checkBlockText(t *testing.T, src, other string) {
 	t.Helper()
 	d := ParseNotes([]byte(src))
-	full := parseDoc([]byte(src), notesParsers, true, false)
+	full := parseDoc([]byte(src), notesParsers, true, false, nil)
 	if len(full.Blocks) != len(d.Blocks) {
 		t.Fatalf("%q: %d blocks, %d with items", src, len(d.Blocks), len(full.Blocks))
 	}

@@ -36,9 +36,16 @@ func firstNonSpace(lines *text.Segments, src []byte) byte {
 }
 
 // newParser is goldmark's default parser with linkRefsFirst in place of
-// its link reference transformer, and the extra inline parsers.
+// its link reference transformer, keptParagraphs in place of its list
+// parser, and the extra inline parsers.
 func newParser(inline ...util.PrioritizedValue) parser.Parser {
-	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	blocks := parser.DefaultBlockParsers()
+	for i, b := range blocks {
+		if b.Value == parser.NewListParser() {
+			blocks[i].Value = keptParagraphs{parser.NewListParser()}
+		}
+	}
+	return parser.NewParser(parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(), inline...)...),
 		parser.WithParagraphTransformers(util.Prioritized(linkRefsFirst{}, 100)),
 	)

@@ -111,7 +111,7 @@ func sameAsGoldmark(t *testing.T, name string, src []byte) {
 		t.Fatalf("%s: tree differs from goldmark's:\n got %s\nwant %s", name, got, want)
 	}
 	for _, textOnly := range []bool{false, true} {
-		g, w := parseDoc(src, notesParsers, true, textOnly), parseDoc(src, goldmarkNotes, true, textOnly)
+		g, w := parseDoc(src, notesParsers, true, textOnly, nil), parseDoc(src, goldmarkNotes, true, textOnly, nil)
 		for _, f := range []struct {
 			what      string
 			got, want any

@@ -192,13 +192,13 @@ func Parse(src []byte) *Doc {
 }
 
 func parse(src []byte, pool *sync.Pool) *Doc {
-	return parseDoc(src, pool, true, pool == notesParsers)
+	return parseDoc(src, pool, true, pool == notesParsers, nil)
 }
 
 // parseDoc parses src, making its blocks now or leaving its tree for
-// FillBlocks.
-func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool) *Doc {
-	d := &Doc{Source: src, lineStarts: lineStarts(src), textOnly: textOnly}
+// FillBlocks. Its line starts are written in lines when not nil.
+func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *Doc {
+	d := &Doc{Source: src, lineStarts: lineStarts(src, lines), textOnly: textOnly}
 	ctx := parser.NewContext()
 	md := pool.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -273,8 +273,16 @@ func splitFront(src []byte) (front []byte, line, bodyStart int) {
 	return src[start:], 2, len(src)
 }
 
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+// lineStarts are the offsets where the lines of src start, written in
+// buf when it is not nil (grown as need be), else in a slice of their
+// number.
+func lineStarts(src []byte, buf []int) []int {
+	var starts []int
+	if buf != nil {
+		starts = append(buf[:0], 0)
+	} else {
+		starts = make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	}
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
@@ -457,7 +465,7 @@ func listText(items []ListItem, ordered bool, start int) string {
 		case it.Task:
 			sb.WriteString("- [ ] ")
 		case ordered:
-			sb.WriteString(itoa(start+i) + ". ")
+			sb.WriteString(orderedMarker(start + i))
 		default:
 			sb.WriteString("- ")
 		}
@@ -502,7 +510,7 @@ func (d *Doc) listOnlyText(l *ast.List) string {
 		case cb != nil:
 			d.parts = append(d.parts, "- [ ] ")
 		case l.IsOrdered():
-			d.parts = append(d.parts, itoa(l.Start+i)+". ")
+			d.parts = append(d.parts, orderedMarker(l.Start+i))
 		default:
 			d.parts = append(d.parts, "- ")
 		}
@@ -570,6 +578,23 @@ func (d *Doc) table(t *east.Table) (header []Cell, rows []Row) {
 	}
 	return header, rows
 }
+
+// orderedMarker is "n. ", the marker of item n of a numbered list.
+func orderedMarker(n int) string {
+	if n >= 0 && n < len(orderedMarkers) {
+		return orderedMarkers[n]
+	}
+	return itoa(n) + ". "
+}
+
+// orderedMarkers are the markers of the first items, made once rather
+// than for every item of every numbered list.
+var orderedMarkers = func() (m [100]string) {
+	for i := range m {
+		m[i] = itoa(i) + ". "
+	}
+	return m
+}()
 
 func itoa(i int) string {
 	if i < 0 {

@@ -62,7 +62,20 @@ func ParseNotes(src []byte) *Doc {
 // whose syntax is rewritten is parsed again, and the blocks of its first
 // parse would be thrown away.
 func ScanNotes(src []byte) *Doc {
-	return parseDoc(src, notesParsers, false, true)
+	return parseDoc(src, notesParsers, false, true, nil)
+}
+
+// ScanNotesInto is ScanNotes writing the note's line starts in *lines,
+// which it sets to the buffer written (grown when the note has more
+// lines): a caller scanning note after note lends one buffer to each in
+// turn, once it is done with the Doc before.
+func ScanNotesInto(src []byte, lines *[]int) *Doc {
+	if *lines == nil {
+		*lines = make([]int, 0, 256)
+	}
+	d := parseDoc(src, notesParsers, false, true, *lines)
+	*lines = d.lineStarts
+	return d
 }
 
 var notesParsers = newParsers(util.Prioritized(wikilinkParser{}, 199), util.Prioritized(hashtagParser{}, 999))

@@ -46,14 +46,19 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 		nd.Tags = d.Tags
 		return nd
 	}
-	nd := &Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
+	// d is spent: it is made the Doc returned, every field as a new Doc's
+	// would be, rather than another Doc made (a fiftieth of what
+	// rewriting a vault's notes allocated).
+	code, front, marks, bodyStart := d.code, d.Front, d.marks, d.BodyStart
+	*d = Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
+	nd := d
 	nd.shift = make([]int, len(edits)+1)
 	for i, e := range edits {
 		nd.shift[i+1] = nd.shift[i] + len(e.With) - (e.End - e.Start)
 	}
 	nd.fillBlocks(root)
-	nd.Links = make([]Link, 0, len(d.marks)) // room for all, not grown by doubling
-	for _, n := range d.marks {
+	nd.Links = make([]Link, 0, len(marks)) // room for all, not grown by doubling
+	for _, n := range marks {
 		switch n := n.(type) {
 		case *ast.Link:
 			nd.Links = append(nd.Links, nd.link(n))
@@ -63,22 +68,21 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 			}
 		}
 	}
-	d.marks = nil
 	if len(nd.Links) == 0 {
 		nd.Links = nil // as parsing gives
 	}
-	if len(d.code) > 0 {
-		nd.code = make([][2]int, len(d.code))
-		for i, c := range d.code {
+	if len(code) > 0 {
+		nd.code = code // moved in place
+		for i, c := range code {
 			nd.code[i] = [2]int{nd.at(c[0]), nd.at(c[1])}
 		}
 	}
-	nd.BodyStart = nd.at(d.BodyStart)
-	if d.Front != nil {
+	nd.BodyStart = nd.at(bodyStart)
+	if front != nil {
 		nd.Front, _, _ = splitFront(src)
 	}
-	// Edits hold no line break, so the lines are the note's, moved: d's
-	// line starts are moved in place (d is spent).
+	// Edits hold no line break, so the lines are the note's, moved in
+	// place.
 	for i, off := range nd.lineStarts {
 		nd.lineStarts[i] = nd.at(off)
 	}
@@ -176,13 +180,15 @@ func (d *Doc) canRewrite(edits []Edit) bool {
 			return false
 		}
 	}
-	rd := &Doc{Source: d.Source, lineStarts: d.lineStarts, edits: edits}
+	// The checks read the edits as d's own while they run.
+	d.edits = edits
+	defer func() { d.edits = nil }()
 	ok, matched := true, 0
 	for _, n := range d.marks {
 		switch n := n.(type) {
 		case *wikilinkNode:
-			if e := rd.editAt(n.link.Start); e != nil {
-				ok = e.End == n.link.End && rd.wikilinkEdit(e, n)
+			if e := d.editAt(n.link.Start); e != nil {
+				ok = e.End == n.link.End && d.wikilinkEdit(e, n)
 				matched++
 			} else {
 				// A wikilink in a callout's title is rewritten with it:
@@ -191,9 +197,9 @@ func (d *Doc) canRewrite(edits []Edit) bool {
 				ok = i < len(edits) && edits[i].callout && edits[i].titleAt <= n.link.Start
 			}
 		case *ast.Blockquote:
-			if c, is := rd.callout(n); is {
-				e := rd.editAt(c.Start)
-				ok = e != nil && e.End == c.End && rd.calloutEdit(e, n)
+			if c, is := d.callout(n); is {
+				e := d.editAt(c.Start)
+				ok = e != nil && e.End == c.End && d.calloutEdit(e, n)
 				matched++
 			}
 		}

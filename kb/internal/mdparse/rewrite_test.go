@@ -87,7 +87,7 @@ func rewriteBothWays(t *testing.T, src string) bool {
 	}
 	// A folder of notes needs the blocks' text alone: it is the text of
 	// the lists and tables made of their items and cells.
-	full := parseDoc(want.Source, notesParsers, true, false)
+	full := parseDoc(want.Source, notesParsers, true, false, nil)
 	if len(full.Blocks) != len(want.Blocks) {
 		t.Fatalf("%q: %d blocks with items, %d without", src, len(full.Blocks), len(want.Blocks))
 	}
