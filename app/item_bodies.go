@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/poisehq/poise/internal/residency"
@@ -149,10 +150,13 @@ const trimAfter = 2 * time.Second
 // previews: 396-401 MB RSS settled, 337 MB with them let go). They stay in
 // the system's page cache, so the next search maps them back without
 // reading the disk. The C memory the renderer freed, which glibc keeps,
-// is given back too (lateTrimAfter), and so are the pages of the program's
-// and libraries' code that searching ran once (residency.DropProgramPages:
-// after the start they are 15-50 MB of the app's resident memory; those
-// still used map back at the next search, from the page cache).
+// is given back too (lateTrimAfter). So are the pages of the program's and
+// libraries' code that only the start ran (residency.DropProgramPages),
+// at the first pause, and those searching ran once, at each late pass;
+// not at every pause: the code a search runs maps its pages back at the
+// next one, at least about 1 ms of CPU per MB (30 MB of the program's)
+// and a read of the disk for those paged out, which the first key after
+// each pause would pay.
 // Called on Fyne's goroutine.
 func (p *poise) trimSoon() {
 	p.memoryActive()
@@ -168,17 +172,23 @@ func (p *poise) trimSoon() {
 	trim := func() {
 		debug.FreeOSMemory()
 		residency.TrimCHeap()
-		_, _ = residency.DropProgramPages() // only a larger resident count is lost if it fails
 		if indexDir != "" {
 			// Only a smaller resident count is lost if it fails.
 			_, _ = residency.DropMapped(indexDir)
 		}
 	}
+	// Only a larger resident count is lost if it fails.
+	dropProgram := func() { _, _ = residency.DropProgramPages() }
+	var first sync.Once
 	p.trimTimer = time.AfterFunc(trimAfter, func() {
 		trim()
+		first.Do(dropProgram) // the start's, and the renderer's LLVM's
 		p.memoryIdle()
 	})
-	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, trim)
+	p.lateTrimTimer = time.AfterFunc(lateTrimAfter, func() {
+		trim()
+		dropProgram()
+	})
 }
 
 // idleGCPercent is the collector's GOGC once searches and previews pause

@@ -14,6 +14,9 @@ import (
 // hyphen between words. Text is NFC-normalised first, so a file name saved
 // decomposed (as macOS does) gives the same id as one typed composed.
 func slugify(s string) string {
+	if ascii(s) {
+		return slugifyASCII(s)
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	dash := false
@@ -33,6 +36,44 @@ func slugify(s string) string {
 		}
 	}
 	return sb.String()
+}
+
+// slugifyASCII is slugify of ASCII s, byte by byte: ASCII is NFC
+// already and lower-cased a byte at a time, so neither the lower-case
+// copy nor normalisation is made (a heading's slug is made for every
+// heading of every note).
+func slugifyASCII(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	dash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if dash && sb.Len() > 0 {
+				sb.WriteByte('-')
+			}
+			dash = false
+			sb.WriteByte(c)
+		case c == '\'':
+		default:
+			dash = true
+		}
+	}
+	return sb.String()
+}
+
+// ascii reports whether s is ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // slugRune reports whether r is kept in a slug: a letter (in lower case
