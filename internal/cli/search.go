@@ -68,6 +68,12 @@ func (c *cli) searchCmd() *cobra.Command {
 			if len(args) == 0 {
 				return usageError{fmt.Errorf("%q needs something to search for", cmd.CommandPath())}
 			}
+			// Text without a word is the app's blank list, which the
+			// kept index (no library) cannot give while the app's can:
+			// the answer would depend on whether Poise is open.
+			if text := strings.Join(args, " "); !search.HasWords(text) {
+				return usageError{fmt.Errorf("%q has no words to search for; type a word or two", termText(text, false))}
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -82,6 +82,10 @@ type plan struct {
 	queryLang, readerLang string
 }
 
+// HasWords reports whether text holds a word a query can match (letters or
+// digits); text without one is searched as a blank query.
+func HasWords(text string) bool { return len(parseWords(text)) > 0 }
+
 // parseWords splits user text into query words. It never fails: text
 // without letters or digits has no words.
 func parseWords(text string) []queryWord {

@@ -138,6 +138,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	return res, nil
 }
 
+// HasWords reports whether text holds a word a query can match. Text
+// without one ("[[", "?") is a blank query, answered with the default
+// list, which only an index holding the library can give.
+func HasWords(text string) bool { return textsearch.HasWords(text) }
+
 // packName is the name of pack id: the library's when it has loaded,
 // else what the index keeps.
 func (g *generation) packName(id string) string {
