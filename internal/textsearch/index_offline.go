@@ -18,6 +18,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/poisehq/poise/internal/atomicfile"
 )
 
 // offlineBatch is the number of documents per segment of an offline
@@ -83,8 +85,10 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 		}
 	}
 	// What bleve.Open reads to know the index's kind (bleve's own
-	// NewBuilder writes the same).
-	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
+	// NewBuilder writes the same). Synced like the segment and the root:
+	// the folder is renamed into place once built, and a crash just after
+	// must not leave this file empty (the index would be rebuilt).
+	if err := atomicfile.Write(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
 	synDocs := make([]index.Document, 0, len(syn.definitions()))
