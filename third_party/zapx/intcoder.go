@@ -142,8 +142,9 @@ func (c *chunkedIntCoder) Write(w io.Writer) (int, error) {
 	buf := c.buf
 
 	// process each chunk's data individually and recalculate the chunk
-	// lengths based on the processed data
-	if fw, ok := w.(*FileWriter); ok && fw != nil {
+	// lengths based on the processed data. poise patch 5: without a
+	// processor every chunk is itself, so there is nothing to copy.
+	if fw, ok := w.(*FileWriter); ok && fw != nil && fw.processor != nil {
 		var pos int
 		processedBuf := make([]byte, 0)
 		for i := 0; i < len(c.chunkLens); i++ {
