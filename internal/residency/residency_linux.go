@@ -39,9 +39,9 @@ func dropMapped(dir string) (int64, error) {
 		// /proc/self/maps a moment ago, and the segment may since have
 		// been closed (an update swapping the index) and other memory
 		// mapped there. MADV_DONTNEED would zero it; MADV_PAGEOUT unmaps
-		// this process's clean file pages the same way (on Linux 6.18 they
-		// stay in the page cache, so the next search maps them back without
-		// reading the disk) and never discards data.
+		// this process's clean file pages and never discards data, but
+		// (Linux 6.18) also evicts from the page cache those no other
+		// process maps, so the next search reads them from the disk.
 		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_PAGEOUT)
 		if errno != 0 {
 			return dropped, fmt.Errorf("drop mapped pages of %s: %w", dir, errno)
