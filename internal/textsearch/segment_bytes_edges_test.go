@@ -1,13 +1,8 @@
 package textsearch
 
 import (
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,36 +36,7 @@ func TestSegmentBytesMatchUpstreamAtTheEdges(t *testing.T) {
 			if testing.Short() && tc.sizes[0] > 65536 {
 				t.Skip("a large segment")
 			}
-			dir := t.TempDir()
-			segs := sha256.New()
-			var files []string
-			for k, docs := range edgeSegmentCorpus(tc.sizes, tc.fields) {
-				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegmentFile(docs, file); err != nil {
-					t.Fatal(err)
-				}
-				b, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				segs.Write(canonicalSegment(t, b))
-				files = append(files, file)
-			}
-			out := filepath.Join(dir, "merged.zap")
-			if err := mergeSegments(context.Background(), files, out); err != nil {
-				t.Fatal(err)
-			}
-			merged, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := hex.EncodeToString(segs.Sum(nil)); got != tc.wantSegs {
-				t.Errorf("segments hash %s, upstream zapx wrote %s", got, tc.wantSegs)
-			}
-			sum := sha256.Sum256(canonicalSegment(t, merged))
-			if got := hex.EncodeToString(sum[:]); got != tc.wantMerge {
-				t.Errorf("merged segment (%d bytes) hash %s, upstream zapx wrote %s", len(merged), got, tc.wantMerge)
-			}
+			checkSegmentBytes(t, edgeSegmentCorpus(tc.sizes, tc.fields), tc.wantSegs, tc.wantMerge)
 		})
 	}
 }

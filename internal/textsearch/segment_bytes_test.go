@@ -55,37 +55,45 @@ func TestSegmentBytesMatchUpstream(t *testing.T) {
 		{"large segment", true, []int{5000, 300}, upstreamLargeSegmentsSHA256, upstreamLargeSHA256},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			segs := sha256.New()
-			var files []string
-			for k, docs := range segmentBytesCorpus(tc.padded, tc.sizes) {
-				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegmentFile(docs, file); err != nil {
-					t.Fatal(err)
-				}
-				b, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				segs.Write(canonicalSegment(t, b))
-				files = append(files, file)
-			}
-			out := filepath.Join(dir, "merged.zap")
-			if err := mergeSegments(context.Background(), files, out); err != nil {
-				t.Fatal(err)
-			}
-			merged, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := hex.EncodeToString(segs.Sum(nil)); got != tc.wantSegs {
-				t.Errorf("segments hash %s, upstream zapx wrote %s", got, tc.wantSegs)
-			}
-			sum := sha256.Sum256(canonicalSegment(t, merged))
-			if got := hex.EncodeToString(sum[:]); got != tc.wantMerge {
-				t.Errorf("merged segment (%d bytes) hash %s, upstream zapx wrote %s", len(merged), got, tc.wantMerge)
-			}
+			checkSegmentBytes(t, segmentBytesCorpus(tc.padded, tc.sizes), tc.wantSegs, tc.wantMerge)
 		})
+	}
+}
+
+// checkSegmentBytes writes each of segments to a file as an offline build
+// does, merges the files, and compares the hashes of the segments and of
+// the merged one (canonicalSegment's form) with those upstream zapx wrote.
+func checkSegmentBytes(t *testing.T, segments [][]index.Document, wantSegs, wantMerge string) {
+	t.Helper()
+	dir := t.TempDir()
+	segs := sha256.New()
+	var files []string
+	for k, docs := range segments {
+		file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
+		if err := writeSegmentFile(docs, file); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs.Write(canonicalSegment(t, b))
+		files = append(files, file)
+	}
+	out := filepath.Join(dir, "merged.zap")
+	if err := mergeSegments(context.Background(), files, out); err != nil {
+		t.Fatal(err)
+	}
+	merged, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := hex.EncodeToString(segs.Sum(nil)); got != wantSegs {
+		t.Errorf("segments hash %s, upstream zapx wrote %s", got, wantSegs)
+	}
+	sum := sha256.Sum256(canonicalSegment(t, merged))
+	if got := hex.EncodeToString(sum[:]); got != wantMerge {
+		t.Errorf("merged segment (%d bytes) hash %s, upstream zapx wrote %s", len(merged), got, wantMerge)
 	}
 }
 
