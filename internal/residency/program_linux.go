@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 func dropProgramPages() (int64, error) {
@@ -31,20 +29,8 @@ func dropProgramPages() (int64, error) {
 		if !m.droppable() {
 			return nil
 		}
-		if beforeAdvice != nil {
-			beforeAdvice(m.start, m.end)
-		}
-		// MADV_PAGEOUT, not MADV_DONTNEED: the range was read from smaps
-		// a moment ago, and another thread may since have unmapped it and
-		// mapped other memory there (a dlclose; the dynamic loader
-		// mapping a library whole, then its data over it, relocated;
-		// malloc). MADV_DONTNEED would zero anonymous memory and undo a
-		// private mapping's writes there; MADV_PAGEOUT reclaims clean file
-		// pages (this process's copy of them) the same way and never
-		// discards data: a page the process wrote is swapped out or kept.
-		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(m.start), uintptr(m.end-m.start), unix.MADV_PAGEOUT)
-		if errno != 0 {
-			return fmt.Errorf("drop program pages: %w", errno)
+		if err := pageOut(m.start, m.end); err != nil {
+			return fmt.Errorf("drop program pages: %w", err)
 		}
 		dropped += int64(m.rssKB) << 10
 		return nil
@@ -121,22 +107,17 @@ func programMappingHeader(line, exe string) (start, end uint64, candidate, isHea
 	if len(fields) < 5 || strings.HasSuffix(fields[0], ":") {
 		return 0, 0, false, false
 	}
-	lo, hi, found := strings.Cut(fields[0], "-")
-	if !found {
-		return 0, 0, false, false
-	}
-	start, err1 := strconv.ParseUint(lo, 16, 64)
-	end, err2 := strconv.ParseUint(hi, 16, 64)
-	if err1 != nil || err2 != nil || end <= start {
+	start, end, ok := mappingRange(fields[0])
+	if !ok {
 		return 0, 0, false, false
 	}
 	perms, path := fields[1], ""
 	if len(fields) >= 6 {
 		path = strings.Join(fields[5:], " ")
 	}
-	// Only the program and its libraries: they stay mapped for the life
-	// of the process (Mesa never closes its driver), so the range read
-	// here is still theirs when it is let go.
+	// Only the program and its libraries, whose code and read-only data
+	// are the file's own pages (a range reused since it was read here is
+	// safe too: see pageOut).
 	program := path != "" && (path == exe || isSharedLibrary(path))
 	candidate = program && fields[4] != "0" && (perms == "r--p" || perms == "r-xp")
 	return start, end, candidate, true

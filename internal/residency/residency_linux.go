@@ -32,19 +32,8 @@ func dropMapped(dir string) (int64, error) {
 		if !ok {
 			continue
 		}
-		if beforeAdvice != nil {
-			beforeAdvice(start, end)
-		}
-		// MADV_PAGEOUT, not MADV_DONTNEED: the range was read from
-		// /proc/self/maps a moment ago, and the segment may since have
-		// been closed (an update swapping the index) and other memory
-		// mapped there. MADV_DONTNEED would zero it; MADV_PAGEOUT unmaps
-		// this process's clean file pages and never discards data, but
-		// (Linux 6.18) also evicts from the page cache those no other
-		// process maps, so the next search reads them from the disk.
-		_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_PAGEOUT)
-		if errno != 0 {
-			return dropped, fmt.Errorf("drop mapped pages of %s: %w", dir, errno)
+		if err := pageOut(start, end); err != nil {
+			return dropped, fmt.Errorf("drop mapped pages of %s: %w", dir, err)
 		}
 		dropped += int64(end - start)
 	}
@@ -67,7 +56,13 @@ func readOnlyMappingUnder(line, prefix string) (start, end uint64, ok bool) {
 	if !strings.HasPrefix(path, prefix) {
 		return 0, 0, false
 	}
-	lo, hi, found := strings.Cut(fields[0], "-")
+	return mappingRange(fields[0])
+}
+
+// mappingRange parses a mapping's "start-end" (hexadecimal) in
+// /proc/self/maps and smaps.
+func mappingRange(field string) (start, end uint64, ok bool) {
+	lo, hi, found := strings.Cut(field, "-")
 	if !found {
 		return 0, 0, false
 	}
@@ -77,4 +72,26 @@ func readOnlyMappingUnder(line, prefix string) (start, end uint64, ok bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// pageOut lets go of this process's resident pages in [start, end).
+// MADV_PAGEOUT, not MADV_DONTNEED: callers read the range from
+// /proc/self/maps or smaps a moment ago, and another thread may since
+// have unmapped it and mapped other memory there (an index segment closed
+// by an update, a dlclose, the dynamic loader mapping a library whole and
+// then its relocated data over it, malloc). MADV_DONTNEED would zero
+// anonymous memory and undo a private mapping's writes; MADV_PAGEOUT
+// reclaims clean file pages the same way and never discards data (a page
+// the process wrote is swapped out or kept). It also evicts from the page
+// cache (Linux 6.18) the pages no other process maps, so the next read of
+// them goes to the disk.
+func pageOut(start, end uint64) error {
+	if beforeAdvice != nil {
+		beforeAdvice(start, end)
+	}
+	_, _, errno := unix.Syscall(unix.SYS_MADVISE, uintptr(start), uintptr(end-start), unix.MADV_PAGEOUT)
+	if errno != 0 {
+		return errno
+	}
+	return nil
 }
