@@ -100,7 +100,7 @@ func (b *atxHeadingParser) Open(parent ast.Node, reader text.Reader, pc Context)
 	}
 
 	start := min(i+l, len(line)-1)
-	node := ast.NewHeading(level)
+	node := newHeading(pc, level) // poise patch 1
 	hl := text.NewSegment(
 		segment.Start+start-segment.Padding,
 		segment.Start+len(line)-segment.Padding)

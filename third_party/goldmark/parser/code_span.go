@@ -27,12 +27,12 @@ func (s *codeSpanParser) Parse(parent ast.Node, block text.Reader, pc Context) a
 	}
 	block.Advance(opener)
 	l, pos := block.Position()
-	node := ast.NewCodeSpan()
+	node := newCodeSpan(pc) // poise patch 1
 	for {
 		line, segment := block.PeekLine()
 		if line == nil {
 			block.SetPosition(l, pos)
-			return ast.NewTextSegment(startSegment.WithStop(startSegment.Start + opener))
+			return newTextSegment(pc, startSegment.WithStop(startSegment.Start+opener)) // poise patch 1
 		}
 		for i := 0; i < len(line); i++ {
 			c := line[i]
@@ -44,14 +44,14 @@ func (s *codeSpanParser) Parse(parent ast.Node, block text.Reader, pc Context) a
 				if closure == opener && (i >= len(line) || line[i] != '`') {
 					segment = segment.WithStop(segment.Start + i - closure)
 					if !segment.IsEmpty() {
-						node.AppendChild(node, ast.NewRawTextSegment(segment))
+						node.AppendChild(node, newRawTextSegment(pc, segment) /* poise patch 1 */)
 					}
 					block.Advance(i)
 					goto end
 				}
 			}
 		}
-		node.AppendChild(node, ast.NewRawTextSegment(segment))
+		node.AppendChild(node, newRawTextSegment(pc, segment) /* poise patch 1 */)
 		block.AdvanceLine()
 	}
 end:

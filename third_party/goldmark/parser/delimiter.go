@@ -112,6 +112,12 @@ func NewDelimiter(canOpen, canClose bool, length int, char byte, processor Delim
 
 // ScanDelimiter scans a delimiter by given DelimiterProcessor.
 func ScanDelimiter(line []byte, before rune, minimum int, processor DelimiterProcessor) *Delimiter {
+	return scanDelimiter(nil, line, before, minimum, processor)
+}
+
+// scanDelimiter is ScanDelimiter with the Delimiter from a when a is not
+// nil (poise patch 1).
+func scanDelimiter(a *Arena, line []byte, before rune, minimum int, processor DelimiterProcessor) *Delimiter {
 	i := 0
 	c := line[i]
 	j := i
@@ -144,7 +150,7 @@ func ScanDelimiter(line []byte, before rune, minimum int, processor DelimiterPro
 			canOpen = isLeft
 			canClose = isRight
 		}
-		return NewDelimiter(canOpen, canClose, j-i, c, processor)
+		return newDelimiterIn(a, canOpen, canClose, j-i, c, processor) // poise patch 1
 	}
 	return nil
 }
@@ -206,7 +212,7 @@ func ProcessDelimiters(bottom ast.Node, pc Context) {
 		opener.ConsumeCharacters(consume)
 		closer.ConsumeCharacters(consume)
 
-		node := opener.Processor.OnMatch(consume)
+		node := onMatch(pc, opener.Processor, consume) // poise patch 1
 		node.(interface{ SetPos(int) }).SetPos(opener.Segment.Start)
 
 		parent := opener.Parent()

@@ -235,7 +235,7 @@ func processLinkLabelOpen(block text.Reader, pos int, isImage bool, pc Context) 
 	if isImage {
 		start--
 	}
-	state := newLinkLabelState(text.NewSegment(start, pos+1), isImage)
+	state := newLinkLabelStateIn(pc, text.NewSegment(start, pos+1), isImage) // poise patch 1
 	pushLinkLabelState(pc, state)
 	block.Advance(1)
 	return state

@@ -362,7 +362,7 @@ func (p *parseContext) RemoveDelimiter(d *Delimiter) {
 	d.NextDelimiter = nil
 	d.PreviousDelimiter = nil
 	if d.Length != 0 {
-		ast.MergeOrReplaceTextSegment(d.Parent(), d, d.Segment)
+		mergeOrReplaceTextSegment(p, d.Parent(), d, d.Segment) // poise patch 1
 	} else {
 		d.Parent().RemoveChild(d.Parent(), d)
 	}
@@ -1226,7 +1226,7 @@ func (p *parser) parseBlock(block text.BlockReader, parent ast.Node, pc Context)
 					savedLine, savedPosition := block.Position()
 					if i != 0 {
 						_, currentPosition := block.Position()
-						ast.MergeOrAppendTextSegment(parent, startPosition.Between(currentPosition))
+						mergeOrAppendTextSegment(pc, parent, startPosition.Between(currentPosition)) // poise patch 1
 						_, startPosition = block.Position()
 					}
 					var inlineNode ast.Node
@@ -1271,9 +1271,9 @@ func (p *parser) parseBlock(block text.BlockReader, parent ast.Node, pc Context)
 		diff := startPosition.Between(currentPosition)
 		var text *ast.Text
 		if lineBreakFlags&(lineBreakHard|lineBreakVisible) == lineBreakHard|lineBreakVisible {
-			text = ast.NewTextSegment(diff)
+			text = newTextSegment(pc, diff) // poise patch 1
 		} else {
-			text = ast.NewTextSegment(diff.TrimRightSpace(source))
+			text = newTextSegment(pc, diff.TrimRightSpace(source)) // poise patch 1
 		}
 		text.SetSoftLineBreak(lineBreakFlags&lineBreakSoft != 0)
 		text.SetHardLineBreak(lineBreakFlags&lineBreakHard != 0)
