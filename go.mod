@@ -98,3 +98,5 @@ require (
 )
 
 replace github.com/blevesearch/zapx/v17 => ./third_party/zapx
+
+replace github.com/yuin/goldmark => ./third_party/goldmark

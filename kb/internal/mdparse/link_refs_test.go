@@ -39,7 +39,15 @@ var linkRefsOnly = &sync.Pool{New: func() any {
 // tree writes the tree goldmark makes of src with md, node by node, with
 // everything about each node that blocks and links are made of.
 func tree(md goldmark.Markdown, src []byte) string {
+	return treeLent(md, src, false)
+}
+
+// treeLent is tree, with the nodes made in lent memory when lent is set.
+func treeLent(md goldmark.Markdown, src []byte, lent bool) string {
 	ctx := parser.NewContext()
+	if lent {
+		defer lend(ctx).giveBack()
+	}
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var refs []string // in no order: goldmark keeps them in a map
 	for _, r := range ctx.References() {
@@ -109,6 +117,14 @@ func sameAsGoldmark(t *testing.T, name string, src []byte) {
 	goldmarkNotes.Put(theirs)
 	if got != want {
 		t.Fatalf("%s: tree differs from goldmark's:\n got %s\nwant %s", name, got, want)
+	}
+	// Made in memory lent by the last parse (poise patch 1's Arena and
+	// the note syntax's slabs), the notes' tree is the one made without.
+	notes := notesParsers.Get().(goldmark.Markdown)
+	got, want = treeLent(notes, src, true), treeLent(notes, src, false)
+	notesParsers.Put(notes)
+	if got != want {
+		t.Fatalf("%s: tree made in lent memory differs:\n got %s\nwant %s", name, got, want)
 	}
 	for _, textOnly := range []bool{false, true} {
 		g, w := parseDoc(src, notesParsers, true, textOnly, nil), parseDoc(src, goldmarkNotes, true, textOnly, nil)

@@ -52,8 +52,9 @@ type Doc struct {
 	Callouts  []Callout
 
 	lineStarts []int
-	code       [][2]int // byte spans of code (ParseNotes)
-	root       ast.Node // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
+	code       [][2]int    // byte spans of code (ParseNotes)
+	root       ast.Node    // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
+	mem        *treeMemory // what the tree is made in, until then (tree_memory.go)
 	// marks are the tree's links, wikilinks and callouts' blockquotes,
 	// in the tree's order, while root is kept: Rewrite reads them instead
 	// of walking the whole tree twice more (ScanNotes).
@@ -200,6 +201,9 @@ func parse(src []byte, pool *sync.Pool) *Doc {
 func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *Doc {
 	d := &Doc{Source: src, lineStarts: lineStarts(src, lines), textOnly: textOnly}
 	ctx := parser.NewContext()
+	if pool == parsers || pool == notesParsers { // not tests' stand-ins for goldmark's own
+		d.mem = lend(ctx)
+	}
 	md := pool.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	pool.Put(md)
@@ -228,6 +232,9 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *
 		}
 		return ast.WalkContinue, nil
 	})
+	if blocks {
+		d.giveBack()
+	}
 	return d
 }
 
@@ -247,6 +254,7 @@ func (d *Doc) FillBlocks() {
 			}
 		}
 		d.root, d.marks = nil, nil
+		d.giveBack()
 	}
 }
 
