@@ -119,6 +119,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		return nil, err
 	}
 
+	// poise patch 7: each field's FST built on another core (merge_pipeline.go).
+	feeder := newTermFeeder()
+	defer feeder.finish() // after an error: the goroutine ends
+
 	newRoaring := roaring.NewBitmap()
 	newDocNums := make([][]uint64, 0, len(segments))
 	drops := make([]*roaring.Bitmap, 0, len(segments))
@@ -196,7 +200,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			}
 
 			if postingsOffset > 0 {
-				err = newVellum.Insert(term, postingsOffset)
+				err = feeder.insert(term, postingsOffset) // poise patch 7
 				if err != nil {
 					return err
 				}
@@ -214,6 +218,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			return nil
 		}
 
+		feeder.start(newVellum) // poise patch 7
 		enumerator, err := newEnumerator(itrs)
 
 		for err == nil {
@@ -295,6 +300,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 
 		err = finishTerm(prevTerm)
 		if err != nil {
+			return nil, err
+		}
+		if err = feeder.finish(); err != nil { // poise patch 7
 			return nil, err
 		}
 
