@@ -210,13 +210,13 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 // segment's size first: on the issue 10 vault that was 22 buffers, 136 MB
 // allocated and cleared, for 68 MB of files. Each build worker has its
 // own writer, which keeps zapx's working memory (term dictionaries,
-// postings gathered) from one segment to the next (patch 7). The file is not synced to disk, as the
-// segment's own Persist does: the merged segment is synced, and a crash
-// before leaves a build directory that is never opened. A first build of
-// the issue 10 vault writes 22 such files; on this project's test machine
-// 22 files of 4 MB took 0.12-0.39 s to write synced, 0.02-0.11 s
-// unsynced, time the writers waited. Unsynced, a file deleted soon may
-// never reach the disk.
+// postings gathered) from one segment to the next (patch 8). The file is
+// not synced to disk, as the segment's own Persist does: the merged
+// segment is synced, and a crash before leaves a build directory that is
+// never opened. A first build of the issue 10 vault writes 22 such files;
+// on this project's test machine 22 files of 4 MB took 0.12-0.39 s to
+// write synced, 0.02-0.11 s unsynced, time the writers waited. Unsynced,
+// a file deleted soon may never reach the disk.
 func writeSegmentFile(writer *zap.SegmentWriter, docs []index.Document, file string) (err error) {
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {

@@ -42,7 +42,7 @@ func TestWriteNewReportsAWriteFailingAnywhere(t *testing.T) {
 
 // A build worker's SegmentWriter that failed to write a segment (a full
 // disk) writes the next one as a fresh writer would: nothing half made
-// of the failed one is kept (zapx patch 7).
+// of the failed one is kept (zapx patch 8).
 func TestSegmentWriterAfterAFailedWrite(t *testing.T) {
 	var want bytes.Buffer
 	if _, err := segmentPlugin.NewSegmentWriter().WriteNew(segmentBytesCorpus(true, []int{700})[0], &want); err != nil {

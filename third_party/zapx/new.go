@@ -601,7 +601,7 @@ func (z *ZapPlugin) WriteNew(results []index.Document, w io.Writer) (int64, erro
 // goroutine that writes segment after segment, as each worker of an
 // offline build does. It is not safe for concurrent use.
 //
-// poise patch 7 (new API, not upstream).
+// poise patch 8 (new API, not upstream).
 type SegmentWriter struct {
 	s  *interim
 	bw *bufio.Writer
@@ -609,7 +609,7 @@ type SegmentWriter struct {
 
 // NewSegmentWriter is a SegmentWriter with no working memory yet.
 //
-// poise patch 7.
+// poise patch 8.
 func (z *ZapPlugin) NewSegmentWriter() *SegmentWriter {
 	return &SegmentWriter{}
 }
@@ -617,7 +617,7 @@ func (z *ZapPlugin) NewSegmentWriter() *SegmentWriter {
 // WriteNew writes the segment New would make of results to w, as
 // ZapPlugin.WriteNew does.
 //
-// poise patch 7.
+// poise patch 8.
 func (sw *SegmentWriter) WriteNew(results []index.Document, w io.Writer) (int64, error) {
 	if sw.s == nil {
 		sw.s = &interim{}

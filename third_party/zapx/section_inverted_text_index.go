@@ -120,6 +120,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		return nil, err
 	}
 
+	// poise patch 7: each field's FST built on another core (merge_pipeline.go).
+	feeder := newTermFeeder()
+	defer feeder.finish() // after an error: the goroutine ends
+
 	newRoaring := roaring.NewBitmap()
 	newDocNums := make([][]uint64, 0, len(segments))
 	drops := make([]*roaring.Bitmap, 0, len(segments))
@@ -197,7 +201,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			}
 
 			if postingsOffset > 0 {
-				err = newVellum.Insert(term, postingsOffset)
+				err = feeder.insert(term, postingsOffset) // poise patch 7
 				if err != nil {
 					return err
 				}
@@ -215,6 +219,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			return nil
 		}
 
+		feeder.start(newVellum) // poise patch 7
 		enumerator, err := newEnumerator(itrs)
 
 		for err == nil {
@@ -296,6 +301,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 
 		err = finishTerm(prevTerm)
 		if err != nil {
+			return nil, err
+		}
+		if err = feeder.finish(); err != nil { // poise patch 7
 			return nil, err
 		}
 
@@ -1275,7 +1283,7 @@ func (io *invertedIndexOpaque) writeDocNumPostings(docNums []uint32,
 // segment needs more than the last: the next is often a little larger
 // still, and would make them all again.
 //
-// poise patch 7.
+// poise patch 8.
 func withSlack(n int) int { return n + n/4 }
 
 // dictKey is a term of a field's dictionary and its postings id.
