@@ -123,6 +123,13 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	// poise patch 7: each field's FST built on another core (merge_pipeline.go).
 	feeder := newTermFeeder()
 	defer feeder.finish() // after an error: the goroutine ends
+	var piped *pipedEnumerator
+	walkBatches := keyBatches()
+	defer func() {
+		if piped != nil {
+			piped.Close() // after an error: the walk ends
+		}
+	}()
 
 	newRoaring := roaring.NewBitmap()
 	newDocNums := make([][]uint64, 0, len(segments))
@@ -220,7 +227,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		}
 
 		feeder.start(newVellum) // poise patch 7
-		enumerator, err := newEnumerator(itrs)
+		enumerator, err := newPipedEnumerator(itrs, walkBatches)
+		piped = enumerator
 
 		for err == nil {
 			term, itrI, postingsOffset := enumerator.Current()
