@@ -202,6 +202,9 @@ func (d *Doc) callout(q *ast.Blockquote) (Callout, bool) {
 		return Callout{}, false
 	}
 	seg := p.Lines().At(0)
+	if !bytes.HasPrefix(seg.Value(d.Source), []byte("[!")) {
+		return Callout{}, false // what calloutRE would find first; most quotes are no callouts
+	}
 	line := strings.TrimRight(string(seg.Value(d.Source)), "\r\n")
 	m := calloutRE.FindStringSubmatch(line)
 	if m == nil {
