@@ -23,9 +23,10 @@ func BenchmarkMergeSegments(b *testing.B) {
 	if from != "" {
 		n = 0
 	}
+	writer := segmentPlugin.NewSegmentWriter()
 	for k, docs := range zipfCorpus(n, 2500) {
 		file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-		if err := writeSegmentFile(docs, file); err != nil {
+		if err := writeSegmentFile(writer, docs, file); err != nil {
 			b.Fatal(err)
 		}
 		files = append(files, file)
