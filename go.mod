@@ -98,3 +98,7 @@ require (
 )
 
 replace github.com/blevesearch/zapx/v17 => ./third_party/zapx
+
+replace github.com/blevesearch/vellum => ./third_party/vellum
+
+replace github.com/yuin/goldmark => ./third_party/goldmark

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -420,29 +421,39 @@ type fileLoad struct {
 // files per core are held at once, whatever the size of the pack.
 func (l *loader) build(paths []string, merge func(*fileLoad)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(paths)))
-	window := 4 * workers // files parsed ahead of the merge
+	// Files loaded ahead of the merge. What a loaded file holds (its
+	// items, links and problems) is kept until the pack is built whatever
+	// the window, and parsed documents stay with their worker, so the
+	// window bounds no memory worth bounding; too small, it left a core
+	// idle: files are merged in path order, and one slow (large) file
+	// let the other worker run the window out and wait. With 4 files a
+	// worker, handed out by a goroutine of their own, the issue 10
+	// vault's loading kept 1.6 of 2 cores busy (go test -trace: workers
+	// waiting for a file a third of the time, for the window or for that
+	// goroutine to be scheduled); workers now take the next file
+	// themselves.
+	window := 256 * workers
 	slots := make([]chan *fileLoad, len(paths))
 	for i := range slots {
 		slots[i] = make(chan *fileLoad, 1)
 	}
-	next := make(chan int)
+	var next atomic.Int64
 	ahead := make(chan struct{}, window)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			var w worker
-			for i := range next {
+			for {
+				ahead <- struct{}{} // released once merged
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					<-ahead
+					return
+				}
 				slots[i] <- l.loadFile(paths[i], &w)
 			}
 		})
 	}
-	go func() {
-		for i := range paths {
-			ahead <- struct{}{}
-			next <- i
-		}
-		close(next)
-	}()
 	for i := range paths {
 		merge(<-slots[i])
 		slots[i] = nil

@@ -36,6 +36,8 @@ type Env struct {
 // Run runs the poise command line with args (without the program name) and
 // returns the process exit code.
 func Run(args []string, env Env) int {
+	stopProfiles := startProfiles(env.Stderr) // profile.go
+	defer stopProfiles()
 	c := &cli{env: env}
 	root := c.rootCmd()
 	root.SetArgs(args)

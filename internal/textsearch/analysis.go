@@ -175,7 +175,7 @@ func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 		return tf
 	}
 	var m *memoStemmer
-	if t.Kind() == reflect.Pointer && strings.HasPrefix(t.Elem().PkgPath(), "github.com/blevesearch/bleve/v2/analysis/lang/") &&
+	if t.Kind() == reflect.Pointer && langPackage(t.Elem().PkgPath()) &&
 		(strings.Contains(t.Elem().Name(), "Stemmer") || strings.Contains(t.Elem().Name(), "Normalize")) {
 		m = &memoStemmer{inner: tf, m: map[string][]byte{}}
 	}
@@ -184,6 +184,12 @@ func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 		return m
 	}
 	return tf
+}
+
+// langPackage reports whether pkg holds one language's analysis: Bleve's,
+// or the copy of its Croatian one (hr/doc.go).
+func langPackage(pkg string) bool {
+	return strings.HasPrefix(pkg, "github.com/blevesearch/bleve/v2/analysis/lang/") || pkg == "github.com/poisehq/poise/internal/textsearch/hr"
 }
 
 func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {

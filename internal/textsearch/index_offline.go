@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/util"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/poisehq/poise/internal/atomicfile"
@@ -136,6 +137,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
 		g.Go(func() error {
 			scratch := &buildScratch{}
+			writer := segmentPlugin.NewSegmentWriter()
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= n {
@@ -147,7 +149,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 					lead = synDocs
 				}
 				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegment(gctx, file, db, scratch, c, lead, from, to); err != nil {
+				if err := writeSegment(gctx, file, db, scratch, writer, c, lead, from, to); err != nil {
 					return err
 				}
 				files[k] = file
@@ -170,8 +172,9 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 }
 
 // writeSegment writes lead and c's documents from..to-1 as one segment to
-// file, their fields made in scratch, which is reset once it is written.
-func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, c *Corpus, lead []index.Document, from, to int) error {
+// file with writer, their fields made in scratch, which is reset once it
+// is written.
+func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, writer *zap.SegmentWriter, c *Corpus, lead []index.Document, from, to int) error {
 	defer scratch.reset()
 	docs := make([]index.Document, 0, len(lead)+to-from)
 	for _, d := range lead {
@@ -194,25 +197,27 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 			padSegment(docs, bd, segmentPads(db), scratch) // index_pad.go
 		}
 	}
-	if err := writeSegmentFile(docs, file); err != nil {
+	if err := writeSegmentFile(writer, docs, file); err != nil {
 		return fmt.Errorf("write segment of documents %d-%d: %w", from, to-1, err)
 	}
 	return nil
 }
 
-// writeSegmentFile writes docs, analysed, as one segment to file, which
-// lives only until the merge has read it. zapx writes it straight to the
-// file (WriteNew, third_party/zapx/PATCHES.md), the same bytes its New
-// and WriteTo would, but without growing a buffer of the segment's size
-// first: on the issue 10 vault that was 22 buffers, 136 MB allocated and
-// cleared, for 68 MB of files. The file is not synced to disk, as the
-// segment's own Persist does: the merged segment is synced, and a crash
-// before leaves a build directory that is never opened. A first build of
-// the issue 10 vault writes 22 such files; on this project's test machine
-// 22 files of 4 MB took 0.12-0.39 s to write synced, 0.02-0.11 s
-// unsynced, time the writers waited. Unsynced, a file deleted soon may
-// never reach the disk.
-func writeSegmentFile(docs []index.Document, file string) (err error) {
+// writeSegmentFile writes docs, analysed, as one segment to file with
+// writer, which lives only until the merge has read it. zapx writes it
+// straight to the file (WriteNew, third_party/zapx/PATCHES.md), the same
+// bytes its New and WriteTo would, but without growing a buffer of the
+// segment's size first: on the issue 10 vault that was 22 buffers, 136 MB
+// allocated and cleared, for 68 MB of files. Each build worker has its
+// own writer, which keeps zapx's working memory (term dictionaries,
+// postings gathered) from one segment to the next (patch 8). The file is
+// not synced to disk, as the segment's own Persist does: the merged
+// segment is synced, and a crash before leaves a build directory that is
+// never opened. A first build of the issue 10 vault writes 22 such files;
+// on this project's test machine 22 files of 4 MB took 0.12-0.39 s to
+// write synced, 0.02-0.11 s unsynced, time the writers waited. Unsynced,
+// a file deleted soon may never reach the disk.
+func writeSegmentFile(writer *zap.SegmentWriter, docs []index.Document, file string) (err error) {
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
@@ -222,7 +227,7 @@ func writeSegmentFile(docs []index.Document, file string) (err error) {
 			err = cerr
 		}
 	}()
-	_, err = segmentPlugin.WriteNew(docs, f)
+	_, err = writer.WriteNew(docs, f)
 	return err
 }
 

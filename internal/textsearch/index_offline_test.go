@@ -169,7 +169,7 @@ func TestTempSegmentMatchesPersist(t *testing.T) {
 	}
 	dir := t.TempDir()
 	ours, theirs := filepath.Join(dir, "ours.zap"), filepath.Join(dir, "theirs.zap")
-	if err := writeSegmentFile(docs, ours); err != nil {
+	if err := writeSegmentFile(segmentPlugin.NewSegmentWriter(), docs, ours); err != nil {
 		t.Fatal(err)
 	}
 	seg, _, err := segmentPlugin.New(docs)
@@ -199,7 +199,7 @@ func TestTempSegmentMatchesPersist(t *testing.T) {
 	if opened.Count() != 30 {
 		t.Errorf("written segment holds %d documents, want 30", opened.Count())
 	}
-	if err := writeSegmentFile(docs, ours); err == nil {
+	if err := writeSegmentFile(segmentPlugin.NewSegmentWriter(), docs, ours); err == nil {
 		t.Error("a second write over an existing segment file succeeded")
 	}
 }

@@ -13,7 +13,6 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
@@ -24,7 +23,13 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/poisehq/poise/internal/textsearch/hr"
 )
+
+// Croatian is Bleve's analysis, copied to compile its regular expressions
+// at first use rather than in every process's start (hr/doc.go).
+func init() { hr.Register() }
 
 // Languages lists the languages whose bodies are analysed with their own
 // stemming and stop words (Bleve's analyser of the same name). English

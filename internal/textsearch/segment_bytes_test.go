@@ -68,9 +68,10 @@ func checkSegmentBytes(t *testing.T, segments [][]index.Document, wantSegs, want
 	dir := t.TempDir()
 	segs := sha256.New()
 	var files []string
+	writer := segmentPlugin.NewSegmentWriter() // reused, as a build worker does
 	for k, docs := range segments {
 		file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-		if err := writeSegmentFile(docs, file); err != nil {
+		if err := writeSegmentFile(writer, docs, file); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(file)

@@ -20,7 +20,9 @@ for side in up pa; do
 	for f in main wt writenew_pa writenew_up; do
 		cp "$repo/scripts/zapxdiff/testdata/$f.go.txt" "$work/$side/$f.go"
 	done
-	sed "s#^module .*#module zapxdiff$side#" "$repo/go.mod" >"$work/$side/go.mod"
+	# other third_party copies (vellum, goldmark) are the same on both
+	# sides: their relative paths made absolute
+	sed -e "s#^module .*#module zapxdiff$side#" -e "s#=> \./#=> $repo/#" "$repo/go.mod" >"$work/$side/go.mod"
 	cp "$repo/go.sum" "$work/$side/"
 done
 sed -i "s#^replace github.com/blevesearch/zapx/v17 => .*#replace github.com/blevesearch/zapx/v17 => $upstream#" "$work/up/go.mod"

@@ -588,33 +588,79 @@ func countNestedDocuments(doc index.Document) int {
 // poise patch 2 (new API, not upstream).
 func (z *ZapPlugin) WriteNew(results []index.Document, w io.Writer) (int64, error) {
 	s := interimPool.Get().(*interim)
+	n, reusable, err := s.writeNew(results, bufio.NewWriterSize(w, 64<<10))
+	if reusable {
+		interimPool.Put(s)
+	}
+	return n, err
+}
+
+// SegmentWriter writes new segments as WriteNew does, keeping its working
+// memory (the interim New takes from a pool shared by every caller, which
+// every garbage collection may empty) from one segment to the next: for a
+// goroutine that writes segment after segment, as each worker of an
+// offline build does. It is not safe for concurrent use.
+//
+// poise patch 8 (new API, not upstream).
+type SegmentWriter struct {
+	s  *interim
+	bw *bufio.Writer
+}
+
+// NewSegmentWriter is a SegmentWriter with no working memory yet.
+//
+// poise patch 8.
+func (z *ZapPlugin) NewSegmentWriter() *SegmentWriter {
+	return &SegmentWriter{}
+}
+
+// WriteNew writes the segment New would make of results to w, as
+// ZapPlugin.WriteNew does.
+//
+// poise patch 8.
+func (sw *SegmentWriter) WriteNew(results []index.Document, w io.Writer) (int64, error) {
+	if sw.s == nil {
+		sw.s = &interim{}
+		sw.bw = bufio.NewWriterSize(w, 64<<10)
+	} else {
+		sw.bw.Reset(w)
+	}
+	n, reusable, err := sw.s.writeNew(results, sw.bw)
+	sw.bw.Reset(nil)
+	if !reusable {
+		sw.s = nil // what it holds may be half made: start afresh
+	}
+	return n, err
+}
+
+// writeNew is WriteNew with s, and says whether s is reset for reuse.
+func (s *interim) writeNew(results []index.Document, bw *bufio.Writer) (int64, bool, error) {
 	s.stats = new(segment.Stats)
 	atomic.AddUint64(&s.stats.TotNewRootDocsProcessed, uint64(len(results)))
 	s.results, s.edgeList = flattenNestedDocuments(results, s.edgeList)
 	s.config = nil
 	s.chunkMode = DefaultChunkMode
 
-	bw := bufio.NewWriterSize(w, 64<<10)
 	s.w = NewFileWriterEmpty(NewCountHashWriter(bw))
 
 	storedIndexOffset, sectionsIndexOffset, err := s.convert()
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	size := s.w.Count()
 	err = persistFooter(uint64(len(s.results)), storedIndexOffset, sectionsIndexOffset,
 		s.chunkMode, s.w.Sum32(), bw, "")
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	if err = bw.Flush(); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	n := int64(size) + int64(FooterSize)
-	if s.reset() == nil {
-		s.lastNumDocs = len(results)
-		s.lastOutSize = size
-		interimPool.Put(s)
+	if s.reset() != nil {
+		return n, false, nil
 	}
-	return n, nil
+	s.lastNumDocs = len(results)
+	s.lastOutSize = size
+	return n, true, nil
 }

@@ -18,7 +18,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -119,6 +120,17 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		return nil, err
 	}
 
+	// poise patch 7: each field's FST built on another core (merge_pipeline.go).
+	feeder := newTermFeeder()
+	defer feeder.finish() // after an error: the goroutine ends
+	var piped *pipedEnumerator
+	walkBatches := keyBatches()
+	defer func() {
+		if piped != nil {
+			piped.Close() // after an error: the walk ends
+		}
+	}()
+
 	newRoaring := roaring.NewBitmap()
 	newDocNums := make([][]uint64, 0, len(segments))
 	drops := make([]*roaring.Bitmap, 0, len(segments))
@@ -196,7 +208,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			}
 
 			if postingsOffset > 0 {
-				err = newVellum.Insert(term, postingsOffset)
+				err = feeder.insert(term, postingsOffset) // poise patch 7
 				if err != nil {
 					return err
 				}
@@ -214,7 +226,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			return nil
 		}
 
-		enumerator, err := newEnumerator(itrs)
+		feeder.start(newVellum) // poise patch 7
+		enumerator, err := newPipedEnumerator(itrs, walkBatches)
+		piped = enumerator
 
 		for err == nil {
 			term, itrI, postingsOffset := enumerator.Current()
@@ -295,6 +309,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 
 		err = finishTerm(prevTerm)
 		if err != nil {
+			return nil, err
+		}
+		if err = feeder.finish(); err != nil { // poise patch 7
 			return nil, err
 		}
 
@@ -493,10 +510,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			}
 		}
 
-		dict := io.Dicts[fieldID]
-
-		for _, term := range terms { // terms are already sorted
-			pid := dict[term] - 1
+		for _, key := range terms { // terms are already sorted
+			term, pid := key.term, key.pid
 
 			// poise patch 4: the term's documents, in order, as gathered
 			// (process); its bitmap is made once, to be written.
@@ -711,46 +726,33 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 	// if the fieldID is MaxUint16, it's mainly indicated that the caller has
 	// finished invoking the process() for every field on that doc.
 	if fieldID == math.MaxUint16 {
-		for fid, tfs := range io.reusableFieldTFs {
-			dict := io.Dicts[fid]
-			norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
+		// poise patch 6: the document's terms with their postings ids,
+		// as realloc found them, instead of each field's terms looked up
+		// again in its dictionary; a document with a field twice (its
+		// frequencies merged into the first's) is done as upstream does.
+		if !io.repeatedField && int(docNum) < len(io.docSpanEnds) {
+			spanStart := 0
+			if docNum > 0 {
+				spanStart = int(io.docSpanEnds[docNum-1])
+			}
+			for _, span := range io.fieldSpans[spanStart:io.docSpanEnds[docNum]] {
+				fid := int(span.fieldID)
+				if io.reusableFieldTFs[fid] == nil {
+					continue // not processed: another section's field
+				}
+				norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
+				for _, dt := range io.docTerms[span.start:span.end] {
+					io.addPosting(int(dt.pid), fid, docNum, norm, dt.tf)
+				}
+			}
+		} else {
+			for fid, tfs := range io.reusableFieldTFs {
+				dict := io.Dicts[fid]
+				norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
 
-			for term, tf := range tfs {
-				pid := dict[term] - 1
-				// poise patch 4: a document number appended, in order, to
-				// room counted for it (realloc), not added to a bitmap of
-				// the term's own, grown a container at a time.
-				io.DocNums[pid] = append(io.DocNums[pid], docNum)
-
-				io.FreqNorms[pid] = append(io.FreqNorms[pid],
-					interimFreqNorm{
-						freq:    uint64(tf.Frequency()),
-						norm:    norm,
-						numLocs: len(tf.Locations),
-					})
-
-				if len(tf.Locations) > 0 {
-					locs := io.Locs[pid]
-
-					for _, loc := range tf.Locations {
-						var locf = uint16(fid)
-						if loc.Field != "" {
-							locf = uint16(io.getOrDefineField(loc.Field))
-						}
-						var arrayposs []uint64
-						if len(loc.ArrayPositions) > 0 {
-							arrayposs = loc.ArrayPositions
-						}
-						locs = append(locs, interimLoc{
-							fieldID:   locf,
-							pos:       uint64(loc.Position),
-							start:     uint64(loc.Start),
-							end:       uint64(loc.End),
-							arrayposs: arrayposs,
-						})
-					}
-
-					io.Locs[pid] = locs
+				for term, tf := range tfs {
+					pid := dict[term] - 1
+					io.addPosting(int(pid), fid, docNum, norm, tf)
 				}
 			}
 		}
@@ -758,15 +760,57 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 			io.reusableFieldLens[i] = 0
 			io.reusableFieldTFs[i] = nil
 		}
+		io.repeatedField = false
 		return
 	}
 
 	io.reusableFieldLens[fieldID] += field.AnalyzedLength()
 	existingFreqs := io.reusableFieldTFs[fieldID]
 	if existingFreqs != nil {
+		io.repeatedField = true // poise patch 6
 		existingFreqs.MergeAll(field.Name(), field.AnalyzedTokenFrequencies())
 	} else {
 		io.reusableFieldTFs[fieldID] = field.AnalyzedTokenFrequencies()
+	}
+}
+
+// addPosting adds document docNum, with field fid's norm and its term's
+// frequency and locations tf, to the postings of pid.
+func (io *invertedIndexOpaque) addPosting(pid, fid int, docNum uint32, norm float32, tf *index.TokenFreq) {
+	// poise patch 4: a document number appended, in order, to
+	// room counted for it (realloc), not added to a bitmap of
+	// the term's own, grown a container at a time.
+	io.DocNums[pid] = append(io.DocNums[pid], docNum)
+
+	io.FreqNorms[pid] = append(io.FreqNorms[pid],
+		interimFreqNorm{
+			freq:    uint64(tf.Frequency()),
+			norm:    norm,
+			numLocs: len(tf.Locations),
+		})
+
+	if len(tf.Locations) > 0 {
+		locs := io.Locs[pid]
+
+		for _, loc := range tf.Locations {
+			var locf = uint16(fid)
+			if loc.Field != "" {
+				locf = uint16(io.getOrDefineField(loc.Field))
+			}
+			var arrayposs []uint64
+			if len(loc.ArrayPositions) > 0 {
+				arrayposs = loc.ArrayPositions
+			}
+			locs = append(locs, interimLoc{
+				fieldID:   locf,
+				pos:       uint64(loc.Position),
+				start:     uint64(loc.Start),
+				end:       uint64(loc.End),
+				arrayposs: arrayposs,
+			})
+		}
+
+		io.Locs[pid] = locs
 	}
 }
 
@@ -784,7 +828,7 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 	if cap(i.DictKeys) >= numFields {
 		i.DictKeys = i.DictKeys[:numFields]
 	} else {
-		i.DictKeys = make([][]string, numFields)
+		i.DictKeys = make([][]dictKey, numFields)
 	}
 
 	for idx := 0; idx < numFields; idx++ {
@@ -813,6 +857,32 @@ func (i *invertedIndexOpaque) realloc() {
 	// initialize dicts and dict keys from fieldsMap
 	i.initDictsAndKeysFromFields()
 
+	// poise patch 6: every document's fields' terms with their postings
+	// ids, for process, in room made once for them all (a first walk
+	// only counts them).
+	var numTerms, numFields int
+	countField := func(field index.Field) {
+		numTerms += len(field.AnalyzedTokenFrequencies())
+		numFields++
+	}
+	countComposite := func(field index.CompositeField) { countField(field) }
+	for _, result := range i.results {
+		result.VisitComposite(countComposite)
+		result.VisitFields(countField)
+	}
+	if cap(i.docTerms) < numTerms {
+		i.docTerms = make([]docTerm, 0, withSlack(numTerms))
+	}
+	if cap(i.fieldSpans) < numFields {
+		i.fieldSpans = make([]fieldSpan, 0, withSlack(numFields))
+	}
+	if cap(i.docSpanEnds) < len(i.results) {
+		i.docSpanEnds = make([]uint32, 0, withSlack(len(i.results)))
+	}
+	i.docTerms = i.docTerms[:0]
+	i.fieldSpans = i.fieldSpans[:0]
+	i.docSpanEnds = i.docSpanEnds[:0]
+
 	visitField := func(field index.Field, docNum int) {
 		fieldID := uint16(i.getOrDefineField(field.Name()))
 
@@ -820,6 +890,7 @@ func (i *invertedIndexOpaque) realloc() {
 		dictKeys := i.DictKeys[fieldID]
 
 		tfs := field.AnalyzedTokenFrequencies()
+		spanStart := len(i.docTerms)
 		for term, tf := range tfs {
 			pidPlus1, exists := dict[term]
 			if !exists {
@@ -827,7 +898,7 @@ func (i *invertedIndexOpaque) realloc() {
 				pidPlus1 = uint64(pidNext)
 
 				dict[term] = pidPlus1
-				dictKeys = append(dictKeys, term)
+				dictKeys = append(dictKeys, dictKey{term: term, pid: uint32(pidPlus1 - 1)})
 
 				i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
 				i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
@@ -839,6 +910,12 @@ func (i *invertedIndexOpaque) realloc() {
 			i.numLocsPerPostingsList[pid] += len(tf.Locations)
 
 			totLocs += len(tf.Locations)
+
+			i.docTerms = append(i.docTerms, docTerm{pid: uint32(pid), tf: tf})
+		}
+		if len(i.docTerms) > spanStart {
+			i.fieldSpans = append(i.fieldSpans, fieldSpan{fieldID: fieldID,
+				start: uint32(spanStart), end: uint32(len(i.docTerms))})
 		}
 
 		totTFs += len(tfs)
@@ -876,6 +953,7 @@ func (i *invertedIndexOpaque) realloc() {
 		result.VisitFields(func(field index.Field) {
 			visitField(field, docNum)
 		})
+		i.docSpanEnds = append(i.docSpanEnds, uint32(len(i.fieldSpans)))
 	}
 
 	numPostingsLists := pidNext
@@ -883,13 +961,13 @@ func (i *invertedIndexOpaque) realloc() {
 	if cap(i.DocNums) >= numPostingsLists {
 		i.DocNums = i.DocNums[:numPostingsLists]
 	} else {
-		i.DocNums = make([][]uint32, numPostingsLists)
+		i.DocNums = make([][]uint32, numPostingsLists, withSlack(numPostingsLists))
 	}
 
 	if cap(i.docNumsBacking) >= totTFs {
 		i.docNumsBacking = i.docNumsBacking[:totTFs]
 	} else {
-		i.docNumsBacking = make([]uint32, totTFs)
+		i.docNumsBacking = make([]uint32, totTFs, withSlack(totTFs))
 	}
 
 	docNumsBacking := i.docNumsBacking
@@ -901,13 +979,13 @@ func (i *invertedIndexOpaque) realloc() {
 	if cap(i.FreqNorms) >= numPostingsLists {
 		i.FreqNorms = i.FreqNorms[:numPostingsLists]
 	} else {
-		i.FreqNorms = make([][]interimFreqNorm, numPostingsLists)
+		i.FreqNorms = make([][]interimFreqNorm, numPostingsLists, withSlack(numPostingsLists))
 	}
 
 	if cap(i.freqNormsBacking) >= totTFs {
 		i.freqNormsBacking = i.freqNormsBacking[:totTFs]
 	} else {
-		i.freqNormsBacking = make([]interimFreqNorm, totTFs)
+		i.freqNormsBacking = make([]interimFreqNorm, totTFs, withSlack(totTFs))
 	}
 
 	freqNormsBacking := i.freqNormsBacking
@@ -919,13 +997,13 @@ func (i *invertedIndexOpaque) realloc() {
 	if cap(i.Locs) >= numPostingsLists {
 		i.Locs = i.Locs[:numPostingsLists]
 	} else {
-		i.Locs = make([][]interimLoc, numPostingsLists)
+		i.Locs = make([][]interimLoc, numPostingsLists, withSlack(numPostingsLists))
 	}
 
 	if cap(i.locsBacking) >= totLocs {
 		i.locsBacking = i.locsBacking[:totLocs]
 	} else {
-		i.locsBacking = make([]interimLoc, totLocs)
+		i.locsBacking = make([]interimLoc, totLocs, withSlack(totLocs))
 	}
 
 	locsBacking := i.locsBacking
@@ -935,7 +1013,7 @@ func (i *invertedIndexOpaque) realloc() {
 	}
 
 	for _, dict := range i.DictKeys {
-		sort.Strings(dict)
+		slices.SortFunc(dict, func(a, b dictKey) int { return strings.Compare(a.term, b.term) })
 	}
 
 	if cap(i.reusableFieldTFs) >= len(i.FieldsInv) {
@@ -972,7 +1050,7 @@ func (i *invertedIndexOpaque) getOrDefineField(fieldName string) int {
 			i.DictKeys = i.DictKeys[:n+1]
 			i.DictKeys[n] = i.DictKeys[n][:0]
 		} else {
-			i.DictKeys = append(i.DictKeys, []string(nil))
+			i.DictKeys = append(i.DictKeys, []dictKey(nil))
 		}
 	}
 
@@ -1018,7 +1096,9 @@ type invertedIndexOpaque struct {
 
 	// Terms for each field, where terms are sorted ascending
 	//  field id -> []term
-	DictKeys [][]string
+	// poise patch 6: with their postings ids, so that writeDicts need
+	// not look each one up in Dicts again.
+	DictKeys [][]dictKey
 
 	// Fields whose IncludeDocValues is true
 	//  field id -> bool
@@ -1040,6 +1120,16 @@ type invertedIndexOpaque struct {
 
 	numTermsPerPostingsList []int // key is postings list id
 	numLocsPerPostingsList  []int // key is postings list id
+
+	// poise patch 6: each document's fields' terms as realloc visits
+	// them, with their postings ids: docSpanEnds[docNum] is the end of
+	// the document's spans in fieldSpans, each span a field's terms in
+	// docTerms. repeatedField says the document being processed has a
+	// field twice.
+	docTerms      []docTerm
+	fieldSpans    []fieldSpan
+	docSpanEnds   []uint32
+	repeatedField bool
 
 	// store terms that are unnecessary for the term dictionaries but needed in doc values
 	// eg - encoded geoshapes
@@ -1100,6 +1190,11 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 	io.locsBacking = io.locsBacking[:0]
 	io.numTermsPerPostingsList = io.numTermsPerPostingsList[:0]
 	io.numLocsPerPostingsList = io.numLocsPerPostingsList[:0]
+	clear(io.docTerms) // poise patch 6: the documents' TokenFreqs let go
+	io.docTerms = io.docTerms[:0]
+	io.fieldSpans = io.fieldSpans[:0]
+	io.docSpanEnds = io.docSpanEnds[:0]
+	io.repeatedField = false
 	io.builderBuf.Reset()
 	if io.builder != nil {
 		err = io.builder.Reset(&io.builderBuf)
@@ -1189,6 +1284,40 @@ func (io *invertedIndexOpaque) writeDocNumPostings(docNums []uint32,
 		return 0, err
 	}
 	return postingsOffset, nil
+}
+
+// withSlack is room for n and a quarter more, for tables an interim
+// kept from one segment to the next (a SegmentWriter's) makes when a
+// segment needs more than the last: the next is often a little larger
+// still, and would make them all again.
+//
+// poise patch 8.
+func withSlack(n int) int { return n + n/4 }
+
+// dictKey is a term of a field's dictionary and its postings id.
+//
+// poise patch 6.
+type dictKey struct {
+	term string
+	pid  uint32
+}
+
+// docTerm is a term of a document's field: its postings id and its
+// frequency and locations there.
+//
+// poise patch 6.
+type docTerm struct {
+	pid uint32
+	tf  *index.TokenFreq
+}
+
+// fieldSpan is a field of a document: its id and where its terms are in
+// invertedIndexOpaque.docTerms.
+//
+// poise patch 6.
+type fieldSpan struct {
+	fieldID    uint16
+	start, end uint32
 }
 
 // Roaring's serialisation constants (roaring v2, util.go): the cookie of

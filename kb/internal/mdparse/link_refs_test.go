@@ -39,7 +39,15 @@ var linkRefsOnly = &sync.Pool{New: func() any {
 // tree writes the tree goldmark makes of src with md, node by node, with
 // everything about each node that blocks and links are made of.
 func tree(md goldmark.Markdown, src []byte) string {
+	return treeLent(md, src, false)
+}
+
+// treeLent is tree, with the nodes made in lent memory when lent is set.
+func treeLent(md goldmark.Markdown, src []byte, lent bool) string {
 	ctx := parser.NewContext()
+	if lent {
+		defer lend(ctx).giveBack()
+	}
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var refs []string // in no order: goldmark keeps them in a map
 	for _, r := range ctx.References() {
@@ -109,6 +117,56 @@ func sameAsGoldmark(t *testing.T, name string, src []byte) {
 	goldmarkNotes.Put(theirs)
 	if got != want {
 		t.Fatalf("%s: tree differs from goldmark's:\n got %s\nwant %s", name, got, want)
+	}
+	// Made in memory lent by the last parse (poise patch 1's Arena and
+	// the note syntax's slabs), the notes' tree is the one made without.
+	notes := notesParsers.Get().(goldmark.Markdown)
+	got, want = treeLent(notes, src, true), treeLent(notes, src, false)
+	notesParsers.Put(notes)
+	if got != want {
+		t.Fatalf("%s: tree made in lent memory differs:\n got %s\nwant %s", name, got, want)
+	}
+	// The links, wikilinks and tags are those ast.Walk finds, in its
+	// order (Doc.note walks the tree its own way).
+	var walked struct {
+		links     []string
+		wikilinks []int
+		tags      []string
+	}
+	theirs = goldmarkNotes.Get().(goldmark.Markdown)
+	_ = ast.Walk(theirs.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Link:
+			if entering {
+				walked.links = append(walked.links, string(n.Destination))
+			}
+		case *wikilinkNode:
+			if entering {
+				walked.wikilinks = append(walked.wikilinks, n.link.Start)
+			}
+		case *tagNode:
+			if entering {
+				walked.tags = append(walked.tags, n.tag)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	goldmarkNotes.Put(theirs)
+	notesDoc := parseDoc(src, notesParsers, true, true, nil)
+	var found struct {
+		links     []string
+		wikilinks []int
+		tags      []string
+	}
+	for _, l := range notesDoc.Links {
+		found.links = append(found.links, l.Dest)
+	}
+	for _, w := range notesDoc.Wikilinks {
+		found.wikilinks = append(found.wikilinks, w.Start)
+	}
+	found.tags = notesDoc.Tags
+	if !reflect.DeepEqual(found, walked) {
+		t.Fatalf("%s: %q: links and note syntax differ from ast.Walk's:\n got %+v\nwant %+v", name, src, found, walked)
 	}
 	for _, textOnly := range []bool{false, true} {
 		g, w := parseDoc(src, notesParsers, true, textOnly, nil), parseDoc(src, goldmarkNotes, true, textOnly, nil)

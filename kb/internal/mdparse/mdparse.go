@@ -52,8 +52,9 @@ type Doc struct {
 	Callouts  []Callout
 
 	lineStarts []int
-	code       [][2]int // byte spans of code (ParseNotes)
-	root       ast.Node // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
+	code       [][2]int    // byte spans of code (ParseNotes)
+	root       ast.Node    // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
+	mem        *treeMemory // what the tree is made in, until then (tree_memory.go)
 	// marks are the tree's links, wikilinks and callouts' blockquotes,
 	// in the tree's order, while root is kept: Rewrite reads them instead
 	// of walking the whole tree twice more (ScanNotes).
@@ -200,6 +201,9 @@ func parse(src []byte, pool *sync.Pool) *Doc {
 func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *Doc {
 	d := &Doc{Source: src, lineStarts: lineStarts(src, lines), textOnly: textOnly}
 	ctx := parser.NewContext()
+	if pool == parsers || pool == notesParsers { // not tests' stand-ins for goldmark's own
+		d.mem = lend(ctx)
+	}
 	md := pool.Get().(goldmark.Markdown)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	pool.Put(md)
@@ -212,23 +216,36 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *
 	} else {
 		d.root = root
 	}
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if _, ok := n.(*ast.Link); ok {
-			if blocks {
-				d.Links = append(d.Links, d.link(n))
-			} else {
-				d.marks = append(d.marks, n) // its Link is made by FillBlocks, unless Rewrite makes another
-			}
-		}
-		if pool != parsers { // the notes' pool, or a test's stand-in for it
-			d.notes(n)
-		}
-		return ast.WalkContinue, nil
-	})
+	// pool != parsers: the notes' pool, or a test's stand-in for it.
+	d.note(root, blocks, pool != parsers)
+	if blocks {
+		d.giveBack()
+	}
 	return d
+}
+
+// note records the links of n and the nodes under it, and with notes
+// set their note syntax (notes), in the order ast.Walk visits them. Its
+// own walk: most of a tree is text, which has neither children nor
+// anything to note, and ast.Walk's two calls of a closure for every node
+// were a seventh of parsing a note.
+func (d *Doc) note(n ast.Node, blocks, notes bool) {
+	switch n.(type) {
+	case *ast.Text:
+		return
+	case *ast.Link:
+		if blocks {
+			d.Links = append(d.Links, d.link(n))
+		} else {
+			d.marks = append(d.marks, n) // its Link is made by FillBlocks, unless Rewrite makes another
+		}
+	}
+	if notes {
+		d.notes(n)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		d.note(c, blocks, notes)
+	}
 }
 
 // link is the Link of the link n.
@@ -247,6 +264,7 @@ func (d *Doc) FillBlocks() {
 			}
 		}
 		d.root, d.marks = nil, nil
+		d.giveBack()
 	}
 }
 

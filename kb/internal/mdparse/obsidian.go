@@ -102,7 +102,7 @@ func (wikilinkParser) Trigger() []byte { return []byte{'!', '['} }
 // and a line of unclosed brackets must not make parsing quadratic.
 const maxWikilink = 512
 
-func (wikilinkParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+func (wikilinkParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	embed := bytes.HasPrefix(line, []byte("![["))
 	open := 2
@@ -129,6 +129,11 @@ func (wikilinkParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast
 		return nil
 	}
 	block.Advance(open + end + 2)
+	if m := memoryOf(pc); m != nil {
+		n := m.wikilinks.new()
+		n.link = w
+		return n
+	}
 	return &wikilinkNode{link: w}
 }
 
@@ -154,7 +159,7 @@ func (hashtagParser) Trigger() []byte { return []byte{'#'} }
 // maxTag bounds a tag's length in bytes.
 const maxTag = 100
 
-func (hashtagParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+func (hashtagParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	if prev := block.PrecendingCharacter(); prev != '\n' && !unicode.IsSpace(prev) && prev != utf8.RuneError && prev != '(' {
 		return nil
 	}
@@ -176,6 +181,11 @@ func (hashtagParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 		return nil
 	}
 	block.Advance(n)
+	if m := memoryOf(pc); m != nil {
+		t := m.tags.new()
+		t.tag = tag
+		return t
+	}
 	return &tagNode{tag: tag}
 }
 
@@ -192,6 +202,9 @@ func (d *Doc) callout(q *ast.Blockquote) (Callout, bool) {
 		return Callout{}, false
 	}
 	seg := p.Lines().At(0)
+	if !bytes.HasPrefix(seg.Value(d.Source), []byte("[!")) {
+		return Callout{}, false // what calloutRE would find first; most quotes are no callouts
+	}
 	line := strings.TrimRight(string(seg.Value(d.Source)), "\r\n")
 	m := calloutRE.FindStringSubmatch(line)
 	if m == nil {

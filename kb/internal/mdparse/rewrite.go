@@ -42,6 +42,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	root := d.root
 	d.root = nil
 	if root == nil || !d.canRewrite(edits) {
+		d.giveBack()
 		nd := ParseNotes(src)
 		nd.Tags = d.Tags
 		return nd
@@ -49,7 +50,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	// d is spent: it is made the Doc returned, every field as a new Doc's
 	// would be, rather than another Doc made (a fiftieth of what
 	// rewriting a vault's notes allocated).
-	code, front, marks, bodyStart := d.code, d.Front, d.marks, d.BodyStart
+	code, front, marks, bodyStart, mem := d.code, d.Front, d.marks, d.BodyStart, d.mem
 	*d = Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
 	nd := d
 	nd.shift = make([]int, len(edits)+1)
@@ -71,6 +72,8 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	if len(nd.Links) == 0 {
 		nd.Links = nil // as parsing gives
 	}
+	nd.mem = mem // no node of the tree is held past here
+	nd.giveBack()
 	if len(code) > 0 {
 		nd.code = code // moved in place
 		for i, c := range code {
