@@ -102,3 +102,6 @@ replace github.com/blevesearch/zapx/v17 => ./third_party/zapx
 replace github.com/blevesearch/vellum => ./third_party/vellum
 
 replace github.com/yuin/goldmark => ./third_party/goldmark
+
+// go-text, patched for Poise: see third_party/typesetting/PATCHES.md.
+replace github.com/go-text/typesetting => ./third_party/typesetting
