@@ -57,6 +57,7 @@ func Run(cfg Config) error {
 	started := time.Now()
 	capMemory() // from the start: loading a large library peaked at twice what it holds
 	logMemoryEvery(log.Printf)
+	profileHeapOnSignal(log.Printf)
 	shortenFyneCache()
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)

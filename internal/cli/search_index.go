@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"sync"
 	"time"
 
 	"github.com/poisehq/poise/content"
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/searchsock"
+	"github.com/poisehq/poise/internal/startgc"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -106,23 +106,17 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 	return ix, nil, nil
 }
 
-// pausedGCLimit bounds the heap while the collector is paused: answering
-// from the kept index of a 6,300-file vault allocates about 25 MB in all.
-const pausedGCLimit = 64 << 20
-
-// pauseGC stops the garbage collector until the heap reaches pausedGCLimit,
-// for a search answered from the kept index: a short process whose
-// garbage is freed when it exits, where four collections of a heap of a
-// few megabytes each woke both cores and cost more than they freed. The
-// returned function, safe to call more than once, restores the settings
-// before anything that may allocate more (building or updating the index).
+// pauseGC holds the garbage collector off until the heap reaches
+// startgc.PausedLimit, for a search answered from the kept index: a short
+// process whose garbage is freed when it exits, where four collections of
+// a heap of a few megabytes each woke both cores and cost more than they
+// freed. A "poise search" process has held it off since its start
+// (internal/startgc). The returned function, safe to call more than once,
+// restores the settings before anything that may allocate more (building
+// or updating the index).
 func pauseGC() (resume func()) {
-	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(pausedGCLimit)
-	return sync.OnceFunc(func() {
-		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(percent)
-	})
+	startgc.Pause()
+	return sync.OnceFunc(startgc.Resume)
 }
 
 // searchLockWait bounds how long a search waits for another Poise holding the

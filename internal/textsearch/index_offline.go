@@ -116,14 +116,14 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	return syn, nil
 }
 
-// writeSegments writes c's documents into segment files in dir, size
-// documents each, the synonym documents first in the first, and returns
-// the files in document order. Each worker makes, analyses and writes
-// whole segments, so only one segment's documents per core are held.
+// writeSegments writes c's documents into segment files in dir, at most
+// size documents each, the synonym documents first in the first, and
+// returns the files in document order. Each worker makes, analyses and
+// writes whole segments, so only one segment's documents per core are
+// held.
 func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, synDocs []index.Document, progress func(done, total int), size int) ([]string, error) {
 	total := c.Len
-	size = max(size, 1)
-	n := max(1, (total+size-1)/size)
+	n := segmentCount(total, max(size, 1), max(1, runtime.GOMAXPROCS(0)))
 	files := make([]string, n)
 	var (
 		next atomic.Int64
@@ -143,7 +143,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 				if k >= n {
 					return nil
 				}
-				from, to := k*size, min(total, (k+1)*size)
+				from, to := k*total/n, (k+1)*total/n
 				var lead []index.Document
 				if k == 0 {
 					lead = synDocs
@@ -169,6 +169,22 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 		return nil, err
 	}
 	return files, nil
+}
+
+// segmentCount is how many segments a build of total documents on
+// workers cores writes, each of at most size documents: as few as size
+// allows, but a multiple of the workers, cut evenly (segment k holds
+// documents k*total/n to (k+1)*total/n), so the workers end together
+// rather than one waiting idle while the other writes a last full
+// segment, which the merge then waits for too. The issue 10 vault's
+// 55,802 documents were 22 segments of 2,500 and one of 802 on 2 cores;
+// they are 24 of 2,325 or 2,326.
+func segmentCount(total, size, workers int) int {
+	n := max(1, (total+size-1)/size)
+	if w := min(n, workers); n%w != 0 {
+		n += w - n%w
+	}
+	return min(n, max(1, total)) // no segment without documents
 }
 
 // writeSegment writes lead and c's documents from..to-1 as one segment to

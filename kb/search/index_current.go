@@ -59,26 +59,37 @@ func indexVersions() string { return textsearch.MappingVersion + "/" + documentV
 // allocations at every start), and a state inside the gob record was
 // copied twice more, each copy fresh memory the process faulted in.
 func readRecord(dir string) (*record, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, recordName))
+	r, rest, err := readRecordHead(dir)
 	if err != nil {
 		return nil, err
 	}
-	var r record
-	rd := bytes.NewReader(raw)
-	if err := gob.NewDecoder(rd).Decode(&r); err != nil {
-		return nil, fmt.Errorf("read %s: %w", recordName, err)
-	}
-	if r.Versions != indexVersions() {
-		return nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
-	}
-	if rest := raw[len(raw)-rd.Len():]; len(rest) > 0 {
+	if len(rest) > 0 {
 		st, err := kb.DecodeState(rest)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", recordName, err)
 		}
 		r.State = st
 	}
-	return &r, nil
+	return r, nil
+}
+
+// readRecordHead reads the record kept in dir without the library state
+// that follows it: the state's encoded bytes are returned for
+// kb.DecodeState (empty in records older than them, which hold it).
+func readRecordHead(dir string) (*record, []byte, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, recordName))
+	if err != nil {
+		return nil, nil, err
+	}
+	var r record
+	rd := bytes.NewReader(raw)
+	if err := gob.NewDecoder(rd).Decode(&r); err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", recordName, err)
+	}
+	if r.Versions != indexVersions() {
+		return nil, nil, fmt.Errorf("read %s: index built with %q, not %q", recordName, r.Versions, indexVersions())
+	}
+	return &r, raw[len(raw)-rd.Len():], nil
 }
 
 // RecordedState is the library state the index in dir was last built or
@@ -123,6 +134,12 @@ func OpenRecorded(dir string, opts Options) (*Index, error) {
 // says: an update in place whose record was not written (a crash between
 // the two) leaves another hash in the index, and the index is not used.
 func (ix *Index) openRecord(r *record) (*generation, error) {
+	return ix.openRecordWith(r, func() *kb.LibraryState { return r.State })
+}
+
+// openRecordWith is openRecord with the recorded state given by state,
+// asked for once the index is open (see Recorded.Preopen).
+func (ix *Index) openRecordWith(r *record, state func() *kb.LibraryState) (*generation, error) {
 	timeout := ix.opts.openTimeout
 	if timeout <= 0 {
 		timeout = textsearch.DefaultOpenTimeout
@@ -149,7 +166,7 @@ func (ix *Index) openRecord(r *record) (*generation, error) {
 	if r.HasNames {
 		names = func() map[string]string { return r.Names }
 	}
-	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: r.State, names: names}, nil
+	return &generation{eng: eng, hash: r.Hash, path: path, docs: r.Len, sets: r.Synonyms, state: state(), names: names}, nil
 }
 
 // abandonedAfter is how long a build's folder stays untouched before it

@@ -12,10 +12,20 @@ import (
 // (State, as RecordedState) and the index to open when the library still
 // matches (OpenCurrent). Decoding it is a large share of what "poise
 // search" does on a big library, and RecordedState then OpenCurrent read
-// it twice. Preopen opens the index while the caller scans the library.
+// it twice. Preopen opens the index while the caller decodes the state
+// and scans the library.
 type Recorded struct {
 	dir string
 	r   *record // nil when none is recorded
+
+	// stateBytes is the library state as it follows the record, decoded
+	// by the first State: after Preopen has started opening the index,
+	// not before, as decoding a large library's state takes a core for
+	// several milliseconds that the opening need not wait for.
+	stateBytes []byte
+	decode     sync.Once
+	state      *kb.LibraryState
+	badState   bool // stateBytes could not be decoded: nothing is recorded
 
 	mu   sync.Mutex
 	pre  *preopened
@@ -32,11 +42,11 @@ type preopened struct {
 
 // ReadRecorded reads the record of the index kept in dir.
 func ReadRecorded(dir string) *Recorded {
-	r, err := readRecord(dir)
+	r, rest, err := readRecordHead(dir)
 	if err != nil {
 		r = nil
 	}
-	return &Recorded{dir: dir, r: r}
+	return &Recorded{dir: dir, r: r, stateBytes: rest}
 }
 
 // State is RecordedState of the folder: nil when nothing is recorded.
@@ -44,7 +54,14 @@ func (rc *Recorded) State() *kb.LibraryState {
 	if rc.r == nil {
 		return nil
 	}
-	return rc.r.State
+	rc.decode.Do(func() {
+		rc.state = rc.r.State // records older than the state after them hold it
+		if len(rc.stateBytes) > 0 {
+			st, err := kb.DecodeState(rc.stateBytes)
+			rc.state, rc.badState = st, err != nil
+		}
+	})
+	return rc.state
 }
 
 // Preopen starts opening the recorded index with opts, for OpenCurrent
@@ -62,7 +79,7 @@ func (rc *Recorded) Preopen(opts Options) {
 	go func() {
 		defer close(p.ready)
 		ix := &Index{dir: rc.dir, opts: opts}
-		p.g, p.err = ix.openRecord(rc.r)
+		p.g, p.err = ix.openRecordWith(rc.r, rc.State)
 	}()
 }
 
@@ -71,10 +88,14 @@ func (rc *Recorded) OpenCurrent(state *kb.LibraryState, opts Options) (*Index, e
 	if rc.r == nil || state == nil || rc.r.Key != state.Key() {
 		return nil, ErrStale
 	}
+	if rc.State(); rc.badState {
+		rc.Close()
+		return nil, ErrStale
+	}
 	ix := &Index{dir: rc.dir, opts: opts}
 	g, err := rc.take(opts)
 	if g == nil && err == nil {
-		g, err = ix.openRecord(rc.r)
+		g, err = ix.openRecordWith(rc.r, rc.State)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrStale, err)

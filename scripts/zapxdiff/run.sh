@@ -1,7 +1,8 @@
 #!/bin/sh
-# Differential check of third_party/zapx against the upstream zapx v17.2.5 it
-# patches: builds the same random segments (seeds FROM..TO) with both, and
-# merges them with random deletions, and compares every segment's and
+# Differential check of third_party/zapx (and third_party/vellum, which
+# builds its dictionaries) against the upstream zapx v17.2.5 (and vellum
+# v1.2.1) they patch: builds the same random segments (seeds FROM..TO)
+# with both, and merges them with random deletions, and compares every segment's and
 # merge's bytes (New+WriteTo upstream; WriteNew and New+WriteTo patched, the
 # latter with a pooled interim reused). Needs upstream in the module cache
 # (go mod download github.com/blevesearch/zapx/v17@v17.2.5). Seeds whose
@@ -20,12 +21,15 @@ for side in up pa; do
 	for f in main wt writenew_pa writenew_up; do
 		cp "$repo/scripts/zapxdiff/testdata/$f.go.txt" "$work/$side/$f.go"
 	done
-	# other third_party copies (vellum, goldmark) are the same on both
-	# sides: their relative paths made absolute
+	# go.mod's other third_party copies (vellum, goldmark): their
+	# relative paths made absolute
 	sed -e "s#^module .*#module zapxdiff$side#" -e "s#=> \./#=> $repo/#" "$repo/go.mod" >"$work/$side/go.mod"
 	cp "$repo/go.sum" "$work/$side/"
 done
 sed -i "s#^replace github.com/blevesearch/zapx/v17 => .*#replace github.com/blevesearch/zapx/v17 => $upstream#" "$work/up/go.mod"
+# upstream's side builds its dictionaries with upstream vellum (the
+# version go.mod requires), the patched side with third_party/vellum
+sed -i "/^replace github.com\/blevesearch\/vellum /d" "$work/up/go.mod"
 sed -i "s#^replace github.com/blevesearch/zapx/v17 => .*#replace github.com/blevesearch/zapx/v17 => $repo/third_party/zapx#" "$work/pa/go.mod"
 (cd "$work/up" && GOFLAGS=-mod=mod go build -o ../up.bin .)
 (cd "$work/pa" && GOFLAGS=-mod=mod go build -tags patched -o ../pa.bin .)

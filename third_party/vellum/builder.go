@@ -192,13 +192,27 @@ type unfinishedNodes struct {
 	// as well as calls put() and popXYZ()
 	cache []builderNodeUnfinished
 
+	// poise patch 2: deep holds the entries past cache, for keys
+	// longer than it, in blocks of unfinishedBlock that never move (the
+	// stack points into them), kept and cleared for reuse like cache's;
+	// upstream allocated each such entry anew.
+	deep [][]builderNodeUnfinished
+
 	builderNodePool *builderNodePool
 }
+
+// unfinishedBlock is the size of a block of deep entries.
+//
+// poise patch 2.
+const unfinishedBlock = 64
 
 func (u *unfinishedNodes) Reset() {
 	u.stack = u.stack[:0]
 	for i := 0; i < len(u.cache); i++ {
 		u.cache[i] = builderNodeUnfinished{}
+	}
+	for _, block := range u.deep { // poise patch 2
+		clear(block)
 	}
 	u.pushEmpty(false)
 }
@@ -218,15 +232,22 @@ func (u *unfinishedNodes) get() *builderNodeUnfinished {
 	if len(u.stack) < len(u.cache) {
 		return &u.cache[len(u.stack)]
 	}
-	// full now allocate a new one
-	return &builderNodeUnfinished{}
+	// poise patch 2: past the cache, an entry of deep, whose blocks are
+	// made as the stack first reaches them
+	i := len(u.stack) - len(u.cache)
+	for len(u.deep) <= i/unfinishedBlock {
+		u.deep = append(u.deep, make([]builderNodeUnfinished, unfinishedBlock))
+	}
+	return &u.deep[i/unfinishedBlock][i%unfinishedBlock]
 }
 
 // return builderNodeUnfinished, clearing it for reuse
 func (u *unfinishedNodes) put() {
 	if len(u.stack) >= len(u.cache) {
+		// poise patch 2: an entry of deep, cleared for reuse
+		i := len(u.stack) - len(u.cache)
+		u.deep[i/unfinishedBlock][i%unfinishedBlock] = builderNodeUnfinished{}
 		return
-		// do nothing, not part of cache
 	}
 	u.cache[len(u.stack)] = builderNodeUnfinished{}
 }

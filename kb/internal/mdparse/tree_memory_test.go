@@ -13,7 +13,7 @@ import (
 func TestTreeMemoryAfterLongNote(t *testing.T) {
 	var long strings.Builder
 	for i := range 700 {
-		fmt.Fprintf(&long, "# Part %d\n\nSome *words* and `code` with [[Note %d|a link]] #tag%d\n\n- item _one_\n- [x] two ~~gone~~\n\n> [!note] Title\n> quoted [link](x.md)\n\n", i, i, i)
+		fmt.Fprintf(&long, "# Part %d\n\nSome *words* and `code` with [[Note %d|a link]] #tag%d\n\n- item _one_\n- [x] two ~~gone~~\n\n> [!note] Title\n> quoted [link](x.md)\n\n%s\n", i, i, i, strings.Repeat("a line of a long paragraph\n", i%12))
 	}
 	sameAsGoldmark(t, "long", []byte(long.String()))
 	for _, short := range []string{"", "plain words", "- a\n- b\n", "[[A]] #b *c*", "> [!tip]\n> x"} {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -58,7 +59,8 @@ func TestArenaRendersAsWithout(t *testing.T) {
 	}
 	// A reset arena hands out the same memory again: what an earlier
 	// tree left there must not show in the next.
-	long := bytes.Repeat([]byte("*a* _b_ `c` [d](e) ~~f~~\n- g\n  - h\n\n# i\n\n| j | k |\n|---|---|\n| l | m |\n"), 300)
+	// (and a paragraph of more lines than the room an Arena gives one)
+	long := bytes.Repeat([]byte("*a* _b_ `c` [d](e) ~~f~~\n- g\n  - h\n\n# i\n\n| j | k |\n|---|---|\n| l | m |\n\n"+strings.Repeat("n *o*\n", 12)+"\n"), 300)
 	for i := 0; i < 3; i++ {
 		if got, want := render(md, long, true), render(md, long, false); got != want {
 			t.Fatalf("round %d: a reused arena renders otherwise", i)

@@ -174,6 +174,13 @@ func NewSegments() *Segments {
 	}
 }
 
+// NewSegmentsIn returns empty Segments that append into buf's memory
+// until it is full, then grow as any do (poise patch 1: an Arena's
+// blocks start with room for their lines).
+func NewSegmentsIn(buf []Segment) Segments {
+	return Segments{values: buf[:0:len(buf)]}
+}
+
 // Append appends the given segment after the tail of the collection.
 func (s *Segments) Append(t Segment) {
 	s.values = append(s.values, t)
