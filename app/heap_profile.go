@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -27,10 +29,11 @@ func profileHeapOnSignal(logf func(string, ...any)) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, heapProfileSignal)
 	go func() {
-		for n := 1; ; n++ {
+		n := 1
+		for {
 			<-ch
-			path := filepath.Join(dir, fmt.Sprintf("heap-%d.pb.gz", n))
-			if err := writeHeapProfile(path); err != nil {
+			path, err := writeNextHeapProfile(dir, &n)
+			if err != nil {
 				logf("poise: heap profile: %v", err)
 				continue
 			}
@@ -39,13 +42,31 @@ func profileHeapOnSignal(logf func(string, ...any)) {
 	}()
 }
 
-// writeHeapProfile collects, then writes the heap profile to path.
+// writeNextHeapProfile writes a heap profile under the first name
+// heap-N.pb.gz, from N = *n on, that nothing in dir has yet, and moves *n
+// past it. What is there (an earlier run's profiles, or a symbolic link
+// someone planted in a folder others write in, such as /tmp) is never
+// written through or replaced.
+func writeNextHeapProfile(dir string, n *int) (string, error) {
+	for ; ; *n++ {
+		path := filepath.Join(dir, fmt.Sprintf("heap-%d.pb.gz", *n))
+		err := writeHeapProfile(path)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		*n++
+		return path, err
+	}
+}
+
+// writeHeapProfile collects, then writes the heap profile to path, a new
+// file (fs.ErrExist when path is taken, a symbolic link included).
 func writeHeapProfile(path string) error {
-	runtime.GC()
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("create heap profile: %w", err)
 	}
+	runtime.GC()
 	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Close()
 		return fmt.Errorf("write heap profile %s: %w", path, err)

@@ -22,6 +22,7 @@ const (
 	maxTypoScan     = 64 // candidates weighed for one typo
 	minFuzzyLen     = 4  // edit distance 1 from 4 letters
 	minFuzzy2Len    = 7  // edit distance 2 from 7 letters
+	maxFuzzyLen     = 32 // longer words are never fuzzed (fuzzyTerms)
 	minPrefixLetter = prefixLetters
 	maxPrefixScan   = 2000 // body terms looked at for the word being typed
 	maxPrefixTerms  = 8    // of which the most frequent are searched

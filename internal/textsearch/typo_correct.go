@@ -208,10 +208,13 @@ func fuzziness(n int) int {
 }
 
 // fuzzyTerms lists the terms of field within fuzz edits of t, with their
-// document counts, or reports that t itself is there.
+// document counts, or reports that t itself is there. A word longer than
+// maxFuzzyLen letters lists none: vellum's Levenshtein automaton grows
+// with the word (a pasted 4,000-letter token made one of 285 MB), and no
+// word a person types is that long.
 func fuzzyTerms(r index.IndexReader, field, t string, fuzz int) (terms []index.DictEntry, exact bool) {
 	fr, ok := r.(index.IndexReaderFuzzy)
-	if !ok {
+	if !ok || utf8.RuneCountInString(t) > maxFuzzyLen {
 		return nil, false
 	}
 	dict, err := fr.FieldDictFuzzy(field, t, fuzz, "")

@@ -2,6 +2,8 @@ package textsearch
 
 import (
 	"context"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -139,6 +141,34 @@ func TestOtherSpelling(t *testing.T) {
 	} {
 		if got := otherSpelling(c.a, c.b); got != c.want {
 			t.Errorf("otherSpelling(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// A pasted token of thousands of letters (a hash, a URL without spaces, a
+// hostile query) is not typo-corrected: vellum's Levenshtein automaton
+// for a word grows with its length (a 4,000-letter word made one of
+// 285 MB, allocating 570 MB, in a "poise search" whose collector is held
+// off), while no word of any language is that long.
+func TestLongWordIsNotFuzzed(t *testing.T) {
+	docs, err := NewDocuments(context.Background(), typoDocs(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer docs.Close()
+	for _, word := range []string{strings.Repeat("x", maxQueryBytes), strings.Repeat("furiousx", 40)} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		res, err := docs.Search(context.Background(), Query{Text: word})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 0 || res.Corrected != "" {
+			t.Errorf("%.20s…: %d hits, corrected %q; want none", word, len(res.Hits), res.Corrected)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+			t.Errorf("%.20s… (%d letters): searching it allocated %d MB", word, len(word), alloc>>20)
 		}
 	}
 }
