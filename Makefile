@@ -26,7 +26,7 @@ deps:
 test-deps:
 	@scripts/system-deps.sh test
 
-test: test-deps fmt-check vet staticcheck unit domain-nocgo fuzz smoke
+test: test-deps fmt-check vet staticcheck unit third-party domain-nocgo fuzz smoke
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -41,6 +41,13 @@ staticcheck:
 
 unit:
 	$(GO) test -tags $(TAGS) -race -timeout 25m ./...
+
+# The patched copies of dependencies (third_party/*, each its own module,
+# so ./... above does not reach them) run their own tests: the checks of
+# each patch that live beside it, such as vellum's concurrent first use.
+third-party:
+	@for m in third_party/*/go.mod; do d=$$(dirname $$m); echo "go test $$d"; \
+	  (cd $$d && $(GO) test -short -race -count=1 ./...) || exit 1; done
 
 # The domain must build and test without cgo or X11 headers, and never
 # depend on Fyne: only app/ and cmd/ need Fyne's native parts.
