@@ -417,8 +417,8 @@ type fileLoad struct {
 // build loads the files on every core and hands each result to merge, in
 // path order, on the calling goroutine. Parsing is most of a load's time,
 // and a parsed document is several times the size of its file, so each is
-// turned into items and dropped as soon as it is parsed: at most a few
-// files per core are held at once, whatever the size of the pack.
+// turned into items and dropped as soon as it is parsed: one parsed file
+// per core is held at once, whatever the size of the pack.
 func (l *loader) build(paths []string, merge func(*fileLoad)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(paths)))
 	// Files loaded ahead of the merge. What a loaded file holds (its

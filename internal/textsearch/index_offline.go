@@ -229,7 +229,7 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 // postings gathered) from one segment to the next (patch 8). The file is
 // not synced to disk, as the segment's own Persist does: the merged
 // segment is synced, and a crash before leaves a build directory that is
-// never opened. A first build of the issue 10 vault writes 22 such files;
+// never opened. A first build of the issue 10 vault writes 24 such files;
 // on this project's test machine 22 files of 4 MB took 0.12-0.39 s to
 // write synced, 0.02-0.11 s unsynced, time the writers waited. Unsynced,
 // a file deleted soon may never reach the disk.
