@@ -56,7 +56,7 @@ func (d *Doc) joinParts(base int) string {
 func (d *Doc) fillBlocks(root ast.Node) {
 	// Blocks are large: sized once, not grown by doubling (a tenth of
 	// what parsing a large library allocated was their copies).
-	d.Blocks = make([]Block, 0, root.ChildCount())
+	d.Blocks = d.blocksRoom(root.ChildCount())
 	lent := bufs.Get().(*[]byte)
 	d.buf = (*lent)[:0]
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
