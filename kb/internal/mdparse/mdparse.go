@@ -69,6 +69,7 @@ type Doc struct {
 	// While blocks are made, the buffer their texts are written in; and
 	// the texts of a note's blocks (block_text.go).
 	buf   []byte
+	kept  []byte // the texts of the blocks made so far (keep), a blank line apart
 	text  []byte
 	older [][]byte
 
