@@ -131,7 +131,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		}
 	}()
 
-	newRoaring := roaring.NewBitmap()
+	newRoaring := &mergedDocs{sorted: true} // poise patch 10
 	newDocNums := make([][]uint64, 0, len(segments))
 	drops := make([]*roaring.Bitmap, 0, len(segments))
 	dicts := make([]*Dictionary, 0, len(segments))
@@ -180,7 +180,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 
 		var prevTerm []byte
 
-		newRoaring.Clear()
+		newRoaring.reset() // poise patch 10
 
 		var lastDocNum, lastFreq, lastNorm uint64
 
@@ -189,7 +189,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		// has freq of 1, and the docNum fits into 31-bits
 		use1HitEncoding := func(termCardinality uint64) (bool, uint64, uint64) {
 			if termCardinality == uint64(1) && locEncoder.FinalSize() <= 0 {
-				docNum := uint64(newRoaring.Minimum())
+				docNum := uint64(newRoaring.minimum()) // poise patch 10
 				if under32Bits(docNum) && docNum == lastDocNum && lastFreq == 1 {
 					return true, docNum, lastNorm
 				}
@@ -201,7 +201,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			tfEncoder.Close()
 			locEncoder.Close()
 
-			postingsOffset, err := writePostings(newRoaring,
+			// poise patch 10
+			postingsOffset, err := newRoaring.writePostings(
 				tfEncoder, locEncoder, use1HitEncoding, w, bufMaxVarintLen64)
 			if err != nil {
 				return err
@@ -214,7 +215,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				}
 			}
 
-			newRoaring.Clear()
+			newRoaring.reset() // poise patch 10
 
 			tfEncoder.Reset()
 			locEncoder.Reset()
