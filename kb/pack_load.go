@@ -309,10 +309,10 @@ type worker struct {
 	// and the note linked: notes of a folder link to the same notes, and
 	// making each link was a fiftieth of what loading a vault allocated.
 	hrefs map[[2]string]string
-	// lines is the buffer its notes' line starts are written in
-	// (ScanNotesInto): a note's Doc is done with once its items are
-	// built.
-	lines []int
+	// notes is where its notes' line starts, blocks, wikilinks and
+	// code spans are made (ScanNotesWith): a note's Doc is done with
+	// once its items are built.
+	notes mdparse.Scratch
 	// files are the notes wikilinks name, by the linking note's folder
 	// and the name as written (noteFile).
 	files map[[2]string]string
@@ -530,7 +530,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		// Blocks are made below, once it is known whether the note is
 		// parsed again with its syntax rewritten.
 		if l.work != nil {
-			doc = mdparse.ScanNotesInto(src, &l.work.lines)
+			doc = mdparse.ScanNotesWith(src, &l.work.notes)
 		} else {
 			doc = mdparse.ScanNotes(src)
 		}
