@@ -119,11 +119,11 @@ func (b *builder) plainFile() {
 	b.rec.anchors[""] = f.ID
 	if len(secs) == 0 {
 		b.plainTemplate(&f, b.raw(blocks, 0, len(intro)), intro)
-		b.rec.items = []Item{f}
+		b.rec.items = append(b.l.itemRoom(1), f)
 		return
 	}
 	seen := map[string]int{}
-	items := make([]Item, 1, 1+len(secs))
+	items := b.l.itemRoom(1 + len(secs))[:1]
 	found := blockFinder{blocks: blocks}
 	for _, sec := range secs {
 		h := sec[0]

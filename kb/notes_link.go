@@ -116,7 +116,11 @@ type embedRef struct {
 // and a callout's marker a bold title. Each says the plain text it reads
 // as, so the note's blocks are made from its one parse (Doc.Rewrite).
 func (b *builder) noteEdits(doc *mdparse.Doc) []mdparse.Edit {
-	edits := make([]mdparse.Edit, 0, len(doc.Wikilinks)+len(doc.Callouts))
+	var edits []mdparse.Edit
+	if w := b.l.work; w != nil {
+		edits = w.edits[:0]
+	}
+	edits = slices.Grow(edits, len(doc.Wikilinks)+len(doc.Callouts))
 	b.rec.written = slices.Grow(b.rec.written, len(doc.Wikilinks))
 	dir := path.Dir(b.file)
 	for _, w := range doc.Wikilinks {
@@ -214,11 +218,23 @@ func (l *loader) noteFile(dir, target string) string {
 		return file
 	}
 	file := l.notes.find(dir, target)
-	if w.files == nil || len(w.files) >= maxHrefs {
-		w.files = make(map[[2]string]string, 64)
-	}
+	w.files = roomFor(w.files)
 	w.files[key] = file
 	return file
+}
+
+// roomFor is m, made at its full size when nil and emptied when full:
+// emptied in place, its table stays that size, where a new map grew
+// again from a few entries (its growth was a tenth of the CPU rewriting
+// a vault's wikilinks took).
+func roomFor(m map[[2]string]string) map[[2]string]string {
+	if m == nil {
+		return make(map[[2]string]string, maxHrefs)
+	}
+	if len(m) >= maxHrefs {
+		clear(m)
+	}
+	return m
 }
 
 // noteHref is the link to file from a note in folder dir.
@@ -231,9 +247,7 @@ func (l *loader) noteHref(dir, file string) string {
 	}
 	href := "./" + (&url.URL{Path: relPath(dir, file)}).EscapedPath()
 	if w := l.work; w != nil {
-		if w.hrefs == nil || len(w.hrefs) >= maxHrefs {
-			w.hrefs = make(map[[2]string]string, 64)
-		}
+		w.hrefs = roomFor(w.hrefs)
 		w.hrefs[key] = href
 	}
 	return href

@@ -82,6 +82,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.walked = true
 	if l.plain {
 		l.notes = newNoteIndex(paths)
 		pack.names = &noteNames{ix: l.notes}
@@ -295,6 +296,12 @@ type loader struct {
 	// work is what a loading worker keeps from one file to the next
 	// (nil when the file is loaded alone).
 	work *worker
+	// walked is set when the files loaded are those markdownFiles
+	// listed (LoadFS), irregular those it found not to be regular files
+	// (a pipe, a device): the others are read without a stat of their
+	// path first (readWalkedInto).
+	walked    bool
+	irregular map[string]bool
 }
 
 // worker is what one of the goroutines loading a pack's files keeps from
@@ -309,13 +316,41 @@ type worker struct {
 	// and the note linked: notes of a folder link to the same notes, and
 	// making each link was a fiftieth of what loading a vault allocated.
 	hrefs map[[2]string]string
-	// lines is the buffer its notes' line starts are written in
-	// (ScanNotesInto): a note's Doc is done with once its items are
-	// built.
-	lines []int
+	// notes is where its notes' line starts, blocks, wikilinks and
+	// code spans are made (ScanNotesWith): a note's Doc is done with
+	// once its items are built.
+	notes mdparse.Scratch
 	// files are the notes wikilinks name, by the linking note's folder
 	// and the name as written (noteFile).
 	files map[[2]string]string
+	// edits is the room noteEdits makes a note's edits in: they are done
+	// with once its Doc is rewritten.
+	edits []mdparse.Edit
+	// items is the room its notes' items are made in (itemRoom).
+	items []Item
+}
+
+// itemChunk is how many items the room a worker makes its notes' items
+// in holds.
+const itemChunk = 256
+
+// itemRoom is an empty slice with room for n items of one file. A
+// worker cuts them from room of its own, made for many files at once:
+// an Item is several hundred bytes, and a slice for each file's few,
+// rounded up to the allocator's sizes, was a third larger than the
+// items (8 of the 32 MB the issue 10 vault's items took) and an
+// allocation per file.
+func (l *loader) itemRoom(n int) []Item {
+	w := l.work
+	if w == nil || n > itemChunk/4 {
+		return make([]Item, 0, n)
+	}
+	if len(w.items)+n > cap(w.items) {
+		w.items = make([]Item, 0, itemChunk)
+	}
+	at := len(w.items)
+	w.items = w.items[:at+n]
+	return w.items[at : at : at+n]
 }
 
 // maxHrefs bounds worker.hrefs and worker.files: each is emptied when it
@@ -381,6 +416,12 @@ func (l *loader) markdownFiles() ([]string, error) {
 		}
 		if !d.IsDir() && isMarkdown(name) {
 			paths = append(paths, p)
+			if !d.Type().IsRegular() {
+				if l.irregular == nil {
+					l.irregular = map[string]bool{}
+				}
+				l.irregular[p] = true
+			}
 		}
 		return nil
 	})
@@ -465,7 +506,7 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 // loadFile reads, parses and builds the items of one file with a loader of
 // its own, so files can be loaded at the same time.
 func (l *loader) loadFile(p string, w *worker) *fileLoad {
-	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, work: w}
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, work: w, walked: l.walked && w != nil, irregular: l.irregular}
 	rec, syns := fl.buildFile(p)
 	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
 }
@@ -476,7 +517,11 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	if reuse {
 		buf = l.work.read
 	}
-	src, err := readLimitedInto(l.fsys, p, MaxFileBytes, buf)
+	read := readLimitedInto
+	if l.walked && !l.irregular[p] {
+		read = readWalkedInto // the walk saw a regular file
+	}
+	src, err := read(l.fsys, p, MaxFileBytes, buf)
 	if reuse && cap(src) > cap(buf) {
 		l.work.read = src[:0] // the worker's next files read into it
 	}
@@ -502,7 +547,7 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		// Blocks are made below, once it is known whether the note is
 		// parsed again with its syntax rewritten.
 		if l.work != nil {
-			doc = mdparse.ScanNotesInto(src, &l.work.lines)
+			doc = mdparse.ScanNotesWith(src, &l.work.notes)
 		} else {
 			doc = mdparse.ScanNotes(src)
 		}
@@ -552,8 +597,13 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 		if len(doc.Wikilinks)+len(doc.Callouts) > 0 {
 			// Parsed again as plain markdown: lines are kept, so items and
 			// problems point where the file says.
-			b.doc = doc.Rewrite(b.noteEdits(doc))
+			edits := b.noteEdits(doc)
+			b.doc = doc.Rewrite(edits)
 			doc = b.doc
+			if l.work != nil {
+				clear(edits) // the next note's, without holding this one's texts
+				l.work.edits = edits[:0]
+			}
 			rec.links = doc.Links
 		} else {
 			// Not rewritten: the items' bodies are slices of the note,

@@ -56,9 +56,23 @@ type Corpus struct {
 	// Internal values are kept with the index (see Index.Internal and
 	// valueStore), for the same hash.
 	Internal map[string][]byte
+	// InternalFunc, when set, makes the Internal values instead: a build
+	// calls it once, on a goroutine of its own while documents are
+	// written, since encoding a large library's values is work a build
+	// need not wait for.
+	InternalFunc func() map[string][]byte
 	// lean leaves out the surface words of titles, signals and meta (see
 	// Document.mapped).
 	lean bool
+}
+
+// internal is the values to keep with the index: Internal, or what
+// InternalFunc makes.
+func (c *Corpus) internal() map[string][]byte {
+	if c.InternalFunc != nil {
+		return c.InternalFunc()
+	}
+	return c.Internal
 }
 
 // fill indexes the corpus into bi in batches of size, analysing one batch
@@ -174,7 +188,7 @@ func finishBuild(ctx context.Context, bi bleve.Index, im *mapping.IndexMappingIm
 		bi.Close()
 		return nil, err
 	}
-	e.values = memoryValues(c.Internal)
+	e.values = memoryValues(c.internal())
 	return e, nil
 }
 

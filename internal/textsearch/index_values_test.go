@@ -87,3 +87,73 @@ func TestValuesOfAnotherHashAreNotUsed(t *testing.T) {
 		t.Error("values that do not match the index are still on disk")
 	}
 }
+
+// TestValuesMadeWhileBuilding: values a corpus makes only when asked
+// (InternalFunc, which a build calls while it writes documents) are kept
+// with a stored index, with one built empty and with one in memory, as
+// Internal's are; the function is called once a build.
+func TestValuesMadeWhileBuilding(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    int
+		mem  bool
+	}{{"stored", 3, false}, {"stored empty", 0, false}, {"memory", 3, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := valuesCorpus("hash-f")
+			c.Len = tc.n
+			calls := 0
+			c.Internal = nil
+			c.InternalFunc = func() map[string][]byte {
+				calls++
+				return map[string][]byte{"poise.a": []byte("one")}
+			}
+			var ix *Index
+			var err error
+			if tc.mem {
+				ix, err = BuildMemory(context.Background(), c, nil)
+			} else {
+				var path string
+				ix, path, err = BuildStored(context.Background(), t.TempDir(), c, nil, DefaultOpenTimeout)
+				if err == nil {
+					ix.Close()
+					ix, err = OpenStored(path, c, true, DefaultOpenTimeout)
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			if v, err := ix.Internal("poise.a"); err != nil || string(v) != "one" {
+				t.Errorf("poise.a = %q (%v), want one", v, err)
+			}
+			if calls != 1 {
+				t.Errorf("InternalFunc called %d times, want once", calls)
+			}
+		})
+	}
+}
+
+// TestFailedBuildLeavesNoValues: a build cancelled while its values are
+// written leaves nothing in the index directory: the values' writing is
+// waited for before the build's folder is removed.
+func TestFailedBuildLeavesNoValues(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	c := valuesCorpus("hash-x")
+	c.Internal = nil
+	c.InternalFunc = func() map[string][]byte {
+		cancel()
+		return map[string][]byte{"poise.a": []byte("one")}
+	}
+	c.Len = 5000
+	if _, _, err := BuildStored(ctx, dir, c, nil, DefaultOpenTimeout); err == nil {
+		t.Fatal("a cancelled build succeeded")
+	}
+	left, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left behind: %s", e.Name())
+	}
+}

@@ -16,8 +16,9 @@ import (
 // the top-level blocks' texts are kept: the texts of the pieces a block is
 // made of (a list's items, a quote's paragraphs) are read from d.buf where
 // they were written, and d.buf is not written over until the block's text
-// is kept. It is then copied into d.text after the texts before it, a
-// blank line apart, so the text of blocks in a row, which each of the
+// is kept. It is then copied into d.kept after the texts before it, a
+// blank line apart, and once every block is made, d.kept into d.text,
+// made at its size, so the text of blocks in a row, which each of the
 // note's items is (Text), is a slice of it rather than another copy: the
 // copies were a tenth of what loading a vault allocated.
 
@@ -56,47 +57,80 @@ func (d *Doc) joinParts(base int) string {
 func (d *Doc) fillBlocks(root ast.Node) {
 	// Blocks are large: sized once, not grown by doubling (a tenth of
 	// what parsing a large library allocated was their copies).
-	d.Blocks = make([]Block, 0, root.ChildCount())
+	d.Blocks = d.blocksRoom(root.ChildCount())
 	lent := bufs.Get().(*[]byte)
 	d.buf = (*lent)[:0]
+	var kept *[]byte
+	if d.textOnly {
+		kept = bufs.Get().(*[]byte)
+		d.kept = (*kept)[:0]
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		b := d.block(n)
 		if d.textOnly {
-			b.Text = d.keep(b.Text, b.Kind == Heading, len(d.Source)-max(d.start(n), 0))
+			b.Text = d.keep(b.Text, b.Kind == Heading)
 			d.buf = d.buf[:0]
 		}
 		d.Blocks = append(d.Blocks, b)
+	}
+	if d.textOnly {
+		d.placeKept()
+		if cap(d.kept) <= maxLentBuf { // one very long note must not make every later one hold its memory
+			*kept = d.kept[:0]
+			bufs.Put(kept)
+		}
+		d.kept = nil
 	}
 	*lent = d.buf[:0]
 	d.buf = nil
 	bufs.Put(lent)
 }
 
+// maxLentBuf bounds the buffers fillBlocks gives back to bufs.
+const maxLentBuf = 1 << 20
+
 // keep is the text s of a top-level block of a note, copied out of d.buf:
 // a heading's into a string of its own (an item's title, which outlives
-// its text when a library sheds its bodies), any other's into d.text
-// after the last block's, a blank line apart. rest is about how much text
-// the blocks from this one on make (the note's bytes from here): d.text
-// is made that large when it is full, not grown by doubling.
-func (d *Doc) keep(s string, heading bool, rest int) string {
+// its text when a library sheds its bodies), any other's into d.kept
+// after the last block's, a blank line apart. Only the length of what it
+// returns for such a block may be read until placeKept makes it the
+// text's place in d.text.
+func (d *Doc) keep(s string, heading bool) string {
 	if s == "" {
 		return ""
 	}
 	if heading {
 		return strings.Clone(s)
 	}
-	if cap(d.text)-len(d.text) < len(s)+2 {
-		if len(d.text) > 0 {
-			d.older = append(d.older, d.text)
-		}
-		d.text = make([]byte, 0, max(len(s)+2, rest+2))
+	if len(d.kept) > 0 {
+		d.kept = append(d.kept, '\n', '\n')
+	}
+	d.kept = append(d.kept, s...)
+	return s
+}
+
+// placeKept copies the texts kept into d.text, made at their size, and
+// makes each block's Text its place there. The texts were gathered in a
+// buffer lent note after note: d.text made as large as the rest of the
+// note whenever it was full held a sixth more than the texts (5 of the
+// 32 MB a vault's texts took).
+func (d *Doc) placeKept() {
+	if len(d.kept) == 0 {
+		return
 	}
 	if len(d.text) > 0 {
-		d.text = append(d.text, '\n', '\n')
+		d.older = append(d.older, d.text)
 	}
-	start := len(d.text)
-	d.text = append(d.text, s...)
-	return unsafe.String(&d.text[start], len(s))
+	d.text = append([]byte(nil), d.kept...)
+	off := 0
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Kind == Heading || b.Text == "" {
+			continue
+		}
+		b.Text = unsafe.String(&d.text[off], len(b.Text))
+		off += len(b.Text) + 2
+	}
 }
 
 // Text is the plain text of blocks of d, a paragraph apart: their Texts

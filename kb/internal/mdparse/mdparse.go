@@ -52,6 +52,7 @@ type Doc struct {
 	Callouts  []Callout
 
 	lineStarts []int
+	scratch    *Scratch    // where the parts its caller is done with are made, when lent one
 	code       [][2]int    // byte spans of code (ParseNotes)
 	root       ast.Node    // the tree, until FillBlocks or Rewrite makes Blocks of it (ScanNotes)
 	mem        *treeMemory // what the tree is made in, until then (tree_memory.go)
@@ -68,6 +69,7 @@ type Doc struct {
 	// While blocks are made, the buffer their texts are written in; and
 	// the texts of a note's blocks (block_text.go).
 	buf   []byte
+	kept  []byte // the texts of the blocks made so far (keep), a blank line apart
 	text  []byte
 	older [][]byte
 
@@ -199,7 +201,24 @@ func parse(src []byte, pool *sync.Pool) *Doc {
 // parseDoc parses src, making its blocks now or leaving its tree for
 // FillBlocks. Its line starts are written in lines when not nil.
 func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *Doc {
-	d := &Doc{Source: src, lineStarts: lineStarts(src, lines), textOnly: textOnly}
+	if lines != nil {
+		return parseDocWith(src, pool, blocks, textOnly, &Scratch{lines: lines})
+	}
+	return parseDocWith(src, pool, blocks, textOnly, nil)
+}
+
+// parseDocWith is parseDoc making the Doc's parts in s when not nil
+// (ScanNotesWith).
+func parseDocWith(src []byte, pool *sync.Pool, blocks, textOnly bool, s *Scratch) *Doc {
+	d := &Doc{textOnly: textOnly}
+	if s != nil {
+		d.scratch = s
+		d.lineStarts = lineStarts(src, s.lines)
+		d.marks, d.code = s.marks[:0], s.code[:0]
+	} else {
+		d.lineStarts = lineStarts(src, nil)
+	}
+	d.Source = src
 	ctx := parser.NewContext()
 	if pool == parsers || pool == notesParsers { // not tests' stand-ins for goldmark's own
 		d.mem = lend(ctx)
@@ -218,6 +237,7 @@ func parseDoc(src []byte, pool *sync.Pool, blocks, textOnly bool, lines []int) *
 	}
 	// pool != parsers: the notes' pool, or a test's stand-in for it.
 	d.note(root, blocks, pool != parsers)
+	d.keepScratch()
 	if blocks {
 		d.giveBack()
 	}

@@ -69,11 +69,9 @@ func ScanNotes(src []byte) *Doc {
 // lines): a caller scanning note after note lends one buffer to each in
 // turn, once it is done with the Doc before.
 func ScanNotesInto(src []byte, lines *[]int) *Doc {
-	if *lines == nil {
-		*lines = make([]int, 0, 256)
-	}
-	d := parseDoc(src, notesParsers, false, true, *lines)
-	*lines = d.lineStarts
+	s := Scratch{lines: *lines}
+	d := ScanNotesWith(src, &s)
+	*lines = s.lines
 	return d
 }
 
@@ -250,7 +248,7 @@ func (d *Doc) notes(n ast.Node) {
 		if d.Wikilinks == nil {
 			// Room for every [[ at once, not grown by doubling (a
 			// fiftieth of what loading a vault allocated).
-			d.Wikilinks = make([]Wikilink, 0, bytes.Count(d.Source, []byte("[[")))
+			d.Wikilinks = d.wikilinksRoom(bytes.Count(d.Source, []byte("[[")))
 		}
 		w := n.link
 		w.Line = d.Line(w.Start)

@@ -51,7 +51,7 @@ func (d *Doc) Rewrite(edits []Edit) *Doc {
 	// would be, rather than another Doc made (a fiftieth of what
 	// rewriting a vault's notes allocated).
 	code, front, marks, bodyStart, mem := d.code, d.Front, d.marks, d.BodyStart, d.mem
-	*d = Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly}
+	*d = Doc{Source: d.Source, lineStarts: d.lineStarts, FrontLine: d.FrontLine, BodyStart: d.BodyStart, Tags: d.Tags, edits: edits, textOnly: d.textOnly, scratch: d.scratch}
 	nd := d
 	nd.shift = make([]int, len(edits)+1)
 	for i, e := range edits {
