@@ -27,6 +27,15 @@ func readLimitedInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, er
 	return readFSInto(fsys, name, limit, buf)
 }
 
+// readWalkedInto is readLimitedInto for a file that listing its folder
+// found to be a regular file (readWalkedFile).
+func readWalkedInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
+	if b, ok, err := readWalkedFile(fsys, name, limit, buf); ok {
+		return b, err
+	}
+	return readFSInto(fsys, name, limit, buf)
+}
+
 // readFSInto is readLimitedInto through fsys's own methods.
 func readFSInto(fsys fs.FS, name string, limit int, buf []byte) ([]byte, error) {
 	f, err := openRegular(fsys, name)

@@ -82,6 +82,7 @@ func LoadFS(fsys fs.FS, opts LoadOptions) (*Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.walked = true
 	if l.plain {
 		l.notes = newNoteIndex(paths)
 		pack.names = &noteNames{ix: l.notes}
@@ -295,6 +296,12 @@ type loader struct {
 	// work is what a loading worker keeps from one file to the next
 	// (nil when the file is loaded alone).
 	work *worker
+	// walked is set when the files loaded are those markdownFiles
+	// listed (LoadFS), irregular those it found not to be regular files
+	// (a pipe, a device): the others are read without a stat of their
+	// path first (readWalkedInto).
+	walked    bool
+	irregular map[string]bool
 }
 
 // worker is what one of the goroutines loading a pack's files keeps from
@@ -409,6 +416,12 @@ func (l *loader) markdownFiles() ([]string, error) {
 		}
 		if !d.IsDir() && isMarkdown(name) {
 			paths = append(paths, p)
+			if !d.Type().IsRegular() {
+				if l.irregular == nil {
+					l.irregular = map[string]bool{}
+				}
+				l.irregular[p] = true
+			}
 		}
 		return nil
 	})
@@ -493,7 +506,7 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 // loadFile reads, parses and builds the items of one file with a loader of
 // its own, so files can be loaded at the same time.
 func (l *loader) loadFile(p string, w *worker) *fileLoad {
-	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, work: w}
+	fl := &loader{fsys: l.fsys, opts: l.opts, id: l.id, plain: l.plain, notes: l.notes, lang: l.lang, work: w, walked: l.walked && w != nil, irregular: l.irregular}
 	rec, syns := fl.buildFile(p)
 	return &fileLoad{rec: rec, synonyms: syns, ps: fl.ps}
 }
@@ -504,7 +517,11 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	if reuse {
 		buf = l.work.read
 	}
-	src, err := readLimitedInto(l.fsys, p, MaxFileBytes, buf)
+	read := readLimitedInto
+	if l.walked && !l.irregular[p] {
+		read = readWalkedInto // the walk saw a regular file
+	}
+	src, err := read(l.fsys, p, MaxFileBytes, buf)
 	if reuse && cap(src) > cap(buf) {
 		l.work.read = src[:0] // the worker's next files read into it
 	}

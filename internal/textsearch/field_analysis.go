@@ -33,20 +33,25 @@ type textField struct {
 	analyzed bool
 	length   int
 	freqs    index.TokenFrequencies
-	// scratch, if set, is where analysis takes its memory from.
-	scratch *buildScratch
+	// scratch, if set, is where analysis takes its memory from, and
+	// the terms are counted by id (countTerms): terms is the field's
+	// terms in the segment, termIDs and termFreqs the text's distinct
+	// terms' ids and frequencies, and freqs is made only when asked for.
+	scratch   *buildScratch
+	terms     *fieldTerms
+	termIDs   []uint32
+	termFreqs []index.TokenFreq
 }
 
 var _ bdoc.Field = (*textField)(nil)
 
-func (f *textField) Name() string                                     { return f.name }
-func (f *textField) ArrayPositions() []uint64                         { return f.arrayPos }
-func (f *textField) Options() index.FieldIndexingOptions              { return f.options }
-func (f *textField) Value() []byte                                    { return f.value }
-func (f *textField) NumPlainTextBytes() uint64                        { return uint64(len(f.value)) }
-func (f *textField) EncodedFieldType() byte                           { return 't' }
-func (f *textField) AnalyzedLength() int                              { return f.length }
-func (f *textField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+func (f *textField) Name() string                        { return f.name }
+func (f *textField) ArrayPositions() []uint64            { return f.arrayPos }
+func (f *textField) Options() index.FieldIndexingOptions { return f.options }
+func (f *textField) Value() []byte                       { return f.value }
+func (f *textField) NumPlainTextBytes() uint64           { return uint64(len(f.value)) }
+func (f *textField) EncodedFieldType() byte              { return 't' }
+func (f *textField) AnalyzedLength() int                 { return f.length }
 
 var textFieldSize = int(reflect.TypeFor[textField]().Size())
 
@@ -55,6 +60,7 @@ func (f *textField) Size() int {
 	if f.freqs != nil {
 		n += f.freqs.Size()
 	}
+	n += 4*len(f.termIDs) + len(f.termFreqs)*int(unsafe.Sizeof(index.TokenFreq{}))
 	return n
 }
 
@@ -67,13 +73,23 @@ func (f *textField) Analyze() {
 	if f.analyzer == nil {
 		// Like Bleve's TextField: the whole value is the one term.
 		f.length = 1
-		f.freqs = termFrequencies([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}}, f.arrayPos, f.options, f.scratch)
+		f.count([]*analysis.Token{{Start: 0, End: len(f.value), Term: f.value, Position: 1}})
 		return
 	}
 	tokens, slab := analyzeText(f.analyzer, f.value, f.scratch)
 	f.length = len(tokens)
-	f.freqs = termFrequencies(tokens, f.arrayPos, f.options, f.scratch)
+	f.count(tokens)
 	slab.release(tokens)
+}
+
+// count sets f's term frequencies from its tokens: by id in a scratch
+// (field_terms.go), else as a map.
+func (f *textField) count(tokens analysis.TokenStream) {
+	if f.scratch != nil {
+		f.scratch.countTerms(f, tokens)
+		return
+	}
+	f.freqs = termFrequencies(tokens, f.arrayPos, f.options)
 }
 
 // tokenSlab is reusable room for the tokens of one text: blocks of
@@ -289,44 +305,33 @@ func (s *tokenSlab) release(out analysis.TokenStream) {
 // terms' bytes. Those never change once analysis is over (Bleve's
 // TokenFreq.Term relies on that too): they point into the field's own
 // value, which nothing else analyses, or into memory an analyser made.
-// With s set, the map and every TokenFreq come from s instead, with no
-// counting pass: the map is reused, so a guess at its size costs little.
-func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions, s *buildScratch) index.TokenFrequencies {
-	var out index.TokenFrequencies
-	var slab []index.TokenFreq
-	if s != nil {
-		out = s.freqMap(guessDistinct(len(tokens)))
-	} else {
-		distinct := len(tokens)
-		if distinct > 4 {
-			seen := termSets.Get().(map[string]struct{})
-			for _, t := range tokens {
-				seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
-			}
-			distinct = len(seen)
-			clear(seen)
-			termSets.Put(seen)
+// An offline build's fields count their terms in its scratch instead
+// (countTerms).
+func termFrequencies(tokens analysis.TokenStream, arrayPos []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
+	distinct := len(tokens)
+	if distinct > 4 {
+		seen := termSets.Get().(map[string]struct{})
+		for _, t := range tokens {
+			seen[unsafe.String(unsafe.SliceData(t.Term), len(t.Term))] = struct{}{}
 		}
-		out = make(index.TokenFrequencies, distinct)
-		slab = make([]index.TokenFreq, 0, distinct)
+		distinct = len(seen)
+		clear(seen)
+		termSets.Put(seen)
 	}
+	out := make(index.TokenFrequencies, distinct)
+	slab := make([]index.TokenFreq, 0, distinct)
 	var locs []index.TokenLocation
 	vectors := options.IncludeTermVectors()
 	if vectors {
-		locs = s.locations(len(tokens))
+		locs = make([]index.TokenLocation, len(tokens))
 	}
 	countFreq := !options.SkipFreqNorm()
 	for i, t := range tokens {
 		key := unsafe.String(unsafe.SliceData(t.Term), len(t.Term))
 		tf, ok := out[key]
 		if !ok {
-			if s != nil {
-				tf = s.freq()
-				tf.Term = t.Term
-			} else {
-				slab = append(slab, index.TokenFreq{Term: t.Term})
-				tf = &slab[len(slab)-1]
-			}
+			slab = append(slab, index.TokenFreq{Term: t.Term})
+			tf = &slab[len(slab)-1]
 			out[key] = tf
 		}
 		if vectors {

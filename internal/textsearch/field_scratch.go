@@ -37,6 +37,10 @@ type buildScratch struct {
 	lent []lentMap
 	// tokens is room for one text's tokens (analyzeText).
 	tokens tokenSlab
+	// terms are the segment's fields' terms by id, termIDs the lists
+	// of texts' term ids (field_terms.go).
+	terms   map[string]*fieldTerms
+	termIDs arena[uint32]
 }
 
 type lentMap struct {
@@ -111,23 +115,6 @@ func (s *buildScratch) locations(n int) []index.TokenLocation {
 	return s.locs.take(n, scratchFreqs)[:n]
 }
 
-// guessDistinct guesses how many distinct terms n tokens hold: all of a
-// short text's, three quarters of a paragraph's, half of a longer one's.
-// A map that proves too small grows, a new map of twice the room: with
-// half for 65-511 tokens, 2,850 of the issue 10 vault's 385,000 analysed
-// texts grew their maps, with three quarters 80. Its build's analysis
-// allocated 118 MB rather than 124 (the grown maps went from 15 MB to 7,
-// the scratch's reused maps from 22 MB to 27).
-func guessDistinct(n int) int {
-	switch {
-	case n <= 64:
-		return n
-	case n < 512:
-		return n * 3 / 4
-	}
-	return n / 2
-}
-
 // freqMap is an empty map with room for n terms.
 func (s *buildScratch) freqMap(n int) index.TokenFrequencies {
 	class := mapClass(n)
@@ -180,6 +167,8 @@ func (s *buildScratch) reset() {
 	s.freqs.reset()
 	s.locs.reset()
 	s.bytes.reset()
+	s.termIDs.reset()
+	s.resetTerms()
 }
 
 // arena hands out room in blocks it keeps; reset clears what was handed
@@ -206,6 +195,10 @@ func (a *arena[T]) take(n, size int) []T {
 	a.used += n
 	return out
 }
+
+// giveBack returns the last n values of the room take last handed out,
+// unused: they are still clear.
+func (a *arena[T]) giveBack(n int) { a.used -= n }
 
 func (a *arena[T]) reset() {
 	for i := 0; i < len(a.blocks) && i <= a.block; i++ {

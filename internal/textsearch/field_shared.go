@@ -71,6 +71,6 @@ func facetField(d document, s *buildScratch) *textField {
 	}
 	f := s.field(fFacet, nil, facetOptions, nil, "")
 	f.analyzed, f.length = true, len(stream)
-	f.freqs = termFrequencies(stream, nil, facetOptions, s)
+	f.count(stream)
 	return f
 }

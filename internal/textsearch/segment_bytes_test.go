@@ -65,6 +65,20 @@ func TestSegmentBytesMatchUpstream(t *testing.T) {
 // the merged one (canonicalSegment's form) with those upstream zapx wrote.
 func checkSegmentBytes(t *testing.T, segments [][]index.Document, wantSegs, wantMerge string) {
 	t.Helper()
+	gotSegs, gotMerge := segmentHashes(t, segments)
+	if gotSegs != wantSegs {
+		t.Errorf("segments hash %s, upstream zapx wrote %s", gotSegs, wantSegs)
+	}
+	if gotMerge != wantMerge {
+		t.Errorf("merged segment hash %s, upstream zapx wrote %s", gotMerge, wantMerge)
+	}
+}
+
+// segmentHashes writes each of segments to a file as an offline build
+// does and merges the files: the hash of the segments and that of the
+// merged one, in canonicalSegment's form.
+func segmentHashes(t *testing.T, segments [][]index.Document) (segsHash, mergedHash string) {
+	t.Helper()
 	dir := t.TempDir()
 	segs := sha256.New()
 	var files []string
@@ -89,13 +103,8 @@ func checkSegmentBytes(t *testing.T, segments [][]index.Document, wantSegs, want
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := hex.EncodeToString(segs.Sum(nil)); got != wantSegs {
-		t.Errorf("segments hash %s, upstream zapx wrote %s", got, wantSegs)
-	}
 	sum := sha256.Sum256(canonicalSegment(t, merged))
-	if got := hex.EncodeToString(sum[:]); got != wantMerge {
-		t.Errorf("merged segment (%d bytes) hash %s, upstream zapx wrote %s", len(merged), got, wantMerge)
-	}
+	return hex.EncodeToString(segs.Sum(nil)), hex.EncodeToString(sum[:])
 }
 
 // segmentBytesCorpus is segments of the sizes given (merged, 3,500

@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -86,7 +87,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	var bufMaxVarintLen64 []byte = make([]byte, binary.MaxVarintLen64)
 	var bufLoc []uint64
 
-	var postings, cardPostings *PostingsList
+	var postings *PostingsList
+	counter := &termCounter{} // poise patch 10
 	var postItr *PostingsIterator
 
 	fieldAddrs := make(map[int]int)
@@ -228,7 +230,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		}
 
 		feeder.start(newVellum) // poise patch 7
-		enumerator, err := newPipedEnumerator(itrs, walkBatches)
+		// poise patch 10: each term's documents counted by the walk, on its
+		// goroutine, with postings lists of its own.
+		enumerator, err := newPipedEnumerator(itrs, walkBatches, counter.forField(dicts, drops))
 		piped = enumerator
 
 		for err == nil {
@@ -249,16 +253,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			}
 			if !bytes.Equal(prevTerm, term) || prevTerm == nil {
 				// compute cardinality of field-term in new seg
-				var newCard uint64
-				lowItrIdxs, lowItrVals := enumerator.GetLowIdxsAndValues()
-				for i, idx := range lowItrIdxs {
-					// poise patch 1: one postings list (and its bitmap)
-					// read into for every term's count, not a new one each.
-					cardPostings, err = dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], cardPostings)
-					if err != nil {
-						return nil, err
-					}
-					newCard += cardPostings.Count()
+				// (poise patch 10: counted by the walk, countTerm)
+				newCard, err := enumerator.Cardinality()
+				if err != nil {
+					return nil, err
 				}
 				// compute correct chunk size with this
 				chunkSize, err := getChunkSize(chunkMode, newCard, newSegDocCount)
@@ -731,47 +729,88 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 		// as realloc found them, instead of each field's terms looked up
 		// again in its dictionary; a document with a field twice (its
 		// frequencies merged into the first's) is done as upstream does.
-		if !io.repeatedField && int(docNum) < len(io.docSpanEnds) {
+		//
+		// poise patch 9: per field, so that only a field the document
+		// has twice goes through its merged frequencies
+		// (reusableFieldTFs, set only for such a field), and other
+		// fields' AnalyzedTokenFrequencies are never asked for.
+		if int(docNum) < len(io.docSpanEnds) {
 			spanStart := 0
 			if docNum > 0 {
 				spanStart = int(io.docSpanEnds[docNum-1])
 			}
 			for _, span := range io.fieldSpans[spanStart:io.docSpanEnds[docNum]] {
 				fid := int(span.fieldID)
-				if io.reusableFieldTFs[fid] == nil {
+				if io.reusableFields[fid] == nil {
 					continue // not processed: another section's field
+				}
+				if io.reusableFieldTFs[fid] != nil {
+					continue // repeated: below
 				}
 				norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
 				for _, dt := range io.docTerms[span.start:span.end] {
 					io.addPosting(int(dt.pid), fid, docNum, norm, dt.tf)
 				}
 			}
-		} else {
-			for fid, tfs := range io.reusableFieldTFs {
-				dict := io.Dicts[fid]
-				norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
-
-				for term, tf := range tfs {
-					pid := dict[term] - 1
-					io.addPosting(int(pid), fid, docNum, norm, tf)
+			if io.repeatedField {
+				for fid, tfs := range io.reusableFieldTFs {
+					if tfs != nil {
+						io.addPostingsOf(tfs, fid, docNum)
+					}
 				}
+			}
+		} else {
+			for fid, f := range io.reusableFields {
+				tfs := io.reusableFieldTFs[fid]
+				if tfs == nil && f != nil {
+					tfs = f.AnalyzedTokenFrequencies()
+				}
+				io.addPostingsOf(tfs, fid, docNum)
 			}
 		}
 		for i := 0; i < len(io.FieldsInv); i++ { // clear these for reuse
 			io.reusableFieldLens[i] = 0
 			io.reusableFieldTFs[i] = nil
+			io.reusableFields[i] = nil
 		}
 		io.repeatedField = false
 		return
 	}
 
 	io.reusableFieldLens[fieldID] += field.AnalyzedLength()
+	// poise patch 9: the field is kept, and its frequencies are asked
+	// for only when the document has it again; upstream merged the
+	// later one's into the first's (or, those being nil, replaced them).
+	first := io.reusableFields[fieldID]
+	if first == nil {
+		io.reusableFields[fieldID] = field
+		return
+	}
 	existingFreqs := io.reusableFieldTFs[fieldID]
+	if existingFreqs == nil {
+		existingFreqs = first.AnalyzedTokenFrequencies()
+	}
 	if existingFreqs != nil {
 		io.repeatedField = true // poise patch 6
 		existingFreqs.MergeAll(field.Name(), field.AnalyzedTokenFrequencies())
+		io.reusableFieldTFs[fieldID] = existingFreqs
 	} else {
-		io.reusableFieldTFs[fieldID] = field.AnalyzedTokenFrequencies()
+		io.reusableFields[fieldID] = field
+	}
+}
+
+// addPostingsOf adds document docNum to the postings of every term of
+// tfs, the frequencies of its field fid, looked up in the field's
+// dictionary.
+//
+// poise patch 9.
+func (io *invertedIndexOpaque) addPostingsOf(tfs index.TokenFrequencies, fid int, docNum uint32) {
+	io.fillDict(uint16(fid), io.DictKeys[fid])
+	dict := io.Dicts[fid]
+	norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
+	for term, tf := range tfs {
+		pid := dict[term] - 1
+		io.addPosting(int(pid), fid, docNum, norm, tf)
 	}
 }
 
@@ -832,6 +871,8 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 		i.DictKeys = make([][]dictKey, numFields)
 	}
 
+	i.initTermTables() // poise patch 9
+
 	for idx := 0; idx < numFields; idx++ {
 		// --- Dicts ---
 		if i.Dicts[idx] == nil {
@@ -863,6 +904,15 @@ func (i *invertedIndexOpaque) realloc() {
 	// only counts them).
 	var numTerms, numFields int
 	countField := func(field index.Field) {
+		// poise patch 9: a field with ids has as many terms; its
+		// frequencies are not asked for.
+		if f, ok := field.(TermIDsField); ok {
+			if space, ids, _ := f.AnalyzedTermIDs(); space != nil {
+				numTerms += len(ids)
+				numFields++
+				return
+			}
+		}
 		numTerms += len(field.AnalyzedTokenFrequencies())
 		numFields++
 	}
@@ -890,9 +940,9 @@ func (i *invertedIndexOpaque) realloc() {
 		dict := i.Dicts[fieldID]
 		dictKeys := i.DictKeys[fieldID]
 
-		tfs := field.AnalyzedTokenFrequencies()
-		spanStart := len(i.docTerms)
-		for term, tf := range tfs {
+		// pidOf is the term's postings id + 1, from the dictionary,
+		// where a new term gets the next.
+		pidOf := func(term string) uint64 {
 			pidPlus1, exists := dict[term]
 			if !exists {
 				pidNext++
@@ -904,9 +954,9 @@ func (i *invertedIndexOpaque) realloc() {
 				i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
 				i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
 			}
-
-			pid := pidPlus1 - 1
-
+			return pidPlus1
+		}
+		addTerm := func(pid uint64, tf *index.TokenFreq) {
 			i.numTermsPerPostingsList[pid] += 1
 			i.numLocsPerPostingsList[pid] += len(tf.Locations)
 
@@ -914,12 +964,48 @@ func (i *invertedIndexOpaque) realloc() {
 
 			i.docTerms = append(i.docTerms, docTerm{pid: uint32(pid), tf: tf})
 		}
+
+		spanStart := len(i.docTerms)
+		// poise patch 9: by id where the field has them (TermIDsField),
+		// looked up in the dictionary only for an id not met before,
+		// and not even then while the field's terms have all come by
+		// ids of one space (the dictionary is empty): an id not met is
+		// then a term not met.
+		if table, ids, freqs, ok := i.termIDs(field, fieldID); ok {
+			for k, id := range ids {
+				if int(id) >= len(table) {
+					table = i.growTermTable(fieldID, int(id)+1)
+				}
+				pidPlus1 := uint64(table[id])
+				if pidPlus1 == 0 {
+					term := freqs[k].Term
+					if len(dict) == 0 {
+						pidNext++
+						pidPlus1 = uint64(pidNext)
+						dictKeys = append(dictKeys, dictKey{term: unsafe.String(unsafe.SliceData(term), len(term)), pid: uint32(pidPlus1 - 1)})
+						i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
+						i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
+						i.dictBehind[fieldID] = true
+					} else {
+						pidPlus1 = pidOf(unsafe.String(unsafe.SliceData(term), len(term)))
+					}
+					table[id] = uint32(pidPlus1)
+				}
+				addTerm(pidPlus1-1, &freqs[k])
+			}
+			totTFs += len(ids)
+		} else {
+			i.fillDict(fieldID, dictKeys) // poise patch 9
+			tfs := field.AnalyzedTokenFrequencies()
+			for term, tf := range tfs {
+				addTerm(pidOf(term)-1, tf)
+			}
+			totTFs += len(tfs)
+		}
 		if len(i.docTerms) > spanStart {
 			i.fieldSpans = append(i.fieldSpans, fieldSpan{fieldID: fieldID,
 				start: uint32(spanStart), end: uint32(len(i.docTerms))})
 		}
-
-		totTFs += len(tfs)
 
 		i.DictKeys[fieldID] = dictKeys
 		if field.Options().IncludeDocValues() {
@@ -1021,6 +1107,12 @@ func (i *invertedIndexOpaque) realloc() {
 		i.reusableFieldTFs = i.reusableFieldTFs[:len(i.FieldsInv)]
 	} else {
 		i.reusableFieldTFs = make([]index.TokenFrequencies, len(i.FieldsInv))
+	}
+
+	if cap(i.reusableFields) >= len(i.FieldsInv) { // poise patch 9
+		i.reusableFields = i.reusableFields[:len(i.FieldsInv)]
+	} else {
+		i.reusableFields = make([]index.Field, len(i.FieldsInv))
 	}
 
 	if cap(i.reusableFieldLens) >= len(i.FieldsInv) {
@@ -1143,6 +1235,16 @@ type invertedIndexOpaque struct {
 	// reusable stuff for processing fields etc.
 	reusableFieldLens []int
 	reusableFieldTFs  []index.TokenFrequencies
+	// poise patch 9: the document's first field of each field id (its
+	// frequencies asked for only if it has the field again); and, per
+	// field id, the space of its terms' ids (TermIDsField) and the
+	// table of their postings ids + 1.
+	reusableFields []index.Field
+	termSpaces     []any
+	termPids       [][]uint32
+	// dictBehind says a field's DictKeys hold terms its dictionary
+	// does not (added by id, no other way yet: fillDict).
+	dictBehind []bool
 
 	tmp0 []byte
 	tmp1 []byte // poise patch 4
@@ -1203,6 +1305,9 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 
 	io.reusableFieldLens = io.reusableFieldLens[:0]
 	io.reusableFieldTFs = io.reusableFieldTFs[:0]
+	clear(io.reusableFields) // poise patch 9: the documents let go
+	io.reusableFields = io.reusableFields[:0]
+	io.initTermTables()
 
 	io.tmp0 = io.tmp0[:0]
 	io.extraDocValues = nil
