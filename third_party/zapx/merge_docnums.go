@@ -109,3 +109,26 @@ func (d *mergedDocs) writePostings(tfEncoder, locEncoder *chunkedIntCoder,
 	}
 	return postingsOffset, nil
 }
+
+// termCounter counts a term's documents in the segments being merged,
+// for a merge's walk (pipedEnumerator), into one postings list (and its
+// bitmap) it keeps, as patch 1 did on the merge's goroutine. One field's
+// walk uses it at a time.
+type termCounter struct{ pl *PostingsList }
+
+// forField is the keyCounter of a field's walk over dicts, whose
+// documents in drops are not counted.
+func (c *termCounter) forField(dicts []*Dictionary, drops []*roaring.Bitmap) keyCounter {
+	return func(idxs []int, vals []uint64) (uint64, error) {
+		var n uint64
+		for i, idx := range idxs {
+			var err error
+			c.pl, err = dicts[idx].postingsListFromOffset(vals[i], drops[idx], c.pl)
+			if err != nil {
+				return 0, err
+			}
+			n += c.pl.Count()
+		}
+		return n, nil
+	}
+}

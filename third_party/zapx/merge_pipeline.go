@@ -115,13 +115,20 @@ type keyRuns struct {
 	lowEnds []int // run i's segments are lowIdxs[lowEnds[i-1]:lowEnds[i]]
 	lowIdxs []int
 	lowVals []uint64
-	err     error // after the last run: why the walk ended
+	cards   []uint64 // run i's documents in all its segments (patch 10)
+	cardErr []error  // why run i's could not be counted
+	err     error    // after the last run: why the walk ended
 }
 
 func (b *keyRuns) reset() {
 	b.keys, b.keyEnds, b.lowEnds = b.keys[:0], b.keyEnds[:0], b.lowEnds[:0]
 	b.lowIdxs, b.lowVals, b.err = b.lowIdxs[:0], b.lowVals[:0], nil
+	b.cards, b.cardErr = b.cards[:0], b.cardErr[:0]
 }
+
+// keyCounter counts the documents of a key in the segments holding it,
+// given their iterator indexes and values (postings offsets).
+type keyCounter func(idxs []int, vals []uint64) (uint64, error)
 
 // pipedEnumerator is an enumerator over itrs whose walk runs ahead on
 // another goroutine: Current, GetLowIdxsAndValues and Next as the
@@ -137,6 +144,7 @@ type pipedEnumerator struct {
 	j     int // the current segment of the run
 	close error
 	ended bool
+	count keyCounter // nil: none counted
 }
 
 // keyBatches is the batches a merge's walks take turns with: each
@@ -152,12 +160,17 @@ func keyBatches() chan *keyRuns {
 // newPipedEnumerator starts walking itrs with the batches in free (from
 // keyBatches, every one of them there); like newEnumerator it returns
 // vellum.ErrIteratorDone when there is nothing to walk.
-func newPipedEnumerator(itrs []vellum.Iterator, free chan *keyRuns) (*pipedEnumerator, error) {
+//
+// With count set, the walk also counts each key's documents, which
+// Cardinality gives (poise patch 10: the merge did it itself, reading
+// every postings list twice, on the goroutine a merge's time depends on).
+func newPipedEnumerator(itrs []vellum.Iterator, free chan *keyRuns, count keyCounter) (*pipedEnumerator, error) {
 	p := &pipedEnumerator{
-		work: make(chan *keyRuns, cap(free)),
-		free: free,
-		stop: make(chan struct{}),
-		done: make(chan error, 1),
+		work:  make(chan *keyRuns, cap(free)),
+		free:  free,
+		stop:  make(chan struct{}),
+		done:  make(chan error, 1),
+		count: count,
 	}
 	go p.walk(itrs)
 	p.cur = <-p.work
@@ -176,11 +189,17 @@ func (p *pipedEnumerator) walk(itrs []vellum.Iterator) {
 		for err == nil && len(b.keyEnds) < termBatchSize {
 			b.keys = append(b.keys, e.lowK...)
 			b.keyEnds = append(b.keyEnds, len(b.keys))
+			lo := len(b.lowIdxs)
 			for _, idx := range e.lowIdxs {
 				b.lowIdxs = append(b.lowIdxs, idx)
 				b.lowVals = append(b.lowVals, e.currVs[idx])
 			}
 			b.lowEnds = append(b.lowEnds, len(b.lowIdxs))
+			if p.count != nil {
+				n, cerr := p.count(b.lowIdxs[lo:], b.lowVals[lo:])
+				b.cards = append(b.cards, n)
+				b.cardErr = append(b.cardErr, cerr)
+			}
 			e.lowCurr = len(e.lowIdxs) - 1 // Next moves past the whole key
 			err = e.Next()
 		}
@@ -230,6 +249,12 @@ func (p *pipedEnumerator) lowStart() int {
 func (p *pipedEnumerator) GetLowIdxsAndValues() ([]int, []uint64) {
 	lo, hi := p.lowStart(), p.cur.lowEnds[p.run]
 	return p.cur.lowIdxs[lo:hi], p.cur.lowVals[lo:hi]
+}
+
+// Cardinality is the current key's documents in every segment holding it,
+// as counted by the enumerator's keyCounter (patch 10).
+func (p *pipedEnumerator) Cardinality() (uint64, error) {
+	return p.cur.cards[p.run], p.cur.cardErr[p.run]
 }
 
 // Next moves to the next segment holding the key, else the next key.

@@ -87,7 +87,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	var bufMaxVarintLen64 []byte = make([]byte, binary.MaxVarintLen64)
 	var bufLoc []uint64
 
-	var postings, cardPostings *PostingsList
+	var postings *PostingsList
+	counter := &termCounter{} // poise patch 10
 	var postItr *PostingsIterator
 
 	fieldAddrs := make(map[int]int)
@@ -229,7 +230,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		}
 
 		feeder.start(newVellum) // poise patch 7
-		enumerator, err := newPipedEnumerator(itrs, walkBatches)
+		// poise patch 10: each term's documents counted by the walk, on its
+		// goroutine, with postings lists of its own.
+		enumerator, err := newPipedEnumerator(itrs, walkBatches, counter.forField(dicts, drops))
 		piped = enumerator
 
 		for err == nil {
@@ -250,16 +253,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 			}
 			if !bytes.Equal(prevTerm, term) || prevTerm == nil {
 				// compute cardinality of field-term in new seg
-				var newCard uint64
-				lowItrIdxs, lowItrVals := enumerator.GetLowIdxsAndValues()
-				for i, idx := range lowItrIdxs {
-					// poise patch 1: one postings list (and its bitmap)
-					// read into for every term's count, not a new one each.
-					cardPostings, err = dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], cardPostings)
-					if err != nil {
-						return nil, err
-					}
-					newCard += cardPostings.Count()
+				// (poise patch 10: counted by the walk, countTerm)
+				newCard, err := enumerator.Cardinality()
+				if err != nil {
+					return nil, err
 				}
 				// compute correct chunk size with this
 				chunkSize, err := getChunkSize(chunkMode, newCard, newSegDocCount)
