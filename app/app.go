@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -91,12 +92,24 @@ func Run(cfg Config) error {
 		}
 	}
 	var first *packs.KeptLoad
+	var firstLoaded <-chan loadedLibrary
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed
-		// (behind the window: firstBuild); the large ones are kept once it
-		// is (openIndex).
+		// (firstBuild); the large ones are kept once it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
+		// From now on, while the window is made: making it is about a
+		// second of one core (the renderer's GL context and shaders under
+		// software GL, fonts), and search can only be ready once the
+		// library is loaded and indexed; loading after it left that core
+		// idle and the other one waiting (issue 10: the app's first build
+		// took 11.7 s where "poise search" took 7 on the same packs).
+		// The window's thread gets a processor of its own meanwhile (one
+		// more than the cores): with loading busy on every one, it waited
+		// for one after each call into the renderer and took seconds
+		// longer to show (go tool trace: runnable 2.2 s against 0.3).
+		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
+		firstLoaded = loadPacks(first)
 	}
 	p := newPoise(a, a.NewWindow("Poise"), kb.NewLibrary())
 	p.packs = store
@@ -121,15 +134,19 @@ func Run(cfg Config) error {
 	a.Lifecycle().SetOnStarted(func() {
 		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
+		if first != nil {
+			runtime.SetDefaultGOMAXPROCS() // see loadPacks above
+		}
 		p.startDesktop() // always on top and the system-wide key
 		// Only once the window is up: parsing every pack on every core
-		// would otherwise delay its first paint by seconds (10 s for the
-		// issue 10 vault before a first build).
+		// would otherwise delay its first paint, when Find already answers
+		// from the index. (A first build parses them from the start, as
+		// nothing can be searched before they are.)
 		if current != nil {
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		} else {
-			p.firstBuild(first, indexDir, state)
+			p.firstBuild(first, firstLoaded, indexDir, state)
 		}
 	})
 	p.win.SetMaster()
@@ -276,6 +293,9 @@ type poise struct {
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
 	firstLoad *packs.KeptLoad
+	// firstBuilt, when a test sets it, hears that the first build is over
+	// and its large packs kept (openIndex).
+	firstBuilt func()
 	// trimTimer gives memory back once searches pause (trimSoon).
 	trimTimer *time.Timer
 	// lateTrimTimer gives it back again once Fyne's caches expire.
@@ -330,16 +350,20 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 	p.usage = u
 }
 
-// firstBuild loads every pack off the UI goroutine, for an index to be
-// built from (there is none, or it is from another version), then gives
-// the library to the screens and builds the index. Packs saved meanwhile
+// firstBuild takes the packs loading since Run began (loadPacks), for an
+// index to be built from (there is none, or it is from another version),
+// then gives the library to the screens and builds the index. Packs saved meanwhile
 // are read again once the index is up (reloadSavedWhileLoading).
-func (p *poise) firstBuild(first *packs.KeptLoad, indexDir string, state *kb.LibraryState) {
+func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, indexDir string, state *kb.LibraryState) {
 	p.savedWhileLoading = map[string][]string{}
 	go func() {
-		lib, err := first.Load()
+		l := <-loaded
+		lib, err := l.lib, l.err
 		if lib == nil {
 			lib = kb.NewLibrary()
+		}
+		if !p.started.IsZero() {
+			p.logf("poise: packs loaded %s after start", time.Since(p.started).Round(time.Millisecond))
 		}
 		p.do(func() {
 			p.setLibrary(lib)
@@ -348,6 +372,24 @@ func (p *poise) firstBuild(first *packs.KeptLoad, indexDir string, state *kb.Lib
 			p.watchPacks()
 		})
 	}()
+}
+
+// loadedLibrary is what loading the packs gave: the library, and what
+// went wrong (a library can come with problems).
+type loadedLibrary struct {
+	lib *kb.Library
+	err error
+}
+
+// loadPacks loads the packs on a goroutine of its own, and hands what it
+// gave on the returned channel.
+func loadPacks(k *packs.KeptLoad) <-chan loadedLibrary {
+	done := make(chan loadedLibrary, 1)
+	go func() {
+		lib, err := k.Load()
+		done <- loadedLibrary{lib, err}
+	}()
+	return done
 }
 
 // openIndex opens or builds the search index off the UI goroutine, showing
@@ -377,6 +419,9 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		if err == nil {
 			p.shedBodies(ix, lib)
 			p.firstLoad.Keep(ix.Library())
+		}
+		if p.firstBuilt != nil {
+			p.firstBuilt()
 		}
 	}()
 }

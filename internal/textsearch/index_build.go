@@ -57,9 +57,9 @@ type Corpus struct {
 	// valueStore), for the same hash.
 	Internal map[string][]byte
 	// InternalFunc, when set, makes the Internal values instead: a build
-	// calls it once, on a goroutine of its own while documents are
-	// written, since encoding a large library's values is work a build
-	// need not wait for.
+	// calls it once, on a goroutine of its own while segments merge,
+	// since encoding a large library's values is work a build need not
+	// wait for.
 	InternalFunc func() map[string][]byte
 	// lean leaves out the surface words of titles, signals and meta (see
 	// Document.mapped).

@@ -116,7 +116,7 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 		return nil, "", err
 	}
 	if c.Len > 0 {
-		err = buildOfflineWithValues(ctx, tmp, im, c, progress, size)
+		_, err = buildOffline(ctx, tmp, im, c, progress, size)
 	} else {
 		// The offline builder needs a document to make a segment of.
 		err = buildLive(ctx, tmp, im, c, progress, size)
@@ -144,32 +144,6 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, progress func
 		return nil, "", err
 	}
 	return e, final, nil
-}
-
-// buildOfflineWithValues builds c at path offline and writes the values
-// kept with it (valueStore) meanwhile, on a goroutine of its own: on the
-// issue 10 vault, encoding them (6,400 values, 5 MB) and writing and
-// syncing the file took a tenth of a second or more on one core after the
-// merge, the other idle, where the segment writers and the merge (which
-// keeps one core busy and the other half so) leave room for it.
-func buildOfflineWithValues(ctx context.Context, path string, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int) error {
-	if err := os.MkdirAll(path, 0o700); err != nil {
-		return fmt.Errorf("create index %s: %w", path, err)
-	}
-	values := make(chan error, 1)
-	go func() {
-		values <- writeValues(filepath.Join(path, valuesName), c.Hash, c.internal())
-	}()
-	_, err := buildOffline(ctx, path, im, c, progress, size)
-	// Waited for even when the build failed, so that the caller's removal
-	// of path does not race the file's writing.
-	if verr := <-values; err == nil {
-		err = verr
-	}
-	if err == nil {
-		err = ctx.Err()
-	}
-	return err
 }
 
 // buildLive builds c at path as a live index, batch by batch.

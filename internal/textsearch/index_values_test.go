@@ -89,7 +89,7 @@ func TestValuesOfAnotherHashAreNotUsed(t *testing.T) {
 }
 
 // TestValuesMadeWhileBuilding: values a corpus makes only when asked
-// (InternalFunc, which a build calls while it writes documents) are kept
+// (InternalFunc, which a build calls while its segments merge) are kept
 // with a stored index, with one built empty and with one in memory, as
 // Internal's are; the function is called once a build.
 func TestValuesMadeWhileBuilding(t *testing.T) {

@@ -54,9 +54,9 @@ func (c *corpus) textCorpus() *textsearch.Corpus {
 }
 
 // internal is the pack entries as values kept with the index: made only
-// when a build asks, on a goroutine of its own while documents are
-// written (a vault's 6,400 files encoded took a core for tens of
-// milliseconds before the first document was written).
+// when a build asks, on a goroutine of its own while its segments merge
+// (a vault's 6,400 files encoded took a core for tens of milliseconds
+// before the first document was written).
 func (c *corpus) internal() map[string][]byte {
 	internal := map[string][]byte{packsKey: encodeIDs(entryIDs(c.entries))}
 	for _, e := range c.entries {

@@ -1,0 +1,99 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
+	"github.com/poisehq/poise/kb/search"
+)
+
+// startFirstBuild does what Run does for a data folder without an index:
+// scans the packs, starts loading them at once (loadPacks), and once the
+// window is up (here at once) builds the index from them (firstBuild).
+// The returned function reports whether the build is over and its large
+// packs kept.
+func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built func() bool) {
+	t.Helper()
+	store, err := packs.Open(packsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, err := kb.ScanLibrary(packs.Builtin(p.builtin, packsDir), packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
+	first.ParseAll = true
+	loaded := loadPacks(first)
+	var done atomic.Bool
+	p.packs, p.libState, p.firstLoad = store, state, first
+	p.firstBuilt = func() { done.Store(true) }
+	p.setIndexing("Preparing search… reading your packs")
+	p.firstBuild(first, loaded, indexDir, state)
+	return done.Load
+}
+
+// A data folder with a large folder pack and no index: the packs load
+// from the start, the Find screen says it is preparing search meanwhile,
+// and once built search answers from the packs loaded and the large pack
+// is kept, so the next start does not parse it again.
+func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
+	packsDir := keptVault(t)
+	p := newTestPoise(t, kb.NewLibrary())
+	p.builtin = nil
+	built := startFirstBuild(t, p, packsDir, filepath.Join(t.TempDir(), "index"))
+	if got := p.find.info.Text; !strings.HasPrefix(got, "Preparing search") {
+		t.Errorf("Find shows %q while the packs load, want that search is being prepared", got)
+	}
+	waitUI(t, p, func() bool { return p.search != nil })
+	res, err := p.search.Search(t.Context(), search.Query{Text: "topic 42"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "notes/note-042" {
+		t.Errorf("'topic 42' finds %v, want notes/note-042 first", resultIDs(res))
+	}
+	if _, ok := p.item("notes/note-042"); !ok {
+		t.Error("the screens do not have the packs loaded")
+	}
+	waitUI(t, p, built)
+	kept, err := os.ReadDir(packs.KeptDir(packsDir))
+	if err != nil || len(kept) == 0 {
+		t.Errorf("the large pack is not kept for the next start (%v): %v", kept, err)
+	}
+}
+
+// resultIDs lists the ids of res's hits, for messages.
+func resultIDs(res *search.Results) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// waitUI runs p's UI work until cond holds, polling cond, which other
+// goroutines make true, as often as the queue; for as long as a build of
+// the issue 10 vault takes on a busy machine.
+func waitUI(t testing.TB, p *poise, cond func() bool) {
+	t.Helper()
+	q := queues[p]
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	timeout := time.After(5 * time.Minute)
+	for !cond() {
+		select {
+		case fn := <-q:
+			fn()
+		case <-tick.C:
+		case <-timeout:
+			t.Fatal("timed out waiting for the first build")
+		}
+	}
+}
