@@ -65,6 +65,18 @@ func BenchmarkScanUnchangedVault(b *testing.B) {
 	}
 }
 
+// The first scan of the library, with no state before: every file read
+// and hashed, what a first index build does before loading.
+func BenchmarkScanFirstVault(b *testing.B) {
+	packs := vault(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := kb.ScanLibrary(nil, packs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // Reading one guide's body back from its note in the vault, as the app
 // does for a preview once the vault's bodies are out of memory
 // (Library.WithoutBodies): it must stay well under a keystroke's time.
