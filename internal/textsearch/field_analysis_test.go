@@ -158,6 +158,10 @@ func TestFieldsMatchBleveMapping(t *testing.T) {
 			docs = append(docs, Document{Title: text, Body: text + " " + text, Lang: lang})
 		}
 	}
+	// An offline build's fields, made in a scratch (terms counted by id,
+	// words remembered: field_terms.go, field_words.go), every document
+	// twice so that the second time its words come from the memory.
+	scratch := &buildScratch{}
 	for i, doc := range docs {
 		for _, lean := range []bool{false, true} {
 			id := fmt.Sprintf("doc-%d", i)
@@ -165,6 +169,12 @@ func TestFieldsMatchBleveMapping(t *testing.T) {
 			got := fieldDump(db.newBleveDoc(id, doc, lean))
 			if !slices.Equal(got, want) {
 				t.Errorf("document %d (lean %v) differs from Bleve's mapping:\n got %d lines\nwant %d lines\nfirst difference: %s", i, lean, len(got), len(want), firstDiff(got, want))
+			}
+			for round := range 2 {
+				got := fieldDump(db.makeDoc(scratch, id, doc, lean))
+				if !slices.Equal(got, want) {
+					t.Errorf("document %d (lean %v, in a scratch, round %d) differs from Bleve's mapping:\n got %d lines\nwant %d lines\nfirst difference: %s", i, lean, round, len(got), len(want), firstDiff(got, want))
+				}
 			}
 		}
 	}
