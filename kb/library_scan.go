@@ -97,11 +97,7 @@ func scanPack(packsDir string, e fs.DirEntry, old []FileState) (PackState, bool)
 	} else if !e.IsDir() {
 		return PackState{}, false
 	}
-	fsys := os.DirFS(dir)
-	files, err := scanPackDir(dir, old, func(p string) string {
-		h, _ := hashFile(fsys, p)
-		return h
-	})
+	files, err := scanPackDir(dir, old)
 	if err != nil {
 		return PackState{}, false // LoadLibrary reports it
 	}

@@ -2,7 +2,9 @@ package kb
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 
 	"golang.org/x/sys/unix"
@@ -81,9 +83,14 @@ func (f folder) appendEntries(out []folderEntry, b []byte) []folderEntry {
 		switch typ {
 		case unix.DT_DIR:
 			e.dir = true
+		case unix.DT_REG:
+			e.regular = true
 		case unix.DT_UNKNOWN: // file systems that do not say
 			var st unix.Stat_t
-			e.dir = unix.Fstatat(f.fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR
+			if unix.Fstatat(f.fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil {
+				e.dir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+				e.regular = st.Mode&unix.S_IFMT == unix.S_IFREG
+			}
 		}
 		out = append(out, e)
 	}
@@ -98,4 +105,52 @@ func (f folder) stat(name string) (size, mtime int64) {
 		return -1, 0
 	}
 	return st.Size, st.Mtim.Nano()
+}
+
+// read is the size and modification time of the regular file name and
+// the hash of its content (hashFile's), read by name relative to the
+// folder, not following a link: four system calls a file (open, fstat,
+// read, close), where hashFile through os.DirFS made ten and resolved the
+// whole path twice, for every file of a first scan (6,300 on the issue 10
+// vault). A file that cannot be read whole has the empty hash, and the
+// size and time stat gives.
+func (f folder) read(name string) (size, mtime int64, hash string) {
+	var fd int
+	err := ignoringEINTR(func() (err error) {
+		// Not blocking: should the file have become a pipe since the
+		// folder was read, it is not waited on.
+		fd, err = unix.Openat(f.fd, name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOFOLLOW, 0)
+		return err
+	})
+	if err != nil {
+		size, mtime = f.stat(name)
+		return size, mtime, ""
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		size, mtime = f.stat(name)
+		return size, mtime, ""
+	}
+	h := sha256.New()
+	buf := hashBuffers.Get().(*[]byte)
+	defer hashBuffers.Put(buf)
+	for read := int64(0); ; {
+		var n int
+		err := ignoringEINTR(func() (err error) {
+			n, err = unix.Read(fd, *buf)
+			return err
+		})
+		if err != nil {
+			return st.Size, st.Mtim.Nano(), ""
+		}
+		if n == 0 {
+			break
+		}
+		h.Write((*buf)[:n])
+		if read += int64(n); read == st.Size && n < len(*buf) {
+			break // as large as its stat said: no call more to be told so
+		}
+	}
+	return st.Size, st.Mtim.Nano(), hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -33,7 +33,7 @@ func (f folder) entries(*[]byte) ([]folderEntry, error) {
 	}
 	out := make([]folderEntry, len(des))
 	for i, d := range des {
-		out[i] = folderEntry{d.Name(), d.IsDir()}
+		out[i] = folderEntry{name: d.Name(), dir: d.IsDir(), regular: d.Type().IsRegular()}
 	}
 	return out, nil
 }
@@ -46,4 +46,13 @@ func (f folder) stat(name string) (size, mtime int64) {
 		return -1, 0
 	}
 	return info.Size(), info.ModTime().UnixNano()
+}
+
+// read is the size and modification time of the regular file name and
+// the hash of its content (hashFile's); a file that cannot be read has
+// the empty hash.
+func (f folder) read(name string) (size, mtime int64, hash string) {
+	size, mtime = f.stat(name)
+	hash, _ = hashFile(os.DirFS(f.path), name)
+	return size, mtime, hash
 }

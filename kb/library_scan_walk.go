@@ -19,7 +19,7 @@ import (
 // Folders are read and their files statted by name relative to the open
 // folder (see folder), not by whole paths the system would resolve again,
 // folder by folder, for every file.
-func scanPackDir(dir string, old []FileState, hash func(path string) string) ([]FileState, error) {
+func scanPackDir(dir string, old []FileState) ([]FileState, error) {
 	root, err := openFolder(dir)
 	if err != nil {
 		return nil, err
@@ -55,13 +55,13 @@ func scanPackDir(dir string, old []FileState, hash func(path string) string) ([]
 			var buf []byte // each walker reads folders into its own
 			for i := range next {
 				e := top[i]
-				s := folderScan{old: oldUnder[e.name], hash: hash, buf: &buf}
+				s := folderScan{old: oldUnder[e.name], buf: &buf}
 				// Most often the files are those of before.
 				s.out = make([]FileState, 0, len(s.old))
 				if e.dir {
 					s.folder(root, e.name, e.name)
 				} else if packFileWanted(e.name, e.name) {
-					s.file(root, "", e.name)
+					s.file(root, "", e)
 				}
 				jobs[i] = s.out
 			}
@@ -88,10 +88,9 @@ func scanPackDir(dir string, old []FileState, hash func(path string) string) ([]
 
 // folderScan is one walker's scan of a top-level entry of a pack.
 type folderScan struct {
-	old  []FileState // the previous files not yet passed, in path order
-	hash func(path string) string
-	buf  *[]byte // for reading folders
-	out  []FileState
+	old []FileState // the previous files not yet passed, in path order
+	buf *[]byte     // for reading folders
+	out []FileState
 }
 
 // folder scans the folder name of parent, whose path in the pack is rel,
@@ -114,15 +113,16 @@ func (s *folderScan) folder(parent folder, name, rel string) {
 		if e.dir {
 			s.folder(f, e.name, rel+"/"+e.name)
 		} else if isMarkdown(e.name) { // pack.toml counts at the top only
-			s.file(f, rel, e.name)
+			s.file(f, rel, e)
 		}
 	}
 }
 
-// file describes the file name of the folder f, whose path in the pack is
-// rel ("" at the top).
-func (s *folderScan) file(f folder, rel, name string) {
-	size, mtime := f.stat(name)
+// file describes the file e of the folder f, whose path in the pack is
+// rel ("" at the top): statted, and read only when the state before did
+// not have it with that size and time.
+func (s *folderScan) file(f folder, rel string, e folderEntry) {
+	name := e.name
 	var p string
 	if len(s.old) > 0 && isPathOf(s.old[0].Path, rel, name) {
 		p = s.old[0].Path // the usual case: the file the state had next
@@ -138,12 +138,21 @@ func (s *folderScan) file(f folder, rel, name string) {
 	if len(s.old) > 0 && s.old[0].Path == p {
 		o := s.old[0]
 		s.old = s.old[1:]
-		if o.Size == size && o.ModTime == mtime && size >= 0 {
+		if size, mtime := f.stat(name); o.Size == size && o.ModTime == mtime && size >= 0 {
 			s.out = append(s.out, o)
 			return
 		}
 	}
-	s.out = append(s.out, FileState{Path: p, Size: size, ModTime: mtime, Hash: s.hash(p)})
+	var size, mtime int64
+	var hash string
+	if e.regular {
+		size, mtime, hash = f.read(name)
+	} else {
+		// Not opened: a pipe or a device named like a note could block,
+		// or do something, when opened; it is described, unread.
+		size, mtime = f.stat(name)
+	}
+	s.out = append(s.out, FileState{Path: p, Size: size, ModTime: mtime, Hash: hash})
 }
 
 // isPathOf reports whether p is the path of the file name in the folder
@@ -162,10 +171,10 @@ func topName(p string) string {
 }
 
 // folderEntry is one entry of a folder: its name, and whether it is a
-// folder itself (not a link to one).
+// folder itself or a regular file (not a link to one).
 type folderEntry struct {
-	name string
-	dir  bool
+	name         string
+	dir, regular bool
 }
 
 // sortEntries puts a folder's entries in name order, as fs.ReadDir does.

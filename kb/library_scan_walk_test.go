@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -26,6 +27,12 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(p, []byte(fmt.Sprintf("# %d\n%s", i, f)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Larger than the buffer files are hashed through, and a multiple of it.
+	for name, size := range map[string]int{"big.md": 100_000, "even.md": 64 << 10} {
+		if err := os.WriteFile(filepath.Join(dir, name), bytes.Repeat([]byte("word "), size/5+1)[:size], 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -57,12 +64,31 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 	if err := walkPackDir(filepath.Join(dir, "missing"), func(string, int64, int64) {}); err == nil {
 		t.Error("walking a missing folder succeeded")
 	}
+	// Each file is hashed as hashFile hashes it through os.DirFS; the
+	// link, which hashFile refuses, has no hash.
+	scanned, err := scanPackDir(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashed := 0
+	for _, f := range scanned {
+		want, _ := hashFile(os.DirFS(dir), f.Path)
+		if f.Hash != want {
+			t.Errorf("%s: hash %q, hashFile says %q", f.Path, f.Hash, want)
+		}
+		if want != "" {
+			hashed++
+		}
+	}
+	if hashed != len(scanned)-1 {
+		t.Errorf("%d of %d files hashed, want all but the link", hashed, len(scanned))
+	}
 }
 
 // walkPackDir calls fn for each file scanPackDir finds in dir, as
 // walkPackFiles calls its fn.
 func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
-	files, err := scanPackDir(dir, nil, func(string) string { return "" })
+	files, err := scanPackDir(dir, nil)
 	for _, f := range files {
 		fn(f.Path, f.Size, f.ModTime)
 	}

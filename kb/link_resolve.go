@@ -11,9 +11,9 @@ import (
 
 // resolveLinks turns every relative markdown link into the id of the item
 // it points at, kept with the link as written, reporting links to files or
-// sections that do not exist.
-func (l *loader) resolveLinks() {
-	for _, rec := range l.order {
+// sections that do not exist, for the files recs.
+func (l *loader) resolveLinks(recs []*fileRec) {
+	for _, rec := range recs {
 		for _, ln := range rec.links {
 			id, msg, group := l.resolve(rec, ln.Dest)
 			if msg == "" {
@@ -48,6 +48,23 @@ func (l *loader) resolveLinks() {
 // (to another app, an absolute path or a folder outside) are shown as
 // written and not reported: notes written for another tool have them.
 func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) {
+	return l.resolveIn(rec, dest, nil)
+}
+
+// resolveTarget is the item id for dest, as resolve gives it, and the
+// file whose anchors gave it.
+func (l *loader) resolveTarget(rec *fileRec, dest string) (string, *fileRec) {
+	var target *fileRec
+	id, _, _ := l.resolveIn(rec, dest, &target)
+	if id == "" {
+		return "", nil
+	}
+	return id, target
+}
+
+// resolveIn is resolve, setting *in (when in is not nil) to the file
+// whose anchors gave the id.
+func (l *loader) resolveIn(rec *fileRec, dest string, in **fileRec) (id, problem, group string) {
 	if dest == "" {
 		return "", "", ""
 	}
@@ -76,6 +93,9 @@ func (l *loader) resolve(rec *fileRec, dest string) (id, problem, group string) 
 			return "", "broken link: " + quote(dest) + " is not a file of this pack; fix the path (it is relative to this file) or remove the link", GroupMissingNote
 		}
 		target = t
+	}
+	if in != nil {
+		*in = target
 	}
 	if frag == "" {
 		return target.anchors[""], "", ""

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -285,43 +286,25 @@ func relPath(dir, file string) string {
 const maxEmbed = 1500
 
 // showEmbeds puts each embedded note's text under the link its embed
-// became, in the item holding it. It runs once every link is resolved.
-func (l *loader) showEmbeds() {
-	var byID map[string]*Item
+// became, in the item holding it, for the files recs. It runs once every
+// link is resolved, and changes only the Body of recs' items, so the
+// files of a pack can be shown in parts at the same time (finishFiles).
+func (l *loader) showEmbeds(recs []*fileRec, items *embedItems) {
 	texts := map[string]string{}
-	for _, rec := range l.order {
+	for _, rec := range recs {
 		for _, e := range rec.embeds {
-			id, _, _ := l.resolve(rec, e.href)
+			id, target := l.resolveTarget(rec, e.href)
 			if id == "" {
 				continue
 			}
-			if byID == nil {
-				n := 0
-				for _, r := range l.order {
-					n += len(r.items)
-				}
-				byID = make(map[string]*Item, n) // sized once, not grown
-				for _, r := range l.order {
-					for i := range r.items {
-						byID[r.items[i].ID] = &r.items[i]
-					}
-				}
-			}
-			target, ok := byID[id]
-			if !ok && l.partial {
-				// A note of the pack not loaded (LoadFilesChecked), read
-				// for its headings when its embed was resolved: shown as
-				// a whole load shows it.
-				addOthers(byID, l.others)
-				target, ok = byID[id]
-			}
+			found, ok := items.find(target, id, true)
 			it := owner(rec.items, e.line)
 			if !ok || it == nil {
 				continue
 			}
 			text, seen := texts[id]
 			if !seen {
-				text = embedText(target, byID)
+				text = embedText(found, target, items)
 				texts[id] = text
 			}
 			if text != "" {
@@ -329,6 +312,52 @@ func (l *loader) showEmbeds() {
 			}
 		}
 	}
+}
+
+// embedItems finds the items embeds show by id, among every file loaded
+// (order) and, when only some files load (partial), the others read for
+// their headings.
+type embedItems struct {
+	order   []*fileRec
+	partial *loader
+	once    sync.Once
+	byID    map[string]*Item
+}
+
+// find is the item id, looked for first in the file in (the file a link
+// led to) when the whole pack is loaded: ids are then unique among its
+// files (claim), so that item is the one a map of them all would give,
+// and most embeds need no such map (making it, 55,000 items, held up the
+// end of a vault's load). withOthers looks among the others too.
+func (e *embedItems) find(in *fileRec, id string, withOthers bool) (*Item, bool) {
+	if in != nil && e.partial == nil {
+		for i := range in.items {
+			if in.items[i].ID == id {
+				return &in.items[i], true
+			}
+		}
+	}
+	e.once.Do(func() {
+		n := 0
+		for _, r := range e.order {
+			n += len(r.items)
+		}
+		e.byID = make(map[string]*Item, n) // sized once, not grown
+		for _, r := range e.order {
+			for i := range r.items {
+				e.byID[r.items[i].ID] = &r.items[i]
+			}
+		}
+	})
+	target, ok := e.byID[id]
+	if !ok && withOthers && e.partial != nil {
+		// A note of the pack not loaded (LoadFilesChecked), read for its
+		// headings when its embed was resolved: shown as a whole load
+		// shows it.
+		addOthers(e.byID, e.partial.others)
+		target, ok = e.byID[id]
+	}
+	return target, ok
 }
 
 // addOthers adds to byID the items of the files others holds that it
@@ -347,16 +376,16 @@ func addOthers(byID map[string]*Item, others map[string]*fileRec) {
 	}
 }
 
-// embedText is what an embed of it shows: its plain text, with its
-// sections' when it is a whole note, cut at maxEmbed.
-func embedText(it *Item, byID map[string]*Item) string {
+// embedText is what an embed of it (an item of the file in) shows: its
+// plain text, with its sections', cut at maxEmbed.
+func embedText(it *Item, in *fileRec, items *embedItems) string {
 	var sb strings.Builder
 	sb.WriteString(it.Text)
 	for _, id := range it.Sections {
 		if sb.Len() > maxEmbed {
 			break
 		}
-		if s, ok := byID[id]; ok {
+		if s, ok := items.find(in, id, false); ok {
 			sb.WriteString("\n\n" + s.Title + "\n\n" + s.Text)
 		}
 	}

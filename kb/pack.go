@@ -98,7 +98,13 @@ type Library struct {
 // other packs (with their sections and options) out of the library, so
 // only the pack's own item of the same folder and slug is found.
 func NewLibrary(packs ...*Pack) *Library {
-	lib := &Library{byID: map[string]*Item{}, replaces: map[string]string{}, given: slices.Clone(packs), originals: map[string]*Item{}}
+	n := 0
+	for _, p := range packs {
+		n += len(p.Items)
+	}
+	// Sized once: grown from empty, the map of a vault's 55,000 items
+	// was rehashed a dozen times while the index build waited for it.
+	lib := &Library{byID: make(map[string]*Item, n), replaces: map[string]string{}, given: slices.Clone(packs), originals: map[string]*Item{}}
 	hidden := map[string]string{} // replaced id → the pack replacing it
 	for _, p := range packs {
 		for _, o := range p.Manifest.Overrides {

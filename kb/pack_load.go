@@ -205,23 +205,32 @@ func (l *loader) loadItems(pack *Pack, paths []string) {
 		l.order = append(l.order, rec)
 	})
 	l.originals = originalPacks(pack.Manifest)
+	if !l.partial {
+		l.finishFiles(pack)
+		return
+	}
 	if !l.bodies {
-		l.resolveLinks()
+		l.resolveLinks(l.order)
 	}
 	pack.OriginalLinks = l.originalLinks
 	if l.plain {
-		l.showEmbeds()
+		l.showEmbeds(l.order, &embedItems{order: l.order, partial: l})
 	}
-	// Items are large: room for all at once, not grown by doubling (a
-	// vault of 55,000 items copied 120 MB of them).
+	pack.Items = gatherItems(pack.Items, l.order)
+}
+
+// gatherItems appends the items of recs to items, growing it once: Items
+// are large, and a vault of 55,000 grown by doubling copied 120 MB.
+func gatherItems(items []Item, recs []*fileRec) []Item {
 	n := 0
-	for _, rec := range l.order {
+	for _, rec := range recs {
 		n += len(rec.items)
 	}
-	pack.Items = slices.Grow(pack.Items, n)
-	for _, rec := range l.order {
-		pack.Items = append(pack.Items, rec.items...)
+	items = slices.Grow(items, n)
+	for _, rec := range recs {
+		items = append(items, rec.items...)
 	}
+	return items
 }
 
 // startLoad reads the manifest and settles the pack's id.

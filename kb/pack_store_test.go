@@ -1,7 +1,9 @@
 package kb
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -195,5 +197,56 @@ func TestStoredPackUpdatedReadsOnlyChangedFiles(t *testing.T) {
 	}
 	if _, _, err := StoredPackUpdated(store, dir, again.Packs[0]); !errors.Is(err, ErrNotStored) {
 		t.Errorf("a new pack.toml was settled from the kept pack: %v", err)
+	}
+}
+
+// TestStorePackSheddingKeepsWhatStorePackKeeps checks a pack kept with its
+// guides' bodies, left out as it is written, is the same file, byte for
+// byte, as the pack without them (WithoutBodies) kept by StorePack, over
+// more than one chunk of items, and leaves the pack it was given alone.
+func TestStorePackSheddingKeepsWhatStorePackKeeps(t *testing.T) {
+	packsDir := t.TempDir()
+	dir := filepath.Join(packsDir, "notes")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for i := range keptChunk/2 + 10 { // two items a file: two chunks
+		text := fmt.Sprintf("# Note %d\n\nBody of %d.\n\n## Part\n\nMore of %d, see [[gone]].\n", i, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("n%04d.md", i)), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	state, err := ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, _ := LoadLibrary(nil, packsDir)
+	full, _ := lib.Pack("notes")
+	if len(full.Items) <= keptChunk {
+		t.Fatalf("%d items, want more than one chunk", len(full.Items))
+	}
+	light, _ := lib.WithoutBodies(func(*Pack) bool { return true }).Pack("notes")
+	problems := []Problem{{File: "n0000.md", Line: 7, Message: "m"}}
+
+	stored, shed := filepath.Join(t.TempDir(), "kept"), filepath.Join(t.TempDir(), "kept")
+	if err := StorePack(stored, light, state.Packs[0], problems); err != nil {
+		t.Fatal(err)
+	}
+	if err := StorePackShedding(shed, full, state.Packs[0], problems); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(storedPackPath(stored, "notes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(storedPackPath(shed, "notes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("kept shedding: %d bytes, differ from the %d kept without bodies", len(got), len(want))
+	}
+	if full.Shed || full.Items[0].Body == "" {
+		t.Error("the pack given lost its bodies")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 // Profiling a whole command run, for the people who make Poise fast: a
@@ -16,18 +17,35 @@ import (
 //
 //	POISE_CPUPROFILE=path  CPU profile of the command, sampled at 100 Hz
 //	POISE_MEMPROFILE=path  every allocation the command makes (allocs profile)
+//	POISE_TRACE=path       execution trace ("go tool trace"): when a core
+//	                       idles, and what waits on what
 const (
 	cpuProfileEnv = "POISE_CPUPROFILE"
 	memProfileEnv = "POISE_MEMPROFILE"
+	traceEnv      = "POISE_TRACE"
 )
 
 // startProfiles starts what the environment asks for and returns the
 // function that writes the profiles out; errors go to stderr, as profiling
 // must never change what the command does.
 func startProfiles(stderr io.Writer) (stop func()) {
-	cpuPath, memPath := os.Getenv(cpuProfileEnv), os.Getenv(memProfileEnv)
-	if cpuPath == "" && memPath == "" {
+	cpuPath, memPath, tracePath := os.Getenv(cpuProfileEnv), os.Getenv(memProfileEnv), os.Getenv(traceEnv)
+	if cpuPath == "" && memPath == "" && tracePath == "" {
 		return func() {}
+	}
+	var traceFile *os.File
+	if tracePath != "" {
+		f, err := os.Create(tracePath)
+		if err == nil {
+			if err = trace.Start(f); err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "poise: %s: %v\n", traceEnv, err)
+		} else {
+			traceFile = f
+		}
 	}
 	var cpuFile *os.File
 	if cpuPath != "" {
@@ -51,6 +69,10 @@ func startProfiles(stderr io.Writer) (stop func()) {
 		runtime.MemProfileRate = 1
 	}
 	return func() {
+		if traceFile != nil {
+			trace.Stop()
+			traceFile.Close()
+		}
 		if cpuFile != nil {
 			pprof.StopCPUProfile()
 			cpuFile.Close()

@@ -81,29 +81,32 @@ func (k *KeptLoad) Load() (*kb.Library, error) {
 	return kb.LoadLibraryKept(k.builtin, k.packsDir, kept)
 }
 
-// Keep keeps the large packs of light (the library loaded, bodies shed
-// by ShedPack) that were parsed, for the files scanned before; nil k
-// keeps nothing. It writes in the data folder: call it holding its lock.
-func (k *KeptLoad) Keep(light *kb.Library) {
-	if k == nil || k.state == nil || light == nil || KeptDir(k.packsDir) == "" {
+// Keep keeps the large packs of lib (ShedPack) that were parsed, for the
+// files scanned before; nil k keeps nothing. lib may have their guides'
+// bodies (the library an index was just built from: they are left out as
+// it is written, kb.StorePackShedding) or not (WithoutBodies). It writes
+// in the data folder: call it holding its lock.
+func (k *KeptLoad) Keep(lib *kb.Library) {
+	if k == nil || k.state == nil || lib == nil || KeptDir(k.packsDir) == "" {
 		return
 	}
-	var large []string
-	for _, pk := range light.Packs {
-		if pk.Shed && pk.Dir != "" {
-			large = append(large, pk.Dir)
+	large := func(pk *kb.Pack) bool { return (pk.Shed || ShedPack(pk)) && pk.Dir != "" }
+	var dirs []string
+	for _, pk := range lib.Packs {
+		if large(pk) {
+			dirs = append(dirs, pk.Dir)
 		}
 	}
-	kb.PruneStoredPacks(KeptDir(k.packsDir), large) // packs removed since
-	for _, pk := range light.Packs {
-		if !pk.Shed || !k.parsed[pk.Manifest.ID] {
+	kb.PruneStoredPacks(KeptDir(k.packsDir), dirs) // packs removed since
+	for _, pk := range lib.Packs {
+		if !large(pk) || !k.parsed[pk.Manifest.ID] {
 			continue
 		}
 		i := slices.IndexFunc(k.state.Packs, func(ps kb.PackState) bool { return ps.Dir == pk.Dir })
 		if i < 0 {
 			continue
 		}
-		if err := kb.StorePack(KeptDir(k.packsDir), pk, k.state.Packs[i], k.Problems[pk.Manifest.ID]); err != nil && k.logf != nil {
+		if err := kb.StorePackShedding(KeptDir(k.packsDir), pk, k.state.Packs[i], k.Problems[pk.Manifest.ID]); err != nil && k.logf != nil {
 			k.logf("poise: %s loads from its files at the next start: %v", pk.Dir, err)
 		}
 	}
