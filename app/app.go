@@ -404,7 +404,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 				return
 			}
 			last = time.Now()
-			msg := fmt.Sprintf("Preparing search… %d of %d items", done, total)
+			msg := indexingText(done, total)
 			p.do(func() { p.setIndexing(msg) })
 		}})
 		p.do(func() {
@@ -424,6 +424,17 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			p.firstBuilt()
 		}
 	}()
+}
+
+// indexingText is what the Find screen says while the index builds, done
+// of total items indexed. Once all are, the build still merges what it
+// wrote (a few seconds for a library of 50,000 items), which "50000 of
+// 50000 items" made look stuck.
+func indexingText(done, total int) string {
+	if total > 0 && done >= total {
+		return fmt.Sprintf("Preparing search… all %d items read; finishing the index", total)
+	}
+	return fmt.Sprintf("Preparing search… %d of %d items", done, total)
 }
 
 // useIndex hands the open index to the screens and to terminal searches.

@@ -97,3 +97,23 @@ func waitUI(t testing.TB, p *poise, cond func() bool) {
 		}
 	}
 }
+
+// While the index builds, the Find screen counts the items indexed; once
+// all are, it says the index is being finished rather than showing a
+// count that no longer moves.
+func TestIndexingTextSaysWhenTheIndexIsFinishing(t *testing.T) {
+	p := newTestPoise(t, kb.NewLibrary())
+	for _, tc := range []struct {
+		done, total int
+		want        string
+	}{
+		{0, 55802, "Preparing search… 0 of 55802 items"},
+		{4650, 55802, "Preparing search… 4650 of 55802 items"},
+		{55802, 55802, "Preparing search… all 55802 items read; finishing the index"},
+	} {
+		p.setIndexing(indexingText(tc.done, tc.total))
+		if got := p.find.info.Text; got != tc.want {
+			t.Errorf("%d of %d: Find shows %q, want %q", tc.done, tc.total, got, tc.want)
+		}
+	}
+}
