@@ -162,6 +162,12 @@ func (c *cli) indexProgress() func(done, total int) {
 			return
 		}
 		last = time.Now()
+		if done >= total {
+			// The merge and the writes still to come take seconds on a
+			// large library: say so, or the build looks stuck.
+			fmt.Fprintf(c.env.Stderr, "poise: indexed %d of %d items; finishing the index\n", done, total)
+			return
+		}
 		fmt.Fprintf(c.env.Stderr, "poise: indexed %d of %d items\n", done, total)
 	}
 }

@@ -46,3 +46,18 @@ func TestSearchWaitsForAnotherBuild(t *testing.T) {
 		t.Errorf("no index kept after the wait: %v", err)
 	}
 }
+
+// A first build by "poise search" says, once every item is indexed, that
+// it is finishing the index: on a large library the merge and the writes
+// after "indexed N of N items" took 4-9 s of a 45 s build at load 18.
+func TestIndexProgressSaysWhenItSaves(t *testing.T) {
+	var stderr strings.Builder
+	c := &cli{env: Env{Stderr: &stderr}}
+	progress := c.indexProgress()
+	progress(500, 2000)
+	progress(2000, 2000)
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "2000 of 2000") || !strings.Contains(last, "finishing") {
+		t.Errorf("stderr ends with %q; want all 2000 items indexed and that the index is being finished", last)
+	}
+}
