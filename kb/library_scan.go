@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -193,7 +194,15 @@ func hashFile(fsys fs.FS, p string) (string, error) {
 	if _, err := io.CopyBuffer(h, struct{ io.Reader }{f}, *buf); err != nil {
 		return "", err
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16]), nil
+	return contentHash(h), nil
+}
+
+// contentHash is how a file's content hash is written in the library's
+// state: the first 16 bytes of its SHA-256, in hex. Every reader of
+// files hashes through it, as a hash written another way would make the
+// state look stale and rebuild the index at every start.
+func contentHash(h hash.Hash) string {
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // hashBuffers are the buffers hashFile reads through.

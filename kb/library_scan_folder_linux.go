@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 
 	"golang.org/x/sys/unix"
@@ -152,5 +151,5 @@ func (f folder) read(name string) (size, mtime int64, hash string) {
 			break // as large as its stat said: no call more to be told so
 		}
 	}
-	return st.Size, st.Mtim.Nano(), hex.EncodeToString(h.Sum(nil)[:16])
+	return st.Size, st.Mtim.Nano(), contentHash(h)
 }
