@@ -16,7 +16,7 @@ func TestShutdownIsBounded(t *testing.T) {
 	logf := func(string, ...any) {}
 	t.Run("grace runs out", func(t *testing.T) {
 		exited := make(chan int, 1)
-		go exitAfter(10*time.Millisecond, nil, func(code int) { exited <- code }, logf)
+		go exitAfter(10*time.Millisecond, 0, nil, func(code int) { exited <- code }, logf)
 		select {
 		case code := <-exited:
 			if code == 0 {
@@ -29,7 +29,7 @@ func TestShutdownIsBounded(t *testing.T) {
 	t.Run("second signal", func(t *testing.T) {
 		exited := make(chan int, 1)
 		again := make(chan os.Signal, 1)
-		go exitAfter(time.Hour, again, func(code int) { exited <- code }, logf)
+		go exitAfter(time.Hour, 0, again, func(code int) { exited <- code }, logf)
 		select {
 		case <-exited:
 			t.Fatal("exited before the second signal")
@@ -40,6 +40,25 @@ func TestShutdownIsBounded(t *testing.T) {
 		case <-exited:
 		case <-time.After(10 * time.Second):
 			t.Fatal("a second signal did not end the process")
+		}
+	})
+	// GNU timeout sends SIGTERM to the app and again to its process
+	// group: one request, which must let the quit finish cleanly.
+	t.Run("the same signal twice at once", func(t *testing.T) {
+		exited := make(chan int, 1)
+		again := make(chan os.Signal, 2)
+		again <- syscall.SIGTERM
+		go exitAfter(time.Hour, time.Hour, again, func(code int) { exited <- code }, logf)
+		again <- syscall.SIGTERM
+		for deadline := time.Now().Add(10 * time.Second); len(again) > 0; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("the signals were not read")
+			}
+		}
+		select {
+		case <-exited:
+			t.Fatal("a repeat sent with the first signal cut the shutdown short")
+		case <-time.After(100 * time.Millisecond):
 		}
 	})
 }

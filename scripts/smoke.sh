@@ -8,13 +8,26 @@ set -euo pipefail
 bin=${1:?usage: smoke.sh path/to/poise [screenshot.png]}
 shot=${2:-smoke.png}
 work=$(mktemp -d)
-display=":$((90 + RANDOM % 9))"
+trap 'rm -rf "$work"' EXIT
+# A display no other X server holds: a server killed by the last run may
+# not have removed its lock yet, and a new one on that number fails.
+for _ in $(seq 1 50); do
+  n=$((90 + RANDOM % 100))
+  [ -e "/tmp/.X$n-lock" ] || break
+done
+display=":$n"
 
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 cleanup() { kill "$xvfb" 2>/dev/null || true; kill "${app:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-sleep 1
+# Wait for the server to answer, not a fixed second: under load it once
+# took longer, and the app found no display.
+for _ in $(seq 1 100); do
+  DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break
+  kill -0 "$xvfb" 2>/dev/null || { echo "smoke: Xvfb on $display did not start:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+  sleep 0.2
+done
 
 # A config folder of its own: a Fyne preferences file left behind by
 # another run must not change what this one sees.
