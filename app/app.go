@@ -111,7 +111,11 @@ func Run(cfg Config) error {
 		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
 		firstLoaded = loadPacks(first)
 	}
-	p := newPoise(a, a.NewWindow("Poise"), kb.NewLibrary())
+	win, err := openWindow(a)
+	if err != nil {
+		return err
+	}
+	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
 	p.libState, p.firstLoad = state, first
 	if storeErr != nil {

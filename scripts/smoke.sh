@@ -9,6 +9,16 @@ bin=${1:?usage: smoke.sh path/to/poise [screenshot.png]}
 shot=${2:-smoke.png}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# With no display to open, the app says so in a sentence and exits 1: no
+# Go stack trace for a person who started it over SSH.
+status=0
+env -u WAYLAND_DISPLAY DISPLAY=:1999 XDG_CONFIG_HOME="$work/config" timeout 60 "$bin" --data-dir "$work/nodisplay" >"$work/nodisplay.log" 2>&1 || status=$?
+if [ "$status" -ne 1 ] || grep -qE '^goroutine |^panic:' "$work/nodisplay.log" || ! grep -q 'could not open the Poise window' "$work/nodisplay.log"; then
+  echo "smoke: with no display, poise exited with status $status and printed:" >&2
+  cat "$work/nodisplay.log" >&2
+  exit 1
+fi
+
 # A display no other X server holds: a server killed by the last run may
 # not have removed its lock yet, and a new one on that number fails.
 for _ in $(seq 1 50); do
