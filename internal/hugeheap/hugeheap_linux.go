@@ -25,7 +25,7 @@ const minReserve = 16 << 20
 
 func reserve(n int) region {
 	page := hugePageSize()
-	if n < minReserve || thpMode() != "madvise" || page == 0 {
+	if thpMode() != "madvise" || page == 0 || !roomFor(n) {
 		// "always": the heap gets huge pages already; "never": none to get.
 		return region{}
 	}
@@ -59,6 +59,45 @@ func (r region) stop() {
 	r.once.Do(func() {
 		_, _, _ = unix.Syscall(unix.SYS_MADVISE, r.start, r.end-r.start, unix.MADV_NOHUGEPAGE)
 	})
+}
+
+// roomFor says whether n bytes can be mapped at no risk. Go cannot
+// recover from a refused mapping (the runtime throws "out of memory"),
+// and the block, though never touched, is charged to the system's commit
+// until given back: none is reserved where mappings are limited (a
+// ulimit -v, strict overcommit), nor beyond half the memory available.
+func roomFor(n int) bool {
+	if n < minReserve {
+		return false
+	}
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_AS, &lim) != nil || lim.Cur != unix.RLIM_INFINITY {
+		return false
+	}
+	if b, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(b)) == "2" {
+		return false
+	}
+	avail := memAvailable()
+	return avail > 0 && uint64(n) <= avail/2
+}
+
+// memAvailable is the kernel's estimate of the memory available to start
+// new programs, 0 when unknown.
+func memAvailable() uint64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // thpMode is the system's transparent huge page setting: "always",

@@ -58,12 +58,19 @@ func TestReserveFaultsTheNextAllocationInHugePages(t *testing.T) {
 	buf[0] = 2 // kept alive until its mapping was read
 }
 
-// TestReserveSmallDoesNothing: below minReserve no collection is worth it.
-func TestReserveSmallDoesNothing(t *testing.T) {
+// TestReserveSkipsTooLittleAndTooMuch: below minReserve a collection is
+// not worth it, and a block the system may refuse to map would end the
+// process (the runtime cannot recover from it).
+func TestReserveSkipsTooLittleAndTooMuch(t *testing.T) {
+	for _, n := range []int{0, minReserve - 1, 1 << 50} {
+		if roomFor(n) {
+			t.Errorf("roomFor(%d) = true", n)
+		}
+	}
 	if r := reserve(minReserve - 1); r.once != nil {
 		t.Errorf("reserve(%d) advised %x-%x", minReserve-1, r.start, r.end)
 	}
-	Reserve(1 << 20)() // and stopping it is harmless
+	Reserve(1 << 50)() // nothing reserved, and stopping it is harmless
 }
 
 // childEnv tells a test it runs in the process of its own it asked for.
