@@ -41,10 +41,9 @@ func reserve(n int) region {
 	if unix.Madvise(big[start-base:end-base], unix.MADV_HUGEPAGE) != nil {
 		return region{}
 	}
-	runtime.KeepAlive(big)
-	big = nil
-	// Freed now, the block's pages are the lowest free ones above the
-	// heap's first arena, where the next allocations are placed.
+	// Freed by this collection (nothing refers to it any more), the
+	// block's pages are the lowest free ones above what the heap held
+	// before, where the next allocations are placed.
 	runtime.GC()
 	return region{start: start, end: end, once: new(sync.Once)}
 }
