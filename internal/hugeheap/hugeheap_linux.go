@@ -1,0 +1,129 @@
+//go:build linux
+
+package hugeheap
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// region is the part of a reservation advised for huge pages.
+type region struct {
+	start, end uintptr
+	once       *sync.Once
+}
+
+// minReserve is the least reservation worth a garbage collection: below
+// a few huge pages the faults saved are a few milliseconds.
+const minReserve = 16 << 20
+
+func reserve(n int) region {
+	page := hugePageSize()
+	if thpMode() != "madvise" || page == 0 || !roomFor(n) {
+		// "always": the heap gets huge pages already; "never": none to get.
+		return region{}
+	}
+	// Fresh from the operating system, a block this large is mapped and
+	// not touched: Go knows it is zeroed.
+	big := make([]byte, n)
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(big)))
+	start := (base + page - 1) &^ (page - 1)
+	end := (base + uintptr(n)) &^ (page - 1)
+	if start >= end {
+		return region{}
+	}
+	if unix.Madvise(big[start-base:end-base], unix.MADV_HUGEPAGE) != nil {
+		return region{}
+	}
+	// Freed by this collection (nothing refers to it any more), the
+	// block's pages are the lowest free ones above what the heap held
+	// before, where the next allocations are placed.
+	runtime.GC()
+	return region{start: start, end: end, once: new(sync.Once)}
+}
+
+// stop withdraws the advice. The range stays the Go heap's for the life
+// of the process (the runtime never unmaps its arenas), so advising it
+// later is safe; MADV_NOHUGEPAGE is the "madvise" mode's default.
+func (r region) stop() {
+	if r.once == nil {
+		return
+	}
+	r.once.Do(func() {
+		_, _, _ = unix.Syscall(unix.SYS_MADVISE, r.start, r.end-r.start, unix.MADV_NOHUGEPAGE)
+	})
+}
+
+// roomFor says whether n bytes can be mapped at no risk. Go cannot
+// recover from a refused mapping (the runtime throws "out of memory"),
+// and the block, though never touched, is charged to the system's commit
+// until given back: none is reserved where mappings are limited (a
+// ulimit -v, strict overcommit), nor beyond half the memory available.
+func roomFor(n int) bool {
+	if n < minReserve {
+		return false
+	}
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_AS, &lim) != nil || lim.Cur != unix.RLIM_INFINITY {
+		return false
+	}
+	if b, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(b)) == "2" {
+		return false
+	}
+	avail := memAvailable()
+	return avail > 0 && uint64(n) <= avail/2
+}
+
+// memAvailable is the kernel's estimate of the memory available to start
+// new programs, 0 when unknown.
+func memAvailable() uint64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// thpMode is the system's transparent huge page setting: "always",
+// "madvise", "never", or "" when it cannot be read.
+func thpMode() string {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		return ""
+	}
+	s := string(b)
+	i := strings.IndexByte(s, '[')
+	j := strings.IndexByte(s, ']')
+	if i < 0 || j < i {
+		return ""
+	}
+	return s[i+1 : j]
+}
+
+// hugePageSize is the size of a transparent huge page, 0 when unknown.
+func hugePageSize() uintptr {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
+	if err != nil {
+		return 0
+	}
+	n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil || n&(n-1) != 0 {
+		return 0
+	}
+	return uintptr(n)
+}
