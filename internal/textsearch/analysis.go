@@ -126,7 +126,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 func tokenizeWords(input []byte, emit func(analysis.Token)) {
 	s := unsafe.String(unsafe.SliceData(input), len(input))
 	pos := 0
-	eachWord(s, func(start, end int) bool {
+	word := func(start, end int) bool {
 		pos++
 		term := input[start:end:end]
 		if strings.Contains(s[start:end], "’") {
@@ -134,6 +134,18 @@ func tokenizeWords(input []byte, emit func(analysis.Token)) {
 		}
 		emit(analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
 		return true
+	}
+	// eachWord, with the runs all of ASCII, most words, given as they are.
+	eachRun(s, func(start, end int, ascii bool) bool {
+		if ascii {
+			pos++
+			emit(analysis.Token{Start: start, End: end, Term: input[start:end:end], Position: pos, Type: analysis.AlphaNumeric})
+			return true
+		}
+		if !hasCJK(s[start:end]) {
+			return word(start, end)
+		}
+		return eachCJKWord(s, start, end, word)
 	})
 }
 

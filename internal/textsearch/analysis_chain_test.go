@@ -72,3 +72,34 @@ func tokenDump(ts analysis.TokenStream) string {
 	}
 	return b.String()
 }
+
+// TestTokenizeWordsAsEachWord: the word splitter's shortcut for runs all
+// of ASCII gives the tokens eachWord's words make, curly apostrophes
+// straightened, whatever the scripts around them.
+func TestTokenizeWordsAsEachWord(t *testing.T) {
+	for _, text := range []string{
+		chainSamples, "can’t won't l'été x’y ’abc abc’ abc' 'abc", "abc同步def 同步’s Sync同步 ab’同",
+		"naïve café’s 3.14 1,000 e.g. ΟΔΟΣ’Α", "", "a", "’", "\xff\xfeabc\xff", "ab\u0301c d\u200de",
+	} {
+		var want []string
+		pos := 0
+		eachRun(text, func(start, end int, _ bool) bool {
+			word := func(s, e int) bool {
+				pos++
+				want = append(want, fmt.Sprintf("%q@%d:%d-%d", strings.ReplaceAll(text[s:e], "’", "'"), pos, s, e))
+				return true
+			}
+			if !hasCJK(text[start:end]) {
+				return word(start, end)
+			}
+			return eachCJKWord(text, start, end, word)
+		})
+		var got []string
+		tokenizeWords([]byte(text), func(tk analysis.Token) {
+			got = append(got, fmt.Sprintf("%q@%d:%d-%d", tk.Term, tk.Position, tk.Start, tk.End))
+		})
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+}

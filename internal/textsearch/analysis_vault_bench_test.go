@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -33,6 +34,33 @@ func BenchmarkAnalyzeVault(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
 		analyzeNotes(b, notes)
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/1e9/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkAnalyzeVaultTwoWorkers is BenchmarkAnalyzeVault on two
+// workers, each with its own scratch and half the notes in turns of
+// offlineBatch, as a build's workers share the memories.
+func BenchmarkAnalyzeVaultTwoWorkers(b *testing.B) {
+	dir := os.Getenv("POISE_VAULT_DIR")
+	if dir == "" {
+		b.Skip("POISE_VAULT_DIR unset")
+	}
+	notes := vaultNotes(b, dir)
+	var halves [2][]vaultNote
+	for i, n := range notes {
+		w := i / offlineBatch % 2
+		halves[w] = append(halves[w], n)
+	}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		forgetStems()
+		var wg sync.WaitGroup
+		for _, half := range halves {
+			wg.Go(func() { analyzeNotesWarm(b, half) })
+		}
+		wg.Wait()
 	}
 	b.ReportMetric(float64(cpuTime()-cpu0)/1e9/float64(b.N), "cpu-s/op")
 }
@@ -71,10 +99,20 @@ func vaultNotes(tb testing.TB, dir string) []vaultNote {
 // analyzeNotes analyses notes as an offline build's worker would, with
 // every stem memory empty, as at a process's first build.
 func analyzeNotes(tb testing.TB, notes []vaultNote) {
+	forgetStems()
+	analyzeNotesWarm(tb, notes)
+}
+
+// forgetStems empties every stem memory.
+func forgetStems() {
 	forgetLanguageStems()
 	stems.mu.Lock()
 	stems.m = map[string][]byte{}
 	stems.mu.Unlock()
+}
+
+// analyzeNotesWarm is analyzeNotes with the memories as they are.
+func analyzeNotesWarm(tb testing.TB, notes []vaultNote) {
 	im, db := mappingAndBuilder(tb)
 	head := im.AnalyzerNamed(analyzerHead)
 	s := &buildScratch{}
