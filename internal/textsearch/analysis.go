@@ -68,13 +68,7 @@ func (f *stemFilter) stem(w []byte) []byte {
 	if ok {
 		return st
 	}
-	runes := porterstemmer.StemWithoutLowerCasing(bytes.Runes(w))
-	key, st := wordAndStem(w, func(kv []byte) []byte {
-		for _, r := range runes {
-			kv = utf8.AppendRune(kv, r)
-		}
-		return kv
-	})
+	key, st := wordAndStem(w, func(kv []byte) []byte { return appendPorterStem(kv, w) })
 	f.mu.Lock()
 	if len(f.m) >= stemMemoryMax {
 		clear(f.m)
@@ -82,6 +76,19 @@ func (f *stemFilter) stem(w []byte) []byte {
 	f.m[key] = st
 	f.mu.Unlock()
 	return st
+}
+
+// appendPorterStem appends the Porter stem of w, a lower-case word, to b.
+func appendPorterStem(b, w []byte) []byte {
+	for _, r := range porterstemmer.StemWithoutLowerCasing(bytes.Runes(w)) {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// porterStem is the Porter stem of w, a lower-case word, in new memory.
+func porterStem(w []byte) []byte {
+	return appendPorterStem(make([]byte, 0, len(w)), w)
 }
 
 // wordAndStem is a memory's key for word and the stem appendStem appends
@@ -119,7 +126,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 func tokenizeWords(input []byte, emit func(analysis.Token)) {
 	s := unsafe.String(unsafe.SliceData(input), len(input))
 	pos := 0
-	eachWord(s, func(start, end int) bool {
+	word := func(start, end int) bool {
 		pos++
 		term := input[start:end:end]
 		if strings.Contains(s[start:end], "’") {
@@ -127,6 +134,18 @@ func tokenizeWords(input []byte, emit func(analysis.Token)) {
 		}
 		emit(analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
 		return true
+	}
+	// eachWord, with the runs all of ASCII, most words, given as they are.
+	eachRun(s, func(start, end int, ascii bool) bool {
+		if ascii {
+			pos++
+			emit(analysis.Token{Start: start, End: end, Term: input[start:end:end], Position: pos, Type: analysis.AlphaNumeric})
+			return true
+		}
+		if !hasCJK(s[start:end]) {
+			return word(start, end)
+		}
+		return eachCJKWord(s, start, end, word)
 	})
 }
 
@@ -157,11 +176,12 @@ func forgetLanguageStems() {
 }
 
 // memoStemmer is a language stemmer or normaliser with a memory (see
-// langStems).
+// langStems), or an analyser's filters together (chainMemo).
 type memoStemmer struct {
 	inner analysis.TokenFilter
 	mu    sync.RWMutex
-	m     map[string][]byte
+	m     map[string][]byte // a word dropped by a filter (a stop word) has a nil stem
+	max   int               // the most words remembered
 }
 
 // remembered is tf with a memory when it is a language stemmer or
@@ -177,7 +197,7 @@ func remembered(tf analysis.TokenFilter) analysis.TokenFilter {
 	var m *memoStemmer
 	if t.Kind() == reflect.Pointer && langPackage(t.Elem().PkgPath()) &&
 		(strings.Contains(t.Elem().Name(), "Stemmer") || strings.Contains(t.Elem().Name(), "Normalize")) {
-		m = &memoStemmer{inner: tf, m: map[string][]byte{}}
+		m = &memoStemmer{inner: tf, m: map[string][]byte{}, max: langStemMemoryMax}
 	}
 	v, _ := langStems.LoadOrStore(t, m)
 	if m := v.(*memoStemmer); m != nil {
@@ -193,33 +213,56 @@ func langPackage(pkg string) bool {
 }
 
 func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := input[:0] // the words kept, in place, as the stop filter does
 	for i, t := range input {
 		// The inner filter is handed input[i:i+1], not a stream of its
 		// own: one allocation less per word it sees.
 		if t.KeyWord { // left alone by some stemmers: not worth remembering
-			f.inner.Filter(input[i : i+1])
+			if len(f.inner.Filter(input[i:i+1])) > 0 {
+				out = append(out, t)
+			}
 			continue
 		}
 		f.mu.RLock()
 		st, ok := f.m[string(t.Term)]
+		full := len(f.m) >= f.max
 		f.mu.RUnlock()
+		if !ok && full {
+			// The memory keeps the words met first, the frequent ones,
+			// rather than starting again: a word past them is stemmed
+			// each time, as without a memory.
+			if len(f.inner.Filter(input[i:i+1])) > 0 {
+				out = append(out, t)
+			}
+			continue
+		}
 		if !ok {
 			// The word is copied before the stemmer sees it, and its stem
 			// after: the stemmer may change the text it is given or return
 			// part of it.
+			kept := true
 			var word string
 			word, st = wordAndStem(t.Term, func(kv []byte) []byte {
-				f.inner.Filter(input[i : i+1])
+				if len(f.inner.Filter(input[i:i+1])) == 0 {
+					kept = false
+					return kv
+				}
 				return append(kv, t.Term...)
 			})
-			f.mu.Lock()
-			if len(f.m) >= langStemMemoryMax {
-				clear(f.m)
+			if !kept {
+				st = nil
 			}
-			f.m[word] = st
+			f.mu.Lock()
+			if len(f.m) < f.max {
+				f.m[word] = st
+			}
 			f.mu.Unlock()
 		}
+		if st == nil {
+			continue // dropped
+		}
 		t.Term = st
+		out = append(out, t)
 	}
-	return input
+	return out
 }

@@ -139,6 +139,11 @@ func analyzeText(a analysis.Analyzer, text []byte, s *buildScratch) (analysis.To
 	}
 	slab := s.slab()
 	tokens := slab.tokenize(text, split)
+	if s != nil { // a build's: its filters remembered together
+		if m := chainMemo(da); m != nil {
+			return m.Filter(tokens), slab
+		}
+	}
 	for _, tf := range da.TokenFilters {
 		if _, ok := tf.(headGramFilter); ok && s != nil {
 			tokens = withHeadGrams(tokens, s)

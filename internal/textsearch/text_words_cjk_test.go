@@ -3,6 +3,7 @@ package textsearch
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 func TestEachWordSplitsCJKIntoPairs(t *testing.T) {
@@ -24,6 +25,22 @@ func TestEachWordSplitsCJKIntoPairs(t *testing.T) {
 		})
 		if !slices.Equal(got, want) {
 			t.Errorf("eachWord(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestRuneSetsMatchUnicode: the BMP sets isWordRune, isSimpleLetter and
+// isCJK test agree with Unicode's tables for every character, and past the BMP too.
+func TestRuneSetsMatchUnicode(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isWordRune(r) != isWordRuneSlow(r) {
+			t.Errorf("isWordRune(%U) = %v", r, isWordRune(r))
+		}
+		if isSimpleLetter(r) != isSimpleLetterSlow(r) {
+			t.Errorf("isSimpleLetter(%U) = %v", r, isSimpleLetter(r))
+		}
+		if isCJK(r) != isCJKSlow(r) {
+			t.Errorf("isCJK(%U) = %v", r, isCJK(r))
 		}
 	}
 }

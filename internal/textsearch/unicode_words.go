@@ -1,6 +1,7 @@
 package textsearch
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -90,8 +91,24 @@ func isSpaceByte(c byte) bool {
 // them letters for word boundaries (ALetter) in the Unicode version the
 // segmenter follows (8.0). Modifier letters (U+02B0-U+02FF) are not all.
 func isSimpleLetter(r rune) bool {
+	return 0 <= r && r < 0x0530 && simpleLetters().has(r)
+}
+
+func isSimpleLetterSlow(r rune) bool {
 	return r < 0x0530 && (r < 0x02B0 || r > 0x02FF) && unicode.IsLetter(r)
 }
+
+// simpleLetters is isSimpleLetter's characters: a bit test, rather than
+// a search of Unicode's tables for each letter of a Greek or Russian text.
+var simpleLetters = sync.OnceValue(func() *runeSet {
+	var s runeSet
+	for r := rune(0); r < 0x0530; r++ {
+		if isSimpleLetterSlow(r) {
+			s[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &s
+})
 
 // segmentWords hands emit the tokens the segmenter makes of
 // input[from:to], numbered from pos, and returns the next position. It
