@@ -92,13 +92,9 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	if err := atomicfile.Write(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	synDocs := make([]index.Document, 0, len(syn.definitions()))
-	for i, words := range syn.definitions() {
-		doc := bdoc.NewSynonymDocument(synonymID(i))
-		if err := im.MapSynonymDocument(doc, synonymColl, nil, words); err != nil {
-			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
-		}
-		synDocs = append(synDocs, doc)
+	synDocs, err := synonymDocuments(im, syn)
+	if err != nil {
+		return nil, err
 	}
 	files, err := writeSegments(ctx, parts, db, c, synDocs, progress, size)
 	if err != nil {
@@ -136,6 +132,20 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	return syn, nil
 }
 
+// synonymDocuments is syn's sets as the documents of the index's
+// synonym collection.
+func synonymDocuments(im *mapping.IndexMappingImpl, syn *synonyms) ([]index.Document, error) {
+	docs := make([]index.Document, 0, len(syn.definitions()))
+	for i, words := range syn.definitions() {
+		doc := bdoc.NewSynonymDocument(synonymID(i))
+		if err := im.MapSynonymDocument(doc, synonymColl, nil, words); err != nil {
+			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
 // writeSegments writes c's documents into segment files in dir, at most
 // size documents each, the synonym documents first in the first, and
 // returns the files in document order. Each worker makes, analyses and
@@ -153,6 +163,8 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 	if progress != nil {
 		progress(0, total)
 	}
+	// The fields every segment is padded with (index_pad.go).
+	pads := append(segmentPads(db), synonymPads(synDocs)...)
 	g, gctx := errgroup.WithContext(ctx)
 	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
 		g.Go(func() error {
@@ -169,7 +181,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 					lead = synDocs
 				}
 				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegment(gctx, file, db, scratch, writer, c, lead, from, to); err != nil {
+				if err := writeSegment(gctx, file, db, scratch, writer, c, lead, pads, from, to); err != nil {
 					return err
 				}
 				files[k] = file
@@ -209,8 +221,8 @@ func segmentCount(total, size, workers int) int {
 
 // writeSegment writes lead and c's documents from..to-1 as one segment to
 // file with writer, their fields made in scratch, which is reset once it
-// is written.
-func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, writer *zap.SegmentWriter, c *Corpus, lead []index.Document, from, to int) error {
+// is written, and padded with the fields of pads it lacks (padSegment).
+func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, writer *zap.SegmentWriter, c *Corpus, lead []index.Document, pads []fieldPad, from, to int) error {
 	defer scratch.reset()
 	docs := make([]index.Document, 0, len(lead)+to-from)
 	for _, d := range lead {
@@ -230,7 +242,7 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 		bd.AddField(scratch.field(idFieldName, nil, index.IndexField|index.StoreField, nil, id))
 		docs = append(docs, analyzed(bd))
 		if i == to-1 {
-			padSegment(docs, bd, segmentPads(db), scratch) // index_pad.go
+			padSegment(docs, bd, pads, scratch) // index_pad.go
 		}
 	}
 	if err := writeSegmentFile(writer, docs, file); err != nil {
