@@ -44,7 +44,7 @@ func TestOfflineSegmentsShareFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := writeSegments(context.Background(), t.TempDir(), db, c, synDocs, nil, 50)
+	files, err := writeSegments(context.Background(), t.TempDir(), db, c, synDocs, nil, 50, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
