@@ -92,34 +92,40 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	if err := atomicfile.Write(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
-	synDocs := make([]index.Document, 0, len(syn.definitions()))
-	for i, words := range syn.definitions() {
-		doc := bdoc.NewSynonymDocument(synonymID(i))
-		if err := im.MapSynonymDocument(doc, synonymColl, nil, words); err != nil {
-			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
-		}
-		synDocs = append(synDocs, doc)
-	}
-	files, err := writeSegments(ctx, parts, db, c, synDocs, progress, size)
+	synDocs, err := synonymDocuments(im, syn)
 	if err != nil {
 		return nil, err
 	}
 	// The values kept with the index (valueStore) are encoded, written and
-	// synced while the segments merge, on a goroutine of their own, and
-	// the root that names the merged segment after them: the merge keeps
-	// one core busy and the other half so, where writing the segments
-	// kept both busy. On the issue 10 vault (6,400 values, 5 MB) that was
-	// 0.1-0.2 CPU-s and three syncs, on one core after the merge while
-	// the other idled. It is waited for, even when the merge failed, so
+	// synced on a goroutine of their own, and the root that names the
+	// merged segment after them, begun as soon as a segment writer has no
+	// segment left to take: while the other writes the last, that core
+	// would idle, and the merge after keeps one core busy and the other
+	// half so. On the issue 10 vault (6,400 values, 5 MB) that is 0.1-0.25
+	// CPU-s and three syncs; begun with the merge, as before, it took the
+	// merge's second core from the merge's own helpers (patch 7 of
+	// third_party/zapx). It is waited for, even when the build failed, so
 	// that the caller's removal of path does not race it.
 	values := make(chan error, 1)
-	go func() {
-		err := writeValues(filepath.Join(path, valuesName), c.Hash, c.internal())
-		if err == nil {
-			err = writeRoot(store, internal)
+	var valuesBegun atomic.Bool
+	startValues := sync.OnceFunc(func() {
+		valuesBegun.Store(true)
+		go func() {
+			err := writeValues(filepath.Join(path, valuesName), c.Hash, c.internal())
+			if err == nil {
+				err = writeRoot(store, internal)
+			}
+			values <- err
+		}()
+	})
+	files, err := writeSegments(ctx, parts, db, c, synDocs, progress, size, startValues)
+	if err != nil {
+		if valuesBegun.Load() {
+			<-values
 		}
-		values <- err
-	}()
+		return nil, err
+	}
+	startValues() // if no writer ran out before the last segment was written
 	err = mergeSegments(ctx, files, filepath.Join(store, rootSegmentFile))
 	if verr := <-values; err == nil {
 		err = verr
@@ -136,12 +142,28 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	return syn, nil
 }
 
+// synonymDocuments is syn's sets as the documents of the index's
+// synonym collection.
+func synonymDocuments(im *mapping.IndexMappingImpl, syn *synonyms) ([]index.Document, error) {
+	docs := make([]index.Document, 0, len(syn.definitions()))
+	for i, words := range syn.definitions() {
+		doc := bdoc.NewSynonymDocument(synonymID(i))
+		if err := im.MapSynonymDocument(doc, synonymColl, nil, words); err != nil {
+			return nil, fmt.Errorf("index synonym set %d: %w", i, err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
+
 // writeSegments writes c's documents into segment files in dir, at most
 // size documents each, the synonym documents first in the first, and
 // returns the files in document order. Each worker makes, analyses and
 // writes whole segments, so only one segment's documents per core are
-// held.
-func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, synDocs []index.Document, progress func(done, total int), size int) ([]string, error) {
+// held. idle, if set, is called by each worker that finds no segment left
+// to write (the first while others still write theirs); it must be safe
+// to call from several goroutines and more than once.
+func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, synDocs []index.Document, progress func(done, total int), size int, idle func()) ([]string, error) {
 	total := c.Len
 	n := segmentCount(total, max(size, 1), max(1, runtime.GOMAXPROCS(0)))
 	files := make([]string, n)
@@ -153,6 +175,8 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 	if progress != nil {
 		progress(0, total)
 	}
+	// The fields every segment is padded with (index_pad.go).
+	pads := append(segmentPads(db), synonymPads(synDocs)...)
 	g, gctx := errgroup.WithContext(ctx)
 	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
 		g.Go(func() error {
@@ -161,6 +185,9 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 			for {
 				k := int(next.Add(1) - 1)
 				if k >= n {
+					if idle != nil {
+						idle()
+					}
 					return nil
 				}
 				from, to := k*total/n, (k+1)*total/n
@@ -169,7 +196,7 @@ func writeSegments(ctx context.Context, dir string, db *docBuilder, c *Corpus, s
 					lead = synDocs
 				}
 				file := filepath.Join(dir, fmt.Sprintf("%08x.zap", k))
-				if err := writeSegment(gctx, file, db, scratch, writer, c, lead, from, to); err != nil {
+				if err := writeSegment(gctx, file, db, scratch, writer, c, lead, pads, from, to); err != nil {
 					return err
 				}
 				files[k] = file
@@ -209,8 +236,8 @@ func segmentCount(total, size, workers int) int {
 
 // writeSegment writes lead and c's documents from..to-1 as one segment to
 // file with writer, their fields made in scratch, which is reset once it
-// is written.
-func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, writer *zap.SegmentWriter, c *Corpus, lead []index.Document, from, to int) error {
+// is written, and padded with the fields of pads it lacks (padSegment).
+func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *buildScratch, writer *zap.SegmentWriter, c *Corpus, lead []index.Document, pads []fieldPad, from, to int) error {
 	defer scratch.reset()
 	docs := make([]index.Document, 0, len(lead)+to-from)
 	for _, d := range lead {
@@ -230,7 +257,7 @@ func writeSegment(ctx context.Context, file string, db *docBuilder, scratch *bui
 		bd.AddField(scratch.field(idFieldName, nil, index.IndexField|index.StoreField, nil, id))
 		docs = append(docs, analyzed(bd))
 		if i == to-1 {
-			padSegment(docs, bd, segmentPads(db), scratch) // index_pad.go
+			padSegment(docs, bd, pads, scratch) // index_pad.go
 		}
 	}
 	if err := writeSegmentFile(writer, docs, file); err != nil {

@@ -137,7 +137,7 @@ func TestMergeSegmentsCancelled(t *testing.T) {
 		return fmt.Sprintf("id-%d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "refund"}
 	}}
 	dir := t.TempDir()
-	files, err := writeSegments(context.Background(), dir, db, c, nil, nil, 50)
+	files, err := writeSegments(context.Background(), dir, db, c, nil, nil, 50, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,6 +63,34 @@ func padSegment(docs []index.Document, last *bdoc.Document, pads []fieldPad, s *
 	}
 }
 
+// synonymPads is the synonym fields of synDocs, which only the first
+// segment holds, as pads for the others. Without them the first segment
+// listed one field more than the others (the synonym collection's), and
+// every merge of a library with synonyms, the issue 10 vault's among
+// them, decoded and encoded again all stored fields and postings
+// (fieldsSame false). The pad is a plain field without terms, not an
+// empty synonym field: zapx writes a thesaurus for that, and its merge
+// fails to read a thesaurus without synonyms ("no synonyms found",
+// synonym_cache.go); a plain field has no thesaurus, which the merge
+// skips, and no terms, so the merged segment's inverted section for the
+// field stays as empty as before. Its options are the synonym field's,
+// as fieldsSame wants.
+func synonymPads(synDocs []index.Document) []fieldPad {
+	var pads []fieldPad
+	for _, d := range synDocs {
+		sd, ok := d.(index.SynonymDocument)
+		if !ok {
+			continue
+		}
+		sd.VisitSynonymFields(func(f index.SynonymField) {
+			if !slices.ContainsFunc(pads, func(p fieldPad) bool { return p.name == f.Name() }) {
+				pads = append(pads, fieldPad{f.Name(), f.Options()})
+			}
+		})
+	}
+	return pads
+}
+
 // searchedFields is fields without the language body fields no document
 // of bi has terms in: the empty ones padSegment gave an offline build are
 // not worth a query's looking up every word in them. The dictionaries

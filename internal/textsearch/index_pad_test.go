@@ -29,13 +29,27 @@ func mixedCorpus(hash string, n, run int) *Corpus {
 }
 
 // TestOfflineSegmentsShareFields: the segments of an offline build list
-// the same fields, whatever languages and tags their documents have, so
-// zapx merges them by copying (see index_pad.go).
+// the same fields, whatever languages and tags their documents have, and
+// whether or not they hold the synonym documents (only the first does),
+// so zapx merges them by copying (see index_pad.go).
 func TestOfflineSegmentsShareFields(t *testing.T) {
-	_, db := mappingAndBuilder(t)
-	files, err := writeSegments(context.Background(), t.TempDir(), db, mixedCorpus("", 250, 50), nil, nil, 50)
+	im, db := mappingAndBuilder(t)
+	c := mixedCorpus("", 250, 50)
+	c.Synonyms = [][]string{{"refund", "reimbursement"}, {"parcel", "package"}}
+	syn, err := synonymsFor(im, c.Synonyms)
 	if err != nil {
 		t.Fatal(err)
+	}
+	synDocs, err := synonymDocuments(im, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := writeSegments(context.Background(), t.TempDir(), db, c, synDocs, nil, 50, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 2 {
+		t.Fatalf("%d segments, want several", len(files))
 	}
 	var first []string
 	for i, f := range files {

@@ -36,7 +36,7 @@ func TestWriteSegmentsEven(t *testing.T) {
 	c := &Corpus{Len: total, Doc: func(i int) (string, Document) {
 		return fmt.Sprintf("id-%03d", i), Document{Title: fmt.Sprintf("parcel %d", i), Body: "refund"}
 	}}
-	files, err := writeSegments(context.Background(), t.TempDir(), db, c, nil, nil, size)
+	files, err := writeSegments(context.Background(), t.TempDir(), db, c, nil, nil, size, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
