@@ -71,3 +71,30 @@ func croatianWords() []string {
 	}
 	return words
 }
+
+// Bleve keeps the suffix table in a map, so where two of its suffixes end
+// a word (anjac and njac, teticima and ticima) either may apply, in map
+// order. Both give the same stem, so a word's term does not change from
+// one build to the next.
+func TestNestedSuffixesStemAlike(t *testing.T) {
+	nested := 0
+	for long, longTo := range SuffixTransformations {
+		for short, shortTo := range SuffixTransformations {
+			if long == short || !strings.HasSuffix(long, short) {
+				continue
+			}
+			nested++
+			for _, root := range []string{"", "analit", "kozme", "pro", "hrvatsk"} {
+				w := root + long
+				viaLong := stem(w[:len(w)-len(long)] + longTo)
+				viaShort := stem(w[:len(w)-len(short)] + shortTo)
+				if viaLong != viaShort {
+					t.Errorf("%s: %q by %s, %q by %s", w, viaLong, long, viaShort, short)
+				}
+			}
+		}
+	}
+	if nested == 0 {
+		t.Error("no suffix of the table ends another: the test checks nothing")
+	}
+}
