@@ -14,8 +14,8 @@ import (
 )
 
 // startFirstBuild does what Run does for a data folder without an index:
-// scans the packs, starts loading them at once (loadPacks), and once the
-// window is up (here at once) builds the index from them (firstBuild).
+// scans the packs and, once the window is up (here at once), loads them
+// (loadPacks) and builds the index from them (firstBuild).
 // The returned function reports whether the build is over and its large
 // packs kept.
 func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built func() bool) {
