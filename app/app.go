@@ -104,6 +104,9 @@ func Run(cfg Config) error {
 	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
 	p.libState, p.firstLoad = state, first
+	if first != nil {
+		p.countFilesRead(first)
+	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
 	}
