@@ -390,6 +390,12 @@ func loadPacks(k *packs.KeptLoad) <-chan loadedLibrary {
 func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 	lib := p.lib
 	go func() {
+		// The large packs are kept while the index builds, as "poise
+		// search" keeps them (kb.StorePackShedding leaves the bodies out
+		// as it writes): the build leaves a core idle in its hand-offs and
+		// its final merge. Both only read the library.
+		var kept sync.WaitGroup
+		kept.Go(func() { p.firstLoad.Keep(lib) })
 		last := time.Time{}
 		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
@@ -410,8 +416,8 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)
-			p.firstLoad.Keep(ix.Library())
 		}
+		kept.Wait()
 		if p.firstBuilt != nil {
 			p.firstBuilt()
 		}
