@@ -93,7 +93,7 @@ func Run(cfg Config) error {
 	var first *packs.KeptLoad
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed
-		// (firstBuild); the large ones are kept once it is (openIndex).
+		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
 	}
