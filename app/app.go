@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -92,24 +91,11 @@ func Run(cfg Config) error {
 		}
 	}
 	var first *packs.KeptLoad
-	var firstLoaded <-chan loadedLibrary
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed
-		// (firstBuild); the large ones are kept once it is (openIndex).
+		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
-		// From now on, while the window is made: making it is about a
-		// second of one core (the renderer's GL context and shaders under
-		// software GL, fonts), and search can only be ready once the
-		// library is loaded and indexed; loading after it left that core
-		// idle and the other one waiting (issue 10: the app's first build
-		// took 11.7 s where "poise search" took 7 on the same packs).
-		// The window's thread gets a processor of its own meanwhile (one
-		// more than the cores): with loading busy on every one, it waited
-		// for one after each call into the renderer and took seconds
-		// longer to show (go tool trace: runnable 2.2 s against 0.3).
-		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
-		firstLoaded = loadPacks(first)
 	}
 	win, err := openWindow(a)
 	if err != nil {
@@ -118,6 +104,9 @@ func Run(cfg Config) error {
 	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
 	p.libState, p.firstLoad = state, first
+	if first != nil {
+		p.countFilesRead(first)
+	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
 	}
@@ -138,19 +127,18 @@ func Run(cfg Config) error {
 	a.Lifecycle().SetOnStarted(func() {
 		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
-		if first != nil {
-			runtime.SetDefaultGOMAXPROCS() // see loadPacks above
-		}
 		p.startDesktop() // always on top and the system-wide key
 		// Only once the window is up: parsing every pack on every core
-		// would otherwise delay its first paint, when Find already answers
-		// from the index. (A first build parses them from the start, as
-		// nothing can be searched before they are.)
+		// would otherwise delay its first paint. That holds for a first
+		// build too: loading begun while the window was made (with a
+		// spare processor for the window's thread) doubled the time to a
+		// first paint (1.0 -> 1.9-2.1 s idle, issue 10 vault) for a
+		// search ready no later.
 		if current != nil {
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		} else {
-			p.firstBuild(first, firstLoaded, indexDir, state)
+			p.firstBuild(first, loadPacks(first), indexDir, state)
 		}
 	})
 	p.win.SetMaster()
@@ -354,7 +342,7 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 	p.usage = u
 }
 
-// firstBuild takes the packs loading since Run began (loadPacks), for an
+// firstBuild takes the packs loading since the window came up (loadPacks), for an
 // index to be built from (there is none, or it is from another version),
 // then gives the library to the screens and builds the index. Packs saved meanwhile
 // are read again once the index is up (reloadSavedWhileLoading).
@@ -402,6 +390,12 @@ func loadPacks(k *packs.KeptLoad) <-chan loadedLibrary {
 func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 	lib := p.lib
 	go func() {
+		// The large packs are kept while the index builds, as "poise
+		// search" keeps them (kb.StorePackShedding leaves the bodies out
+		// as it writes): the build leaves a core idle in its hand-offs and
+		// its final merge. Both only read the library.
+		var kept sync.WaitGroup
+		kept.Go(func() { p.firstLoad.Keep(lib) })
 		last := time.Time{}
 		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
@@ -422,8 +416,8 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)
-			p.firstLoad.Keep(ix.Library())
 		}
+		kept.Wait()
 		if p.firstBuilt != nil {
 			p.firstBuilt()
 		}
