@@ -32,7 +32,7 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
 	first.ParseAll = true
 	p.countFilesRead(first)
-	loaded := loadPacks(first)
+	loaded := loadPacks(first, search.FirstBuildHeap(state))
 	var done atomic.Bool
 	p.packs, p.libState, p.firstLoad = store, state, first
 	p.firstBuilt = func() { done.Store(true) }
