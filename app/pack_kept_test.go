@@ -55,7 +55,11 @@ func loadBehind(t *testing.T, p *poise, ix *search.Index, packsDir string, state
 	p.started = fixedNow
 	p.packsLoading = true
 	p.loadLibrary(ix, packsDir, state, false)
-	pump(t, p, loaded.Load)
+	// Loaded is logged just before the last UI work of the load (which
+	// reads again what was saved meanwhile) is queued: wait for that too,
+	// or an edit the test makes next is read twice, once by that replay,
+	// and the test saw the second read still in flight (CI, -race, load 15).
+	pump(t, p, func() bool { return loaded.Load() && p.savedWhileLoading == nil })
 	settle(p)
 }
 
@@ -139,7 +143,12 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 		t.Errorf("guide shows %q, want its sections' text from the note", shown)
 	}
 
-	// An edit outside Poise fixes the broken link and adds a section.
+	// An edit outside Poise fixes the broken link and adds a section. The
+	// test reads it as the pack watcher would (reloadPack), with the
+	// watcher itself stopped: it read the same edit a second time, and
+	// the later of the two reloads, begun on the library state before the
+	// first was in, dropped the kept pack (CI, -race, load 15).
+	p2.stopWatching()
 	broken := filepath.Join(packsDir, "notes", "note-007.md")
 	b, _ = os.ReadFile(broken)
 	fixed := strings.Replace(string(b), "See [[nowhere]].", "See [[note-003#Usage]].\n\n## Zanzibar gate\n\nPark by the zanzibar gate.", 1)
