@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -25,6 +24,7 @@ import (
 	_ "github.com/poisehq/poise/internal/clocale"
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/desktopx"
+	"github.com/poisehq/poise/internal/hugeheap"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/internal/usage"
@@ -92,24 +92,11 @@ func Run(cfg Config) error {
 		}
 	}
 	var first *packs.KeptLoad
-	var firstLoaded <-chan loadedLibrary
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed
-		// (firstBuild); the large ones are kept once it is (openIndex).
+		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
-		// From now on, while the window is made: making it is about a
-		// second of one core (the renderer's GL context and shaders under
-		// software GL, fonts), and search can only be ready once the
-		// library is loaded and indexed; loading after it left that core
-		// idle and the other one waiting (issue 10: the app's first build
-		// took 11.7 s where "poise search" took 7 on the same packs).
-		// The window's thread gets a processor of its own meanwhile (one
-		// more than the cores): with loading busy on every one, it waited
-		// for one after each call into the renderer and took seconds
-		// longer to show (go tool trace: runnable 2.2 s against 0.3).
-		runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
-		firstLoaded = loadPacks(first)
 	}
 	win, err := openWindow(a)
 	if err != nil {
@@ -118,6 +105,9 @@ func Run(cfg Config) error {
 	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
 	p.libState, p.firstLoad = state, first
+	if first != nil {
+		p.countFilesRead(first)
+	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
 	}
@@ -138,19 +128,18 @@ func Run(cfg Config) error {
 	a.Lifecycle().SetOnStarted(func() {
 		p.logf("poise: window up %s after start", time.Since(started).Round(time.Millisecond))
 		p.win.Resize(windowSize)
-		if first != nil {
-			runtime.SetDefaultGOMAXPROCS() // see loadPacks above
-		}
 		p.startDesktop() // always on top and the system-wide key
 		// Only once the window is up: parsing every pack on every core
-		// would otherwise delay its first paint, when Find already answers
-		// from the index. (A first build parses them from the start, as
-		// nothing can be searched before they are.)
+		// would otherwise delay its first paint. That holds for a first
+		// build too: loading begun while the window was made (with a
+		// spare processor for the window's thread) doubled the time to a
+		// first paint (1.0 -> 1.9-2.1 s idle, issue 10 vault) for a
+		// search ready no later.
 		if current != nil {
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		} else {
-			p.firstBuild(first, firstLoaded, indexDir, state)
+			p.firstBuild(first, loadPacks(first, search.FirstBuildHeap(state)), indexDir, state)
 		}
 	})
 	p.win.SetMaster()
@@ -297,6 +286,10 @@ type poise struct {
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
 	firstLoad *packs.KeptLoad
+	// stopHugeHeap, once the first build is over, withdraws the advice
+	// that had its heap faulted in 2 MB pages (loadPacks); nil when none.
+	// Only the UI goroutine touches it.
+	stopHugeHeap func()
 	// firstBuilt, when a test sets it, hears that the first build is over
 	// and its large packs kept (openIndex).
 	firstBuilt func()
@@ -354,7 +347,7 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 	p.usage = u
 }
 
-// firstBuild takes the packs loading since Run began (loadPacks), for an
+// firstBuild takes the packs loading since the window came up (loadPacks), for an
 // index to be built from (there is none, or it is from another version),
 // then gives the library to the screens and builds the index. Packs saved meanwhile
 // are read again once the index is up (reloadSavedWhileLoading).
@@ -372,6 +365,7 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 		p.do(func() {
 			p.setLibrary(lib)
 			p.showLoadProblems(first, err)
+			p.stopHugeHeap = l.stopHugeHeap
 			p.openIndex(indexDir, state)
 			p.watchPacks()
 		})
@@ -383,15 +377,21 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 type loadedLibrary struct {
 	lib *kb.Library
 	err error
+	// stopHugeHeap ends what loadPacks reserved, once the index is built.
+	stopHugeHeap func()
 }
 
 // loadPacks loads the packs on a goroutine of its own, and hands what it
-// gave on the returned channel.
-func loadPacks(k *packs.KeptLoad) <-chan loadedLibrary {
+// gave on the returned channel. The heap it and the index build grow into
+// (heap bytes, search.FirstBuildHeap) is faulted in 2 MB pages, as in
+// "poise search": a first build of the issue 10 vault took 115,000 page
+// faults of 4 KB, seconds of a small machine, and 7,000 with them.
+func loadPacks(k *packs.KeptLoad, heap int) <-chan loadedLibrary {
 	done := make(chan loadedLibrary, 1)
 	go func() {
+		stop := hugeheap.Reserve(heap) // a collection: off the UI goroutine
 		lib, err := k.Load()
-		done <- loadedLibrary{lib, err}
+		done <- loadedLibrary{lib, err, stop}
 	}()
 	return done
 }
@@ -401,7 +401,15 @@ func loadPacks(k *packs.KeptLoad) <-chan loadedLibrary {
 // the library was loaded from, recorded so the next start is immediate.
 func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 	lib := p.lib
+	stopHugeHeap := p.stopHugeHeap
+	p.stopHugeHeap = nil
 	go func() {
+		// The large packs are kept while the index builds, as "poise
+		// search" keeps them (kb.StorePackShedding leaves the bodies out
+		// as it writes): the build leaves a core idle in its hand-offs and
+		// its final merge. Both only read the library.
+		var kept sync.WaitGroup
+		kept.Go(func() { p.firstLoad.Keep(lib) })
 		last := time.Time{}
 		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
@@ -411,6 +419,11 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			msg := indexingText(done, total)
 			p.do(func() { p.setIndexing(msg) })
 		}})
+		if stopHugeHeap != nil {
+			// Without this the kernel fills the heap freed after the build
+			// back into 2 MB pages: RSS 192 -> 249 MB in two minutes.
+			stopHugeHeap()
+		}
 		p.do(func() {
 			defer p.reloadSavedWhileLoading()
 			if err != nil {
@@ -422,8 +435,8 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)
-			p.firstLoad.Keep(ix.Library())
 		}
+		kept.Wait()
 		if p.firstBuilt != nil {
 			p.firstBuilt()
 		}

@@ -59,6 +59,7 @@ func (f *findScreen) flattenRows() {
 			f.more.notes = append(f.more.notes, rowNote{member: true})
 		}
 	}
+	f.showFullButton()
 }
 
 // note is what row i says about its group.

@@ -80,16 +80,29 @@ func (f *findScreen) layoutBody() {
 		f.split.Refresh()
 		o = f.split
 	case f.previewOpen:
-		f.fullBtn.Hide()
 		back := widget.NewButtonWithIcon("Results (←)", theme.NavigateBackIcon(), func() { f.closePreview() })
 		back.Importance = widget.LowImportance
 		o = container.NewBorder(container.NewHBox(back), nil, nil, nil, f.preview)
 	default:
-		f.fullBtn.Show()
 		o = f.narrowList
 	}
+	f.showFullButton()
 	f.body.Objects = []fyne.CanvasObject{o}
 	f.body.Refresh()
+}
+
+// showFullButton shows "Full text (→)" only where it opens something: in
+// one column, over a list with results. While the index builds, or when
+// nothing is found, it showed beside the message and did nothing.
+func (f *findScreen) showFullButton() {
+	if f.fullBtn == nil {
+		return // a screen made without its widgets, in tests
+	}
+	if f.narrow && !f.previewOpen && len(f.hits) > 0 {
+		f.fullBtn.Show()
+	} else {
+		f.fullBtn.Hide()
+	}
 }
 
 // openPreview shows the selected result in full, in place of the list,

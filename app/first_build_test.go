@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -14,8 +15,8 @@ import (
 )
 
 // startFirstBuild does what Run does for a data folder without an index:
-// scans the packs, starts loading them at once (loadPacks), and once the
-// window is up (here at once) builds the index from them (firstBuild).
+// scans the packs and, once the window is up (here at once), loads them
+// (loadPacks) and builds the index from them (firstBuild).
 // The returned function reports whether the build is over and its large
 // packs kept.
 func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built func() bool) {
@@ -30,7 +31,8 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	}
 	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
 	first.ParseAll = true
-	loaded := loadPacks(first)
+	p.countFilesRead(first)
+	loaded := loadPacks(first, search.FirstBuildHeap(state))
 	var done atomic.Bool
 	p.packs, p.libState, p.firstLoad = store, state, first
 	p.firstBuilt = func() { done.Store(true) }
@@ -66,6 +68,29 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 	kept, err := os.ReadDir(packs.KeptDir(packsDir))
 	if err != nil || len(kept) == 0 {
 		t.Errorf("the large pack is not kept for the next start (%v): %v", kept, err)
+	}
+}
+
+// While a first build reads the packs, the Find screen counts the files
+// read out of those scanned, ending on all of them, before it counts the
+// items indexed.
+func TestFirstBuildCountsTheFilesRead(t *testing.T) {
+	packsDir := keptVault(t)
+	p := newTestPoise(t, kb.NewLibrary())
+	p.builtin = nil
+	built := startFirstBuild(t, p, packsDir, filepath.Join(t.TempDir(), "index"))
+	var shown []string
+	waitUI(t, p, func() bool {
+		if text := p.find.info.Text; len(shown) == 0 || shown[len(shown)-1] != text {
+			shown = append(shown, text)
+		}
+		return built()
+	})
+	reading := slices.IndexFunc(shown, func(s string) bool { return strings.Contains(s, "reading your packs: ") })
+	last := slices.IndexFunc(shown, func(s string) bool { return s == "Preparing search… reading your packs: 250 of 250 files" })
+	indexing := slices.IndexFunc(shown, func(s string) bool { return strings.HasSuffix(s, " items") })
+	if reading < 0 || last < reading || (indexing >= 0 && indexing < last) {
+		t.Errorf("Find showed %q; want counts of files read, ending on all 250, before items are indexed", shown)
 	}
 }
 

@@ -76,3 +76,42 @@ func TestFindIsOneColumnWhenNarrow(t *testing.T) {
 		t.Error("widening the window did not bring back the list beside the preview")
 	}
 }
+
+// In one column, "Full text (→)" shows only over results it can open:
+// not while the index builds (no results yet), nor when nothing is found.
+func TestFindHidesFullTextWithNoResults(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	f := p.show(screenFind).(*findScreen)
+	p.setIndexing(readingText(120, 6289))
+	p.win.Resize(fyne.NewSize(480, 700))
+	if !f.narrow {
+		t.Fatal("at 480 px Find is not one column")
+	}
+	if f.fullBtn.Visible() {
+		t.Error(`"Full text (→)" shows while the index builds, with no results`)
+	}
+	done := waitApplied(f)
+	startSearch(t, p)
+	wait(t, p, done, "")
+	typeQuery(t, f, "refund")
+	if !f.fullBtn.Visible() {
+		t.Error(`"Full text (→)" is hidden over results`)
+	}
+	setQuery(t, f, "zzqxj")
+	if len(f.hits) != 0 || f.fullBtn.Visible() {
+		t.Errorf(`with %d results "Full text (→)" shows %v, want hidden with none`, len(f.hits), f.fullBtn.Visible())
+	}
+	setQuery(t, f, "refund")
+	f.openPreview()
+	if !f.previewOpen || f.fullBtn.Visible() {
+		t.Error(`with the full text open "Full text (→)" still shows`)
+	}
+}
+
+// setQuery replaces the query with text and waits for its results.
+func setQuery(t testing.TB, f *findScreen, text string) {
+	t.Helper()
+	ch := waitApplied(f)
+	f.entry.SetText(text)
+	wait(t, f.p, ch, text)
+}

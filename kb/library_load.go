@@ -41,6 +41,10 @@ type Kept struct {
 	// problems, and whether it was read from Dir as kept (not when files
 	// changed since were read again: StoredPackUpdated).
 	Loaded func(p *Pack, problems []Problem, kept bool)
+	// FileLoaded, if set, is called after each markdown file parsed
+	// from an installed pack's folder (not for packs read as kept, nor
+	// the built-in pack), one call at a time: see LoadOptions.
+	FileLoaded func()
 }
 
 // packState is the state of pack folder name, when known.
@@ -143,7 +147,7 @@ func loadPackFolder(dir, name string, kept Kept) (p *Pack, fromStore bool, err e
 			return sp, false, err
 		}
 	}
-	p, err = LoadDir(dir)
+	p, err = loadDir(dir, false, kept.FileLoaded)
 	return p, false, err
 }
 

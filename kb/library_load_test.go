@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -117,5 +118,53 @@ func TestLoadLibraryFollowsLinkedPacks(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "outside your home folder") || len(lib.Packs) != 1 {
 		t.Errorf("err = %v, packs = %d; want the link outside home refused with its reason", err, len(lib.Packs))
+	}
+}
+
+// A load tells of every markdown file it parses from an installed pack's
+// folder, so a person waiting on a large one sees a count: one call per
+// file (the built-in pack and pack.toml not counted), none for a pack read
+// as kept.
+func TestLoadLibraryKeptCountsFilesLoaded(t *testing.T) {
+	packs := t.TempDir()
+	writeInto(t, filepath.Join(packs, "acme"), map[string]string{
+		"pack.toml":   manifest,
+		"guides/b.md": "---\ntitle: B\n---\nText.\n",
+		"guides/c.md": "---\ntitle: C\n---\nText.\n",
+	})
+	writeInto(t, filepath.Join(packs, "notes"), map[string]string{
+		"one.md":       "# One\n\nText.\n",
+		"two.md":       "# Two\n\nText.\n",
+		"sub/three.md": "# Three\n\nText.\n",
+	})
+	st, err := kb.ScanLibrary(builtinFS, packs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded := 0
+	if _, err := kb.LoadLibraryKept(builtinFS, packs, kb.Kept{State: st, FileLoaded: func() { loaded++ }}); err != nil {
+		t.Fatal(err)
+	}
+	if loaded != 5 {
+		t.Errorf("FileLoaded was called %d times, want 5 (the installed packs' markdown files)", loaded)
+	}
+
+	// Kept, the notes pack is read from the store: its files are not loaded.
+	store := t.TempDir()
+	lib, err := kb.LoadLibrary(nil, packs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := lib.Pack("notes")
+	i := slices.IndexFunc(st.Packs, func(ps kb.PackState) bool { return ps.Dir == "notes" })
+	if err := kb.StorePackShedding(store, notes, st.Packs[i], nil); err != nil {
+		t.Fatal(err)
+	}
+	loaded = 0
+	if _, err := kb.LoadLibraryKept(builtinFS, packs, kb.Kept{Dir: store, State: st, FileLoaded: func() { loaded++ }}); err != nil {
+		t.Fatal(err)
+	}
+	if loaded != 2 {
+		t.Errorf("with the notes pack kept, FileLoaded was called %d times, want 2 (acme's files)", loaded)
 	}
 }

@@ -30,17 +30,23 @@ type LoadOptions struct {
 	ID string
 	// Builtin marks the pack bundled with Poise.
 	Builtin bool
+	// FileLoaded, if set, is called once each markdown file of the pack
+	// is loaded, one call at a time: a count for the person waiting on a
+	// folder of thousands of notes (seconds of silence otherwise).
+	FileLoaded func()
 }
 
 // LoadDir loads the pack in dir. See LoadFS for what it returns.
-func LoadDir(dir string) (*Pack, error) { return loadDir(dir, false) }
+func LoadDir(dir string) (*Pack, error) { return loadDir(dir, false, nil) }
 
 // LintDir loads the pack in dir to check it, as LoadDir does, except that it
 // also accepts the source folder of the built-in pack (id "builtin"): a lint
 // installs nothing, so a contributor checking content/ impersonates nobody.
-func LintDir(dir string) (*Pack, error) { return loadDir(dir, true) }
+func LintDir(dir string) (*Pack, error) { return loadDir(dir, true, nil) }
 
-func loadDir(dir string, builtinSource bool) (*Pack, error) {
+// loadDir loads the pack in dir, calling fileLoaded (when not nil) after
+// each of its markdown files (LoadOptions.FileLoaded).
+func loadDir(dir string, builtinSource bool, fileLoaded func()) (*Pack, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("load pack %s: %w", dir, err)
@@ -52,7 +58,7 @@ func loadDir(dir string, builtinSource bool) (*Pack, error) {
 	if err != nil {
 		abs = dir
 	}
-	p, err := LoadFS(os.DirFS(dir), LoadOptions{ID: filepath.Base(abs)})
+	p, err := LoadFS(os.DirFS(dir), LoadOptions{ID: filepath.Base(abs), FileLoaded: fileLoaded})
 	if builtinSource && errors.Is(err, ErrReservedID) {
 		// Only a folder whose manifest gives the built-in pack's own id is
 		// its source; a team pack merely named "Built-in" stays refused.
@@ -508,6 +514,9 @@ func (l *loader) build(paths []string, merge func(*fileLoad)) {
 		merge(<-slots[i])
 		slots[i] = nil
 		<-ahead
+		if l.opts.FileLoaded != nil {
+			l.opts.FileLoaded()
+		}
 	}
 	wg.Wait()
 }

@@ -61,3 +61,36 @@ func TestIndexProgressSaysWhenItSaves(t *testing.T) {
 		t.Errorf("stderr ends with %q; want all 2000 items indexed and that the index is being finished", last)
 	}
 }
+
+// Reading the packs before a first build counts the files read, about once
+// a second, so the seconds before indexing starts do not look stuck; a
+// small library says nothing.
+func TestReadProgressCountsFilesOnceASecond(t *testing.T) {
+	var stderr strings.Builder
+	c := &cli{env: Env{Stderr: &stderr}}
+	read := c.readProgress(3000)
+	for range 1500 {
+		read()
+	}
+	if stderr.Len() != 0 {
+		t.Fatalf("within the first second it printed %q; want nothing yet", stderr.String())
+	}
+	time.Sleep(1100 * time.Millisecond)
+	read()
+	for range 100 {
+		read() // within the same second: no more lines
+	}
+	if got, want := stderr.String(), "poise: read 1501 of 3000 files\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+
+	stderr.Reset()
+	small := c.readProgress(10)
+	time.Sleep(1100 * time.Millisecond)
+	for range 10 {
+		small()
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("a library of 10 files printed %q; want nothing", stderr.String())
+	}
+}

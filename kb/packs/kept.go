@@ -54,6 +54,9 @@ type KeptLoad struct {
 	// ParseAll parses every pack, reading none as kept (an index about
 	// to be built needs the bodies), but Keep still keeps the large ones.
 	ParseAll bool
+	// FileLoaded, if set, is called after each file of an installed pack
+	// parsed from its folder, one call at a time (kb.Kept.FileLoaded).
+	FileLoaded func()
 	// Problems are each pack's problems, by pack id, once loaded.
 	Problems map[string][]kb.Problem
 	parsed   map[string]bool // by pack id
@@ -69,7 +72,7 @@ func NewKeptLoad(builtin fs.FS, packsDir string, state *kb.LibraryState, logf fu
 // Load loads the library.
 func (k *KeptLoad) Load() (*kb.Library, error) {
 	k.Problems, k.parsed = map[string][]kb.Problem{}, map[string]bool{}
-	kept := kb.Kept{State: k.state, Loaded: func(pk *kb.Pack, problems []kb.Problem, fromKept bool) {
+	kept := kb.Kept{State: k.state, FileLoaded: k.FileLoaded, Loaded: func(pk *kb.Pack, problems []kb.Problem, fromKept bool) {
 		k.Problems[pk.Manifest.ID] = problems
 		if !fromKept {
 			k.parsed[pk.Manifest.ID] = true
@@ -79,6 +82,24 @@ func (k *KeptLoad) Load() (*kb.Library, error) {
 		kept.Dir = KeptDir(k.packsDir)
 	}
 	return kb.LoadLibraryKept(k.builtin, k.packsDir, kept)
+}
+
+// Files is how many markdown files the installed packs hold, as
+// scanned: what a load that parses them all (ParseAll) reads, for a count
+// of files read to be given out of it; 0 when not scanned.
+func (k *KeptLoad) Files() int {
+	if k.state == nil {
+		return 0
+	}
+	n := 0
+	for _, ps := range k.state.Packs {
+		for _, f := range ps.Files {
+			if f.Path != "pack.toml" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Keep keeps the large packs of lib (ShedPack) that were parsed, for the
