@@ -246,6 +246,9 @@ type poise struct {
 	// onQuit runs on Fyne's goroutine before a signal quits the app: the
 	// journal keeps what is being typed as a draft (signals.go).
 	onQuit []func()
+	// quickLog is the quick log last opened (Ctrl+J), whose unsaved text
+	// a quit keeps as a draft too (keepQuickLog); nil before.
+	quickLog *quickLog
 
 	// hotkey listens for the system-wide quick-find key, nil when not;
 	// panel is the quick-find panel it brings up (quick_panel.go);

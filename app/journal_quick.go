@@ -29,6 +29,7 @@ type quickLog struct {
 	copies []usage.Copied
 	checks []*widget.Check
 	d      dialog.Dialog
+	closed bool // saved, moved to the full form, or closed unsaved
 }
 
 func (p *poise) openQuickLog() {
@@ -44,6 +45,10 @@ func (p *poise) openQuickLog() {
 		return
 	}
 	q := &quickLog{p: p, copies: p.call.Copies()}
+	if p.quickLog == nil {
+		p.onQuit = append(p.onQuit, p.keepQuickLog)
+	}
+	p.quickLog = q
 	q.what = newShortcutEntry(p)
 	q.what.MultiLine = true
 	q.what.Wrapping = fyne.TextWrapWord
@@ -83,7 +88,9 @@ func (p *poise) openQuickLog() {
 	q.d = dialog.NewCustomConfirm("Quick log", "Save", "Cancel", body, func(ok bool) {
 		if ok {
 			q.save()
+			return
 		}
+		q.closed = true
 	}, p.win)
 	q.d.Show()
 	p.win.Canvas().Focus(q.what)
@@ -154,13 +161,35 @@ func (q *quickLog) save() {
 		q.p.win.Canvas().Focus(q.what)
 		return
 	}
+	q.closed = true
 	q.d.Hide()
 	q.p.unlockThen(func() { q.p.saveEntry(e) })
+}
+
+// keepQuickLog keeps what is typed in an open quick log as an encrypted
+// draft, for a quit (a logout, SIGTERM) that closes it unsaved: the text
+// was lost, as only the Journal screen's form kept a draft. A locked
+// journal cannot write one; the text is lost then, as before.
+func (p *poise) keepQuickLog() {
+	q := p.quickLog
+	if q == nil || q.closed || strings.TrimSpace(q.what.Text) == "" {
+		return
+	}
+	j := p.sharedJournal()
+	if j == nil || j.Locked() {
+		return
+	}
+	if _, err := j.SaveDraft(journal.Draft{ID: journal.NewDraftID(), Entry: q.entry()}); err != nil {
+		p.logf("poise: keep the quick log as a draft: %v", err)
+		return
+	}
+	q.closed = true
 }
 
 // more moves what is typed to the journal's full form.
 func (q *quickLog) more() {
 	e := q.entry()
+	q.closed = true
 	q.d.Hide()
 	q.p.unlockThen(func() {
 		q.p.show(screenJournal)

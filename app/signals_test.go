@@ -84,3 +84,45 @@ func TestQuitKeepsJournalDraft(t *testing.T) {
 		t.Fatalf("drafts after quitting: %+v, want the typed entry", ds)
 	}
 }
+
+// What is typed in the quick log (Ctrl+J) when a signal quits the app is
+// kept as a draft too: it was lost, as only the Journal screen's form was
+// kept. Once the quick log is closed unsaved, nothing is kept.
+func TestQuitKeepsQuickLogDraft(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	p.show(screenFind)
+	p.openQuickLog()
+	what, ok := p.win.Canvas().Focused().(*shortcutEntry)
+	if !ok || !what.MultiLine {
+		t.Fatalf("the keyboard is on %T, want the quick log", p.win.Canvas().Focused())
+	}
+	test.Type(what, "Typed in the quick log before the logout")
+	for _, keep := range p.onQuit {
+		keep()
+	}
+	ds, err := s.j.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Entry.WhatHappened != "Typed in the quick log before the logout" {
+		t.Fatalf("drafts after quitting: %+v, want the quick log's text", ds)
+	}
+	for _, keep := range p.onQuit { // a second request keeps no second draft
+		keep()
+	}
+	if ds, _ := s.j.Drafts(); len(ds) != 1 {
+		t.Errorf("%d drafts after quitting twice, want 1", len(ds))
+	}
+
+	p.openQuickLog()
+	what = p.win.Canvas().Focused().(*shortcutEntry)
+	test.Type(what, "Typed, then closed unsaved")
+	p.quickLog.d.Hide()
+	for _, keep := range p.onQuit {
+		keep()
+	}
+	if ds, _ := s.j.Drafts(); len(ds) != 1 {
+		t.Errorf("%d drafts after quitting with the quick log closed unsaved, want 1", len(ds))
+	}
+}

@@ -29,5 +29,8 @@ func displayProblem(panicValue any) string {
 	if os.Getenv("WAYLAND_DISPLAY") == "" {
 		return "no display: DISPLAY is not set"
 	}
-	return fmt.Sprint(panicValue)
+	// Poise opens its window through X11, on a Wayland desktop through
+	// Xwayland, which sets DISPLAY; GLFW's panic here said only "The GLFW
+	// library is not initialized".
+	return "DISPLAY is not set, and Poise opens its window through X11: on a Wayland desktop, turn on Xwayland"
 }

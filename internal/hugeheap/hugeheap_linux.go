@@ -64,14 +64,24 @@ func (r region) stop() {
 // recover from a refused mapping (the runtime throws "out of memory"),
 // and the block, though never touched, is charged to the system's commit
 // until given back: none is reserved where mappings are limited (a
-// ulimit -v, strict overcommit), nor beyond half the memory available.
+// ulimit -v or ulimit -d, strict overcommit), nor beyond half the memory
+// available, nor in a 32-bit address space, where a block of up to 1 GiB
+// in one piece may not be found.
+//
+// RLIMIT_DATA (ulimit -d) counts every private writable mapping since
+// Linux 4.7, untouched or not: the heap the block leaves mapped, on top
+// of what the heap held, ran a first "poise search" of the issue 10
+// vault under ulimit -d 900000 out of it (a thread could not start:
+// SIGABRT and a stack trace), where it had succeeded without the block.
 func roomFor(n int) bool {
-	if n < minReserve {
+	if n < minReserve || unsafe.Sizeof(uintptr(0)) < 8 {
 		return false
 	}
-	var lim unix.Rlimit
-	if unix.Getrlimit(unix.RLIMIT_AS, &lim) != nil || lim.Cur != unix.RLIM_INFINITY {
-		return false
+	for _, resource := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
+		var lim unix.Rlimit
+		if unix.Getrlimit(resource, &lim) != nil || lim.Cur != unix.RLIM_INFINITY {
+			return false
+		}
 	}
 	if b, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(b)) == "2" {
 		return false

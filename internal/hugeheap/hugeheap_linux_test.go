@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestReserveFaultsTheNextAllocationInHugePages reserves 64 MB, then
@@ -71,6 +73,33 @@ func TestReserveSkipsTooLittleAndTooMuch(t *testing.T) {
 		t.Errorf("reserve(%d) advised %x-%x", minReserve-1, r.start, r.end)
 	}
 	Reserve(1 << 50)() // nothing reserved, and stopping it is harmless
+}
+
+// TestReserveSkipsALimitedDataSegment: under a ulimit -d the block, which
+// stays mapped as heap, can leave too little for the build (a first
+// "poise search" under ulimit -d 900000 ended with SIGABRT), so nothing is
+// reserved, as under a ulimit -v.
+func TestReserveSkipsALimitedDataSegment(t *testing.T) {
+	for _, resource := range []int{unix.RLIMIT_DATA, unix.RLIMIT_AS} {
+		var old unix.Rlimit
+		if err := unix.Getrlimit(resource, &old); err != nil {
+			t.Fatal(err)
+		}
+		if old.Cur != unix.RLIM_INFINITY {
+			t.Skipf("resource %d is limited here already (%d)", resource, old.Cur)
+		}
+		limited := unix.Rlimit{Cur: 1 << 40, Max: old.Max}
+		if err := unix.Setrlimit(resource, &limited); err != nil {
+			t.Fatal(err)
+		}
+		got := roomFor(minReserve)
+		if err := unix.Setrlimit(resource, &old); err != nil {
+			t.Fatal(err)
+		}
+		if got {
+			t.Errorf("roomFor(%d) = true with resource %d limited to %d", minReserve, resource, limited.Cur)
+		}
+	}
 }
 
 // childEnv tells a test it runs in the process of its own it asked for.

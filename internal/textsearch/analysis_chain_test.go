@@ -103,3 +103,40 @@ func TestTokenizeWordsAsEachWord(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetDropsChainMemos: every build makes a mapping of its own, with
+// analysers of its own, and the memories of their filters together are
+// keyed by them; forgetting a build's words drops those memories, or each
+// build left its analysers and about 20 entries behind for good.
+func TestForgetDropsChainMemos(t *testing.T) {
+	chainMemos := func() int {
+		n := 0
+		langStems.Range(func(k, _ any) bool {
+			if _, ok := k.(*analysis.DefaultAnalyzer); ok {
+				n++
+			}
+			return true
+		})
+		return n
+	}
+	names := append([]string{analyzerEn, analyzerWords, analyzerHead}, Languages...)
+	for build := range 3 {
+		im, _ := mappingAndBuilder(t)
+		for _, name := range names {
+			a := im.AnalyzerNamed(name)
+			want := tokenDump(a.Analyze([]byte(chainSamples)))
+			tokens, slab := analyzeText(a, []byte(chainSamples), &buildScratch{})
+			if got := tokenDump(tokens); got != want {
+				t.Errorf("build %d, %s:\n got %s\nwant %s", build, name, got, want)
+			}
+			slab.release(tokens)
+		}
+		if chainMemos() == 0 {
+			t.Fatalf("build %d remembered no analyser's filters together", build)
+		}
+		forgetLanguageStems()
+		if n := chainMemos(); n != 0 {
+			t.Errorf("after build %d, %d memories of analysers' filters are kept", build, n)
+		}
+	}
+}
