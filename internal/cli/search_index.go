@@ -164,16 +164,22 @@ func (c *cli) waitForData(ctx context.Context, q search.Query) (*datadir.Dir, *s
 // readProgress counts the files a first build reads, of total, on
 // standard error about once a second: reading the packs takes seconds
 // before indexing starts (6-8 s of a busy machine on the issue 10 vault),
-// which said nothing. The returned function is called once per file, one
-// call at a time (kb.Kept.FileLoaded).
+// which said nothing. Once it has said anything, it says the last file
+// too, so the reading is seen to end before the item counts begin. The
+// returned function is called once per file, one call at a time
+// (kb.Kept.FileLoaded).
 func (c *cli) readProgress(total int) func() {
 	read, last := 0, time.Now() // a first line after a second, none for a small library
+	printed := false
 	return func() {
 		read++
-		if total < 1000 || time.Since(last) < time.Second || read > total {
+		if total < 1000 || read > total {
 			return
 		}
-		last = time.Now()
+		if time.Since(last) < time.Second && !(printed && read == total) {
+			return
+		}
+		last, printed = time.Now(), true
 		fmt.Fprintf(c.env.Stderr, "poise: read %d of %d files\n", read, total)
 	}
 }

@@ -83,6 +83,12 @@ func TestReadProgressCountsFilesOnceASecond(t *testing.T) {
 	if got, want := stderr.String(), "poise: read 1501 of 3000 files\n"; got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
+	for range 3000 - 1601 + 1 {
+		read() // the last file is counted at once, and nothing beyond the total
+	}
+	if got, want := stderr.String(), "poise: read 1501 of 3000 files\npoise: read 3000 of 3000 files\n"; got != want {
+		t.Errorf("after the last file stderr = %q, want %q", got, want)
+	}
 
 	stderr.Reset()
 	small := c.readProgress(10)
