@@ -126,26 +126,14 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 func tokenizeWords(input []byte, emit func(analysis.Token)) {
 	s := unsafe.String(unsafe.SliceData(input), len(input))
 	pos := 0
-	word := func(start, end int) bool {
+	eachWordASCII(s, func(start, end int, ascii bool) bool {
 		pos++
 		term := input[start:end:end]
-		if strings.Contains(s[start:end], "’") {
+		if !ascii && strings.Contains(s[start:end], "’") {
 			term = []byte(strings.ReplaceAll(s[start:end], "’", "'"))
 		}
 		emit(analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: analysis.AlphaNumeric})
 		return true
-	}
-	// eachWord, with the runs all of ASCII, most words, given as they are.
-	eachRun(s, func(start, end int, ascii bool) bool {
-		if ascii {
-			pos++
-			emit(analysis.Token{Start: start, End: end, Term: input[start:end:end], Position: pos, Type: analysis.AlphaNumeric})
-			return true
-		}
-		if !hasCJK(s[start:end]) {
-			return word(start, end)
-		}
-		return eachCJKWord(s, start, end, word)
 	})
 }
 
@@ -223,22 +211,20 @@ func langPackage(pkg string) bool {
 func (f *memoStemmer) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0] // the words kept, in place, as the stop filter does
 	for i, t := range input {
-		// The inner filter is handed input[i:i+1], not a stream of its
-		// own: one allocation less per word it sees.
-		if t.KeyWord { // left alone by some stemmers: not worth remembering
-			if len(f.inner.Filter(input[i:i+1])) > 0 {
-				out = append(out, t)
-			}
-			continue
+		var st []byte
+		ok, full := false, false
+		if !t.KeyWord { // left alone by some stemmers: not worth remembering
+			f.mu.RLock()
+			st, ok = f.m[string(t.Term)]
+			full = len(f.m) >= f.max
+			f.mu.RUnlock()
 		}
-		f.mu.RLock()
-		st, ok := f.m[string(t.Term)]
-		full := len(f.m) >= f.max
-		f.mu.RUnlock()
-		if !ok && full {
-			// The memory keeps the words met first, the frequent ones,
-			// rather than starting again: a word past them is stemmed
-			// each time, as without a memory.
+		if t.KeyWord || !ok && full {
+			// Filtered without the memory. A full memory keeps the words
+			// met first, the frequent ones, rather than starting again: a
+			// word past them is filtered each time. The inner filter is
+			// handed input[i:i+1], not a stream of its own: one allocation
+			// less per word it sees.
 			if len(f.inner.Filter(input[i:i+1])) > 0 {
 				out = append(out, t)
 			}

@@ -19,11 +19,17 @@ import (
 // documents and queries are split alike, so 同步冲突 finds the pages that
 // hold it, and 同步 finds them too.
 func eachWord(s string, fn func(start, end int) bool) {
+	eachWordASCII(s, func(start, end int, _ bool) bool { return fn(start, end) })
+}
+
+// eachWordASCII is eachWord, telling fn whether the word is all ASCII
+// (then it holds no curly apostrophe to straighten).
+func eachWordASCII(s string, fn func(start, end int, ascii bool) bool) {
 	eachRun(s, func(start, end int, ascii bool) bool {
 		if ascii || !hasCJK(s[start:end]) {
-			return fn(start, end)
+			return fn(start, end, ascii)
 		}
-		return eachCJKWord(s, start, end, fn)
+		return eachCJKWord(s, start, end, func(start, end int) bool { return fn(start, end, false) })
 	})
 }
 
