@@ -145,9 +145,8 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 
 	// An edit outside Poise fixes the broken link and adds a section. The
 	// test reads it as the pack watcher would (reloadPack), with the
-	// watcher itself stopped: it read the same edit a second time, and
-	// the later of the two reloads, begun on the library state before the
-	// first was in, dropped the kept pack (CI, -race, load 15).
+	// watcher itself stopped, so its reload is the only one; two at once
+	// are TestTwoReloadsAtOnceKeepThePack's.
 	p2.stopWatching()
 	broken := filepath.Join(packsDir, "notes", "note-007.md")
 	b, _ = os.ReadFile(broken)
