@@ -286,6 +286,9 @@ type poise struct {
 	// libState describes the packs' files as last scanned (nil when not
 	// known), for keeping a large pack again after an edit.
 	libState *kb.LibraryState
+	// reloads runs the reloads of each pack one after another, each from
+	// the library and libState the one before left (mine_pack.go).
+	reloads packs.ReloadQueue
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
 	firstLoad *packs.KeptLoad

@@ -71,7 +71,8 @@ func (p *poise) sources() mine.Sources {
 // into the library and search; files are the files that changed (nil when
 // any may have). done, if set, runs on the UI goroutine with the outcome
 // of the load, just before the library takes it in, and indexed once
-// search has it too.
+// search has it too. A reload of a pack another reload of it is reading
+// waits for that one to be in (reloadPackNow).
 func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
 	if p.savedWhileLoading != nil {
 		got, seen := p.savedWhileLoading[dir]
@@ -82,6 +83,15 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 			p.savedWhileLoading[dir] = append(got, files...)
 		}
 	}
+	name := filepath.Base(dir)
+	p.reloads.Run(name, func() { p.reloadPackNow(dir, files, done, indexed) })
+}
+
+// reloadPackNow is reloadPack once no other reload of the pack runs: it
+// reads the files on top of the library and their description as the
+// last reload of the pack left them, and lets the next reload of the pack
+// run once its own is in (packs.ReloadQueue).
+func (p *poise) reloadPackNow(dir string, files []string, done func(*watch.Reloaded, error), indexed func(time.Duration, error)) {
 	lib, state := p.lib, p.libState
 	name := filepath.Base(dir)
 	var before []kb.Problem
@@ -100,6 +110,7 @@ func (p *poise) reloadPack(dir string, files []string, done func(*watch.Reloaded
 		// A large pack reads only the files that changed.
 		r, err := watch.ReloadFiles(lib, dir, files, before)
 		p.do(func() {
+			defer p.reloads.Done(name)
 			if done != nil {
 				done(r, err)
 			}

@@ -145,9 +145,8 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 
 	// An edit outside Poise fixes the broken link and adds a section. The
 	// test reads it as the pack watcher would (reloadPack), with the
-	// watcher itself stopped: it read the same edit a second time, and
-	// the later of the two reloads, begun on the library state before the
-	// first was in, dropped the kept pack (CI, -race, load 15).
+	// watcher itself stopped, so its reload is the only one; two at once
+	// are TestTwoReloadsAtOnceKeepThePack's.
 	p2.stopWatching()
 	broken := filepath.Join(packsDir, "notes", "note-007.md")
 	b, _ = os.ReadFile(broken)
@@ -235,4 +234,92 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 		t.Fatal("the kept pack does not have the edit")
 		return false
 	})
+}
+
+// Two edits outside Poise read at once (the pack watcher reporting a
+// second edit while the first is read): the later reload starts from
+// the library and the files' description the first left, so the
+// library has both edits and the pack is kept again for both, rather
+// than dropped and parsed at the next start.
+func TestTwoReloadsAtOnceKeepThePack(t *testing.T) {
+	packsDir := keptVault(t)
+	state, err := kb.ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := kb.LoadLibrary(nil, packsDir)
+	ix, err := search.Open(t.TempDir(), full, search.Options{State: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	store, err := packs.Open(packsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPoise(t, kb.NewLibrary())
+	p.packs, p.builtin, p.libState = store, nil, state
+	p.setSearcher(ix)
+	loadBehind(t, p, ix, packsDir, state)
+	p.stopWatching() // the test reads its edits as the watcher would
+	if !p.lib.BodiesShed("notes") {
+		t.Fatal("the large pack keeps its bodies")
+	}
+
+	future := time.Now().Add(time.Minute)
+	done := make(chan error, 2)
+	for _, e := range []struct{ file, title string }{{"note-011.md", "Alpha"}, {"note-012.md", "Bravo"}} {
+		name := filepath.Join(packsDir, "notes", e.file)
+		b, _ := os.ReadFile(name)
+		if err := os.WriteFile(name, []byte(strings.Replace(string(b), "# Topic", "# "+e.title, 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(name, future, future); err != nil {
+			t.Fatal(err)
+		}
+		p.reloadPack(filepath.Join(packsDir, "notes"), []string{e.file}, nil, func(_ time.Duration, err error) { done <- err })
+	}
+	indexed := 0
+	pump(t, p, func() bool {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			indexed++
+		default:
+		}
+		return indexed == 2
+	})
+	settle(p)
+	for id, want := range map[string]string{"notes/note-011": "Alpha 011", "notes/note-012": "Bravo 012"} {
+		if it, ok := p.item(id); !ok || it.Title != want {
+			t.Errorf("%s is %+v in the library, want %q", id, it, want)
+		}
+	}
+	now, err := kb.ScanLibrary(nil, packsDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.libState.Key() != now.Key() {
+		t.Fatal("the files' description is not the files as both edits left them")
+	}
+
+	// Kept off the UI goroutine: wait for it, a while.
+	var pk *kb.Pack
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if pk, _, err = kb.StoredPack(packs.KeptDir(packsDir), now.Packs[0]); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("the pack is not kept for its files after both edits: %v", err)
+	}
+	titles := map[string]string{}
+	for _, it := range pk.Items {
+		titles[it.ID] = it.Title
+	}
+	if titles["notes/note-011"] != "Alpha 011" || titles["notes/note-012"] != "Bravo 012" {
+		t.Errorf("kept titles %q, %q, want both edits", titles["notes/note-011"], titles["notes/note-012"])
+	}
 }
