@@ -25,6 +25,7 @@ import (
 	"github.com/poisehq/poise/internal/datadir"
 	"github.com/poisehq/poise/internal/desktopx"
 	"github.com/poisehq/poise/internal/hugeheap"
+	"github.com/poisehq/poise/internal/quitsignal"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/settings"
 	"github.com/poisehq/poise/internal/usage"
@@ -56,13 +57,15 @@ type searcher interface {
 // Run opens the window and returns when it closes.
 func Run(cfg Config) error {
 	started := time.Now()
-	capMemory() // from the start: loading a large library peaked at twice what it holds
+	quit := quitsignal.Catch() // since the process began, when cmd/poise started it
+	capMemory()                // from the start: loading a large library peaked at twice what it holds
 	logMemoryEvery(log.Printf)
 	profileHeapOnSignal(log.Printf)
 	shortenFyneCache()
 	a := fyneapp.NewWithID(AppID)
 	dir, err := datadir.Open(cfg.DataDir)
 	if errors.Is(err, datadir.ErrLocked) {
+		go quitAlreadyRunning(a, quit)
 		showAlreadyRunning(a, cfg.DataDir)
 		return err
 	}
@@ -70,6 +73,9 @@ func Run(cfg Config) error {
 		return err
 	}
 	defer dir.Close()
+	if quitBeforeWindow(quit, nil) {
+		return nil
+	}
 
 	store, storeErr := packs.Open(dir.Join("packs")) // finishes or undoes an install a crash cut short
 	if store != nil {
@@ -97,6 +103,9 @@ func Run(cfg Config) error {
 		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
+	}
+	if quitBeforeWindow(quit, current) {
+		return nil
 	}
 	win, err := openWindow(a)
 	if err != nil {
@@ -150,7 +159,7 @@ func Run(cfg Config) error {
 	} else {
 		p.setIndexing("Preparing search… reading your packs")
 	}
-	quitOnSignal(p)
+	quitOnSignal(p, quit)
 	stopIdle := p.watchCallIdle()
 	defer stopIdle()
 	p.win.ShowAndRun()

@@ -1,13 +1,14 @@
 package app
 
 import (
+	"log"
 	"os"
-	"os/signal"
 	"sync"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/poisehq/poise/kb/search"
 )
 
 // quitGrace bounds a shutdown once it has started. Poise holds the data
@@ -30,18 +31,17 @@ const quitGrace = 5 * time.Second
 const sameRequest = time.Second
 
 // quitOnSignal quits the app on SIGINT or SIGTERM (a session logout, a
-// service manager, the smoke test): what is being typed in the journal is
+// service manager, the smoke test), read from quit, where one sent while
+// the window was being made waits: what is being typed in the journal is
 // kept as a draft (p.onQuit), then the app quits so deferred saves and the
 // unlock run. From the first signal on, the process exits after quitGrace
 // whatever is still running, or at once on a second signal sent as a second
 // request (see sameRequest).
-func quitOnSignal(p *poise) {
-	ch := make(chan os.Signal, 2)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+func quitOnSignal(p *poise, quit <-chan os.Signal) {
 	go func() {
-		sig := <-ch
+		sig := <-quit
 		p.logf("poise: %v: quitting", sig)
-		boundShutdown(p.logf, ch)
+		boundShutdown(p.logf, quit)
 		fyne.Do(func() {
 			for _, keep := range p.onQuit {
 				keep()
@@ -49,6 +49,34 @@ func quitOnSignal(p *poise) {
 			p.app.Quit()
 		})
 	}()
+}
+
+// quitBeforeWindow says whether a signal came before the window was made,
+// when nothing can have been typed: Run then returns at once, which
+// releases the data folder, rather than opening a window only to close it.
+// Nothing is left half made: up to the window, Run only reads, but for
+// packs.Open finishing or undoing a pack install, which survives being
+// cut short. It closes opened, the index Run has opened, if any.
+func quitBeforeWindow(quit <-chan os.Signal, opened *search.Index) bool {
+	select {
+	case sig := <-quit:
+		log.Printf("poise: %v before the window opened: quitting", sig)
+		boundShutdown(log.Printf, quit)
+		if opened != nil {
+			opened.Close()
+		}
+		return true
+	default:
+		return false
+	}
+}
+
+// quitAlreadyRunning closes the window that says Poise is already running
+// on a signal: they are caught from the start, so Fyne's own handler,
+// set only once the window runs, may come too late for one.
+func quitAlreadyRunning(a fyne.App, quit <-chan os.Signal) {
+	<-quit
+	fyne.Do(a.Quit)
 }
 
 // shutdownStarted arms the shutdown watchdog once per process: by a signal

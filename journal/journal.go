@@ -98,7 +98,10 @@ type Journal struct {
 
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
-	synonyms      [][]string
+	// recipients is the public half of the keys (recipientsFile), kept
+	// from the first unlock on, after Lock too: it opens nothing.
+	recipients string
+	synonyms   [][]string
 }
 
 type stored struct {

@@ -7,7 +7,8 @@ import (
 
 	"github.com/poisehq/poise/app"
 	"github.com/poisehq/poise/internal/cli"
-	_ "github.com/poisehq/poise/internal/startgc" // before the other inits: see its package comment
+	_ "github.com/poisehq/poise/internal/quitsignal" // from the start: see its package comment
+	_ "github.com/poisehq/poise/internal/startgc"    // before the other inits: see its package comment
 )
 
 // version is set at release time with -ldflags "-X main.version=…".

@@ -20,7 +20,9 @@ package hugeheap
 
 // Reserve has the next n bytes the Go heap grows into faulted in 2 MB
 // pages, where the system allows it (Linux with transparent huge pages
-// set to "madvise"); elsewhere, or when refused, it does nothing. It runs
+// set to "madvise"); elsewhere, or when refused, it does nothing. Where
+// the kernel would compact memory to find them, it reserves no more than
+// it has free (see withoutCompaction). It runs
 // a garbage collection. The returned function, to call once the phase is
 // over, withdraws the advice, so that a process that keeps running does
 // not have the kernel fill its sparse heap back into 2 MB pages

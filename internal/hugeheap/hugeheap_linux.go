@@ -25,8 +25,13 @@ const minReserve = 16 << 20
 
 func reserve(n int) region {
 	page := hugePageSize()
-	if thpMode() != "madvise" || page == 0 || !roomFor(n) {
+	if thpMode() != "madvise" || page == 0 {
 		// "always": the heap gets huge pages already; "never": none to get.
+		return region{}
+	}
+	n = withoutCompaction(n, readString("/sys/kernel/mm/transparent_hugepage/defrag"),
+		readString("/proc/buddyinfo"), page, uintptr(os.Getpagesize()))
+	if !roomFor(n) {
 		return region{}
 	}
 	// Fresh from the operating system, a block this large is mapped and
@@ -136,4 +141,13 @@ func hugePageSize() uintptr {
 		return 0
 	}
 	return uintptr(n)
+}
+
+// readString is a small file's contents, "" when it cannot be read.
+func readString(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }

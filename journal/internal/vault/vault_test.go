@@ -142,3 +142,46 @@ func TestCheckEscrow(t *testing.T) {
 		}
 	})
 }
+
+// FuzzSealTo: a recipients text seals only when it is two X25519 public
+// keys (comments and blank lines aside), and never panics.
+func FuzzSealTo(f *testing.F) {
+	k, _, err := NewKeys()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(k.Recipients())
+	f.Add("")
+	f.Add("age1\nage1\n")
+	f.Fuzz(func(t *testing.T, recipients string) {
+		data, err := SealTo(recipients, []byte("plain"))
+		if err != nil {
+			if !errors.Is(err, ErrRecipients) {
+				t.Errorf("SealTo(%q): %v, want ErrRecipients", recipients, err)
+			}
+			return
+		}
+		if len(data) == 0 {
+			t.Errorf("SealTo(%q) sealed nothing", recipients)
+		}
+	})
+}
+
+// Files sealed to the keys' recipients text open with the keys, as Seal's do.
+func TestSealToOpensWithTheKeys(t *testing.T) {
+	k, _, err := NewKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := SealTo(k.Recipients(), []byte("kept while locked"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, err := k.Open(data); err != nil || string(plain) != "kept while locked" {
+		t.Errorf("Open: %q, %v", plain, err)
+	}
+	other, _, _ := NewKeys()
+	if _, err := other.Open(data); !errors.Is(err, ErrNotOurs) {
+		t.Errorf("another journal's keys: %v, want ErrNotOurs", err)
+	}
+}
