@@ -39,8 +39,15 @@ type Options struct {
 	// results, then from the merged index once Open has swapped it in;
 	// updates wait for that. It is called on Open's goroutine, which
 	// waits for it. Closing the Index cancels the build, and Open then
-	// returns ErrClosed.
+	// returns ErrClosed. It must not be closed from Early itself.
 	Early func(*Index)
+	// Shed, with Early, chooses the packs whose guides' bodies the Index
+	// handed out early answers without (as ShedBodies), and then once
+	// built: their snippets come from the texts the index keeps, as they
+	// will once the bodies are shed, not from the bodies, which may give
+	// another snippet (issue 10 vault: 2 of 6 queries through the app's
+	// socket, "同步冲突" and "синхронизация", before and after).
+	Shed func(*kb.Pack) bool
 }
 
 // Index answers queries over a library. It is safe for concurrent use;
@@ -122,6 +129,9 @@ func Open(dir string, lib *kb.Library, opts Options) (*Index, error) {
 			}
 			return nil, err
 		}
+		if cur := ix.current(); cur != nil {
+			g.lib = cur.lib // with the bodies shed that it answered without
+		}
 		if err := ix.swap(g); err != nil {
 			return nil, err
 		}
@@ -135,10 +145,14 @@ func Open(dir string, lib *kb.Library, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-// handEarly gives Options.Early the Index, answering from e, an index
-// on the segments of the build of c that loadCorpus runs for Open; it
-// holds the update lock until Open has swapped the built index in.
-func (ix *Index) handEarly(e *textsearch.Index, g *generation) {
+// handEarly gives Options.Early the Index, answering from g, whose
+// engine is an index on the segments of the build loadCorpus runs for
+// Open; it holds the update lock until Open has swapped the built index
+// in.
+func (ix *Index) handEarly(g *generation) {
+	if ix.opts.Shed != nil {
+		g.lib = g.lib.WithoutBodies(ix.opts.Shed) // every segment is written: no body is read after
+	}
 	ix.updating.Lock()
 	ix.handedEarly = true
 	ix.mu.Lock()
@@ -354,7 +368,7 @@ func (ix *Index) loadCorpus(ctx context.Context, lib *kb.Library, c *corpus, rec
 			}
 			hooks := textsearch.BuildHooks{Progress: ix.opts.Progress}
 			if ix.opts.Early != nil && ix.current() == nil {
-				hooks.Unmerged = func(e *textsearch.Index) { ix.handEarly(e, gen(e, "")) }
+				hooks.Unmerged = func(e *textsearch.Index) { ix.handEarly(gen(e, "")) }
 			}
 			e, path, err := textsearch.BuildStoredAs(ctx, ix.dir, name, tc, hooks, timeout)
 			if err == nil {

@@ -63,7 +63,9 @@ func earlyAnswers(t *testing.T, ix *Index) []string {
 
 // TestOpenEarlyAnswersAsBuilt: Options.Early has the Index Open returns
 // before the build's last merge, answering as it does once built, with
-// nothing recorded or in the place of an index until the build is in.
+// nothing recorded or in the place of an index until the build is in;
+// with the guides' bodies left out from the first (Options.Shed), as
+// once built.
 func TestOpenEarlyAnswersAsBuilt(t *testing.T) {
 	lib := earlyLibrary(t, 400)
 	dir := t.TempDir()
@@ -75,8 +77,11 @@ func TestOpenEarlyAnswersAsBuilt(t *testing.T) {
 		early  *Index
 		before []string
 	)
-	ix, err := Open(dir, lib, Options{State: state, Early: func(e *Index) {
+	ix, err := Open(dir, lib, Options{State: state, Shed: func(*kb.Pack) bool { return true }, Early: func(e *Index) {
 		early = e
+		if !e.Library().HasShed() {
+			t.Error("the index handed out early answers for the guides' bodies")
+		}
 		before = earlyAnswers(t, e)
 		if _, err := readRecord(dir); err == nil {
 			t.Error("an index is recorded before it is built")
@@ -96,6 +101,9 @@ func TestOpenEarlyAnswersAsBuilt(t *testing.T) {
 	}
 	if ix.inMemory() {
 		t.Error("built in memory")
+	}
+	if !ix.Library().HasShed() {
+		t.Error("the index built answers for the guides' bodies")
 	}
 	after := earlyAnswers(t, ix)
 	for i, q := range earlyQueries {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/poisehq/poise/kb"
+	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
 
@@ -46,11 +47,11 @@ func TestEarlyVault(t *testing.T) {
 	if real == "" {
 		t.Skip("POISE_VAULT_DIR not set")
 	}
-	packs := t.TempDir()
-	if err := os.CopyFS(filepath.Join(packs, "vault"), os.DirFS(real)); err != nil {
+	packsDir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(packsDir, "vault"), os.DirFS(real)); err != nil {
 		t.Fatal(err)
 	}
-	lib, _ := kb.LoadLibrary(nil, packs) // a real vault has broken links; it still loads
+	lib, _ := kb.LoadLibrary(nil, packsDir) // a real vault has broken links; it still loads
 	const rounds = 30
 	run := func(ix *search.Index) (answers []string, lat [][]time.Duration) {
 		lat = make([][]time.Duration, len(vaultEarlyQueries))
@@ -80,7 +81,7 @@ func TestEarlyVault(t *testing.T) {
 		if n == total {
 			written = time.Now()
 		}
-	}, Early: func(ix *search.Index) {
+	}, Shed: packs.ShedPack, Early: func(ix *search.Index) {
 		handed = time.Now()
 		early, earlyLat = run(ix)
 		mergeStart = time.Now()
