@@ -422,7 +422,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			last = time.Now()
 			msg := indexingText(done, total)
 			p.do(func() { p.setIndexing(msg) })
-		}, Early: func(ix *search.Index) {
+		}, Shed: packs.ShedPack, Early: func(ix *search.Index) {
 			// Find answers while the build merges what it wrote (about a
 			// second on a large library), with the same results; the
 			// index swaps the merged one in under the screens and the
