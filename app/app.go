@@ -426,6 +426,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		var kept sync.WaitGroup
 		kept.Go(func() { p.firstLoad.Keep(lib) })
 		last := time.Time{}
+		early := false
 		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
 				return
@@ -433,7 +434,15 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			last = time.Now()
 			msg := indexingText(done, total)
 			p.do(func() { p.setIndexing(msg) })
+		}, Shed: packs.ShedPack, Early: func(ix *search.Index) {
+			// Find answers while the build merges what it wrote (about a
+			// second on a large library), with the same results; the
+			// index swaps the merged one in under the screens and the
+			// terminal's socket.
+			early = true
+			p.do(func() { p.useIndex(ix) })
 		}})
+		handedEarly := early
 		if stopHugeHeap != nil {
 			// Without this the kernel fills the heap freed after the build
 			// back into 2 MB pages: RSS 192 -> 249 MB in two minutes.
@@ -441,12 +450,19 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		}
 		p.do(func() {
 			defer p.reloadSavedWhileLoading()
+			if handedEarly && errors.Is(err, search.ErrClosed) {
+				return // closed by a quit while it merged: nothing failed
+			}
 			if err != nil {
 				p.setIndexing("Search is unavailable. Browse with Guides, Matrix and Statements, and restart Poise to try again.")
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
 				return
 			}
-			p.useIndex(ix)
+			if !handedEarly {
+				p.useIndex(ix)
+			} else if !p.started.IsZero() {
+				p.logf("poise: search index merged %s after start", time.Since(p.started).Round(time.Millisecond))
+			}
 		})
 		if err == nil {
 			p.shedBodies(ix, lib)

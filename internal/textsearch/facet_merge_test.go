@@ -38,7 +38,7 @@ func TestFacetCountsSurviveMerges(t *testing.T) {
 		}
 		return fmt.Sprintf("id-%05d", i), d
 	}}
-	ix, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, batch)
+	ix, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, BuildHooks{}, DefaultOpenTimeout, batch)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -382,7 +382,7 @@ func TestLanguageStemsForgottenAfterBuild(t *testing.T) {
 	c := &Corpus{Hash: "stems-forgotten", Len: 3, Doc: func(i int) (string, Document) {
 		return fmt.Sprint("d", i), Document{Title: "Синхронизация", Body: "Настройки синхронизации между устройствами.", Lang: "ru"}
 	}}
-	ix, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, offlineBatch)
+	ix, _, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, BuildHooks{}, DefaultOpenTimeout, offlineBatch)
 	if err != nil {
 		t.Fatal(err)
 	}

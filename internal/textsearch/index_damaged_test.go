@@ -102,7 +102,7 @@ func TestDamagedRootIsRebuilt(t *testing.T) {
 			t.Fatalf("open damaged index (read-only %v): %v", readOnly, err)
 		}
 	}
-	ix, _, err = BuildStoredAs(context.Background(), dir, c.Hash, c, nil, timeout)
+	ix, _, err = BuildStoredAs(context.Background(), dir, c.Hash, c, BuildHooks{}, timeout)
 	if err != nil {
 		t.Fatalf("build again: %v", err)
 	}

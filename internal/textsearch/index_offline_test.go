@@ -27,7 +27,7 @@ func TestOfflineBuildFailureLeavesNothing(t *testing.T) {
 		}
 		return fmt.Sprintf("id-%d", i), Document{Title: "late parcel", Body: "refund"}
 	}}
-	if _, _, err := buildStored(context.Background(), dir, c.Hash, c, nil, DefaultOpenTimeout, 20); err == nil {
+	if _, _, err := buildStored(context.Background(), dir, c.Hash, c, BuildHooks{}, DefaultOpenTimeout, 20); err == nil {
 		t.Fatal("build with a document without an id succeeded")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -60,7 +60,7 @@ func TestOfflineBuildIsOneSegment(t *testing.T) {
 		Synonyms: [][]string{{"refund", "money back"}},
 		Internal: map[string][]byte{"poise.test": []byte("kept")},
 	}
-	disk, path, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, 64)
+	disk, path, err := buildStored(context.Background(), t.TempDir(), c.Hash, c, BuildHooks{}, DefaultOpenTimeout, 64)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestOfflineBuildCancelled(t *testing.T) {
 					cancel()
 				}
 			}
-			_, _, err := buildStored(ctx, dir, c.Hash, c, progress, DefaultOpenTimeout, 20)
+			_, _, err := buildStored(ctx, dir, c.Hash, c, BuildHooks{Progress: progress}, DefaultOpenTimeout, 20)
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("cancelled build returned %v", err)
 			}

@@ -22,7 +22,6 @@ var segmentPlugin = &zap.ZapPlugin{}
 const (
 	rootSegmentFile  = "000000000002.zap"
 	rootEpoch        = 3
-	rootSegmentID    = 0
 	rootBoltName     = "root.bolt"
 	uvarintSmallBase = 136 // scorch's encodeUvarintAscending of 0..109 is one byte, 136+v
 )
@@ -32,7 +31,17 @@ const (
 // writes (prepareBoltSnapshot in index/scorch/persister.go), so bleve.Open
 // reads it as it reads the builder's. TestRootMatchesBuilder compares the
 // two, key by key.
-func writeRoot(store string, internal map[string][]byte) (err error) {
+func writeRoot(store string, internal map[string][]byte) error {
+	return writeSnapshot(store, internal, []string{rootSegmentFile})
+}
+
+// writeSnapshot writes the root.bolt of an index whose store directory
+// holds the segments named, in that order, as writeRoot does for one: the
+// i-th is segment i of the snapshot, its documents numbered after those
+// of the segments before (scorch's loadSnapshot reads them in the order of
+// their ids). An offline build opens its segments so before it merges
+// them (openUnmerged).
+func writeSnapshot(store string, internal map[string][]byte, segments []string) (err error) {
 	db, err := util.OpenBolt(filepath.Join(store, rootBoltName), 0o600, nil)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", rootBoltName, err)
@@ -46,7 +55,7 @@ func writeRoot(store string, internal map[string][]byte) (err error) {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", rootBoltName, err)
 	}
-	if err := fillRoot(tx, store, internal); err != nil {
+	if err := fillRoot(tx, store, internal, segments); err != nil {
 		_ = tx.Rollback()
 		return fmt.Errorf("write %s: %w", rootBoltName, err)
 	}
@@ -56,7 +65,7 @@ func writeRoot(store string, internal map[string][]byte) (err error) {
 	return nil
 }
 
-func fillRoot(tx *util.BoltTxImpl, store string, internal map[string][]byte) error {
+func fillRoot(tx *util.BoltTxImpl, store string, internal map[string][]byte, segments []string) error {
 	snapshots, err := tx.CreateBucketIfNotExists(util.BoltSnapshotsBucket)
 	if err != nil {
 		return err
@@ -101,9 +110,36 @@ func fillRoot(tx *util.BoltTxImpl, store string, internal map[string][]byte) err
 			return err
 		}
 	}
-	seg, err := snapshot.CreateBucketIfNotExists([]byte{uvarintSmallBase + rootSegmentID})
-	if err != nil {
-		return err
+	for id, name := range segments {
+		key, err := segmentKey(id)
+		if err != nil {
+			return err
+		}
+		seg, err := snapshot.CreateBucketIfNotExists(key)
+		if err != nil {
+			return err
+		}
+		if err := seg.Put(util.BoltPathKey, []byte(name), writer); err != nil {
+			return err
+		}
 	}
-	return seg.Put(util.BoltPathKey, []byte(rootSegmentFile), writer)
+	return nil
+}
+
+// segmentKey is the key of segment id in a snapshot: scorch's
+// encodeUvarintAscending (index/scorch/int.go), one byte up to 109, a
+// length byte and one or two bytes up to 65,535, which sort in the
+// order of the ids.
+func segmentKey(id int) ([]byte, error) {
+	const lengthTag = 0xfd // intMax: a length tag is intMax-8+len(bytes)
+	switch {
+	case id < 0 || id > 0xffff:
+		return nil, fmt.Errorf("segment id %d out of range", id)
+	case id <= 109:
+		return []byte{byte(uvarintSmallBase + id)}, nil
+	case id <= 0xff:
+		return []byte{lengthTag - 7, byte(id)}, nil
+	default:
+		return []byte{lengthTag - 6, byte(id >> 8), byte(id)}, nil
+	}
 }

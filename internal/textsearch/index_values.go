@@ -29,6 +29,10 @@ const valuesName = "poise-values"
 // see none, and rebuild.
 type valueStore struct {
 	path string // the file; "" for an index in memory
+	// handed, when set, gives the values instead of the file, once: an
+	// offline build's, to the index over its unmerged segments, which
+	// is searched while the values are still being made and written.
+	handed <-chan map[string][]byte
 
 	mu     sync.Mutex
 	loaded bool
@@ -66,6 +70,11 @@ func (s *valueStore) all(hash string) (m map[string][]byte, valid bool, err erro
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.loaded {
+		return s.m, s.valid, nil
+	}
+	if s.handed != nil {
+		s.m, s.valid = <-s.handed, true
+		s.loaded = true
 		return s.m, s.valid, nil
 	}
 	raw, err := os.ReadFile(s.path)

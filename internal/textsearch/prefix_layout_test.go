@@ -79,7 +79,7 @@ func memoryAndDisk(t *testing.T, c *Corpus, segment int) (mem, disk *Index) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { mem.Close() })
-	disk, _, err = buildStored(context.Background(), t.TempDir(), c.Hash, c, nil, DefaultOpenTimeout, segment)
+	disk, _, err = buildStored(context.Background(), t.TempDir(), c.Hash, c, BuildHooks{}, DefaultOpenTimeout, segment)
 	if err != nil {
 		t.Fatal(err)
 	}
