@@ -104,9 +104,9 @@ func Run(cfg Config) error {
 	}
 	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
-	p.libState, p.firstLoad = state, first
+	p.libState = state
 	if first != nil {
-		p.countFilesRead(first)
+		p.awaitFirstBuild(first) // before the Find screen is made
 	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
@@ -293,6 +293,9 @@ type poise struct {
 	// that had its heap faulted in 2 MB pages (loadPacks); nil when none.
 	// Only the UI goroutine touches it.
 	stopHugeHeap func()
+	// releaseAnimations ends holdAnimations once the first build is over;
+	// nil when none is held.
+	releaseAnimations func()
 	// firstBuilt, when a test sets it, hears that the first build is over
 	// and its large packs kept (openIndex).
 	firstBuilt func()
@@ -375,6 +378,16 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 	}()
 }
 
+// awaitFirstBuild readies the window to wait for a first build from
+// first: the Find screen counts the files it reads, and widgets show no
+// animations until the index is built (holdAnimations). Call it before the
+// Find screen is made.
+func (p *poise) awaitFirstBuild(first *packs.KeptLoad) {
+	p.firstLoad = first
+	p.countFilesRead(first)
+	p.releaseAnimations = p.holdAnimations()
+}
+
 // loadedLibrary is what loading the packs gave: the library, and what
 // went wrong (a library can come with problems).
 type loadedLibrary struct {
@@ -429,6 +442,10 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		}
 		p.do(func() {
 			defer p.reloadSavedWhileLoading()
+			if p.releaseAnimations != nil {
+				p.releaseAnimations()
+				p.releaseAnimations = nil
+			}
 			if err != nil {
 				p.setIndexing("Search is unavailable. Browse with Guides, Matrix and Statements, and restart Poise to try again.")
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
