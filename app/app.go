@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -113,9 +114,9 @@ func Run(cfg Config) error {
 	}
 	p := newPoise(a, win, kb.NewLibrary())
 	p.packs = store
-	p.libState, p.firstLoad = state, first
+	p.libState = state
 	if first != nil {
-		p.countFilesRead(first)
+		p.awaitFirstBuild(first) // before the Find screen is made
 	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
@@ -305,6 +306,9 @@ type poise struct {
 	// that had its heap faulted in 2 MB pages (loadPacks); nil when none.
 	// Only the UI goroutine touches it.
 	stopHugeHeap func()
+	// releaseAnimations ends holdAnimations once the first build is over;
+	// nil when none is held.
+	releaseAnimations func()
 	// firstBuilt, when a test sets it, hears that the first build is over
 	// and its large packs kept (openIndex).
 	firstBuilt func()
@@ -387,6 +391,16 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 	}()
 }
 
+// awaitFirstBuild readies the window to wait for a first build from
+// first: the Find screen counts the files it reads, and widgets show no
+// animations until the index is built (holdAnimations). Call it before the
+// Find screen is made.
+func (p *poise) awaitFirstBuild(first *packs.KeptLoad) {
+	p.firstLoad = first
+	p.countFilesRead(first)
+	p.releaseAnimations = p.holdAnimations()
+}
+
 // loadedLibrary is what loading the packs gave: the library, and what
 // went wrong (a library can come with problems).
 type loadedLibrary struct {
@@ -404,11 +418,35 @@ type loadedLibrary struct {
 func loadPacks(k *packs.KeptLoad, heap int) <-chan loadedLibrary {
 	done := make(chan loadedLibrary, 1)
 	go func() {
-		stop := hugeheap.Reserve(heap) // a collection: off the UI goroutine
+		stop := reserveFreshHeap(heap) // a collection: off the UI goroutine
 		lib, err := k.Load()
 		done <- loadedLibrary{lib, err, stop}
 	}()
 	return done
+}
+
+// reserveFreshHeap is hugeheap.Reserve(n) in address space the heap never
+// used. Reserve allocates its block at the lowest free pages that fit,
+// and where those begin in pages the heap used and freed before, the
+// runtime zeroes the whole block before the advice, touching it in 4 KB
+// pages: in the app, whose window's garbage is collected just before,
+// that happened to a third of the first builds of the issue 10 vault
+// under load (a profile: 3.2 CPU-s in hugeheap's make; 211-230k page
+// faults and 913 MB against 24-36k and 602-645 MB). A filler first takes
+// the heap's idle pages (no more than there are), so the block lands
+// above all of them; the filler is held until stop, as freed it would be
+// below the block, where the build's allocations go first, in 4 KB pages.
+// Where the filler's own pages need zeroing, that is at most the heap's
+// idle pages, a few tens of megabytes here.
+func reserveFreshHeap(n int) (stop func()) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	filler := make([]byte, ms.HeapIdle)
+	release := hugeheap.Reserve(n)
+	return func() {
+		release()
+		runtime.KeepAlive(filler)
+	}
 }
 
 // openIndex opens or builds the search index off the UI goroutine, showing
@@ -450,6 +488,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		}
 		p.do(func() {
 			defer p.reloadSavedWhileLoading()
+			p.endAnimationHold() // search failed or was never handed out early
 			if handedEarly && errors.Is(err, search.ErrClosed) {
 				return // closed by a quit while it merged: nothing failed
 			}
@@ -487,6 +526,7 @@ func indexingText(done, total int) string {
 
 // useIndex hands the open index to the screens and to terminal searches.
 func (p *poise) useIndex(ix *search.Index) {
+	p.endAnimationHold() // search is ready: the cursor may blink again
 	if !p.started.IsZero() {
 		// One line per start: how long Find waited, for reports of a slow start.
 		p.logf("poise: search ready %s after start", time.Since(p.started).Round(time.Millisecond))

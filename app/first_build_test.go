@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -31,10 +33,10 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	}
 	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
 	first.ParseAll = true
-	p.countFilesRead(first)
+	p.awaitFirstBuild(first)
 	loaded := loadPacks(first, search.FirstBuildHeap(state))
 	var done atomic.Bool
-	p.packs, p.libState, p.firstLoad = store, state, first
+	p.packs, p.libState = store, state
 	p.firstBuilt = func() { done.Store(true) }
 	p.setIndexing("Preparing search… reading your packs")
 	p.firstBuild(first, loaded, indexDir, state)
@@ -68,6 +70,24 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 	kept, err := os.ReadDir(packs.KeptDir(packsDir))
 	if err != nil || len(kept) == 0 {
 		t.Errorf("the large pack is not kept for the next start (%v): %v", kept, err)
+	}
+}
+
+// While a first build runs, Fyne's widgets show no animations: the Find
+// field's text cursor fading in and out redrew the whole window about five
+// times a second, each frame some 20 ms of a core the build wants under
+// software rendering. Once search is ready they show again.
+func TestFirstBuildHoldsAnimationsUntilSearchIsReady(t *testing.T) {
+	packsDir := keptVault(t)
+	p := newTestPoise(t, kb.NewLibrary())
+	p.builtin = nil
+	startFirstBuild(t, p, packsDir, filepath.Join(t.TempDir(), "index"))
+	if fyne.CurrentApp().Settings().ShowAnimations() {
+		t.Error("widgets animate while the first build runs")
+	}
+	waitUI(t, p, func() bool { return p.search != nil })
+	if !fyne.CurrentApp().Settings().ShowAnimations() {
+		t.Error("widgets still show no animations once search is ready")
 	}
 }
 
