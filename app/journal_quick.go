@@ -169,18 +169,17 @@ func (q *quickLog) save() {
 // keepQuickLog keeps what is typed in an open quick log as an encrypted
 // draft, for a quit (a logout, SIGTERM) that closes it unsaved: the text
 // was lost, as only the Journal screen's form kept a draft. A locked
-// journal keeps it too, sealed to its public keys (journal.KeepDraft), and
-// offers it back once unlocked.
+// journal cannot write one; the text is lost then, as before.
 func (p *poise) keepQuickLog() {
 	q := p.quickLog
 	if q == nil || q.closed || strings.TrimSpace(q.what.Text) == "" {
 		return
 	}
 	j := p.sharedJournal()
-	if j == nil {
+	if j == nil || j.Locked() {
 		return
 	}
-	if err := j.KeepDraft(journal.Draft{ID: journal.NewDraftID(), Entry: q.entry()}); err != nil {
+	if _, err := j.SaveDraft(journal.Draft{ID: journal.NewDraftID(), Entry: q.entry()}); err != nil {
 		p.logf("poise: keep the quick log as a draft: %v", err)
 		return
 	}

@@ -126,33 +126,3 @@ func TestQuitKeepsQuickLogDraft(t *testing.T) {
 		t.Errorf("%d drafts after quitting with the quick log closed unsaved, want 1", len(ds))
 	}
 }
-
-// The quick log keeps what is typed when a quit comes while the journal
-// is locked too: sealed to the journal's public keys, offered back as a
-// draft once unlocked. It was lost, as no draft could be written without
-// the keys.
-func TestQuitKeepsQuickLogDraftWhileLocked(t *testing.T) {
-	p, s := journalPoise(t)
-	setUpJournal(t, p, s)
-	p.show(screenFind)
-	s.j.Lock()
-	p.openQuickLog()
-	what, ok := p.win.Canvas().Focused().(*shortcutEntry)
-	if !ok || !what.MultiLine {
-		t.Fatalf("the keyboard is on %T, want the quick log", p.win.Canvas().Focused())
-	}
-	test.Type(what, "Typed in the quick log while locked")
-	for _, keep := range p.onQuit {
-		keep()
-	}
-	if err := s.j.Unlock(journalPass); err != nil {
-		t.Fatal(err)
-	}
-	ds, err := s.j.Drafts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ds) != 1 || ds[0].Entry.WhatHappened != "Typed in the quick log while locked" {
-		t.Fatalf("drafts after quitting locked and unlocking: %+v, want the quick log's text", ds)
-	}
-}

@@ -11,7 +11,6 @@
 //	trash/*.age            deleted entries, purged after 30 days
 //	drafts/*.age           autosaved drafts, offered back after a crash
 //	reviews/*.age          monthly reviews (what went well, what to try, one goal)
-//	recipients.txt         the public keys files are encrypted to, for a draft kept while locked
 //
 // File names are random and contents are padded, so neither reveals dates or
 // lengths. Every file is a standard age file: with the passphrase, piping

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
-
-	"github.com/poisehq/poise/journal/internal/vault"
 )
 
 // Draft is an entry being typed, autosaved (encrypted) so that a crash or
@@ -34,30 +32,6 @@ func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	return j.saveDraftLocked(keys, d)
-}
-
-// saveDraftLocked is SaveDraft with j.mu held.
-func (j *Journal) saveDraftLocked(keys *vault.Keys, d Draft) (Draft, error) {
-	d, err := j.checkDraft(d)
-	if err != nil {
-		return Draft{}, err
-	}
-	s, ok := j.drafts[d.ID]
-	if !ok {
-		s = &storedDraft{file: randomName()}
-	}
-	if err := j.writeRecord(keys, draftsDir, s.file, fileRecord{Format: formatDraft, Draft: &d}); err != nil {
-		return Draft{}, fmt.Errorf("save draft: %w", err)
-	}
-	s.d = d
-	j.drafts[d.ID] = s
-	return d, nil
-}
-
-// checkDraft checks d and returns it as it is kept: normalized, with its
-// ID and the time it is saved. j.mu must be held.
-func (j *Journal) checkDraft(d Draft) (Draft, error) {
 	d.Entry = normalize(d.Entry)
 	if err := d.Entry.validateDraft(); err != nil {
 		return Draft{}, err
@@ -75,6 +49,15 @@ func (j *Journal) checkDraft(d Draft) (Draft, error) {
 	}
 	d.Saved = j.now()
 	d.Entry = d.Entry.clone()
+	s, ok := j.drafts[d.ID]
+	if !ok {
+		s = &storedDraft{file: randomName()}
+	}
+	if err := j.writeRecord(keys, draftsDir, s.file, fileRecord{Format: formatDraft, Draft: &d}); err != nil {
+		return Draft{}, fmt.Errorf("save draft: %w", err)
+	}
+	s.d = d
+	j.drafts[d.ID] = s
 	return d, nil
 }
 

@@ -98,10 +98,7 @@ type Journal struct {
 
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
-	// recipients is the public half of the keys (recipientsFile), kept
-	// from the first unlock on, after Lock too: it opens nothing.
-	recipients string
-	synonyms   [][]string
+	synonyms      [][]string
 }
 
 type stored struct {

@@ -68,7 +68,6 @@ func (j *Journal) Rekey(passphrase string) (recoveryKey string, err error) {
 		return "", fmt.Errorf("rekey journal: %w", err)
 	}
 	j.keys = nk
-	j.keepRecipientsLocked(nk, false) // the recovery key changed
 	for _, sub := range []string{entriesDir, trashDir, draftsDir, historyDir} {
 		ls, err := j.readDir(nk, j.fileKeys, sub)
 		if err != nil {
