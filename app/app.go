@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -418,35 +417,11 @@ type loadedLibrary struct {
 func loadPacks(k *packs.KeptLoad, heap int) <-chan loadedLibrary {
 	done := make(chan loadedLibrary, 1)
 	go func() {
-		stop := reserveFreshHeap(heap) // a collection: off the UI goroutine
+		stop := hugeheap.Reserve(heap) // a collection: off the UI goroutine
 		lib, err := k.Load()
 		done <- loadedLibrary{lib, err, stop}
 	}()
 	return done
-}
-
-// reserveFreshHeap is hugeheap.Reserve(n) in address space the heap never
-// used. Reserve allocates its block at the lowest free pages that fit,
-// and where those begin in pages the heap used and freed before, the
-// runtime zeroes the whole block before the advice, touching it in 4 KB
-// pages: in the app, whose window's garbage is collected just before,
-// that happened to a third of the first builds of the issue 10 vault
-// under load (a profile: 3.2 CPU-s in hugeheap's make; 211-230k page
-// faults and 913 MB against 24-36k and 602-645 MB). A filler first takes
-// the heap's idle pages (no more than there are), so the block lands
-// above all of them; the filler is held until stop, as freed it would be
-// below the block, where the build's allocations go first, in 4 KB pages.
-// Where the filler's own pages need zeroing, that is at most the heap's
-// idle pages, a few tens of megabytes here.
-func reserveFreshHeap(n int) (stop func()) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	filler := make([]byte, ms.HeapIdle)
-	release := hugeheap.Reserve(n)
-	return func() {
-		release()
-		runtime.KeepAlive(filler)
-	}
 }
 
 // openIndex opens or builds the search index off the UI goroutine, showing

@@ -1,6 +1,6 @@
 //go:build linux
 
-package app
+package hugeheap
 
 import (
 	"os"
@@ -11,27 +11,24 @@ import (
 	"testing"
 )
 
-const freshHeapChild = "POISE_TEST_FRESH_HEAP_CHILD"
-
-// The block a first build's heap is reserved in lands in address space
+// TestReserveLandsInFreshAddressSpace: the block lands in address space
 // the heap never used, even where the heap's top pages were used and
-// freed just before (the window's garbage, collected): there the runtime
-// zeroed the whole block, faulting it in 4 KB pages (211-230k faults on
-// the issue 10 vault). Zeroing 512 MB takes 131,072 faults; the filler
-// that moves the block takes a quarter of that at most here.
+// freed just before (in the app, the window's garbage, collected): there
+// the runtime zeroed the whole block, faulting it in 4 KB pages (211-230k
+// faults on the issue 10 vault). Zeroing 512 MB takes 131,072 faults; the
+// filler that moves the block takes a quarter of that at most here.
 //
 // It runs in a process of its own, whose heap holds only what it does.
-func TestBuildHeapIsReservedInFreshAddressSpace(t *testing.T) {
-	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || !strings.Contains(string(b), "[madvise]") {
-		t.Skipf("transparent huge pages are not given on request here (%q): nothing is reserved", b)
+func TestReserveLandsInFreshAddressSpace(t *testing.T) {
+	if mode := thpMode(); mode != "madvise" {
+		t.Skipf("transparent huge pages are %q here: Reserve only acts where they are given on request (\"madvise\")", mode)
 	}
 	if raceOn {
 		t.Skip("the race detector's shadow memory takes page faults of its own")
 	}
-	if os.Getenv(freshHeapChild) == "" {
+	if os.Getenv(childEnv) == "" {
 		cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
-		cmd.Env = append(os.Environ(), freshHeapChild+"=1")
+		cmd.Env = append(os.Environ(), childEnv+"=1")
 		out, err := cmd.CombinedOutput()
 		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
 			t.Fatalf("in a process of its own: %v\n%s", err, out)
@@ -47,7 +44,7 @@ func TestBuildHeapIsReservedInFreshAddressSpace(t *testing.T) {
 
 	const block = 512 << 20
 	before := minorFaults(t)
-	stop := reserveFreshHeap(block)
+	stop := Reserve(block)
 	faults := minorFaults(t) - before
 	stop()
 	if faults >= block/4096/4 {
