@@ -60,12 +60,13 @@ const offlineBatch = 2500
 // took 2.8-3.8 CPU-s and 270 MB more than one merge of them all: the last
 // merge of two costs as much as that one, and each level writes it all.
 //
-// unmerged, if set, is given an index over the segments once all are
-// written (openUnmerged), which answers as the merged one will, for the
-// time of the merge (on the issue 10 vault 0.8-1.3 s of a first build);
-// it is the caller's to close. The segment files are removed once merged
-// all the same: an index open on them reads on (Linux, macOS).
-func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl, c *Corpus, progress func(done, total int), size int, unmerged func(*Index)) (*synonyms, error) {
+// hooks.Unmerged, if set, is given an index over the segments once all
+// are written (openUnmerged), which answers as the merged one will, for
+// the time of the merge (on the issue 10 vault 0.8-1.3 s of a first
+// build); it is the caller's to close. The segment files are removed once
+// merged all the same: an index open on them reads on (Linux, macOS).
+func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl, c *Corpus, hooks BuildHooks, size int) (*synonyms, error) {
+	progress, unmerged := hooks.Progress, hooks.Unmerged
 	syn, err := synonymsFor(im, c.Synonyms)
 	if err != nil {
 		return nil, err
@@ -124,6 +125,9 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 	var valuesBegun atomic.Bool
 	startValues := sync.OnceFunc(func() {
 		valuesBegun.Store(true)
+		if hooks.LastSegment != nil {
+			go hooks.LastSegment()
+		}
 		go func() {
 			m := c.internal()
 			if handed != nil {

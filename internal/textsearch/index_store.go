@@ -108,6 +108,12 @@ type BuildHooks struct {
 	// called on the build's goroutine, which waits for it. A build that
 	// writes no segments (an empty corpus) does not call it.
 	Unmerged func(*Index)
+	// LastSegment, if set, is called once on a goroutine of its own when
+	// a segment writer finds no segment left to write, so one core would
+	// idle while the other writes the last (or, at the latest, once all
+	// are written): for work the caller wants done by the time Unmerged
+	// is called, such as what the index handed then answers with.
+	LastSegment func()
 }
 
 // BuildStoredAs is BuildStored under another name than c.Hash: for an
@@ -133,7 +139,7 @@ func buildStored(ctx context.Context, dir, name string, c *Corpus, hooks BuildHo
 		return nil, "", err
 	}
 	if c.Len > 0 {
-		_, err = buildOffline(ctx, tmp, im, c, hooks.Progress, size, hooks.Unmerged)
+		_, err = buildOffline(ctx, tmp, im, c, hooks, size)
 	} else {
 		// The offline builder needs a document to make a segment of.
 		err = buildLive(ctx, tmp, im, c, hooks.Progress, size)
