@@ -98,11 +98,21 @@ func Run(cfg Config) error {
 		}
 	}
 	var first *packs.KeptLoad
+	var firstLoaded <-chan loadedLibrary
+	var reading func(*poise)
 	if quickErr != nil {
 		// The index is built from this library, so every pack is parsed
 		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
+		// Loaded while the window is made: with the build's heap in 2 MB
+		// pages, search was ready 0.5 s sooner (median of 6 pairs, issue
+		// 10 vault, Xvfb, load 1.2-2.3: 4.4-5.1 s against 4.9-5.2 s), for
+		// a first paint 0.3-0.4 s later (1.0-1.3 s against 0.7-0.9 s). It
+		// was the other way before: loading then doubled the time to a
+		// first paint (1.0 -> 1.9-2.1 s idle) for a search ready no sooner.
+		reading = countFilesRead(first)
+		firstLoaded = loadPacks(first, search.FirstBuildHeap(state))
 	}
 	if quitBeforeWindow(quit, current) {
 		return nil
@@ -115,7 +125,7 @@ func Run(cfg Config) error {
 	p.packs = store
 	p.libState = state
 	if first != nil {
-		p.awaitFirstBuild(first) // before the Find screen is made
+		p.awaitFirstBuild(first, reading) // before the Find screen is made
 	}
 	if storeErr != nil {
 		p.notify(storeErr, "The packs folder could not be opened, so packs cannot be installed now. Check that the data folder is writable, then restart Poise.")
@@ -139,16 +149,13 @@ func Run(cfg Config) error {
 		p.win.Resize(windowSize)
 		p.startDesktop() // always on top and the system-wide key
 		// Only once the window is up: parsing every pack on every core
-		// would otherwise delay its first paint. That holds for a first
-		// build too: loading begun while the window was made (with a
-		// spare processor for the window's thread) doubled the time to a
-		// first paint (1.0 -> 1.9-2.1 s idle, issue 10 vault) for a
-		// search ready no later.
+		// would otherwise delay its first paint. A first build's packs
+		// are loading already (firstLoaded), as its index waits for them.
 		if current != nil {
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		} else {
-			p.firstBuild(first, loadPacks(first, search.FirstBuildHeap(state)), indexDir, state)
+			p.firstBuild(first, firstLoaded, indexDir, state)
 		}
 	})
 	p.win.SetMaster()
@@ -391,12 +398,12 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 }
 
 // awaitFirstBuild readies the window to wait for a first build from
-// first: the Find screen counts the files it reads, and widgets show no
-// animations until the index is built (holdAnimations). Call it before the
-// Find screen is made.
-func (p *poise) awaitFirstBuild(first *packs.KeptLoad) {
+// first: the Find screen counts the files it reads (reading, from
+// countFilesRead), and widgets show no animations until the index is
+// built (holdAnimations). Call it before the Find screen is made.
+func (p *poise) awaitFirstBuild(first *packs.KeptLoad, reading func(*poise)) {
 	p.firstLoad = first
-	p.countFilesRead(first)
+	reading(p)
 	p.releaseAnimations = p.holdAnimations()
 }
 

@@ -33,7 +33,7 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	}
 	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
 	first.ParseAll = true
-	p.awaitFirstBuild(first)
+	p.awaitFirstBuild(first, countFilesRead(first))
 	loaded := loadPacks(first, search.FirstBuildHeap(state))
 	var done atomic.Bool
 	p.packs, p.libState = store, state

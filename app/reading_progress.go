@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/poisehq/poise/kb/packs"
@@ -12,16 +13,23 @@ import (
 // thousands of files.
 const readingEvery = 250 * time.Millisecond
 
-// countFilesRead has the Find screen count the files k reads before a
-// first build indexes them: on the issue 10 vault reading takes seconds
+// countFilesRead counts the files k reads before a first build indexes
+// them, for the Find screen: on the issue 10 vault reading takes seconds
 // (6-8 under load), and "reading your packs" alone looked stuck. Call it
-// before k loads.
-func (p *poise) countFilesRead(k *packs.KeptLoad) {
+// before k loads, which begins while the window is made; the counts show
+// once the returned function has the window's poise (until then its
+// first paint says "reading your packs").
+func countFilesRead(k *packs.KeptLoad) (showOn func(*poise)) {
 	total := k.Files()
+	var screen atomic.Pointer[poise]
 	read, last := 0, time.Time{}
 	k.FileLoaded = func() { // one call at a time, on the loading goroutine
 		read++
 		if time.Since(last) < readingEvery && read != total {
+			return
+		}
+		p := screen.Load()
+		if p == nil {
 			return
 		}
 		last = time.Now()
@@ -32,6 +40,7 @@ func (p *poise) countFilesRead(k *packs.KeptLoad) {
 			}
 		})
 	}
+	return screen.Store
 }
 
 // readingText is what the Find screen says while a first build reads the
