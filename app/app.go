@@ -446,7 +446,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		var kept sync.WaitGroup
 		kept.Go(func() { p.firstLoad.Keep(lib) })
 		last := time.Time{}
-		early := false
+		early := false // set on this goroutine: Open calls Early on its own
 		ix, err := search.Open(dir, lib, search.Options{State: state, Progress: func(done, total int) {
 			if time.Since(last) < 100*time.Millisecond && done < total {
 				return
@@ -462,7 +462,6 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			early = true
 			p.do(func() { p.useIndex(ix) })
 		}})
-		handedEarly := early
 		if stopHugeHeap != nil {
 			// Without this the kernel fills the heap freed after the build
 			// back into 2 MB pages: RSS 192 -> 249 MB in two minutes.
@@ -471,7 +470,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 		p.do(func() {
 			defer p.reloadSavedWhileLoading()
 			p.endAnimationHold() // search failed or was never handed out early
-			if handedEarly && errors.Is(err, search.ErrClosed) {
+			if early && errors.Is(err, search.ErrClosed) {
 				return // closed by a quit while it merged: nothing failed
 			}
 			if err != nil {
@@ -479,7 +478,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 				p.showError(err, "Search could not start. Browse with the other screens, and restart Poise to try again.")
 				return
 			}
-			if !handedEarly {
+			if !early {
 				p.useIndex(ix)
 			} else if !p.started.IsZero() {
 				p.logf("poise: search index merged %s after start", time.Since(p.started).Round(time.Millisecond))

@@ -3,10 +3,7 @@
 package hugeheap
 
 import (
-	"os"
-	"os/exec"
 	"runtime"
-	"strings"
 	"syscall"
 	"testing"
 )
@@ -26,13 +23,7 @@ func TestReserveLandsInFreshAddressSpace(t *testing.T) {
 	if raceOn {
 		t.Skip("the race detector's shadow memory takes page faults of its own")
 	}
-	if os.Getenv(childEnv) == "" {
-		cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
-		cmd.Env = append(os.Environ(), childEnv+"=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
-			t.Fatalf("in a process of its own: %v\n%s", err, out)
-		}
+	if !inOwnProcess(t) {
 		return
 	}
 	used := make([]byte, 64<<20) // the heap's top, used and then freed

@@ -101,7 +101,7 @@ func roomFor(n int) bool {
 			return false
 		}
 	}
-	if b, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(b)) == "2" {
+	if mode := strings.TrimSpace(readString("/proc/sys/vm/overcommit_memory")); mode == "" || mode == "2" {
 		return false
 	}
 	avail := memAvailable()
@@ -130,11 +130,7 @@ func memAvailable() uint64 {
 // thpMode is the system's transparent huge page setting: "always",
 // "madvise", "never", or "" when it cannot be read.
 func thpMode() string {
-	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil {
-		return ""
-	}
-	s := string(b)
+	s := readString("/sys/kernel/mm/transparent_hugepage/enabled")
 	i := strings.IndexByte(s, '[')
 	j := strings.IndexByte(s, ']')
 	if i < 0 || j < i {
@@ -145,11 +141,7 @@ func thpMode() string {
 
 // hugePageSize is the size of a transparent huge page, 0 when unknown.
 func hugePageSize() uintptr {
-	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
-	if err != nil {
-		return 0
-	}
-	n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	n, err := strconv.ParseUint(strings.TrimSpace(readString("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")), 10, 64)
 	if err != nil || n&(n-1) != 0 {
 		return 0
 	}

@@ -26,13 +26,7 @@ func TestReserveFaultsTheNextAllocationInHugePages(t *testing.T) {
 	if mode := thpMode(); mode != "madvise" {
 		t.Skipf("transparent huge pages are %q here: Reserve only acts where they are given on request (\"madvise\")", mode)
 	}
-	if os.Getenv(childEnv) == "" {
-		cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
-		cmd.Env = append(os.Environ(), childEnv+"=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
-			t.Fatalf("in a process of its own: %v\n%s", err, out)
-		}
+	if !inOwnProcess(t) {
 		return
 	}
 	stop := Reserve(64 << 20)
@@ -104,6 +98,23 @@ func TestReserveSkipsALimitedDataSegment(t *testing.T) {
 
 // childEnv tells a test it runs in the process of its own it asked for.
 const childEnv = "HUGEHEAP_TEST_CHILD"
+
+// inOwnProcess says whether the test runs in a process of its own; if it
+// does not, it runs the test in one, reports how that went, and says no:
+// the caller then returns.
+func inOwnProcess(t *testing.T) bool {
+	t.Helper()
+	if os.Getenv(childEnv) != "" {
+		return true
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Fatalf("in a process of its own: %v\n%s", err, out)
+	}
+	return false
+}
 
 // mapping is one entry of /proc/self/smaps.
 type mapping struct {

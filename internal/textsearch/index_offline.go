@@ -33,6 +33,13 @@ import (
 // 4,000 held about 290 MB.
 const offlineBatch = 2500
 
+// indexMetaName holds indexMeta, what bleve.Open reads to know an index's
+// kind; bleve's own NewBuilder writes the same.
+const (
+	indexMetaName = "index_meta.json"
+	indexMeta     = `{"storage":"scorch","index_type":"scorch"}`
+)
+
 // buildOffline builds c into a new index at path: its documents are cut
 // into segments of size, each made, analysed and written to a file by one
 // of as many workers as there are cores, and the segments are merged once
@@ -96,11 +103,10 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 			return nil, fmt.Errorf("create index %s: %w", path, err)
 		}
 	}
-	// What bleve.Open reads to know the index's kind (bleve's own
-	// NewBuilder writes the same). Synced like the segment and the root:
-	// the folder is renamed into place once built, and a crash just after
-	// must not leave this file empty (the index would be rebuilt).
-	if err := atomicfile.Write(filepath.Join(path, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
+	// Synced like the segment and the root: the folder is renamed into
+	// place once built, and a crash just after must not leave this file
+	// empty (the index would be rebuilt).
+	if err := atomicfile.Write(filepath.Join(path, indexMetaName), []byte(indexMeta), 0o600); err != nil {
 		return nil, fmt.Errorf("create index %s: %w", path, err)
 	}
 	synDocs, err := synonymDocuments(im, syn)
@@ -184,7 +190,8 @@ func buildOffline(ctx context.Context, path string, im *mapping.IndexMappingImpl
 // A query costs more on it, a lookup per segment (see buildOffline on
 // the cost of segments), but only while the merge runs.
 func openUnmerged(dir string, files []string, internal map[string][]byte, c *Corpus, values <-chan map[string][]byte) (*Index, error) {
-	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o600); err != nil {
+	// Not synced, unlike the index's own: nothing opens it after a crash.
+	if err := os.WriteFile(filepath.Join(dir, indexMetaName), []byte(indexMeta), 0o600); err != nil {
 		return nil, fmt.Errorf("open unmerged index: %w", err)
 	}
 	names := make([]string, len(files))
