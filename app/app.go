@@ -87,7 +87,7 @@ func Run(cfg Config) error {
 	// index needs them.
 	packsDir, indexDir := dir.Join("packs"), dir.Join("index")
 	recorded := search.ReadRecorded(indexDir) // one read of the record for both uses
-	state, _ := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
+	state, _ := packs.Scan(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
 	current, quickErr := recorded.OpenCurrent(state, search.Options{})
 	stale := false
 	if quickErr != nil && state != nil {
@@ -95,6 +95,7 @@ func Run(cfg Config) error {
 		// it was, and reindex only what changed once the window is up.
 		if ix, err := search.OpenRecorded(indexDir, search.Options{}); err == nil {
 			current, quickErr, stale = ix, nil, true
+			state = state.Hashed(packsDir, nil) // compared with the one recorded
 		}
 	}
 	var first *packs.KeptLoad
@@ -155,7 +156,7 @@ func Run(cfg Config) error {
 			p.packsLoading = true
 			p.loadLibrary(current, packsDir, state, stale)
 		} else {
-			p.firstBuild(first, firstLoaded, indexDir, state)
+			p.firstBuild(first, firstLoaded, indexDir)
 		}
 	})
 	p.win.SetMaster()
@@ -376,10 +377,11 @@ func (p *poise) loadState(settingsPath, usagePath string) {
 // index to be built from (there is none, or it is from another version),
 // then gives the library to the screens and builds the index. Packs saved meanwhile
 // are read again once the index is up (reloadSavedWhileLoading).
-func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, indexDir string, state *kb.LibraryState) {
+func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, indexDir string) {
 	p.savedWhileLoading = map[string][]string{}
 	go func() {
 		l := <-loaded
+		state := first.State() // hashed as it was loaded
 		lib, err := l.lib, l.err
 		if lib == nil {
 			lib = kb.NewLibrary()
@@ -388,6 +390,7 @@ func (p *poise) firstBuild(first *packs.KeptLoad, loaded <-chan loadedLibrary, i
 			p.logf("poise: packs loaded %s after start", time.Since(p.started).Round(time.Millisecond))
 		}
 		p.do(func() {
+			p.libState = state
 			p.setLibrary(lib)
 			p.showLoadProblems(first, err)
 			p.stopHugeHeap = l.stopHugeHeap

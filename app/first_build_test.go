@@ -27,7 +27,7 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	if err != nil {
 		t.Fatal(err)
 	}
-	state, err := kb.ScanLibrary(packs.Builtin(p.builtin, packsDir), packsDir, nil)
+	state, err := packs.Scan(packs.Builtin(p.builtin, packsDir), packsDir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	p.packs, p.libState = store, state
 	p.firstBuilt = func() { done.Store(true) }
 	p.setIndexing("Preparing search… reading your packs")
-	p.firstBuild(first, loaded, indexDir, state)
+	p.firstBuild(first, loaded, indexDir)
 	return done.Load
 }
 
@@ -51,7 +51,8 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 	packsDir := keptVault(t)
 	p := newTestPoise(t, kb.NewLibrary())
 	p.builtin = nil
-	built := startFirstBuild(t, p, packsDir, filepath.Join(t.TempDir(), "index"))
+	indexDir := filepath.Join(t.TempDir(), "index")
+	built := startFirstBuild(t, p, packsDir, indexDir)
 	if got := p.find.info.Text; !strings.HasPrefix(got, "Preparing search") {
 		t.Errorf("Find shows %q while the packs load, want that search is being prepared", got)
 	}
@@ -70,6 +71,31 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 	kept, err := os.ReadDir(packs.KeptDir(packsDir))
 	if err != nil || len(kept) == 0 {
 		t.Errorf("the large pack is not kept for the next start (%v): %v", kept, err)
+	}
+
+	// The files were hashed as they loaded, not scanned first: the next
+	// start still finds the index current and the pack kept for them.
+	if c, ok := p.search.(interface{ Close() error }); ok {
+		c.Close() // as the app does when it quits
+	}
+	recorded := search.ReadRecorded(indexDir)
+	next, _ := packs.Scan(nil, packsDir, recorded.State())
+	if recorded.State() == nil || p.libState.Unread() || p.libState.Key() != next.Key() {
+		t.Fatalf("the state recorded (%v) or the screens' (unread %v) is not the next start's", recorded.State() != nil, p.libState.Unread())
+	}
+	ix, err := recorded.OpenCurrent(next, search.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("the next start would build the index again: %v", err)
+	}
+	ix.Close()
+	var parsed []string
+	kb.LoadLibraryKept(nil, packsDir, kb.Kept{Dir: packs.KeptDir(packsDir), State: next, Loaded: func(pk *kb.Pack, _ []kb.Problem, kept bool) {
+		if !kept {
+			parsed = append(parsed, pk.Dir)
+		}
+	}})
+	if len(parsed) > 0 {
+		t.Errorf("the next start parses %v again, want them read as kept", parsed)
 	}
 }
 

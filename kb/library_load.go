@@ -45,6 +45,10 @@ type Kept struct {
 	// from an installed pack's folder (not for packs read as kept, nor
 	// the built-in pack), one call at a time: see LoadOptions.
 	FileLoaded func()
+	// Hashes, if set, collects the hashes of the files parsed from
+	// installed packs' folders, for State (of ScanLibraryUnread) to be
+	// completed with once loaded (LibraryState.Hashed).
+	Hashes *FileHashes
 }
 
 // packState is the state of pack folder name, when known.
@@ -147,7 +151,7 @@ func loadPackFolder(dir, name string, kept Kept) (p *Pack, fromStore bool, err e
 			return sp, false, err
 		}
 	}
-	p, err = loadDir(dir, false, kept.FileLoaded)
+	p, err = loadDir(dir, false, LoadOptions{FileLoaded: kept.FileLoaded, fileRead: kept.Hashes.recorder(name)})
 	return p, false, err
 }
 

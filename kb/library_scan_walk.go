@@ -14,12 +14,13 @@ import (
 // walk was nearly half of its time. A file whose size and time match its
 // entry in old (the folder's files as a state last described them, in
 // path order) keeps that entry, unread and with no new strings made for
-// it; any other is described afresh, its content hashed by hash.
+// it; any other is described afresh, its content hashed, unless unread
+// (ScanLibraryUnread): then every file is only statted.
 //
 // Folders are read and their files statted by name relative to the open
 // folder (see folder), not by whole paths the system would resolve again,
 // folder by folder, for every file.
-func scanPackDir(dir string, old []FileState) ([]FileState, error) {
+func scanPackDir(dir string, old []FileState, unread bool) ([]FileState, error) {
 	root, err := openFolder(dir)
 	if err != nil {
 		return nil, err
@@ -55,7 +56,7 @@ func scanPackDir(dir string, old []FileState) ([]FileState, error) {
 			var buf []byte // each walker reads folders into its own
 			for i := range next {
 				e := top[i]
-				s := folderScan{old: oldUnder[e.name], buf: &buf}
+				s := folderScan{old: oldUnder[e.name], buf: &buf, unread: unread}
 				// Most often the files are those of before.
 				s.out = make([]FileState, 0, len(s.old))
 				if e.dir {
@@ -88,9 +89,10 @@ func scanPackDir(dir string, old []FileState) ([]FileState, error) {
 
 // folderScan is one walker's scan of a top-level entry of a pack.
 type folderScan struct {
-	old []FileState // the previous files not yet passed, in path order
-	buf *[]byte     // for reading folders
-	out []FileState
+	old    []FileState // the previous files not yet passed, in path order
+	buf    *[]byte     // for reading folders
+	unread bool        // stat files without reading them (ScanLibraryUnread)
+	out    []FileState
 }
 
 // folder scans the folder name of parent, whose path in the pack is rel,
@@ -145,7 +147,7 @@ func (s *folderScan) file(f folder, rel string, e folderEntry) {
 	}
 	var size, mtime int64
 	var hash string
-	if e.regular {
+	if e.regular && !s.unread {
 		size, mtime, hash = f.read(name)
 	} else {
 		// Not opened: a pipe or a device named like a note could block,

@@ -66,7 +66,7 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 	}
 	// Each file is hashed as hashFile hashes it through os.DirFS; the
 	// link, which hashFile refuses, has no hash.
-	scanned, err := scanPackDir(dir, nil)
+	scanned, err := scanPackDir(dir, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestWalkPackDirMatchesWalkPackFiles(t *testing.T) {
 // walkPackDir calls fn for each file scanPackDir finds in dir, as
 // walkPackFiles calls its fn.
 func walkPackDir(dir string, fn func(path string, size, mtime int64)) error {
-	files, err := scanPackDir(dir, nil)
+	files, err := scanPackDir(dir, nil, false)
 	for _, f := range files {
 		fn(f.Path, f.Size, f.ModTime)
 	}

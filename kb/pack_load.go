@@ -34,19 +34,22 @@ type LoadOptions struct {
 	// is loaded, one call at a time: a count for the person waiting on a
 	// folder of thousands of notes (seconds of silence otherwise).
 	FileLoaded func()
+
+	// fileRead, if set, is given each markdown file's content as read,
+	// whole, on the worker that read it (FileHashes.recorder).
+	fileRead func(path string, src []byte)
 }
 
 // LoadDir loads the pack in dir. See LoadFS for what it returns.
-func LoadDir(dir string) (*Pack, error) { return loadDir(dir, false, nil) }
+func LoadDir(dir string) (*Pack, error) { return loadDir(dir, false, LoadOptions{}) }
 
 // LintDir loads the pack in dir to check it, as LoadDir does, except that it
 // also accepts the source folder of the built-in pack (id "builtin"): a lint
 // installs nothing, so a contributor checking content/ impersonates nobody.
-func LintDir(dir string) (*Pack, error) { return loadDir(dir, true, nil) }
+func LintDir(dir string) (*Pack, error) { return loadDir(dir, true, LoadOptions{}) }
 
-// loadDir loads the pack in dir, calling fileLoaded (when not nil) after
-// each of its markdown files (LoadOptions.FileLoaded).
-func loadDir(dir string, builtinSource bool, fileLoaded func()) (*Pack, error) {
+// loadDir loads the pack in dir with opts (whose ID it sets).
+func loadDir(dir string, builtinSource bool, opts LoadOptions) (*Pack, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("load pack %s: %w", dir, err)
@@ -58,7 +61,8 @@ func loadDir(dir string, builtinSource bool, fileLoaded func()) (*Pack, error) {
 	if err != nil {
 		abs = dir
 	}
-	p, err := LoadFS(os.DirFS(dir), LoadOptions{ID: filepath.Base(abs), FileLoaded: fileLoaded})
+	opts.ID = filepath.Base(abs)
+	p, err := LoadFS(os.DirFS(dir), opts)
 	if builtinSource && errors.Is(err, ErrReservedID) {
 		// Only a folder whose manifest gives the built-in pack's own id is
 		// its source; a team pack merely named "Built-in" stays refused.
@@ -564,6 +568,9 @@ func (l *loader) buildFile(p string) (*fileRec, []SynonymSet) {
 	if err != nil {
 		l.ps.add(p, 0, "%s", unreadable(p, err))
 		return nil, nil
+	}
+	if l.opts.fileRead != nil {
+		l.opts.fileRead(p, src)
 	}
 	if !utf8.Valid(src) {
 		l.ps.addTo(GroupNotText, p, 1+bytes.Count(src[:invalidUTF8(src)], []byte("\n")), "text is not UTF-8; save the file as UTF-8 in your editor (it was skipped)")

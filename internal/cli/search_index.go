@@ -13,7 +13,6 @@ import (
 	"github.com/poisehq/poise/internal/hugeheap"
 	"github.com/poisehq/poise/internal/searchsock"
 	"github.com/poisehq/poise/internal/startgc"
-	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -39,7 +38,7 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 	recorded := search.ReadRecorded(dir)
 	recorded.Preopen(search.Options{ReadOnly: true}) // while the packs are scanned
 	defer recorded.Close()
-	state, scanErr := kb.ScanLibrary(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
+	state, scanErr := packs.Scan(packs.Builtin(content.FS, packsDir), packsDir, recorded.State())
 	if scanErr == nil {
 		if ix, err := recorded.OpenCurrent(state, search.Options{ReadOnly: true}); err == nil {
 			return ix, nil, nil
@@ -58,7 +57,7 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 		}
 		if err == nil && scanErr == nil {
 			// The other Poise may have just built and kept the index.
-			if ix, err := search.OpenCurrent(dir, state, search.Options{ReadOnly: true}); err == nil {
+			if ix, err := search.OpenCurrent(dir, state.Hashed(packsDir, nil), search.Options{ReadOnly: true}); err == nil {
 				lock.Close()
 				return ix, nil, nil
 			}
@@ -73,7 +72,7 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 			recorded.Close()
 			if ix, err := search.OpenRecorded(dir, search.Options{}); err == nil {
 				src := search.Packs{Builtin: packs.Builtin(content.FS, packsDir), Dir: packsDir}
-				if err := ix.Sync(ctx, src, state); err == nil {
+				if err := ix.Sync(ctx, src, state.Hashed(packsDir, nil)); err == nil {
 					return ix, nil, nil
 				}
 				ix.Close()
@@ -98,6 +97,9 @@ func (c *cli) searchIndex(ctx context.Context, q search.Query, resumeGC func()) 
 		keep.FileLoaded = c.readProgress(keep.Files())
 	}
 	lib, err := keep.Load()
+	if opts.State != nil {
+		opts.State = keep.State() // its files hashed as they were read
+	}
 	if lib == nil {
 		return nil, nil, withHint(fmt.Errorf("load packs: %w", err), "Check your packs with 'poise pack lint'.")
 	}
