@@ -106,6 +106,7 @@ func Run(cfg Config) error {
 		// (firstBuild); the large ones are kept while it is (openIndex).
 		first = packs.NewKeptLoad(packs.Builtin(content.FS, packsDir), packsDir, state, log.Printf)
 		first.ParseAll = true
+		uncapMemory() // until the index is built (openIndex)
 		// Loaded while the window is made: with the build's heap in 2 MB
 		// pages, search was ready 0.5 s sooner (median of 6 pairs, issue
 		// 10 vault, Xvfb, load 1.2-2.3: 4.4-5.1 s against 4.9-5.2 s), for
@@ -465,6 +466,7 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 			early = true
 			p.do(func() { p.useIndex(ix) })
 		}})
+		capMemory() // a first build ran uncapped (uncapMemory)
 		if stopHugeHeap != nil {
 			// Without this the kernel fills the heap freed after the build
 			// back into 2 MB pages: RSS 192 -> 249 MB in two minutes.

@@ -33,7 +33,8 @@ func BenchmarkFirstBuildVault(b *testing.B) {
 		b.Fatal(err)
 	}
 	if os.Getenv("GOGC") == "" {
-		// As Run sets it (capMemory).
+		// As Run sets it (capMemory); each build runs uncapped and caps it
+		// again once built (startFirstBuild, openIndex).
 		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 	}
 	b.ReportAllocs()

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -33,6 +34,7 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	}
 	first := packs.NewKeptLoad(packs.Builtin(p.builtin, packsDir), packsDir, state, t.Logf)
 	first.ParseAll = true
+	uncapMemory()
 	p.awaitFirstBuild(first, countFilesRead(first))
 	loaded := loadPacks(first, search.FirstBuildHeap(state))
 	var done atomic.Bool
@@ -53,6 +55,10 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 	p.builtin = nil
 	indexDir := filepath.Join(t.TempDir(), "index")
 	built := startFirstBuild(t, p, packsDir, indexDir)
+	gogcEnv := os.Getenv("GOGC") != ""
+	if got := gcPercentNow(); got != firstBuildGCPercent && !gogcEnv {
+		t.Errorf("the first build runs at GOGC %d, want %d", got, firstBuildGCPercent)
+	}
 	if got := p.find.info.Text; !strings.HasPrefix(got, "Preparing search") {
 		t.Errorf("Find shows %q while the packs load, want that search is being prepared", got)
 	}
@@ -68,6 +74,9 @@ func TestFirstBuildSearchesThePacksLoadedAtStart(t *testing.T) {
 		t.Error("the screens do not have the packs loaded")
 	}
 	waitUI(t, p, built)
+	if got := gcPercentNow(); got != gcPercent && !gogcEnv {
+		t.Errorf("once built the app runs at GOGC %d, want %d again", got, gcPercent)
+	}
 	kept, err := os.ReadDir(packs.KeptDir(packsDir))
 	if err != nil || len(kept) == 0 {
 		t.Errorf("the large pack is not kept for the next start (%v): %v", kept, err)
@@ -187,4 +196,11 @@ func TestIndexingTextSaysWhenTheIndexIsFinishing(t *testing.T) {
 			t.Errorf("%d of %d: Find shows %q, want %q", tc.done, tc.total, got, tc.want)
 		}
 	}
+}
+
+// gcPercentNow is the collector's GOGC as set now.
+func gcPercentNow() int {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	return int(s[0].Value.Uint64())
 }

@@ -258,6 +258,23 @@ func capMemory() {
 // gcPercent is capMemory's GOGC.
 const gcPercent = 50
 
+// uncapMemory has the collector run at Go's default GOGC, as "poise
+// search" does, while a first build loads the packs and builds the index,
+// until openIndex caps it again: the library is most of what is live then
+// (250-300 MB on the issue 10 vault), and at 50 the collector marked it
+// twice as often. BenchmarkFirstBuildVault on that vault, two pairs at
+// load 4-6: 10.3 and 9.7 CPU-s a build at 50, 8.6 and 7.9 at 100; the
+// real app's peak RSS 633-647 MB against 688-695. A GOGC the person set
+// wins.
+func uncapMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(firstBuildGCPercent)
+	}
+}
+
+// firstBuildGCPercent is uncapMemory's GOGC.
+const firstBuildGCPercent = 100
+
 // shedOwnBodies drops again the bodies of a large pack the app reloaded
 // (an edit outside Poise reloads a pack whole): search has the edit by now.
 //
