@@ -185,6 +185,7 @@ func Run(cfg Config) error {
 		p.hotkey.Close()
 	}
 	p.stopWatching()
+	p.keptWrites.Wait() // a pack kept half-way is kept at the next start: sooner now (boundShutdown bounds it)
 	p.endGapQuery()
 	p.flushSettings()
 	if p.sock != nil {
@@ -307,6 +308,9 @@ type poise struct {
 	// reloads runs the reloads of each pack one after another, each from
 	// the library and libState the one before left (mine_pack.go).
 	reloads packs.ReloadQueue
+	// keptWrites keeps each large pack again after its reloads, in the
+	// order they ran (keepReloaded).
+	keptWrites packs.KeptWrites
 	// firstLoad is the load of the library before the first index build,
 	// whose large packs are kept once the index has them.
 	firstLoad *packs.KeptLoad

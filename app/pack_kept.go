@@ -41,15 +41,15 @@ func (p *poise) keepReloaded(r *watch.Reloaded, st *kb.LibraryState) {
 		i = slices.IndexFunc(st.Packs, func(ps kb.PackState) bool { return ps.Dir == pk.Dir })
 	}
 	if i < 0 || len(r.Kept) > 0 {
-		go kb.DropStoredPack(dir, pk.Dir)
+		p.keptWrites.Go(pk.Dir, func() { kb.DropStoredPack(dir, pk.Dir) })
 		return
 	}
 	ps, problems := st.Packs[i], slices.Clone(r.Problems)
-	go func() {
+	p.keptWrites.Go(pk.Dir, func() {
 		if err := kb.StorePack(dir, pk, ps, problems); err != nil {
 			p.logf("poise: %s loads from its files at the next start: %v", pk.Dir, err)
 		}
-	}()
+	})
 }
 
 // showLoadProblems says what a load of the library found: the packs'
