@@ -42,6 +42,9 @@ func startFirstBuild(t testing.TB, p *poise, packsDir, indexDir string) (built f
 	p.firstBuilt = func() { done.Store(true) }
 	p.setIndexing("Preparing search… reading your packs")
 	p.firstBuild(first, loaded, indexDir)
+	// Search answers before the build has written everything (the early
+	// index): a test done by then would remove folders it still writes.
+	t.Cleanup(func() { waitUI(t, p, done.Load) })
 	return done.Load
 }
 
