@@ -144,6 +144,7 @@ func (j *Journal) load(keys *vault.Keys) error {
 	defer j.mu.Unlock()
 	j.keys, j.entries, j.trash, j.drafts, j.problems = keys, ents, trash, drafts, problems
 	j.fileKeys, j.fileKeysDirty = fileKeys, !sameKeys(oldKeys, fileKeys)
+	j.openLockedDraftsLocked(keys)
 	if j.index != nil {
 		j.index.close()
 		j.index = nil
