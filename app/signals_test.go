@@ -183,3 +183,27 @@ func TestQuitKeepsQuickLogDraftWhileLocked(t *testing.T) {
 		t.Errorf("saved %+v", es[0])
 	}
 }
+
+// Unlocked from another screen (the quick log's Save asks for the
+// passphrase where the person is), the app says that a quick log typed
+// while locked waits on the Journal screen.
+func TestUnlockElsewhereTellsOfLockedDraft(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := journal.Open(journal.PathIn(dir)).Init(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := journal.Open(journal.PathIn(dir)).KeepDraft(journal.Draft{Entry: journal.Entry{WhatHappened: "typed while locked"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPoise(t, fixtureLibrary())
+	p.dataDir = dir
+	p.show(screenJournal)
+	p.show(screenFind)
+	if err := p.sharedJournal().Unlock(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	p.journalChanged()
+	if !strings.Contains(p.status.Text, "while the journal was locked") {
+		t.Errorf("status after unlocking on the Find screen: %q, want word of the kept quick log", p.status.Text)
+	}
+}
