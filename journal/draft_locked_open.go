@@ -13,9 +13,8 @@ import (
 // Problems an unlock reports about the draft-only key's files, each a
 // sentence saying what happened and what to do.
 var (
-	errLockedRecipientChanged = errors.New("it held another key than this journal's own for drafts typed while locked, so such a draft may have been sealed to someone else's key (it is then reported below and cannot be opened); Poise put the right key back. " +
-		"Something or someone changed files in your data folder: check who can write to it (a sync service, a shared drive, another account)")
-	errLockedKeyDamaged = errors.New("the key of drafts typed while the journal was locked could not be read, so a new one is made; drafts kept with the old one cannot be opened and stay in " + lockedDraftsDir + "/. " +
+	errLockedRecipientChanged = errors.New("it held another key than this journal's own for drafts typed while locked")
+	errLockedKeyDamaged       = errors.New("the key of drafts typed while the journal was locked could not be read, so a new one is made; drafts kept with the old one cannot be opened and stay in " + lockedDraftsDir + "/. " +
 		"Restore this file from a backup copy of your data folder if you have one")
 	errLockedDraftsMore = fmt.Errorf("more than %d drafts typed while the journal was locked: %d are offered now, the rest at a later unlock once you save or discard these", maxLockedDrafts, maxLockedDrafts)
 )
@@ -46,7 +45,7 @@ func (j *Journal) openLockedDraftsLocked(keys *vault.Keys) {
 	for _, name := range names {
 		d, err := openLockedDraft(dk, filepath.Join(dir, name))
 		if err != nil {
-			j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, name), Err: err})
+			j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, name), Err: fmt.Errorf("a draft kept while locked that this journal cannot open, left in place (remove it if you did not type it): %w", err)})
 			continue
 		}
 		if _, taken := j.drafts[d.ID]; taken {
@@ -122,7 +121,14 @@ func (j *Journal) checkLockedRecipientLocked(made bool) {
 		}
 	}
 	if !made && !errors.Is(readErr, os.ErrNotExist) {
-		j.problems = append(j.problems, Problem{File: lockedRecipientFile, Err: errLockedRecipientChanged})
+		fixed := "Poise put the right key back"
+		if j.readOnly {
+			fixed = "the next unlock that may write (the app, or a command such as 'poise journal add') puts the right key back"
+		}
+		j.problems = append(j.problems, Problem{File: lockedRecipientFile, Err: fmt.Errorf(
+			"%w, so such a draft may have been sealed to someone else's key (it is then reported and cannot be opened); %s. "+
+				"Something or someone changed files in your data folder: check who can write to it (a sync service, a shared drive, another account)",
+			errLockedRecipientChanged, fixed)})
 	}
 	if j.readOnly {
 		return

@@ -211,6 +211,18 @@ func TestLockedRecipientSwapped(t *testing.T) {
 		t.Errorf("the swapped key opens %d kept drafts, want only the fresh process's", theirsOpen)
 	}
 
+	// A read-only unlock (poise journal list) says so and writes nothing.
+	ro := OpenReadOnly(j.Dir())
+	if err := ro.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(ro.Problems(), lockedRecipientFile, errLockedRecipientChanged) {
+		t.Errorf("read-only unlock, problems %v: want the changed %s", ro.Problems(), lockedRecipientFile)
+	}
+	if got, _ := os.ReadFile(path); bytes.Equal(got, mine) {
+		t.Errorf("a read-only unlock rewrote %s", lockedRecipientFile)
+	}
+
 	if err := fresh.Unlock(testPass); err != nil {
 		t.Fatal(err)
 	}
