@@ -66,7 +66,7 @@ func (j *Journal) readFile(keys *vault.Keys, fileKey []byte, sub, name string) l
 		l.err = errForeign
 		return l
 	}
-	data, err := os.ReadFile(filepath.Join(j.dir, sub, name))
+	data, err := readJournalFile(filepath.Join(j.dir, sub, name), maxRecordFile)
 	if err != nil {
 		l.err = err
 		return l

@@ -2,5 +2,8 @@
 
 package journal
 
-// openFlags: no FIFOs to guard against where O_NONBLOCK is not had.
-const openFlags = 0
+// No FIFOs to guard against, nor these flags, where the system is not Unix.
+const (
+	nonblockFlag = 0
+	noFollowFlag = 0
+)

@@ -4,7 +4,10 @@ package journal
 
 import "syscall"
 
-// openFlags: O_NONBLOCK so opening a FIFO returns at once (reads of a
-// regular file ignore it), O_NOFOLLOW so a link is refused rather than
-// read wherever it points.
-const openFlags = syscall.O_NONBLOCK | syscall.O_NOFOLLOW
+// nonblockFlag makes opening a FIFO return at once (reads of a regular
+// file ignore it); noFollowFlag refuses a link rather than read wherever
+// it points.
+const (
+	nonblockFlag = syscall.O_NONBLOCK
+	noFollowFlag = syscall.O_NOFOLLOW
+)

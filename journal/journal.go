@@ -212,7 +212,7 @@ func (j *Journal) writeIdentity(keys *vault.Keys, passphrase string) error {
 
 // readKeyFile reads a key file, saying which part is missing when it is.
 func (j *Journal) readKeyFile(name string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(j.dir, name))
+	data, err := readJournalFile(filepath.Join(j.dir, name), maxKeyFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, j.missing(name)
 	}
