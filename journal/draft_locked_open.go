@@ -77,7 +77,9 @@ func (j *Journal) draftKeyLocked(keys *vault.Keys) (dk *vault.DraftKey, made boo
 			return dk, false
 		}
 	}
-	if !errors.Is(err, os.ErrNotExist) {
+	// Missing is news only when its public half is there: a journal from
+	// before the key has neither.
+	if !errors.Is(err, os.ErrNotExist) || j.exists(lockedRecipientFile) {
 		j.problems = append(j.problems, Problem{File: lockedKeyFile, Err: fmt.Errorf("%w (%v)", errLockedKeyDamaged, err)})
 	}
 	if j.readOnly {
@@ -113,14 +115,17 @@ func (j *Journal) writeDraftKey(keys *vault.Keys, dk *vault.DraftKey) error {
 func (j *Journal) checkLockedRecipientLocked(made bool) {
 	path := filepath.Join(j.dir, lockedRecipientFile)
 	b, readErr := readBounded(path, vault.MaxDraftRecipientFile)
+	same := false
 	if readErr == nil {
-		if r, err := vault.ParseDraftRecipient(b); err == nil && r.Equal(j.lockedRecipient) {
-			if fi, err := os.Lstat(path); err == nil && fi.Mode().Perm()&0o077 == 0 {
-				return
-			}
-		}
+		r, err := vault.ParseDraftRecipient(b)
+		same = err == nil && r.Equal(j.lockedRecipient)
 	}
-	if !made && !errors.Is(readErr, os.ErrNotExist) {
+	fi, err := os.Lstat(path)
+	if same && err == nil && fi.Mode().Perm()&0o077 == 0 {
+		return
+	}
+	// The right key open to others is rewritten 0600 without a word.
+	if !same && !made && !errors.Is(readErr, os.ErrNotExist) {
 		fixed := "Poise put the right key back"
 		if j.readOnly {
 			fixed = "the next unlock that may write (the app, or a command such as 'poise journal add') puts the right key back"

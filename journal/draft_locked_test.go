@@ -339,6 +339,36 @@ func TestDamagedDraftKey(t *testing.T) {
 	}
 }
 
+// A missing draft key beside its public half is reported, then made
+// anew; the right public key open to others is made 0600 without a word.
+func TestMissingDraftKeyAndLooseRecipient(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if err := os.Remove(filepath.Join(j.Dir(), lockedKeyFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(j.Problems(), lockedKeyFile, errLockedKeyDamaged) {
+		t.Errorf("problems %v: want the missing key", j.Problems())
+	}
+	j.Lock()
+	path := filepath.Join(j.Dir(), lockedRecipientFile)
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ps := j.Problems(); len(ps) != 0 {
+		t.Errorf("problems: %v, want none for the right key with loose permissions", ps)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s: %v, %v; want 0600", lockedRecipientFile, fi, err)
+	}
+}
+
 // At most maxLockedDrafts drafts are kept while locked (the oldest stay,
 // the next is refused), and an unlock opens at most as many, saying there
 // are more.
