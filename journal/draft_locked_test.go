@@ -506,3 +506,24 @@ func FuzzDecodeLockedDraft(f *testing.F) {
 		}
 	})
 }
+
+// Recovering a forgotten passphrase offers what was kept while locked, as
+// an unlock does: the draft key's secret is sealed to the identity, which
+// the recovery copy brings back.
+func TestRecoverOffersLockedDrafts(t *testing.T) {
+	j, rk := newTestJournal(t)
+	j.Lock()
+	if _, err := Open(j.Dir()).KeepDraft(Draft{Entry: Entry{WhatHappened: "typed before forgetting"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Recover(rk, "a brand new passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := j.Drafts()
+	if len(ds) != 1 || !ds[0].WhileLocked || ds[0].Entry.WhatHappened != "typed before forgetting" {
+		t.Errorf("drafts after recovery: %+v", ds)
+	}
+	if ps := j.Problems(); len(ps) != 0 {
+		t.Errorf("problems after recovery: %v", ps)
+	}
+}
