@@ -147,7 +147,7 @@ func TestQuitKeepsQuickLogDraftWhileLocked(t *testing.T) {
 	p := newTestPoise(t, fixtureLibrary())
 	p.dataDir = dir
 	p.show(screenFind)
-	p.openQuickLog()
+	p.win.Canvas().Focused().(*shortcutEntry).TypedShortcut(keyQuickLog) // Ctrl+J in the search field
 	what, ok := p.win.Canvas().Focused().(*shortcutEntry)
 	if !ok || !what.MultiLine {
 		t.Fatalf("the keyboard is on %T, want the quick log", p.win.Canvas().Focused())
