@@ -51,8 +51,16 @@ func (f *journalForm) offerDrafts() {
 	if d.EntryID != "" {
 		what = "changes to an entry"
 	}
-	msg := widget.NewLabel("Unsaved " + what + " from " + d.Saved.Local().Format("Mon 2 Jan 15:04") + " was kept: " + d.Entry.Title())
-	msg.Truncation = fyne.TextTruncateEllipsis
+	when := d.Saved.Local().Format("Mon 2 Jan 15:04")
+	msg := truncatedLabel("Unsaved " + what + " from " + when + " was kept: " + d.Entry.Title())
+	if d.WhileLocked {
+		// Anyone who can write the data folder can leave such a draft:
+		// it is the person's to read before it becomes an entry. Two
+		// lines, so the words show beside what marks them.
+		msg = container.NewVBox(
+			truncatedLabel("Typed while locked (quick log, "+when+"): review it"),
+			truncatedLabel(d.Entry.Title()))
+	}
 	restore := widget.NewButtonWithIcon("Restore", theme.HistoryIcon(), func() {
 		f.restore(d)
 		f.drafts.RemoveAll()
@@ -64,7 +72,13 @@ func (f *journalForm) offerDrafts() {
 		}
 		f.offerDrafts()
 	})
-	f.drafts.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(restore, discard), msg))
+	f.drafts.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(container.NewHBox(restore, discard)), msg))
+}
+
+func truncatedLabel(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 // restore puts a draft back in the form, over the entry it was editing.
@@ -82,6 +96,9 @@ func (f *journalForm) restore(d journal.Draft) {
 	} else {
 		f.fill(e)
 		f.title.SetText("New entry (restored)")
+		if d.WhileLocked {
+			f.title.SetText("New entry (typed while locked)")
+		}
 	}
 	f.base = base
 	f.base.ID = e.ID

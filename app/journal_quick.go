@@ -169,17 +169,18 @@ func (q *quickLog) save() {
 // keepQuickLog keeps what is typed in an open quick log as an encrypted
 // draft, for a quit (a logout, SIGTERM) that closes it unsaved: the text
 // was lost, as only the Journal screen's form kept a draft. A locked
-// journal cannot write one; the text is lost then, as before.
+// journal keeps it too, sealed to its draft-only key (journal.KeepDraft),
+// and offers it back for review once unlocked.
 func (p *poise) keepQuickLog() {
 	q := p.quickLog
 	if q == nil || q.closed || strings.TrimSpace(q.what.Text) == "" {
 		return
 	}
 	j := p.sharedJournal()
-	if j == nil || j.Locked() {
+	if j == nil {
 		return
 	}
-	if _, err := j.SaveDraft(journal.Draft{ID: journal.NewDraftID(), Entry: q.entry()}); err != nil {
+	if _, err := j.KeepDraft(journal.Draft{ID: journal.NewDraftID(), Entry: q.entry()}); err != nil {
 		p.logf("poise: keep the quick log as a draft: %v", err)
 		return
 	}

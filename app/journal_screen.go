@@ -156,6 +156,7 @@ func (s *journalScreen) opened() {
 	s.setView(newJournalSplit(s.list.content, s.form.content))
 	s.list.reload()
 	s.form.offerDrafts()
+	s.tellLockedDrafts()
 	s.form.focus()
 	s.startIdleCheck()
 	s.startFollowUpWatch()
@@ -177,6 +178,22 @@ func (s *journalScreen) opened() {
 			})
 		}
 	}()
+}
+
+// tellLockedDrafts says, on another screen, that the quick log typed
+// while the journal was locked waits on this one: unlocking from the
+// quick log leaves the person where they were.
+func (s *journalScreen) tellLockedDrafts() {
+	if s.p.current == screenJournal {
+		return
+	}
+	ds, _ := s.j.Drafts()
+	for _, d := range ds {
+		if d.WhileLocked {
+			s.p.toast("What you typed in the quick log while the journal was locked is kept: the Journal screen offers it back to review.")
+			return
+		}
+	}
 }
 
 // touch records activity, postponing auto-lock.

@@ -2,11 +2,15 @@ package app
 
 import (
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/poisehq/poise/journal"
 )
 
 // A shutdown that does not finish still ends the process: after the grace
@@ -124,5 +128,82 @@ func TestQuitKeepsQuickLogDraft(t *testing.T) {
 	}
 	if ds, _ := s.j.Drafts(); len(ds) != 1 {
 		t.Errorf("%d drafts after quitting with the quick log closed unsaved, want 1", len(ds))
+	}
+}
+
+// What is typed in the quick log when a signal quits the app while the
+// journal is locked is kept too, sealed to the journal's draft-only key,
+// and after a restart and an unlock the Journal screen offers it back,
+// marked as typed while locked, to review and save. It was lost: no
+// draft could be written without the journal's keys.
+func TestQuitKeepsQuickLogDraftWhileLocked(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := journal.Open(journal.PathIn(dir)).Init(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	const typed = "Typed in the quick log while the journal was locked"
+
+	// This run never unlocks the journal: no key of it in memory.
+	p := newTestPoise(t, fixtureLibrary())
+	p.dataDir = dir
+	p.show(screenFind)
+	p.win.Canvas().Focused().(*shortcutEntry).TypedShortcut(keyQuickLog) // Ctrl+J in the search field
+	what, ok := p.win.Canvas().Focused().(*shortcutEntry)
+	if !ok || !what.MultiLine {
+		t.Fatalf("the keyboard is on %T, want the quick log", p.win.Canvas().Focused())
+	}
+	test.Type(what, typed)
+	for _, keep := range p.onQuit {
+		keep()
+	}
+
+	// The next run: unlock on the Journal screen.
+	p2 := newTestPoise(t, fixtureLibrary())
+	p2.dataDir = dir
+	s := p2.show(screenJournal).(*journalScreen)
+	pass := findAll[*shortcutEntry](s.body)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p2, func() bool { return s.form != nil })
+	offer := labelsText(s.form.drafts)
+	if !strings.Contains(offer, "Typed while locked") || !strings.Contains(offer, typed) {
+		t.Fatalf("offered after unlocking: %q, want the quick log's text, marked as typed while locked", offer)
+	}
+	if es, _ := s.j.Entries(); len(es) != 0 {
+		t.Fatalf("entries before the person saved: %+v", es)
+	}
+	test.Tap(buttonNamed(t, s.form.drafts, "Restore"))
+	if got := s.form.what.Text(); got != typed {
+		t.Fatalf("restored %q, want %q", got, typed)
+	}
+	s.save()
+	pump(t, p2, func() bool { es, _ := s.j.Entries(); return len(es) == 1 })
+	pump(t, p2, func() bool { ds, _ := s.j.Drafts(); return len(ds) == 0 })
+	if es, _ := s.j.Entries(); es[0].WhatHappened != typed {
+		t.Errorf("saved %+v", es[0])
+	}
+}
+
+// Unlocked from another screen (the quick log's Save asks for the
+// passphrase where the person is), the app says that a quick log typed
+// while locked waits on the Journal screen.
+func TestUnlockElsewhereTellsOfLockedDraft(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := journal.Open(journal.PathIn(dir)).Init(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := journal.Open(journal.PathIn(dir)).KeepDraft(journal.Draft{Entry: journal.Entry{WhatHappened: "typed while locked"}}); err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPoise(t, fixtureLibrary())
+	p.dataDir = dir
+	p.show(screenJournal)
+	p.show(screenFind)
+	if err := p.sharedJournal().Unlock(journalPass); err != nil {
+		t.Fatal(err)
+	}
+	p.journalChanged()
+	if !strings.Contains(p.status.Text, "while the journal was locked") {
+		t.Errorf("status after unlocking on the Find screen: %q, want word of the kept quick log", p.status.Text)
 	}
 }

@@ -33,11 +33,16 @@ type bundle struct {
 	History []Entry   `json:"history,omitempty"`
 	Drafts  []Draft   `json:"drafts,omitempty"`
 	Reviews []Review  `json:"reviews,omitempty"`
+	// LockedDrafts are drafts typed while the journal was locked and not
+	// yet reviewed: a restore keeps them apart from Drafts, so they are
+	// still offered as such (a folder writer may have made them). The
+	// draft-only key itself is not backed up: it opens only these, which
+	// the bundle holds, and a restored journal makes its own.
+	LockedDrafts []Draft `json:"locked_drafts,omitempty"`
 }
 
-// Backup writes the whole journal (entries, trash, history, drafts and
-// monthly reviews) to
-// w as one encrypted file.
+// Backup writes the whole journal (entries, trash, history, drafts, those
+// typed while locked too, and monthly reviews) to w as one encrypted file.
 func (j *Journal) Backup(w io.Writer) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -59,7 +64,11 @@ func (j *Journal) Backup(w io.Writer) error {
 		}
 	}
 	for _, d := range j.drafts {
-		b.Drafts = append(b.Drafts, d.d)
+		if d.locked {
+			b.LockedDrafts = append(b.LockedDrafts, d.d)
+		} else {
+			b.Drafts = append(b.Drafts, d.d)
+		}
 	}
 	rfs, err := j.reviewFilesLocked()
 	if err != nil {
@@ -234,6 +243,9 @@ func (j *Journal) restoreExtras(b bundle, res *ImportResult) error {
 			return fmt.Errorf("restore journal: %w", err)
 		}
 		j.drafts[d.ID] = s
+	}
+	if err := j.restoreLockedDraftsLocked(b.LockedDrafts, res); err != nil {
+		return fmt.Errorf("restore journal: %w", err)
 	}
 	if err := j.restoreReviewsLocked(keys, b.Reviews, res); err != nil {
 		return fmt.Errorf("restore journal: %w", err)

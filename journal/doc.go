@@ -11,6 +11,9 @@
 //	trash/*.age            deleted entries, purged after 30 days
 //	drafts/*.age           autosaved drafts, offered back after a crash
 //	reviews/*.age          monthly reviews (what went well, what to try, one goal)
+//	locked-drafts/*.age    quick logs kept at a quit while locked, sealed to the draft-only key
+//	locked-drafts-key.age  the draft-only key's secret, sealed like an entry
+//	locked-drafts-recipient.txt  its public half, in the clear (see draft_locked.go)
 //
 // File names are random and contents are padded, so neither reveals dates or
 // lengths. Every file is a standard age file: with the passphrase, piping

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/poisehq/poise/journal/internal/vault"
 )
 
 // Draft is an entry being typed, autosaved (encrypted) so that a crash or
@@ -15,16 +17,25 @@ type Draft struct {
 	EntryID string    `json:"entry_id,omitempty"`
 	Entry   Entry     `json:"entry"`
 	Saved   time.Time `json:"saved,omitzero"`
+	// WhileLocked marks a draft typed while the journal was locked (the
+	// quick log at a quit, KeepDraft), not yet saved or discarded. It comes
+	// from where the file is, never from what a file says: anyone who can
+	// write the data folder can make such a draft, so a front end shows it
+	// as one for the person to review.
+	WhileLocked bool `json:"-"`
 }
 
 type storedDraft struct {
 	d    Draft
 	file string
+	// locked: the file is in locked-drafts/, sealed to the draft-only key.
+	locked bool
 }
 
 // SaveDraft writes d, encrypted, and returns it with its ID set. Call it as
 // the person types (every few seconds, not every key); drafts need not be
-// valid entries.
+// valid entries. A draft typed while the journal was locked is saved as
+// the journal's own from then on: the person has it in hand.
 func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -32,6 +43,42 @@ func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
+	return j.saveDraftLocked(keys, d)
+}
+
+// saveDraftLocked is SaveDraft with j.mu held.
+func (j *Journal) saveDraftLocked(keys *vault.Keys, d Draft) (Draft, error) {
+	d, err := j.checkDraft(d)
+	if err != nil {
+		return Draft{}, err
+	}
+	s, ok := j.drafts[d.ID]
+	if !ok {
+		s = &storedDraft{file: randomName()}
+	}
+	file := s.file
+	if s.locked {
+		file = randomName()
+	}
+	if err := j.writeRecord(keys, draftsDir, file, fileRecord{Format: formatDraft, Draft: &d}); err != nil {
+		return Draft{}, fmt.Errorf("save draft: %w", err)
+	}
+	if s.locked {
+		// Written to drafts/ first: a failed removal leaves the same words
+		// offered twice, never none.
+		if err := removeSynced(filepath.Join(j.dir, lockedDraftsDir, s.file)); err != nil {
+			j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, s.file), Err: fmt.Errorf("saved as a draft, but not removed: %w", err)})
+		}
+		s.file, s.locked = file, false
+	}
+	s.d = d
+	j.drafts[d.ID] = s
+	return d, nil
+}
+
+// checkDraft checks d and returns it as it is kept: normalized, with its
+// ID and the time it is saved. j.mu must be held.
+func (j *Journal) checkDraft(d Draft) (Draft, error) {
 	d.Entry = normalize(d.Entry)
 	if err := d.Entry.validateDraft(); err != nil {
 		return Draft{}, err
@@ -49,20 +96,13 @@ func (j *Journal) SaveDraft(d Draft) (Draft, error) {
 	}
 	d.Saved = j.now()
 	d.Entry = d.Entry.clone()
-	s, ok := j.drafts[d.ID]
-	if !ok {
-		s = &storedDraft{file: randomName()}
-	}
-	if err := j.writeRecord(keys, draftsDir, s.file, fileRecord{Format: formatDraft, Draft: &d}); err != nil {
-		return Draft{}, fmt.Errorf("save draft: %w", err)
-	}
-	s.d = d
-	j.drafts[d.ID] = s
+	d.WhileLocked = false
 	return d, nil
 }
 
 // Drafts lists the drafts left from earlier sessions (or this one), newest
-// first, to offer back after a crash.
+// first, to offer back after a crash. Those typed while the journal was
+// locked have WhileLocked set.
 func (j *Journal) Drafts() ([]Draft, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -73,6 +113,7 @@ func (j *Journal) Drafts() ([]Draft, error) {
 	for _, s := range j.drafts {
 		d := s.d
 		d.Entry = d.Entry.clone()
+		d.WhileLocked = s.locked
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b Draft) int { return b.Saved.Compare(a.Saved) })
@@ -80,7 +121,7 @@ func (j *Journal) Drafts() ([]Draft, error) {
 }
 
 // DiscardDraft removes a draft, once its entry is saved or the person
-// throws it away.
+// throws it away: a draft typed while locked too, whose file goes then.
 func (j *Journal) DiscardDraft(id string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -91,7 +132,11 @@ func (j *Journal) DiscardDraft(id string) error {
 	if !ok {
 		return nil
 	}
-	if err := removeSynced(filepath.Join(j.dir, draftsDir, s.file)); err != nil {
+	sub := draftsDir
+	if s.locked {
+		sub = lockedDraftsDir
+	}
+	if err := removeSynced(filepath.Join(j.dir, sub, s.file)); err != nil {
 		return fmt.Errorf("discard draft: %w", err)
 	}
 	delete(j.drafts, id)

@@ -66,7 +66,7 @@ func (j *Journal) readFile(keys *vault.Keys, fileKey []byte, sub, name string) l
 		l.err = errForeign
 		return l
 	}
-	data, err := os.ReadFile(filepath.Join(j.dir, sub, name))
+	data, err := readJournalFile(filepath.Join(j.dir, sub, name), maxRecordFile)
 	if err != nil {
 		l.err = err
 		return l
@@ -144,6 +144,7 @@ func (j *Journal) load(keys *vault.Keys) error {
 	defer j.mu.Unlock()
 	j.keys, j.entries, j.trash, j.drafts, j.problems = keys, ents, trash, drafts, problems
 	j.fileKeys, j.fileKeysDirty = fileKeys, !sameKeys(oldKeys, fileKeys)
+	j.openLockedDraftsLocked(keys)
 	if j.index != nil {
 		j.index.close()
 		j.index = nil

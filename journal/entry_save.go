@@ -188,7 +188,7 @@ func (j *Journal) putLocked(keys *vault.Keys, e Entry) error {
 // keepVersionLocked copies the entry's current file, still encrypted, into
 // the history before it is overwritten.
 func (j *Journal) keepVersionLocked(s *stored) error {
-	data, err := os.ReadFile(filepath.Join(j.dir, entriesDir, s.file))
+	data, err := readJournalFile(filepath.Join(j.dir, entriesDir, s.file), maxRecordFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

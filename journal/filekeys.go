@@ -2,7 +2,6 @@ package journal
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 
 	"github.com/poisehq/poise/internal/atomicfile"
@@ -26,7 +25,7 @@ type fileKeysRecord struct {
 
 // readFileKeys returns the cached file keys, or an empty map.
 func (j *Journal) readFileKeys(keys *vault.Keys) map[string][]byte {
-	data, err := os.ReadFile(filepath.Join(j.dir, fileKeysFile))
+	data, err := readJournalFile(filepath.Join(j.dir, fileKeysFile), maxFileKeysFile)
 	if err != nil {
 		return map[string][]byte{}
 	}

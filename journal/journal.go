@@ -99,6 +99,14 @@ type Journal struct {
 	fileKeys      map[string][]byte // "entries/x.age" → age file key
 	fileKeysDirty bool
 	synonyms      [][]string
+
+	// draftKey opens the drafts kept while locked (draft_locked.go); held
+	// while unlocked only.
+	draftKey *vault.DraftKey
+	// lockedRecipient is draftKey's public half, kept from the first
+	// unlock in this process on, after Lock too (it opens nothing), so
+	// KeepDraft never reads the file a swap could have changed.
+	lockedRecipient vault.DraftRecipient
 }
 
 type stored struct {
@@ -126,7 +134,7 @@ func OpenReadOnly(dir string) *Journal {
 func (j *Journal) Dir() string { return j.dir }
 
 // IsSetUp reports whether this folder holds a journal: either key file, or
-// any entry, draft, trash or history file. A journal that has lost a key
+// any entry, draft (kept while locked too), trash or history file. A journal that has lost a key
 // file is still set up, so Init never writes over what is left of it.
 func (j *Journal) IsSetUp() bool {
 	return j.exists(identityFile) || j.exists(escrowFile) || j.hasRecords()
@@ -140,7 +148,7 @@ func (j *Journal) exists(name string) bool {
 // hasRecords reports whether any record folder holds a file other than an
 // interrupted write's temp file.
 func (j *Journal) hasRecords() bool {
-	for _, sub := range []string{entriesDir, historyDir, trashDir, draftsDir} {
+	for _, sub := range []string{entriesDir, historyDir, trashDir, draftsDir, lockedDraftsDir} {
 		des, _ := os.ReadDir(filepath.Join(j.dir, sub))
 		for _, de := range des {
 			if !isTempName(de.Name()) {
@@ -204,7 +212,7 @@ func (j *Journal) writeIdentity(keys *vault.Keys, passphrase string) error {
 
 // readKeyFile reads a key file, saying which part is missing when it is.
 func (j *Journal) readKeyFile(name string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(j.dir, name))
+	data, err := readJournalFile(filepath.Join(j.dir, name), maxKeyFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, j.missing(name)
 	}
@@ -324,6 +332,7 @@ func (j *Journal) Lock() {
 	j.keys = nil
 	j.entries, j.trash, j.drafts, j.problems = nil, nil, nil, nil
 	j.fileKeys, j.fileKeysDirty = nil, false
+	j.draftKey = nil
 	if j.index != nil {
 		j.index.close()
 		j.index = nil

@@ -39,8 +39,8 @@ func (j *Journal) CheckRecoveryCopy() error {
 // damaged, or whose old key may have been seen. passphrase must open the
 // journal, since identity.age names the recovery key and is resealed. Every
 // entry, draft, trash and history file is resealed too, so the new key
-// reads them with the age command as the old one did; the old key no
-// longer opens anything. The journal must be unlocked.
+// reads them with the age command as the old one did, and so is the
+// draft-only key's secret; the old key no longer opens anything. The journal must be unlocked.
 func (j *Journal) Rekey(passphrase string) (recoveryKey string, err error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -80,6 +80,12 @@ func (j *Journal) Rekey(passphrase string) (recoveryKey string, err error) {
 			if err := j.writeRecord(nk, sub, l.name, l.rec); err != nil {
 				return "", fmt.Errorf("rekey journal: %w", err)
 			}
+		}
+	}
+	if j.draftKey != nil {
+		// Sealed like an entry: the old recovery key opens it no more.
+		if err := j.writeDraftKey(nk, j.draftKey); err != nil {
+			return "", fmt.Errorf("rekey journal: %w", err)
 		}
 	}
 	j.saveFileKeysLocked()

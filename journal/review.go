@@ -196,7 +196,7 @@ func (j *Journal) reviewFilesLocked() (map[string]reviewFile, error) {
 		if n++; n > maxReviewFiles {
 			break
 		}
-		data, err := os.ReadFile(filepath.Join(j.dir, reviewsDir, name))
+		data, err := readJournalFile(filepath.Join(j.dir, reviewsDir, name), maxRecordFile)
 		if err != nil {
 			continue
 		}

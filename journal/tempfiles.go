@@ -23,7 +23,7 @@ const staleTempAge = time.Minute
 // Only atomicfile's ".name.tmp-…" files are touched; failures are left for
 // the next unlock.
 func (j *Journal) removeStaleTempFiles(now time.Time) {
-	for _, sub := range []string{"", entriesDir, historyDir, trashDir, draftsDir} {
+	for _, sub := range []string{"", entriesDir, historyDir, trashDir, draftsDir, lockedDraftsDir} {
 		dir := filepath.Join(j.dir, sub)
 		des, _ := os.ReadDir(dir)
 		for _, de := range des {

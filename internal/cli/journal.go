@@ -104,7 +104,7 @@ func (c *cli) unlockJournal(j *journal.Journal, pass string) error {
 		return journalHint(err)
 	}
 	if ps := j.Problems(); len(ps) > 0 {
-		fmt.Fprintf(c.env.Stderr, "poise: skipped %d unreadable file(s) in the journal:\n", len(ps))
+		fmt.Fprintf(c.env.Stderr, "poise: %d problem(s) with files in the journal:\n", len(ps))
 		for _, p := range ps {
 			fmt.Fprintf(c.env.Stderr, "  %s\n", termText(p.String(), false))
 		}

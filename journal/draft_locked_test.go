@@ -1,0 +1,529 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+)
+
+// What the quick log holds when Poise quits while the journal is locked is
+// kept, sealed to the draft-only key, and offered back after the next
+// unlock as a draft typed while locked: it was lost, as no draft could be
+// written without the journal's keys. Nothing of it is in the clear, and
+// it becomes the journal's own draft, or goes, only by the person's hand.
+func TestKeepDraftWhileLocked(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		fresh bool // a process that never unlocked: no keys in memory, the recipient read from its file
+	}{
+		{"in a process that never unlocked it", true},
+		{"after an unlock in this process", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			j, rk := newTestJournal(t)
+			j.Lock()
+			if tt.fresh {
+				j = Open(j.Dir())
+				j.now = func() time.Time { return fixedNow }
+			}
+			const typed = "Typed in the quick log while locked: she asked for a refund"
+			if _, err := j.KeepDraft(Draft{ID: NewDraftID(), Entry: Entry{WhatHappened: typed}}); err != nil {
+				t.Fatalf("KeepDraft on a locked journal: %v", err)
+			}
+			assertNoPlaintext(t, j.Dir(), "refund", "what_happened")
+			kept := dirNames(t, j.Dir(), lockedDraftsDir)
+			if len(kept) != 1 || len(dirNames(t, j.Dir(), draftsDir)) != 0 {
+				t.Fatalf("locked-drafts/ %v, drafts/ %v: want one file kept apart from the journal's drafts", kept, dirNames(t, j.Dir(), draftsDir))
+			}
+			// Sealed to the draft-only key alone: the journal's recovery
+			// key (and so its identity, sealed with it) is no recipient.
+			rid, _ := age.ParseX25519Identity(rk)
+			if _, err := age.Decrypt(bytes.NewReader(readFile(t, j.Dir(), lockedDraftsDir, kept[0])), rid); err == nil {
+				t.Error("the journal's recovery key opens a draft kept while locked: it was sealed to the journal's keys")
+			}
+
+			if err := j.Unlock(testPass); err != nil {
+				t.Fatal(err)
+			}
+			if ps := j.Problems(); len(ps) != 0 {
+				t.Errorf("problems after unlock: %v", ps)
+			}
+			ds, err := j.Drafts()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ds) != 1 || ds[0].Entry.WhatHappened != typed || !ds[0].WhileLocked || ds[0].EntryID != "" {
+				t.Fatalf("drafts after unlock: %+v, want the text typed while locked, marked so", ds)
+			}
+			if es, _ := j.Entries(); len(es) != 0 {
+				t.Errorf("entries after unlock: %+v, want none until the person saves", es)
+			}
+
+			// Restored into the form and autosaved: the journal's own draft
+			// now, the kept file gone.
+			d := ds[0]
+			d.Entry.WhatHappened += ", reviewed"
+			if _, err := j.SaveDraft(d); err != nil {
+				t.Fatal(err)
+			}
+			if got := dirNames(t, j.Dir(), lockedDraftsDir); len(got) != 0 {
+				t.Errorf("locked-drafts/ after the draft was saved: %v, want empty", got)
+			}
+			ds, _ = j.Drafts()
+			if len(ds) != 1 || ds[0].WhileLocked || ds[0].ID != d.ID {
+				t.Errorf("drafts after saving it: %+v, want one journal draft", ds)
+			}
+			if err := j.DiscardDraft(d.ID); err != nil {
+				t.Fatal(err)
+			}
+			j.Lock()
+			if err := j.Unlock(testPass); err != nil {
+				t.Fatal(err)
+			}
+			if ds, _ := j.Drafts(); len(ds) != 0 {
+				t.Errorf("drafts after discarding: %+v, want none offered again", ds)
+			}
+		})
+	}
+}
+
+// Discarding a draft typed while locked removes its file.
+func TestDiscardDraftTypedWhileLocked(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "not worth keeping"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := j.Drafts()
+	if len(ds) != 1 {
+		t.Fatalf("drafts: %+v", ds)
+	}
+	if err := j.DiscardDraft(ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := dirNames(t, j.Dir(), lockedDraftsDir); len(got) != 0 {
+		t.Errorf("locked-drafts/ after discarding: %v", got)
+	}
+}
+
+// Nothing sealed to the draft-only key is ever taken as an entry, a trash
+// item or a journal draft, and nothing but a draft kept while locked is
+// taken from locked-drafts/: its public key is in the clear, so anyone
+// who can write the folder can seal to it. Each such file is reported.
+func TestDraftKeyNeverOpensEntries(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	fresh := Open(j.Dir())
+	r, err := fresh.readLockedRecipient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := fullEntry()
+	forged.ID, forged.Created, forged.Updated = newID(), fixedNow, fixedNow
+	plant := func(sub string, rec fileRecord) string {
+		plain, err := encodeRecord(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := r.Seal(plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := randomName()
+		os.MkdirAll(filepath.Join(j.Dir(), sub), 0o700)
+		if err := os.WriteFile(filepath.Join(j.Dir(), sub, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return sub + "/" + name
+	}
+	draft := &Draft{ID: newID(), Entry: forged}
+	want := []string{
+		plant(entriesDir, fileRecord{Format: formatEntry, Entry: &forged}),
+		plant(trashDir, fileRecord{Format: formatEntry, Entry: &forged, Deleted: fixedNow}),
+		plant(draftsDir, fileRecord{Format: formatDraft, Draft: draft}),
+		plant(draftsDir, fileRecord{Format: formatLockedDraft, Draft: draft}),
+		plant(lockedDraftsDir, fileRecord{Format: formatEntry, Entry: &forged}),
+		plant(lockedDraftsDir, fileRecord{Format: formatDraft, Draft: draft}),
+	}
+	if err := fresh.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := fresh.Entries(); len(es) != 0 {
+		t.Errorf("entries: %+v, want none: they were sealed to the draft-only key", es)
+	}
+	if ts, _ := fresh.Trash(); len(ts) != 0 {
+		t.Errorf("trash: %+v, want none", ts)
+	}
+	if ds, _ := fresh.Drafts(); len(ds) != 0 {
+		t.Errorf("drafts: %+v, want none", ds)
+	}
+	reported := map[string]bool{}
+	for _, p := range fresh.Problems() {
+		reported[p.File] = true
+	}
+	for _, f := range want {
+		if !reported[f] {
+			t.Errorf("%s not reported; problems: %v", f, fresh.Problems())
+		}
+	}
+}
+
+// A swapped recipient file: the process that unlocked keeps sealing to the
+// key it checked then; a process that never unlocked is misled, and the
+// next unlock says so, puts the right key back, and reports the draft it
+// cannot open.
+func TestLockedRecipientSwapped(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	path := filepath.Join(j.Dir(), lockedRecipientFile)
+	mine, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no %s after set-up: %v", lockedRecipientFile, err)
+	}
+	theirs, _ := age.GenerateX25519Identity()
+	if err := os.WriteFile(path, []byte(theirs.Recipient().String()+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "kept by the process that unlocked"}}); err != nil {
+		t.Fatal(err)
+	}
+	fresh := Open(j.Dir())
+	if _, err := fresh.KeepDraft(Draft{Entry: Entry{WhatHappened: "sealed to the swapped key"}}); err != nil {
+		t.Fatal(err)
+	}
+	theirsOpen := 0
+	for _, name := range dirNames(t, j.Dir(), lockedDraftsDir) {
+		if _, err := age.Decrypt(bytes.NewReader(readFile(t, j.Dir(), lockedDraftsDir, name)), theirs); err == nil {
+			theirsOpen++
+		}
+	}
+	if theirsOpen != 1 {
+		t.Errorf("the swapped key opens %d kept drafts, want only the fresh process's", theirsOpen)
+	}
+
+	// A read-only unlock (poise journal list) says so and writes nothing.
+	ro := OpenReadOnly(j.Dir())
+	if err := ro.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(ro.Problems(), lockedRecipientFile, errLockedRecipientChanged) {
+		t.Errorf("read-only unlock, problems %v: want the changed %s", ro.Problems(), lockedRecipientFile)
+	}
+	if got, _ := os.ReadFile(path); bytes.Equal(got, mine) {
+		t.Errorf("a read-only unlock rewrote %s", lockedRecipientFile)
+	}
+
+	if err := fresh.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := fresh.Drafts()
+	if len(ds) != 1 || ds[0].Entry.WhatHappened != "kept by the process that unlocked" {
+		t.Errorf("drafts: %+v, want only the one sealed to the draft-only key", ds)
+	}
+	var changed, foreign bool
+	for _, p := range fresh.Problems() {
+		changed = changed || (p.File == lockedRecipientFile && errors.Is(p.Err, errLockedRecipientChanged))
+		foreign = foreign || strings.HasPrefix(p.File, lockedDraftsDir+"/")
+	}
+	if !changed || !foreign {
+		t.Errorf("problems %v: want the changed %s and the draft sealed to the other key", fresh.Problems(), lockedRecipientFile)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, mine) {
+		t.Errorf("%s after unlock:\n%s\nwant the draft-only key back:\n%s", lockedRecipientFile, got, mine)
+	}
+	// Reported once: the next unlock finds it right.
+	fresh.Lock()
+	if err := fresh.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range fresh.Problems() {
+		if p.File == lockedRecipientFile {
+			t.Errorf("reported again after it was put right: %v", p)
+		}
+	}
+}
+
+// A journal from before the draft-only key (none of its files) unlocks as
+// before and gets the key; a locked one that never had it keeps nothing
+// and says the journal is locked.
+func TestOldJournalWithoutDraftKey(t *testing.T) {
+	j, _ := newTestJournal(t)
+	if _, err := j.Save(Entry{WhatHappened: "an old entry"}); err != nil {
+		t.Fatal(err)
+	}
+	j.Lock()
+	for _, name := range []string{lockedKeyFile, lockedRecipientFile, lockedDraftsDir} {
+		if err := os.RemoveAll(filepath.Join(j.Dir(), name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := Open(j.Dir())
+	if _, err := old.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed"}}); !errors.Is(err, ErrLocked) {
+		t.Errorf("KeepDraft with no draft key yet: %v, want ErrLocked", err)
+	}
+	if err := old.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ps := old.Problems(); len(ps) != 0 {
+		t.Errorf("problems unlocking a journal without the draft key's files: %v", ps)
+	}
+	if es, _ := old.Entries(); len(es) != 1 {
+		t.Errorf("entries: %+v", es)
+	}
+	for _, name := range []string{lockedKeyFile, lockedRecipientFile} {
+		fi, err := os.Stat(filepath.Join(j.Dir(), name))
+		if err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s after unlock: %v, %v; want a 0600 file", name, fi, err)
+		}
+	}
+	old.Lock()
+	if _, err := Open(j.Dir()).KeepDraft(Draft{Entry: Entry{WhatHappened: "typed"}}); err != nil {
+		t.Errorf("KeepDraft once the key is made: %v", err)
+	}
+}
+
+// A damaged draft key is reported and replaced; a read-only journal
+// reports it and writes nothing.
+func TestDamagedDraftKey(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if _, err := Open(j.Dir()).KeepDraft(Draft{Entry: Entry{WhatHappened: "sealed to the old key"}}); err != nil {
+		t.Fatal(err)
+	}
+	keyPath := filepath.Join(j.Dir(), lockedKeyFile)
+	other, _ := age.GenerateX25519Identity()
+	var buf bytes.Buffer
+	w, _ := age.Encrypt(&buf, other.Recipient())
+	w.Write([]byte("AGE-SECRET-KEY-1 not ours\n"))
+	w.Close()
+	if err := os.WriteFile(keyPath, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	ro := OpenReadOnly(j.Dir())
+	if err := ro.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(ro.Problems(), lockedKeyFile, errLockedKeyDamaged) {
+		t.Errorf("read-only unlock, problems %v: want the damaged key", ro.Problems())
+	}
+	if got, _ := os.ReadFile(keyPath); !bytes.Equal(got, buf.Bytes()) {
+		t.Error("a read-only unlock rewrote the draft key")
+	}
+
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(j.Problems(), lockedKeyFile, errLockedKeyDamaged) {
+		t.Errorf("problems %v: want the damaged key", j.Problems())
+	}
+	if got := dirNames(t, j.Dir(), lockedDraftsDir); len(got) != 1 {
+		t.Errorf("locked-drafts/ %v: the draft sealed to the old key must stay", got)
+	}
+	j.Lock()
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if hasProblem(j.Problems(), lockedKeyFile, errLockedKeyDamaged) {
+		t.Errorf("the new key is reported damaged: %v", j.Problems())
+	}
+}
+
+// A missing draft key beside its public half is reported, then made
+// anew; the right public key open to others is made 0600 without a word.
+func TestMissingDraftKeyAndLooseRecipient(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if err := os.Remove(filepath.Join(j.Dir(), lockedKeyFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if !hasProblem(j.Problems(), lockedKeyFile, errLockedKeyDamaged) {
+		t.Errorf("problems %v: want the missing key", j.Problems())
+	}
+	j.Lock()
+	path := filepath.Join(j.Dir(), lockedRecipientFile)
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ps := j.Problems(); len(ps) != 0 {
+		t.Errorf("problems: %v, want none for the right key with loose permissions", ps)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s: %v, %v; want 0600", lockedRecipientFile, fi, err)
+	}
+}
+
+// At most maxLockedDrafts drafts are kept while locked (the oldest stay,
+// the next is refused), and an unlock opens at most as many, saying there
+// are more.
+func TestLockedDraftsBounded(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	for i := range maxLockedDrafts {
+		if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: strings.Repeat("x", i+1)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "one too many"}}); !errors.Is(err, ErrTooManyLockedDrafts) {
+		t.Fatalf("KeepDraft past the bound: %v, want ErrTooManyLockedDrafts", err)
+	}
+	// Planted past the bound.
+	for range 5 {
+		os.WriteFile(filepath.Join(j.Dir(), lockedDraftsDir, randomName()), []byte("x"), 0o600)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := j.Drafts()
+	if len(ds) > maxLockedDrafts {
+		t.Errorf("%d drafts opened, want at most %d", len(ds), maxLockedDrafts)
+	}
+	if !hasProblem(j.Problems(), lockedDraftsDir, errLockedDraftsMore) {
+		t.Errorf("problems %v: want the folder's extra files reported", j.Problems())
+	}
+}
+
+// A backup carries drafts typed while locked, and a restore keeps them
+// such: still offered for review, still kept apart from the journal's.
+// Rekey reseals the draft key, which then still opens them.
+func TestLockedDraftsBackupAndRekey(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed while locked"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	newKey, err := j.Rekey(testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rid, _ := age.ParseX25519Identity(newKey)
+	if _, err := age.Decrypt(bytes.NewReader(readFile(t, j.Dir(), "", lockedKeyFile)), rid); err != nil {
+		t.Errorf("the new recovery key does not open %s: %v", lockedKeyFile, err)
+	}
+	j.Lock()
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ps := j.Problems(); len(ps) != 0 {
+		t.Errorf("problems after rekey: %v", ps)
+	}
+	var buf bytes.Buffer
+	if err := j.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	assertNoPlaintextIn(t, buf.Bytes(), "typed while locked")
+
+	to := Open(t.TempDir())
+	if _, err := to.Restore(bytes.NewReader(buf.Bytes()), testPass); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := to.Drafts()
+	if len(ds) != 1 || !ds[0].WhileLocked || ds[0].Entry.WhatHappened != "typed while locked" {
+		t.Fatalf("drafts after restore: %+v, want the one typed while locked, marked so", ds)
+	}
+	if got := dirNames(t, to.Dir(), lockedDraftsDir); len(got) != 1 {
+		t.Errorf("locked-drafts/ after restore: %v", got)
+	}
+	// Restoring again adds nothing.
+	if _, err := to.Restore(bytes.NewReader(buf.Bytes()), testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := to.Drafts(); len(ds) != 1 {
+		t.Errorf("%d drafts after restoring twice", len(ds))
+	}
+}
+
+func hasProblem(ps []Problem, file string, err error) bool {
+	for _, p := range ps {
+		if p.File == file && errors.Is(p.Err, err) {
+			return true
+		}
+	}
+	return false
+}
+
+func dirNames(t *testing.T, dir, sub string) []string {
+	t.Helper()
+	des, err := os.ReadDir(filepath.Join(dir, sub))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, de := range des {
+		if !isTempName(de.Name()) {
+			out = append(out, de.Name())
+		}
+	}
+	return out
+}
+
+func readFile(t *testing.T, dir, sub, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, sub, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// FuzzDecodeLockedDraft: the parser of drafts kept while locked never
+// panics, and takes only its own format, with a draft of a new entry.
+func FuzzDecodeLockedDraft(f *testing.F) {
+	good, _ := encodeRecord(fileRecord{Format: formatLockedDraft, Draft: &Draft{ID: newID(), Entry: Entry{WhatHappened: "x"}}})
+	f.Add(good)
+	entry, _ := encodeRecord(fileRecord{Format: formatEntry, Entry: &Entry{ID: newID(), WhatHappened: "x"}})
+	f.Add(entry)
+	f.Add([]byte(`{"format":"poise-journal-locked-draft","version":1,"draft":{"id":"aaaaaaaaaaaa","entry_id":"x","entry":{}}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := decodeLockedDraft(b)
+		if err != nil {
+			return
+		}
+		if !d.WhileLocked || d.EntryID != "" || !wellFormedID(d.ID) || d.Entry.validateDraft() != nil {
+			t.Errorf("decodeLockedDraft(%q) took %+v", b, d)
+		}
+		if _, err := decodeRecord(b); err == nil {
+			t.Errorf("%q passes for a journal record too", b)
+		}
+	})
+}
+
+// Recovering a forgotten passphrase offers what was kept while locked, as
+// an unlock does: the draft key's secret is sealed to the identity, which
+// the recovery copy brings back.
+func TestRecoverOffersLockedDrafts(t *testing.T) {
+	j, rk := newTestJournal(t)
+	j.Lock()
+	if _, err := Open(j.Dir()).KeepDraft(Draft{Entry: Entry{WhatHappened: "typed before forgetting"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Recover(rk, "a brand new passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := j.Drafts()
+	if len(ds) != 1 || !ds[0].WhileLocked || ds[0].Entry.WhatHappened != "typed before forgetting" {
+		t.Errorf("drafts after recovery: %+v", ds)
+	}
+	if ps := j.Problems(); len(ps) != 0 {
+		t.Errorf("problems after recovery: %v", ps)
+	}
+}
