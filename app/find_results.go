@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -176,9 +177,9 @@ const minTitleChars = 16
 // shortMore is the "more like this" note in a few letters, for a row too
 // narrow to hold the title and the whole note.
 func shortMore(n rowNote, style widget.RichTextStyle) []widget.RichTextSegment {
-	text := fmt.Sprintf("  +%d →", n.more)
+	text := "  +" + numtext.Count(n.more) + " →"
 	if n.open {
-		text = fmt.Sprintf("  %d ←", n.more)
+		text = "  " + numtext.Count(n.more) + " ←"
 	}
 	return []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: style}}
 }
@@ -311,7 +312,7 @@ func (c *chipRow) set(counts []search.FacetCount, allLabel string) {
 			b = widget.NewButton("", func() { c.pick(v) })
 			c.buttons[v] = b
 		}
-		text := fmt.Sprintf("%s %d", c.label(v), n)
+		text := c.label(v) + " " + numtext.Count(n)
 		imp := widget.LowImportance
 		if v == c.selected {
 			imp = widget.HighImportance

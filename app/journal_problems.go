@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -52,7 +52,7 @@ func journalProblemsMessage(ps []journal.Problem) string {
 		names = append(names, shownFileName(p.File))
 	}
 	if rest := len(ps) - len(names); rest > 0 {
-		names = append(names, fmt.Sprintf("and %d more", rest))
+		names = append(names, "and "+numtext.Count(rest)+" more")
 	}
 	if len(ps) == 1 {
 		return "1 file in your journal could not be read, so what it holds is not shown: " + names[0] + ". " +
@@ -60,7 +60,7 @@ func journalProblemsMessage(ps []journal.Problem) string {
 			"\"poise journal restore FILE\" in a terminal (with Poise closed), or copy the file back from a copy of the journal folder; " +
 			"\"poise journal list\" says why it could not be read."
 	}
-	return fmt.Sprintf("%d files in your journal could not be read, so what they hold is not shown: ", len(ps)) + strings.Join(names, ", ") + ". " +
+	return numtext.Count(len(ps)) + " files in your journal could not be read, so what they hold is not shown: " + strings.Join(names, ", ") + ". " +
 		"Poise leaves them untouched on disk. To get them back, restore a backup with " +
 		"\"poise journal restore FILE\" in a terminal (with Poise closed), or copy the files back from a copy of the journal folder; " +
 		"\"poise journal list\" says why each one could not be read."

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
@@ -205,10 +206,10 @@ func countsText(total int, counts map[kb.Kind]int) string {
 	var parts []string
 	for _, k := range kb.Kinds {
 		if n := counts[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, kindCount(k, n)))
+			parts = append(parts, numtext.Count(n)+" "+kindCount(k, n))
 		}
 	}
-	s := fmt.Sprintf("%d items", total)
+	s := numtext.Count(total) + " items"
 	if total == 1 {
 		s = "1 item"
 	}
