@@ -87,6 +87,11 @@ func newHitRow(narrow bool) *hitRow {
 	}
 	r.kind.Importance = widget.HighImportance
 	secondary(r.pack)
+	// A pack's name may be long ("Catalan · valencià support macros for
+	// the returns desk"): it ends in an ellipsis rather than wrap, so rows
+	// keep one height while the list changes under typing, and the
+	// preview (or, narrow, the full text) names the pack in full.
+	r.pack.Truncation = fyne.TextTruncateEllipsis
 	h := r.pack.MinSize().Height
 	pad := -theme.Padding() * 2
 	if narrow {
@@ -94,10 +99,11 @@ func newHitRow(narrow bool) *hitRow {
 		r.snippet.Wrapping = fyne.TextWrapWord
 		lines := canvas.NewRectangle(color.Transparent)
 		lines.SetMinSize(fyne.NewSize(1, 2*r.title.MinSize().Height+pad))
+		// The pack takes what the kind leaves of the line: in a box of
+		// its own size it ran past the row's edge.
 		r.box = container.New(layout.NewCustomPaddedVBoxLayout(pad),
-			container.NewHBox(r.kind, r.pack), r.title, container.NewStack(lines, r.snippet))
+			container.NewBorder(nil, nil, r.kind, nil, r.pack), r.title, container.NewStack(lines, r.snippet))
 	} else {
-		r.pack.Truncation = fyne.TextTruncateEllipsis
 		left := container.NewGridWrap(fyne.NewSize(84, 2*h+pad),
 			container.New(layout.NewCustomPaddedVBoxLayout(pad), r.kind, r.pack))
 		r.box = container.NewBorder(nil, nil, left, nil,

@@ -120,6 +120,9 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 		title += "  (disabled)"
 	}
 	name := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// Wrapped: a long name on one line made the screen wider than a
+	// window docked at 480 px.
+	name.Wrapping = fyne.TextWrapWord
 	lines := []fyne.CanvasObject{name}
 	meta := []string{in.ID}
 	if len(in.Authors) > 0 {
