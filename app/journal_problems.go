@@ -77,3 +77,18 @@ func shownFileName(name string) string {
 	}
 	return name
 }
+
+// withSummaryProblems says above a summary that it leaves out n journal
+// files the last unlock could not read, and where to see which.
+func withSummaryProblems(n int, view fyne.CanvasObject) fyne.CanvasObject {
+	if n == 0 {
+		return view
+	}
+	what := "1 journal file could not be read, so this summary leaves it out. The Journal screen says which, and how to get it back."
+	if n > 1 {
+		what = numtext.Count(n) + " journal files could not be read, so this summary leaves them out. The Journal screen says which, and how to get them back."
+	}
+	msg := widget.NewLabel(what)
+	msg.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, msg), nil, nil, nil, view)
+}

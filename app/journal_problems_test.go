@@ -175,3 +175,20 @@ func TestJournalProblemsMessage(t *testing.T) {
 		})
 	}
 }
+
+// The Summary screen, unlocked with a damaged entry file, says the file is
+// left out rather than count one call fewer without a word.
+func TestSummarySaysItLeavesOutFilesItCouldNotRead(t *testing.T) {
+	p, s := summaryPoise(t)
+	names, err := filepath.Glob(filepath.Join(s.j.Dir(), "entries", "*.age"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("entry files %q, %v", names, err)
+	}
+	if err := os.WriteFile(names[0], []byte("not an age file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unlockSummary(t, p, s)
+	if got := labelsText(s.body); !strings.Contains(got, "1 journal file could not be read, so this summary leaves it out") {
+		t.Errorf("the summary does not say it left a file out:\n%s", got)
+	}
+}
