@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/poisehq/poise/content"
+	"github.com/poisehq/poise/internal/numtext"
 	// Before Fyne initialises: no locale error under LANG=C.UTF-8, in the
 	// app and in its tests.
 	_ "github.com/poisehq/poise/internal/clocale"
@@ -509,9 +510,9 @@ func (p *poise) openIndex(dir string, state *kb.LibraryState) {
 // 50000 items" made look stuck.
 func indexingText(done, total int) string {
 	if total > 0 && done >= total {
-		return fmt.Sprintf("Preparing search… all %d items read; finishing the index", total)
+		return "Preparing search… all " + numtext.Count(total) + " items read; finishing the index"
 	}
-	return fmt.Sprintf("Preparing search… %d of %d items", done, total)
+	return fmt.Sprintf("Preparing search… %s of %s items", numtext.Count(done), numtext.Count(total))
 }
 
 // useIndex hands the open index to the screens and to terminal searches.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -136,11 +137,11 @@ func moreSegments(n rowNote) []widget.RichTextSegment {
 	quiet := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}
 	switch {
 	case n.open:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  %d more below ←", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: "  " + numtext.Count(n.more) + " more below ←", Style: quiet}}
 	case n.more > 0 && n.guide:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more in this guide →", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: "  +" + numtext.Count(n.more) + " more in this guide →", Style: quiet}}
 	case n.more > 0:
-		return []widget.RichTextSegment{&widget.TextSegment{Text: fmt.Sprintf("  +%d more like this →", n.more), Style: quiet}}
+		return []widget.RichTextSegment{&widget.TextSegment{Text: "  +" + numtext.Count(n.more) + " more like this →", Style: quiet}}
 	}
 	return nil
 }
@@ -155,13 +156,13 @@ func noResults(sug []search.Suggestion) string {
 	for _, s := range sug {
 		switch {
 		case s.DropFilter == "all":
-			tries = append(tries, fmt.Sprintf("without the filters (%d)", s.Total))
+			tries = append(tries, "without the filters ("+numtext.Count(s.Total)+")")
 		case s.DropFilter != "":
-			tries = append(tries, fmt.Sprintf("without the %s filter (%d)", s.DropFilter, s.Total))
+			tries = append(tries, fmt.Sprintf("without the %s filter (%s)", s.DropFilter, numtext.Count(s.Total)))
 		case s.Dropped != "":
-			tries = append(tries, fmt.Sprintf("%q, without %q (%d)", s.Text, s.Dropped, s.Total))
+			tries = append(tries, fmt.Sprintf("%q, without %q (%s)", s.Text, s.Dropped, numtext.Count(s.Total)))
 		default:
-			tries = append(tries, fmt.Sprintf("%q (%d)", s.Text, s.Total))
+			tries = append(tries, fmt.Sprintf("%q (%s)", s.Text, numtext.Count(s.Total)))
 		}
 	}
 	return "Nothing found. Try " + strings.Join(tries, " or ") + " · → tries the first"

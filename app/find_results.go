@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -86,6 +88,11 @@ func newHitRow(narrow bool) *hitRow {
 	}
 	r.kind.Importance = widget.HighImportance
 	secondary(r.pack)
+	// A pack's name may be long ("Catalan · valencià support macros for
+	// the returns desk"): it ends in an ellipsis rather than wrap, so rows
+	// keep one height while the list changes under typing, and the
+	// preview (or, narrow, the full text) names the pack in full.
+	r.pack.Truncation = fyne.TextTruncateEllipsis
 	h := r.pack.MinSize().Height
 	pad := -theme.Padding() * 2
 	if narrow {
@@ -93,10 +100,11 @@ func newHitRow(narrow bool) *hitRow {
 		r.snippet.Wrapping = fyne.TextWrapWord
 		lines := canvas.NewRectangle(color.Transparent)
 		lines.SetMinSize(fyne.NewSize(1, 2*r.title.MinSize().Height+pad))
+		// The pack takes what the kind leaves of the line: in a box of
+		// its own size it ran past the row's edge.
 		r.box = container.New(layout.NewCustomPaddedVBoxLayout(pad),
-			container.NewHBox(r.kind, r.pack), r.title, container.NewStack(lines, r.snippet))
+			container.NewBorder(nil, nil, r.kind, nil, r.pack), r.title, container.NewStack(lines, r.snippet))
 	} else {
-		r.pack.Truncation = fyne.TextTruncateEllipsis
 		left := container.NewGridWrap(fyne.NewSize(84, 2*h+pad),
 			container.New(layout.NewCustomPaddedVBoxLayout(pad), r.kind, r.pack))
 		r.box = container.NewBorder(nil, nil, left, nil,
@@ -165,7 +173,11 @@ func (r *hitRow) set(h search.Hit, packName string, favourite bool, note rowNote
 	r.title.Refresh()
 	setLabel(r.pack, packName)
 	snip, spans := clip(h.Snippet, h.Highlights, r.charsThatFit(lines))
-	r.snippet.Segments = highlighted(snip, spans, false)
+	if r.narrow {
+		r.snippet.Segments = breakableBetween(highlighted(snip, wholeWords(snip, spans), false))
+	} else {
+		r.snippet.Segments = highlighted(snip, spans, false)
+	}
 	r.snippet.Refresh()
 }
 
@@ -176,9 +188,9 @@ const minTitleChars = 16
 // shortMore is the "more like this" note in a few letters, for a row too
 // narrow to hold the title and the whole note.
 func shortMore(n rowNote, style widget.RichTextStyle) []widget.RichTextSegment {
-	text := fmt.Sprintf("  +%d →", n.more)
+	text := "  +" + numtext.Count(n.more) + " →"
 	if n.open {
-		text = fmt.Sprintf("  %d ←", n.more)
+		text = "  " + numtext.Count(n.more) + " ←"
 	}
 	return []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: style}}
 }
@@ -264,6 +276,62 @@ func highlighted(text string, spans []search.Span, bold bool) []widget.RichTextS
 	return segs
 }
 
+// breakableBetween starts every segment after the first with a zero-width
+// space, for a RichText that wraps. Fyne 2.7.1 (widget/richtext.go,
+// lineBounds) wraps a segment that begins with less than a letter's width
+// left on the line one letter per line: it puts that letter past the edge
+// and keeps measuring the rest of the segment against the leftover width
+// instead of the full line. A first rune of no width always fits, so the
+// segment's first word moves whole to the next line, as a word should.
+// The segments must meet only at spaces (see wholeWords): a comma after
+// a highlighted word would otherwise start the next line. (A zero-width
+// space after a segment's leading space instead would hang that space
+// past the edge, but Fyne then gives the zero-width space a row of its
+// own: a blank line.)
+func breakableBetween(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	for _, seg := range segs[min(1, len(segs)):] {
+		if t, ok := seg.(*widget.TextSegment); ok && t.Text != "" {
+			t.Text = zeroWidthSpace + t.Text
+		}
+	}
+	return segs
+}
+
+// zeroWidthSpace is a line-break opportunity that takes no room.
+const zeroWidthSpace = "\u200b"
+
+// wholeWords widens each span of text to the whole words it touches
+// ("refund," for "refund"), merging spans that then meet, so highlighted
+// and plain text meet only at spaces.
+func wholeWords(text string, spans []search.Span) []search.Span {
+	var out []search.Span
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		for sp.Start > 0 {
+			r, n := utf8.DecodeLastRuneInString(text[:sp.Start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			sp.Start -= n
+		}
+		for sp.End < len(text) {
+			r, n := utf8.DecodeRuneInString(text[sp.End:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			sp.End += n
+		}
+		if k := len(out) - 1; k >= 0 && sp.Start <= out[k].End {
+			out[k].End = max(out[k].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
 // chipRow is a row of filter chips with counts; one may be picked, and
 // picking it again (or "All") clears it.
 type chipRow struct {
@@ -311,7 +379,7 @@ func (c *chipRow) set(counts []search.FacetCount, allLabel string) {
 			b = widget.NewButton("", func() { c.pick(v) })
 			c.buttons[v] = b
 		}
-		text := fmt.Sprintf("%s %d", c.label(v), n)
+		text := c.label(v) + " " + numtext.Count(n)
 		imp := widget.LowImportance
 		if v == c.selected {
 			imp = widget.HighImportance

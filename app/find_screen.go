@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/search"
 )
@@ -214,9 +215,9 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	filter := f.filterLabel()
 	switch {
 	case filter != "" && res.Total == 0:
-		f.info.SetText(fmt.Sprintf("Filtered to %s: nothing found · %d without the filter · Esc on an empty field clears it", filter, unfiltered.Total))
+		f.info.SetText(fmt.Sprintf("Filtered to %s: nothing found · %s without the filter · Esc on an empty field clears it", filter, numtext.Count(unfiltered.Total)))
 	case filter != "":
-		f.info.SetText(fmt.Sprintf("Filtered to %s: %d of %d found · Esc on an empty field clears the filter", filter, res.Total, unfiltered.Total))
+		f.info.SetText(fmt.Sprintf("Filtered to %s: %s of %s found · Esc on an empty field clears the filter", filter, numtext.Count(res.Total), numtext.Count(unfiltered.Total)))
 	case blank && len(q.Default) > 0:
 		f.info.SetText("Your favourites and recently copied items come first. Type to search.")
 	case blank:
@@ -224,11 +225,11 @@ func (f *findScreen) apply(q search.Query, res, unfiltered *search.Results, err 
 	case res.Total == 0:
 		f.info.SetText(noResults(res.Suggestions)) // find_more.go
 	case res.Corrected != "":
-		f.info.SetText(fmt.Sprintf("Showing results for %q · %d found · ↑↓ choose · Enter copy", res.Corrected, res.Total))
+		f.info.SetText(fmt.Sprintf("Showing results for %q · %s found · ↑↓ choose · Enter copy", res.Corrected, numtext.Count(res.Total)))
 	default:
-		f.info.SetText(fmt.Sprintf("%d found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear", res.Total))
+		f.info.SetText(numtext.Count(res.Total) + " found · ↑↓ choose · Enter copy · Ctrl+Enter open · Esc clear")
 	}
-	f.kinds.set(unfiltered.Facets.Kinds, fmt.Sprintf("All %d", unfiltered.Total))
+	f.kinds.set(unfiltered.Facets.Kinds, "All "+numtext.Count(unfiltered.Total))
 	f.emotions.set(unfiltered.Facets.Emotions, "Any feeling")
 	f.sel = -1
 	f.list.UnselectAll()

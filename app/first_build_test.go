@@ -11,7 +11,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -183,17 +186,22 @@ func waitUI(t testing.TB, p *poise, cond func() bool) {
 
 // While the index builds, the Find screen counts the items indexed; once
 // all are, it says the index is being finished rather than showing a
-// count that no longer moves.
+// count that no longer moves. Counts have their digits grouped ("55,802"
+// in English; numtext's tests pin each locale).
 func TestIndexingTextSaysWhenTheIndexIsFinishing(t *testing.T) {
 	p := newTestPoise(t, kb.NewLibrary())
+	n := numtext.Count
 	for _, tc := range []struct {
 		done, total int
 		want        string
 	}{
-		{0, 55802, "Preparing search… 0 of 55802 items"},
-		{4650, 55802, "Preparing search… 4650 of 55802 items"},
-		{55802, 55802, "Preparing search… all 55802 items read; finishing the index"},
+		{0, 55802, "Preparing search… 0 of " + n(55802) + " items"},
+		{4650, 55802, "Preparing search… " + n(4650) + " of " + n(55802) + " items"},
+		{55802, 55802, "Preparing search… all " + n(55802) + " items read; finishing the index"},
 	} {
+		if strings.Contains(tc.want, "55802") {
+			t.Fatalf("want %q has an ungrouped count", tc.want)
+		}
 		p.setIndexing(indexingText(tc.done, tc.total))
 		if got := p.find.info.Text; got != tc.want {
 			t.Errorf("%d of %d: Find shows %q, want %q", tc.done, tc.total, got, tc.want)
@@ -206,4 +214,20 @@ func gcPercentNow() int {
 	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
 	metrics.Read(s)
 	return int(s[0].Value.Uint64())
+}
+
+// The Find screen's chips group a count's digits: "All 55802" was hard to
+// read at a glance.
+func TestFindChipsGroupDigits(t *testing.T) {
+	test.NewTempApp(t)
+	c := newChipRow("All", func(v string) string { return v }, func(string) {})
+	c.set([]search.FacetCount{{Value: "Statements", Count: 12345}}, "All "+numtext.Count(55802))
+	var texts []string
+	for _, o := range c.box.Objects {
+		texts = append(texts, o.(*widget.Button).Text)
+	}
+	want := []string{"All " + numtext.Count(55802), "Statements " + numtext.Count(12345)}
+	if !slices.Equal(texts, want) || strings.Contains(strings.Join(texts, " "), "12345") {
+		t.Errorf("chips read %q, want %q", texts, want)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb/gaps"
 )
 
@@ -133,9 +134,9 @@ func (s *gapsScreen) show(list []gaps.Search, err error, on bool) {
 	case len(list) == 0:
 		s.status.SetText("")
 	case len(list) > gapsShown:
-		s.status.SetText(fmt.Sprintf("%d different searches, %d times in all; the %d most frequent are shown.", len(list), total, gapsShown))
+		s.status.SetText(fmt.Sprintf("%s different searches, %s times in all; the %d most frequent are shown.", numtext.Count(len(list)), numtext.Count(total), gapsShown))
 	default:
-		s.status.SetText(fmt.Sprintf("%d different searches, %d times in all.", len(list), total))
+		s.status.SetText(fmt.Sprintf("%s different searches, %s times in all.", numtext.Count(len(list)), numtext.Count(total)))
 	}
 	msg, toSettings := s.empty.Objects[0].(*widget.Label), s.empty.Objects[1]
 	switch {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/journal"
 )
 
@@ -129,7 +130,7 @@ func (l *journalList) reload() {
 			hits[i] = journal.Hit{Entry: t.Entry}
 			l.deleted[t.Entry.ID] = t.Deleted
 		}
-		l.set(hits, fmt.Sprintf("%d in the trash, each kept %d days. Choose one to restore it.", len(ts), journal.TrashDays))
+		l.set(hits, fmt.Sprintf("%s in the trash, each kept %d days. Choose one to restore it.", numtext.Count(len(ts)), journal.TrashDays))
 		return
 	}
 	l.deleted = nil
@@ -139,7 +140,7 @@ func (l *journalList) reload() {
 		for i, e := range es {
 			hits[i] = journal.Hit{Entry: e}
 		}
-		l.set(hits, fmt.Sprintf("%d open follow-up(s)", len(es)))
+		l.set(hits, numtext.Count(len(es))+" open follow-up(s)")
 		return
 	}
 	if strings.TrimSpace(q) == "" {
@@ -162,7 +163,7 @@ func (l *journalList) reload() {
 				l.set(nil, "Search is unavailable just now.")
 				return
 			}
-			l.set(hits, fmt.Sprintf("%d found", len(hits)))
+			l.set(hits, numtext.Count(len(hits))+" found")
 		})
 	}()
 }

@@ -153,7 +153,7 @@ func (s *journalScreen) opened() {
 	s.touch()
 	s.form = newJournalForm(s)
 	s.list = newJournalList(s)
-	s.setView(newJournalSplit(s.list.content, s.form.content))
+	s.setView(withJournalProblems(s.j.Problems(), newJournalSplit(s.list.content, s.form.content)))
 	s.list.reload()
 	s.form.offerDrafts()
 	s.tellLockedDrafts()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/mine"
 	"github.com/poisehq/poise/kb/packs"
@@ -119,6 +120,9 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 		title += "  (disabled)"
 	}
 	name := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// Wrapped: a long name on one line made the screen wider than a
+	// window docked at 480 px.
+	name.Wrapping = fyne.TextWrapWord
 	lines := []fyne.CanvasObject{name}
 	meta := []string{in.ID}
 	if len(in.Authors) > 0 {
@@ -205,10 +209,10 @@ func countsText(total int, counts map[kb.Kind]int) string {
 	var parts []string
 	for _, k := range kb.Kinds {
 		if n := counts[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, kindCount(k, n)))
+			parts = append(parts, numtext.Count(n)+" "+kindCount(k, n))
 		}
 	}
-	s := fmt.Sprintf("%d items", total)
+	s := numtext.Count(total) + " items"
 	if total == 1 {
 		s = "1 item"
 	}

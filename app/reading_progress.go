@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb/packs"
 )
 
@@ -47,7 +48,7 @@ func countFilesRead(k *packs.KeptLoad) (showOn func(*poise)) {
 // packs, read of total files (0: not known).
 func readingText(read, total int) string {
 	if total <= 0 {
-		return fmt.Sprintf("Preparing search… reading your packs: %d files", read)
+		return "Preparing search… reading your packs: " + numtext.Count(read) + " files"
 	}
-	return fmt.Sprintf("Preparing search… reading your packs: %d of %d files", min(read, total), total)
+	return fmt.Sprintf("Preparing search… reading your packs: %s of %s files", numtext.Count(min(read, total)), numtext.Count(total))
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 )
 
@@ -163,7 +163,7 @@ func (s *statementsScreen) limit(n int) {
 		s.rows.Refresh()
 		return
 	}
-	s.more = widget.NewButton(fmt.Sprintf("Show more (%d left)", len(all)-n), func() { s.limit(n + statementsPage) })
+	s.more = widget.NewButton("Show more ("+numtext.Count(len(all)-n)+" left)", func() { s.limit(n + statementsPage) })
 	s.rows.Objects = append(append([]fyne.CanvasObject(nil), all[:n]...), s.more)
 	s.rows.Refresh()
 }

@@ -158,7 +158,7 @@ func (s *summaryScreen) refresh() {
 				s.p.showError(err, "The summary could not be made. Lock and unlock the journal, then try again.")
 				return
 			}
-			s.setView(s.view(v))
+			s.setView(withSummaryProblems(len(s.j.Problems()), s.view(v)))
 		})
 	}()
 }

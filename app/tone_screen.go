@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb/tone"
 )
 
@@ -141,7 +142,7 @@ func phrases(n int) string {
 	if n == 1 {
 		return "1 phrase"
 	}
-	return fmt.Sprintf("%d phrases", n)
+	return numtext.Count(n) + " phrases"
 }
 
 // markedSegments is the draft with the clause of each finding in italics
