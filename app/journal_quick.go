@@ -69,6 +69,9 @@ func (p *poise) openQuickLog() {
 		return false
 	}
 	objs := []fyne.CanvasObject{q.what}
+	if note := p.quickLogUnkeptNote(j); note != nil {
+		objs = append(objs, note)
+	}
 	if len(q.copies) > 0 {
 		objs = append(objs, boldLabel("Used during this call"))
 		for _, c := range q.copies {
@@ -94,6 +97,27 @@ func (p *poise) openQuickLog() {
 	}, p.win)
 	q.d.Show()
 	p.win.Canvas().Focus(q.what)
+}
+
+// quickLogUnkeptText warns that a quit would lose what the quick log holds.
+const quickLogUnkeptText = "The journal is locked and Poise cannot keep this if it closes. Unlock it to save."
+
+// quickLogUnkeptNote is a warning under the text field when the journal is
+// locked and could not keep a draft at a quit (no draft key yet, an
+// unusable draft-only key, too many kept): said before the person types,
+// not found out after the text is gone. Nil when a quit would keep it.
+func (p *poise) quickLogUnkeptNote(j *journal.Journal) fyne.CanvasObject {
+	if !j.Locked() {
+		return nil
+	}
+	err := j.CanKeepDraft()
+	if err == nil {
+		return nil
+	}
+	p.logf("poise: the quick log could not be kept at a quit: %v", err)
+	l := wrapLabel(quickLogUnkeptText)
+	l.Importance = widget.WarningImportance
+	return l
 }
 
 // wrappedCheck is a checkbox with a label that wraps: Fyne's Check

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/poisehq/poise/journal"
 )
 
 // TestQuickLogFromAnyScreen guards issue 16: Ctrl+J on Find opens a short
@@ -128,5 +131,54 @@ func TestQuickLogLongNamesWrapInANarrowWindow(t *testing.T) {
 	test.Tap(label)
 	if checks[0].Checked {
 		t.Error("tapping the name did not untick its box")
+	}
+}
+
+// TestQuickLogSaysWhenALockedJournalCannotKeepIt: typed while the journal
+// is locked, the quick log is kept sealed at a quit, except when it cannot
+// be (here: the bound of drafts kept while locked is reached). Then the
+// form says so under the field before a word is typed; when it can be
+// kept, it says nothing.
+func TestQuickLogSaysWhenALockedJournalCannotKeepIt(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		fill     bool // keep drafts while locked until no more can be
+		wantNote bool
+	}{
+		{"a draft can be kept", false, false},
+		{"no more drafts can be kept", true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := journalPoise(t)
+			setUpJournal(t, p, s)
+			s.lockNow()
+			for tt.fill {
+				if _, err := s.j.KeepDraft(journal.Draft{Entry: journal.Entry{WhatHappened: "kept while locked"}}); err != nil {
+					if !errors.Is(err, journal.ErrTooManyLockedDrafts) {
+						t.Fatal(err)
+					}
+					break
+				}
+			}
+			p.show(screenFind)
+			c := p.win.Canvas()
+			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+			dlg := c.Overlays().Top()
+			if dlg == nil {
+				t.Fatal("Ctrl+J opened nothing")
+			}
+			var said bool
+			for _, l := range findAll[*widget.Label](dlg) {
+				if l.Text == quickLogUnkeptText {
+					said = true
+				}
+			}
+			if said != tt.wantNote {
+				t.Errorf("the quick log warns it cannot be kept: %v, want %v", said, tt.wantNote)
+			}
+			if _, ok := c.Focused().(*shortcutEntry); !ok {
+				t.Errorf("the keyboard is on %T, want the what-happened field", c.Focused())
+			}
+		})
 	}
 }

@@ -76,24 +76,13 @@ func (j *Journal) KeepDraft(d Draft) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	// A process that has unlocked the journal uses the key it checked
-	// then and never reads the file, which a swap could have changed.
-	r := j.lockedRecipient
-	if r.IsZero() {
-		if r, err = j.readLockedRecipient(); err != nil {
-			return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
-		}
+	r, err := j.lockedKeepTargetLocked()
+	if err != nil {
+		return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
 	}
 	dir := filepath.Join(j.dir, lockedDraftsDir)
 	if err := mkdir(dir); err != nil {
 		return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
-	}
-	names, more, err := listLockedDrafts(dir)
-	if err != nil {
-		return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
-	}
-	if more || len(names) >= maxLockedDrafts {
-		return Draft{}, fmt.Errorf("keep draft while locked: %w: unlock the journal to save or discard them", ErrTooManyLockedDrafts)
 	}
 	plain, err := encodeRecord(fileRecord{Format: formatLockedDraft, Draft: &d})
 	if err != nil {
@@ -108,6 +97,47 @@ func (j *Journal) KeepDraft(d Draft) (Draft, error) {
 	}
 	d.WhileLocked = true
 	return d, nil
+}
+
+// CanKeepDraft says whether KeepDraft could keep a draft now, so the quick
+// log can warn before a word is typed that a quit would lose it: nil when
+// it could, else why not (ErrLocked with no draft key yet, an unusable
+// recipient file, ErrTooManyLockedDrafts). It writes nothing.
+func (j *Journal) CanKeepDraft() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.readOnly {
+		return ErrReadOnly
+	}
+	if j.keys != nil {
+		return nil
+	}
+	if _, err := j.lockedKeepTargetLocked(); err != nil {
+		return fmt.Errorf("keep draft while locked: %w", err)
+	}
+	return nil
+}
+
+// lockedKeepTargetLocked returns the draft-only key a locked journal seals
+// a kept draft to, or why none can be kept now. j.mu must be held.
+func (j *Journal) lockedKeepTargetLocked() (vault.DraftRecipient, error) {
+	// A process that has unlocked the journal uses the key it checked
+	// then and never reads the file, which a swap could have changed.
+	r := j.lockedRecipient
+	if r.IsZero() {
+		var err error
+		if r, err = j.readLockedRecipient(); err != nil {
+			return vault.DraftRecipient{}, err
+		}
+	}
+	names, more, err := listLockedDrafts(filepath.Join(j.dir, lockedDraftsDir))
+	if err != nil {
+		return vault.DraftRecipient{}, err
+	}
+	if more || len(names) >= maxLockedDrafts {
+		return vault.DraftRecipient{}, fmt.Errorf("%w: unlock the journal to save or discard them", ErrTooManyLockedDrafts)
+	}
+	return r, nil
 }
 
 // readLockedRecipient reads the draft-only public key, for a process that

@@ -527,3 +527,73 @@ func TestRecoverOffersLockedDrafts(t *testing.T) {
 		t.Errorf("problems after recovery: %v", ps)
 	}
 }
+
+// CanKeepDraft tells the quick log, before anything is typed, whether a
+// quit while locked would keep what it holds, in each case KeepDraft
+// refuses, and writes nothing.
+func TestCanKeepDraft(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		prepare func(t *testing.T, dir string)
+		wantErr error // nil: can keep; errAny: some error
+	}{
+		{"draft key made", func(*testing.T, string) {}, nil},
+		{"no draft key yet", func(t *testing.T, dir string) {
+			for _, name := range []string{lockedKeyFile, lockedRecipientFile} {
+				if err := os.Remove(filepath.Join(dir, name)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, ErrLocked},
+		{"recipient file writable by others", func(t *testing.T, dir string) {
+			if err := os.Chmod(filepath.Join(dir, lockedRecipientFile), 0o666); err != nil {
+				t.Fatal(err)
+			}
+		}, errAny},
+		{"recipient file damaged", func(t *testing.T, dir string) {
+			if err := os.WriteFile(filepath.Join(dir, lockedRecipientFile), []byte("not a key"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, errAny},
+		{"bound reached", func(t *testing.T, dir string) {
+			j := Open(dir)
+			for i := range maxLockedDrafts {
+				if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: strings.Repeat("x", i+1)}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, ErrTooManyLockedDrafts},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			j, _ := newTestJournal(t)
+			if err := j.CanKeepDraft(); err != nil {
+				t.Errorf("CanKeepDraft unlocked: %v, want nil", err)
+			}
+			j.Lock()
+			tt.prepare(t, j.Dir())
+			before := dirNames(t, j.Dir(), lockedDraftsDir)
+			locked := Open(j.Dir())
+			err := locked.CanKeepDraft()
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Errorf("CanKeepDraft: %v, want nil", err)
+			case tt.wantErr == errAny && err == nil:
+				t.Errorf("CanKeepDraft: nil, want an error")
+			case tt.wantErr != nil && tt.wantErr != errAny && !errors.Is(err, tt.wantErr):
+				t.Errorf("CanKeepDraft: %v, want %v", err, tt.wantErr)
+			}
+			// It agrees with what KeepDraft does.
+			_, keepErr := locked.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed"}})
+			if (err == nil) != (keepErr == nil) {
+				t.Errorf("CanKeepDraft says %v, KeepDraft %v", err, keepErr)
+			}
+			if keepErr != nil {
+				if after := dirNames(t, j.Dir(), lockedDraftsDir); len(after) != len(before) {
+					t.Errorf("drafts %d → %d after a refused keep", len(before), len(after))
+				}
+			}
+		})
+	}
+}
+
+var errAny = errors.New("any error")
