@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,6 +37,9 @@ type summaryScreen struct {
 	focused   bool
 	// pass is the passphrase field while the journal is locked.
 	pass *shortcutEntry
+	// bar lays out the toolbar of every view, so a rebuilt view starts
+	// with the rows the last one needed.
+	bar summaryBarLayout
 }
 
 func (p *poise) newSummaryScreen() fyne.CanvasObject {
@@ -249,7 +251,7 @@ func (s *summaryScreen) view(v summaryView) fyne.CanvasObject {
 	if s.yearView || v.month.Year*12+int(v.month.Month) > v.now.Year*12+int(v.now.Month) {
 		review.Disable()
 	}
-	bar := container.NewHBox(prev, container.NewStack(head), next, layout.NewSpacer(), mode, review)
+	bar := container.New(&s.bar, container.NewHBox(prev, container.NewStack(head), next), mode, review)
 	hint := widget.NewLabel("← → move between " + map[bool]string{false: "months", true: "years"}[s.yearView] + " · M month · Y year")
 	secondary(hint)
 	top := container.NewVBox(bar, hint)

@@ -231,3 +231,55 @@ func TestSummaryScreenExportShowsWhatIsWritten(t *testing.T) {
 		t.Error("the dialog has a field that could change what is shown")
 	}
 }
+
+// TestSummaryScreenFitsANarrowWindow: in a 480 px window the toolbar
+// (arrows, the month, Month/Year, Review December) needed 530 px and ran
+// past the window's edge. Review moves to a second row there; in a wide
+// window it stays on the one row, beside Month/Year.
+func TestSummaryScreenFitsANarrowWindow(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		width      float32
+		reviewRow2 bool
+	}{
+		{"narrow", 480, true},
+		{"wide", 1280, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := summaryPoise(t)
+			p.win.Resize(fyne.NewSize(tt.width, 700))
+			unlockSummary(t, p, s)
+			s.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+			pump(t, p, func() bool { return strings.Contains(labelsText(s.body), "December 2026 has not happened yet") })
+			if min, got := s.MinSize().Width, s.Size().Width; min > got {
+				t.Errorf("the Summary screen needs %v px, given %v in a %v px window", min, got, tt.width)
+			}
+			d := fyne.CurrentApp().Driver()
+			review := buttonNamed(t, s.body, "Review December")
+			month := buttonNamed(t, s.body, "Month")
+			rp, mp := d.AbsolutePositionForObject(review), d.AbsolutePositionForObject(month)
+			if right := rp.X + review.Size().Width; right > tt.width {
+				t.Errorf("Review ends at %v px, past the %v px window", right, tt.width)
+			}
+			if onRow2 := rp.Y >= mp.Y+month.Size().Height; onRow2 != tt.reviewRow2 {
+				t.Errorf("Review at y %v, Month at y %v: on a second row %v, want %v", rp.Y, mp.Y, onRow2, tt.reviewRow2)
+			}
+			// What is under the toolbar starts below it, Review included.
+			hint := labelStarting(t, s.body, "← → move between")
+			if hp := d.AbsolutePositionForObject(hint); hp.Y < rp.Y+review.Size().Height {
+				t.Errorf("the hint at y %v overlaps Review (y %v to %v)", hp.Y, rp.Y, rp.Y+review.Size().Height)
+			}
+		})
+	}
+}
+
+func labelStarting(t *testing.T, o fyne.CanvasObject, prefix string) *widget.Label {
+	t.Helper()
+	for _, l := range findAll[*widget.Label](o) {
+		if strings.HasPrefix(l.Text, prefix) {
+			return l
+		}
+	}
+	t.Fatalf("no label starts %q", prefix)
+	return nil
+}
