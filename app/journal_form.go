@@ -126,7 +126,7 @@ func newJournalForm(s *journalScreen) *journalForm {
 	// CRM to grow: the radio rows and check grid are wider than 400 px.
 	f.scroll = container.NewScroll(container.NewVBox(form, f.msg, keys))
 	f.content = container.NewBorder(container.NewVBox(f.drafts, container.NewHScroll(bar)), nil, nil, nil, f.scroll)
-	f.startNew()
+	f.clear() // not focused: the form is not in the window yet
 	return f
 }
 
@@ -190,13 +190,19 @@ func (f *journalForm) changed() {
 	})
 }
 
-// startNew empties the form for a new entry, keeping nothing of the last.
+// startNew empties the form for a new entry, keeping nothing of the last,
+// and puts the keyboard on its first field.
 func (f *journalForm) startNew() {
+	f.clear()
+	f.focus()
+}
+
+// clear empties the form for a new entry.
+func (f *journalForm) clear() {
 	f.fill(journal.Entry{When: f.s.p.now()})
 	f.title.SetText("New entry")
 	f.deleteBtn.Disable()
 	f.scroll.ScrollToTop() // a new entry starts at its first field
-	f.focus()
 }
 
 // load shows a saved entry for editing.

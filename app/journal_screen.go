@@ -90,9 +90,6 @@ func (p *poise) newJournalScreen() fyne.CanvasObject {
 func (s *journalScreen) followJournal() {
 	if !s.j.Locked() && s.form == nil {
 		s.opened()
-		if s.p.current != screenJournal {
-			s.p.win.Canvas().Unfocus() // opened focuses the form, out of sight
-		}
 	}
 }
 
@@ -157,7 +154,12 @@ func (s *journalScreen) opened() {
 	s.list.reload()
 	s.form.offerDrafts()
 	s.tellLockedDrafts()
-	s.form.focus()
+	// Only a form in sight takes the keyboard: focusing one out of the
+	// window's content (unlocked from another screen) is refused, with
+	// an error in the log.
+	if s.p.current == screenJournal {
+		s.form.focus()
+	}
 	s.startIdleCheck()
 	s.startFollowUpWatch()
 	if err := s.j.CheckRecoveryCopy(); err != nil {
