@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 )
@@ -138,11 +140,18 @@ func (c *cli) packLint(cmd *cobra.Command, dir string, asJSON, all bool) error {
 	}
 }
 
-func plural(n int, noun string) string {
+func plural(n int, noun string) string { return pluralWith(strconv.Itoa, n, noun) }
+
+// groupedPlural is plural with the digits grouped as the locale groups
+// them ("1,500 notes"), for counts that can run to thousands in output
+// read by people; --json keeps plain numbers.
+func groupedPlural(n int, noun string) string { return pluralWith(numtext.Count, n, noun) }
+
+func pluralWith(count func(int) string, n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return count(n) + " " + noun + "s"
 }
 
 // warningCount is the tail of the all-clear line when there are warnings.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 )
@@ -147,17 +148,17 @@ func printNotesImport(w io.Writer, rep importReport, installed string) {
 		return
 	}
 	fmt.Fprintf(w, "Imported %s as %q (pack %s %s).\n", safe(rep.Source.String()), safe(rep.Name), safe(rep.ID), safe(rep.Version))
-	fmt.Fprintf(w, "  %s became %s\n", plural(rep.Notes, "note"), countsLine(rep.Items, rep.Counts))
+	fmt.Fprintf(w, "  %s became %s\n", groupedPlural(rep.Notes, "note"), countsLineWith(groupedPlural, rep.Items, rep.Counts))
 	if rep.Changes != nil {
 		ch := rep.Changes
-		fmt.Fprintf(w, "  since the last import: %d added, %d changed, %d removed\n", len(ch.Added), len(ch.Changed), len(ch.Removed))
+		fmt.Fprintf(w, "  since the last import: %s added, %s changed, %s removed\n", numtext.Count(len(ch.Added)), numtext.Count(len(ch.Changed)), numtext.Count(len(ch.Removed)))
 	}
 	left := 0
 	for _, sk := range rep.Skipped {
 		left += sk.Count
 	}
 	if left > 0 {
-		fmt.Fprintf(w, "  left out %s:\n", plural(left, "file"))
+		fmt.Fprintf(w, "  left out %s:\n", groupedPlural(left, "file"))
 		for _, sk := range rep.Skipped {
 			first := make([]string, len(sk.First))
 			for i, f := range sk.First {
@@ -167,7 +168,7 @@ func printNotesImport(w io.Writer, rep importReport, installed string) {
 			if sk.Count > len(sk.First) {
 				more = ", …"
 			}
-			fmt.Fprintf(w, "    %d %s: %s%s\n", sk.Count, sk.Reason, strings.Join(first, ", "), more)
+			fmt.Fprintf(w, "    %s %s: %s%s\n", numtext.Count(sk.Count), sk.Reason, strings.Join(first, ", "), more)
 		}
 	}
 	if len(rep.Problems) == 0 {
@@ -178,7 +179,7 @@ func printNotesImport(w io.Writer, rep importReport, installed string) {
 	for _, g := range rep.Problems {
 		n += g.Count
 	}
-	fmt.Fprintf(w, "  %s (Poise uses everything else):\n", plural(n, "problem"))
+	fmt.Fprintf(w, "  %s (Poise uses everything else):\n", groupedPlural(n, "problem"))
 	for _, g := range rep.Problems {
 		if g.Count > len(g.First) {
 			fmt.Fprintf(w, "    %s, such as\n", g.Summary)

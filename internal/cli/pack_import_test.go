@@ -2,11 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 )
 
@@ -95,5 +97,37 @@ func TestPackInstallPlainFolder(t *testing.T) {
 	code, stdout, stderr := run(t, "--data-dir", data, "pack", "install", "--allow-unsigned", dir)
 	if code != ExitOK || !strings.Contains(stdout, "Installed desk-notes 1.0.0.") {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestPackImportGroupsDigits: a folder of thousands of notes printed
+// "1500 notes became 6000 items"; the counts people read are grouped as
+// their locale groups digits, and --json keeps plain numbers.
+func TestPackImportGroupsDigits(t *testing.T) {
+	const notes = 1001
+	dir := filepath.Join(t.TempDir(), "Big Desk")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range notes {
+		body := fmt.Sprintf("# Note %d\n\nWhat to say about case %d.\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("note %04d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	grouped := numtext.Count(notes)
+	if grouped == fmt.Sprint(notes) {
+		t.Skipf("this locale groups no digits (%s)", grouped)
+	}
+	code, stdout, stderr := run(t, "--data-dir", filepath.Join(t.TempDir(), "data"), "pack", "import", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if want := "  " + grouped + " notes became " + grouped + " items"; !strings.Contains(stdout, want) {
+		t.Errorf("stdout:\n%s\nwant a line starting %q", stdout, want)
+	}
+	code, stdout, _ = run(t, "--data-dir", filepath.Join(t.TempDir(), "data2"), "pack", "import", "--json", dir)
+	if code != ExitOK || !strings.Contains(stdout, fmt.Sprintf(`"notes": %d,`, notes)) {
+		t.Errorf("--json: exit %d, want plain \"notes\": %d\n%.400s", code, notes, stdout)
 	}
 }

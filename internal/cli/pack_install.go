@@ -247,6 +247,11 @@ var kindNoun = map[kb.Kind]string{
 
 // countsLine says how many items of each kind, in the screens' order.
 func countsLine(total int, counts map[kb.Kind]int) string {
+	return countsLineWith(plural, total, counts)
+}
+
+// countsLineWith is countsLine with the counts written by plural.
+func countsLineWith(plural func(int, string) string, total int, counts map[kb.Kind]int) string {
 	var parts []string
 	for _, k := range kb.Kinds {
 		if n := counts[k]; n > 0 {
