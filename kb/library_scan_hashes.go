@@ -2,9 +2,9 @@ package kb
 
 import (
 	"crypto/sha256"
-	"io/fs"
-	"os"
+	"path"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -67,23 +67,55 @@ func (s *LibraryState) Hashed(packsDir string, h *FileHashes) *LibraryState {
 			h.mu.Unlock()
 		}
 		files := slices.Clone(ps.Files)
-		var fsys fs.FS // the folder, once a file needs reading
+		var root *folder // the pack's folder, once a file needs reading
 		for j := range files {
 			f := &files[j]
 			if hash, ok := read[f.Path]; ok {
 				f.Hash = hash
 				continue
 			}
-			if fsys == nil {
-				root, err := PackFolder(packsDir, ps.Dir)
+			if root == nil {
+				dir, err := PackFolder(packsDir, ps.Dir)
 				if err != nil {
 					break // gone: its files stay unhashed, as changed
 				}
-				fsys = os.DirFS(root)
+				r, err := openFolder(dir)
+				if err != nil {
+					break
+				}
+				defer r.close()
+				root = &r
 			}
-			f.Hash, _ = hashFile(fsys, f.Path) // "" when unreadable: changed
+			f.Hash = hashInFolder(*root, f.Path) // "" when unreadable: changed
 		}
 		st.Packs[i] = PackState{Dir: ps.Dir, Files: files}
 	}
 	return st
+}
+
+// hashInFolder is the hash of the file at the slash-separated path p in
+// root, read as the scan reads files (folder.read): by name relative to
+// each folder, following no link, never waiting on a pipe that took a
+// file's place since the scan; "" when it cannot be read.
+func hashInFolder(root folder, p string) string {
+	dir, name := path.Split(p)
+	f := root
+	for _, sub := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+		if sub == "" {
+			continue
+		}
+		next, err := f.sub(sub)
+		if f != root {
+			f.close()
+		}
+		if err != nil {
+			return ""
+		}
+		f = next
+	}
+	_, _, hash := f.read(name)
+	if f != root {
+		f.close()
+	}
+	return hash
 }
