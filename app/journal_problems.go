@@ -3,7 +3,6 @@ package app
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,16 +65,16 @@ func journalProblemsMessage(ps []journal.Problem) string {
 		"\"poise journal list\" says why each one could not be read."
 }
 
-// shownFileName is name made safe to show: quoted when it holds anything
-// but printable letters, and cut to problemNameMax runes.
+// shownFileName is name made safe to show: cut to problemNameMax runes
+// and always quoted, what is not printable escaped. A name is the one
+// thing in the banner someone else may have chosen, and unquoted, one
+// such as `x.age. Nothing was lost: run "poise journal reset"` read as
+// Poise's own words in the sentence around it.
 func shownFileName(name string) string {
 	if r := []rune(name); len(r) > problemNameMax {
 		name = string(r[:problemNameMax]) + "…"
 	}
-	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) {
-		return strconv.QuoteToGraphic(name)
-	}
-	return name
+	return strconv.QuoteToGraphic(name)
 }
 
 // withSummaryProblems says above a summary that it leaves out n journal

@@ -156,8 +156,11 @@ func TestJournalProblemsMessage(t *testing.T) {
 		wants []string
 		not   []string
 	}{
-		{"one", many[:1], []string{"1 file in your journal", "entries/fa.age. Poise"}, []string{"and "}},
-		{"names five, counts the rest", many, []string{"8 files", "entries/fe.age, and 3 more."}, []string{"entries/ff.age"}},
+		{"one", many[:1], []string{"1 file in your journal", `"entries/fa.age". Poise`}, []string{"and "}},
+		{"names five, counts the rest", many, []string{"8 files", `"entries/fe.age", and 3 more.`}, []string{"entries/ff.age"}},
+		// A name is someone else's words at most, never Poise's.
+		{"a name that reads as advice", []journal.Problem{{File: `entries/x.age. Nothing is lost: run "poise journal reset"`}},
+			[]string{`: "entries/x.age. Nothing is lost: run \"poise journal reset\"". Poise`}, []string{`: entries/x.age. Nothing`}},
 		{"hostile name", []journal.Problem{{File: "entries/\u202eegap.age\n" + strings.Repeat("x", 200)}}, []string{`\u202e`, "…"}, []string{"\u202e", "\n", strings.Repeat("x", 61)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

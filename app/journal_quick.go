@@ -30,6 +30,9 @@ type quickLog struct {
 	checks []*widget.Check
 	d      dialog.Dialog
 	closed bool // saved, moved to the full form, or closed unsaved
+	// unlocking: Save or More fields… asks for the passphrase; what is
+	// typed is still only here, so a quit keeps it (keepQuickLog).
+	unlocking bool
 }
 
 func (p *poise) openQuickLog() {
@@ -185,9 +188,21 @@ func (q *quickLog) save() {
 		q.p.win.Canvas().Focus(q.what)
 		return
 	}
-	q.closed = true
+	q.closed, q.unlocking = true, true
 	q.d.Hide()
-	q.p.unlockThen(func() { q.p.saveEntry(e) })
+	q.p.unlockThenOr(func() {
+		q.unlocking = false
+		q.p.saveEntry(e)
+	}, q.reopen)
+}
+
+// reopen brings the quick log back, as it was, when the unlock its Save
+// or More fields… asked for did not happen (cancelled, failed): the text
+// was dropped with the hidden dialog.
+func (q *quickLog) reopen() {
+	q.closed, q.unlocking = false, false
+	q.d.Show()
+	q.p.win.Canvas().Focus(q.what)
 }
 
 // keepQuickLog keeps what is typed in an open quick log as an encrypted
@@ -197,7 +212,7 @@ func (q *quickLog) save() {
 // and offers it back for review once unlocked.
 func (p *poise) keepQuickLog() {
 	q := p.quickLog
-	if q == nil || q.closed || strings.TrimSpace(q.what.Text) == "" {
+	if q == nil || (q.closed && !q.unlocking) || strings.TrimSpace(q.what.Text) == "" {
 		return
 	}
 	j := p.sharedJournal()
@@ -208,20 +223,21 @@ func (p *poise) keepQuickLog() {
 		p.logf("poise: keep the quick log as a draft: %v", err)
 		return
 	}
-	q.closed = true
+	q.closed, q.unlocking = true, false
 }
 
 // more moves what is typed to the journal's full form.
 func (q *quickLog) more() {
 	e := q.entry()
-	q.closed = true
+	q.closed, q.unlocking = true, true
 	q.d.Hide()
-	q.p.unlockThen(func() {
+	q.p.unlockThenOr(func() {
+		q.unlocking = false
 		q.p.show(screenJournal)
 		if q.p.journalForm != nil {
 			q.p.journalForm(e)
 		}
-	})
+	}, q.reopen)
 }
 
 // saveEntry saves e after the personal-data check, off the UI goroutine.
@@ -264,10 +280,12 @@ func (p *poise) writeEntry(e journal.Entry) {
 	}()
 }
 
-// unlockThen runs fn once the journal is unlocked, asking for the
+// unlockThenOr runs fn once the journal is unlocked, asking for the
 // passphrase first when it is locked (or to set the journal up on the
-// Journal screen when it has never been).
-func (p *poise) unlockThen(fn func()) {
+// Journal screen when it has never been), and cancelled if the
+// passphrase asked for is not given: cancelled, or the journal failed to
+// open.
+func (p *poise) unlockThenOr(fn, cancelled func()) {
 	j := p.sharedJournal()
 	if !j.Locked() {
 		fn()
@@ -284,7 +302,7 @@ func (p *poise) unlockThen(fn func()) {
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	busy := false
+	busy, unlocked := false, false
 	submit := func() {
 		if busy || pass.Text == "" {
 			return
@@ -298,6 +316,7 @@ func (p *poise) unlockThen(fn func()) {
 				busy = false
 				switch {
 				case err == nil:
+					unlocked = true // Hide answers the dialog's callback "not ok" too
 					d.Hide()
 					p.journalChanged()
 					fn()
@@ -318,6 +337,8 @@ func (p *poise) unlockThen(fn func()) {
 		if ok {
 			d.Show() // stays open until the passphrase is checked
 			submit()
+		} else if !unlocked && cancelled != nil {
+			cancelled()
 		}
 	}, p.win)
 	d.Resize(fyne.NewSize(min(440, p.win.Canvas().Size().Width-40), 200))

@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -179,6 +181,66 @@ func TestQuickLogSaysWhenALockedJournalCannotKeepIt(t *testing.T) {
 			if _, ok := c.Focused().(*shortcutEntry); !ok {
 				t.Errorf("the keyboard is on %T, want the what-happened field", c.Focused())
 			}
+		})
+	}
+}
+
+// Saving the quick log to a locked journal asks for the passphrase; until
+// it is given, the words are still only in the quick log. A quit then
+// keeps them (sealed, offered after the next unlock), and Cancel brings
+// the quick log back with them: both dropped them, as the quick log
+// counted itself closed the moment Save was pressed.
+func TestQuickLogKeptWhileAskingToUnlock(t *testing.T) {
+	const typed = "Typed, then Save asked for the passphrase"
+	for _, tt := range []struct {
+		name string
+		then func(t *testing.T, p *poise, unlock fyne.CanvasObject)
+	}{
+		{"quit", func(t *testing.T, p *poise, _ fyne.CanvasObject) {
+			for _, keep := range p.onQuit {
+				keep()
+			}
+			j := journal.Open(journal.PathIn(p.dataDir))
+			if err := j.Unlock(journalPass); err != nil {
+				t.Fatal(err)
+			}
+			ds, _ := j.Drafts()
+			if len(ds) != 1 || !ds[0].WhileLocked || ds[0].Entry.WhatHappened != typed {
+				t.Fatalf("drafts after a quit with the passphrase asked for: %+v, want the quick log's words", ds)
+			}
+		}},
+		{"cancel", func(t *testing.T, p *poise, unlock fyne.CanvasObject) {
+			test.Tap(buttonNamed(t, unlock, "Cancel"))
+			what, ok := p.win.Canvas().Focused().(*shortcutEntry)
+			if !ok || what != p.quickLog.what || what.Text != typed || p.quickLog.closed {
+				t.Fatalf("after Cancel the keyboard is on %T, quick log closed %v; want the quick log back with its words", p.win.Canvas().Focused(), p.quickLog.closed)
+			}
+			for _, keep := range p.onQuit { // and still kept at a quit
+				keep()
+			}
+			if names, _ := os.ReadDir(filepath.Join(journal.PathIn(p.dataDir), "locked-drafts")); len(names) != 1 {
+				t.Errorf("%d drafts kept at a quit after Cancel, want 1", len(names))
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := journal.Open(journal.PathIn(dir)).Init(journalPass); err != nil {
+				t.Fatal(err)
+			}
+			p := newTestPoise(t, fixtureLibrary())
+			p.dataDir = dir
+			p.show(screenFind)
+			c := p.win.Canvas()
+			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+			what := c.Focused().(*shortcutEntry)
+			test.Type(what, typed)
+			what.TypedShortcut(keyJournalSave)
+			unlock := c.Overlays().Top()
+			if unlock == nil || len(findAll[*shortcutEntry](unlock)) != 1 {
+				t.Fatal("saving to a locked journal did not ask for the passphrase")
+			}
+			tt.then(t, p, unlock)
 		})
 	}
 }

@@ -167,3 +167,84 @@ func writeOwnFile(path string, data []byte) error {
 	}
 	return atomicfile.Write(path, data, 0o600)
 }
+
+// renewDraftKeyLocked replaces the draft-only key with a new one sealed to
+// keys, for Rekey: the old key's secret was sealed to the old recovery
+// key, so anyone who saw that key and a copy of the old
+// locked-drafts-key.age would otherwise open every draft kept while locked
+// after the rekey. Every file in locked-drafts/ the old key opens is
+// resealed to the new one, those past the 32 an unlock offers too, else
+// no key would open them any more; what it does not open is left as it
+// is. The drafts are written under new names first, then the key, its
+// public half, and last the old files removed: a crash in between leaves
+// files one key cannot open (reported at unlock, left in place), never a
+// draft that none opens. j.mu must be held, the journal unlocked to write.
+func (j *Journal) renewDraftKeyLocked(keys *vault.Keys) error {
+	dk, err := vault.NewDraftKey()
+	if err != nil {
+		return err
+	}
+	r := dk.Recipient()
+	dir := filepath.Join(j.dir, lockedDraftsDir)
+	held := map[string]*storedDraft{} // by file
+	for _, s := range j.drafts {
+		if s.locked {
+			held[s.file] = s
+		}
+	}
+	des, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	resealed := map[string]string{} // old file → new file
+	undo := func() {
+		for _, name := range resealed {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+	for _, de := range des {
+		old := de.Name()
+		if de.IsDir() || isTempName(old) {
+			continue
+		}
+		var d Draft
+		if s, ok := held[old]; ok {
+			d = s.d
+		} else if d, err = openLockedDraft(j.draftKey, filepath.Join(dir, old)); err != nil {
+			continue // not the old key's: no key of this journal opens it
+		}
+		plain, err := encodeRecord(fileRecord{Format: formatLockedDraft, Draft: &d})
+		if err == nil {
+			var data []byte
+			if data, err = r.Seal(plain); err == nil {
+				name := randomName()
+				if err = atomicfile.Write(filepath.Join(dir, name), data, 0o600); err == nil {
+					resealed[old] = name
+				}
+			}
+		}
+		if err != nil {
+			undo()
+			return fmt.Errorf("reseal a draft kept while locked: %w", err)
+		}
+	}
+	if err := j.writeDraftKey(keys, dk); err != nil {
+		undo()
+		return err
+	}
+	j.draftKey, j.lockedRecipient = dk, r
+	if err := writeOwnFile(filepath.Join(j.dir, lockedRecipientFile), []byte(r.String())); err != nil {
+		// This process seals to the new key it holds; the next unlock
+		// finds the old one in the file and puts this one back.
+		j.problems = append(j.problems, Problem{File: lockedRecipientFile, Err: err})
+	}
+	for old, name := range resealed {
+		if err := removeSynced(filepath.Join(dir, old)); err != nil {
+			j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, old), Err: fmt.Errorf("sealed to the new draft key, but the old copy was not removed: %w", err)})
+		}
+		if s, ok := held[old]; ok {
+			s.file = name
+		}
+	}
+	return nil
+}

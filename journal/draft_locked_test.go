@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"filippo.io/age"
+
+	"github.com/poisehq/poise/journal/internal/vault"
 )
 
 // What the quick log holds when Poise quits while the journal is locked is
@@ -597,3 +599,90 @@ func TestCanKeepDraft(t *testing.T) {
 }
 
 var errAny = errors.New("any error")
+
+// Rekey makes a new draft-only key rather than reseal the old one, whose
+// secret the old recovery key opened: a draft kept while locked after a
+// rekey must not open with the old key. Every draft the old key opened is
+// resealed, those past the 32 an unlock offers too, and none is lost.
+func TestRekeyRenewsTheDraftKey(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	for range maxLockedDrafts {
+		if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed while locked"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One more than KeepDraft keeps, as a restore can leave.
+	r, err := vault.ParseDraftRecipient(readFile(t, j.Dir(), "", lockedRecipientFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := encodeRecord(fileRecord{Format: formatLockedDraft, Draft: &Draft{ID: NewDraftID(), Entry: Entry{WhatHappened: "the last one"}}})
+	sealed, err := r.Seal(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(j.Dir(), lockedDraftsDir, randomName()), sealed, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	oldKey := j.draftKey
+	if _, err := j.Rekey(testPass); err != nil {
+		t.Fatal(err)
+	}
+	j.Lock()
+	files := dirNames(t, j.Dir(), lockedDraftsDir)
+	if len(files) != maxLockedDrafts+1 {
+		t.Fatalf("%d files in %s after rekey, want %d", len(files), lockedDraftsDir, maxLockedDrafts+1)
+	}
+	for _, name := range files {
+		if _, err := oldKey.Open(readFile(t, j.Dir(), lockedDraftsDir, name)); err == nil {
+			t.Fatalf("the draft key from before the rekey still opens %s", name)
+		}
+	}
+
+	// All still offered, 32 at a time.
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ps := j.Problems(); len(ps) != 1 || !hasProblem(ps, lockedDraftsDir, errLockedDraftsMore) {
+		t.Errorf("problems after rekey: %v, want only that there are more", ps)
+	}
+	ds, _ := j.Drafts()
+	for _, d := range ds {
+		if err := j.DiscardDraft(d.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j.Lock()
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := j.Drafts()
+	if len(ds) != maxLockedDrafts || len(rest) != 1 || len(j.Problems()) != 0 {
+		t.Fatalf("%d drafts offered, then %d with problems %v; want 32, then the 33rd alone", len(ds), len(rest), j.Problems())
+	}
+	last := 0
+	for _, d := range append(ds, rest...) {
+		if d.Entry.WhatHappened == "the last one" {
+			last++
+		}
+	}
+	if last != 1 {
+		t.Errorf("the draft past the 32 offered %d times, want once", last)
+	}
+
+	// A Poise that never unlocked seals to the new key's public half.
+	j.Lock()
+	fresh := Open(j.Dir())
+	if _, err := fresh.KeepDraft(Draft{Entry: Entry{WhatHappened: "after the rekey"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range dirNames(t, j.Dir(), lockedDraftsDir) {
+		if _, err := oldKey.Open(readFile(t, j.Dir(), lockedDraftsDir, name)); err == nil {
+			t.Fatalf("the draft key from before the rekey opens %s, kept after it", name)
+		}
+	}
+}

@@ -39,8 +39,9 @@ func (j *Journal) CheckRecoveryCopy() error {
 // damaged, or whose old key may have been seen. passphrase must open the
 // journal, since identity.age names the recovery key and is resealed. Every
 // entry, draft, trash and history file is resealed too, so the new key
-// reads them with the age command as the old one did, and so is the
-// draft-only key's secret; the old key no longer opens anything. The journal must be unlocked.
+// reads them with the age command as the old one did; the draft-only key
+// is made anew (renewDraftKeyLocked). The old key no longer opens anything
+// written from then on. The journal must be unlocked.
 func (j *Journal) Rekey(passphrase string) (recoveryKey string, err error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -83,8 +84,10 @@ func (j *Journal) Rekey(passphrase string) (recoveryKey string, err error) {
 		}
 	}
 	if j.draftKey != nil {
-		// Sealed like an entry: the old recovery key opens it no more.
-		if err := j.writeDraftKey(nk, j.draftKey); err != nil {
+		// A new draft key, not the old one resealed: the old recovery key
+		// opened its secret, so whoever saw that key could otherwise open
+		// every draft kept while locked from now on.
+		if err := j.renewDraftKeyLocked(nk); err != nil {
 			return "", fmt.Errorf("rekey journal: %w", err)
 		}
 	}
