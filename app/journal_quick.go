@@ -29,10 +29,15 @@ type quickLog struct {
 	copies []usage.Copied
 	checks []*widget.Check
 	d      dialog.Dialog
-	closed bool // saved, moved to the full form, or closed unsaved
-	// unlocking: Save or More fields… asks for the passphrase; what is
-	// typed is still only here, so a quit keeps it (keepQuickLog).
-	unlocking bool
+	closed bool // not showing
+	// sending: Save or More fields… was pressed and waits for the
+	// passphrase, the personal-data question or the write.
+	sending bool
+	// done: the words are in the journal, in the full form, or kept as a
+	// draft. Until then a quit keeps them (keepQuickLog), and closed with
+	// Esc or Cancel they come back at the next Ctrl+J: they were lost,
+	// as each Ctrl+J made a new quick log.
+	done bool
 }
 
 func (p *poise) openQuickLog() {
@@ -48,11 +53,16 @@ func (p *poise) openQuickLog() {
 		return
 	}
 	q := &quickLog{p: p, copies: p.call.Copies()}
-	if p.quickLog == nil {
+	prev := p.quickLog
+	if prev == nil {
 		p.onQuit = append(p.onQuit, p.keepQuickLog)
 	}
 	p.quickLog = q
 	q.what = newShortcutEntry(p)
+	if prev != nil && prev.closed && !prev.sending && !prev.done && strings.TrimSpace(prev.what.Text) != "" {
+		q.what.SetText(prev.what.Text) // closed unsaved: the words are back
+		prev.done = true
+	}
 	q.what.MultiLine = true
 	q.what.Wrapping = fyne.TextWrapWord
 	q.what.SetMinRowsVisible(4)
@@ -88,7 +98,7 @@ func (p *poise) openQuickLog() {
 	}
 	more := widget.NewButtonWithIcon("More fields…", theme.MoreHorizontalIcon(), q.more)
 	more.Importance = widget.LowImportance
-	objs = append(objs, container.NewHBox(more), lowLabel(keyLabel(keyJournalSave)+" saves, encrypted · Esc closes"))
+	objs = append(objs, container.NewHBox(more), lowLabel(keyLabel(keyJournalSave)+" saves, encrypted · Esc closes, "+keyLabel(keyQuickLog)+" reopens"))
 	body := container.NewVScroll(container.NewVBox(objs...))
 	body.SetMinSize(fyne.NewSize(min(420, p.win.Canvas().Size().Width-80), 200))
 	q.d = dialog.NewCustomConfirm("Quick log", "Save", "Cancel", body, func(ok bool) {
@@ -96,7 +106,7 @@ func (p *poise) openQuickLog() {
 			q.save()
 			return
 		}
-		q.closed = true
+		q.closed = true // the words stay for the next Ctrl+J, or a quit
 	}, p.win)
 	q.d.Show()
 	p.win.Canvas().Focus(q.what)
@@ -185,22 +195,36 @@ func (q *quickLog) save() {
 		}
 		q.p.toast(msg)
 		q.d.Show() // Save closed it; the text is still there
+		q.closed = false
 		q.p.win.Canvas().Focus(q.what)
 		return
 	}
-	q.closed, q.unlocking = true, true
+	q.closed, q.sending = true, true
 	q.d.Hide()
 	q.p.unlockThenOr(func() {
-		q.unlocking = false
-		q.p.saveEntry(e)
+		q.p.saveEntry(e, q.saved)
 	}, q.reopen)
+}
+
+// saved hears how saving the quick log ended: done, or back on screen
+// with its words after a failed write (the error says why).
+func (q *quickLog) saved(ok bool) {
+	if ok {
+		q.sending, q.done = false, true
+		return
+	}
+	if q.p.quickLog == q {
+		q.reopen()
+	} else {
+		q.sending = false // kept at a quit
+	}
 }
 
 // reopen brings the quick log back, as it was, when the unlock its Save
 // or More fields… asked for did not happen (cancelled, failed): the text
 // was dropped with the hidden dialog.
 func (q *quickLog) reopen() {
-	q.closed, q.unlocking = false, false
+	q.closed, q.sending = false, false
 	q.d.Show()
 	q.p.win.Canvas().Focus(q.what)
 }
@@ -212,7 +236,7 @@ func (q *quickLog) reopen() {
 // and offers it back for review once unlocked.
 func (p *poise) keepQuickLog() {
 	q := p.quickLog
-	if q == nil || (q.closed && !q.unlocking) || strings.TrimSpace(q.what.Text) == "" {
+	if q == nil || q.done || strings.TrimSpace(q.what.Text) == "" {
 		return
 	}
 	j := p.sharedJournal()
@@ -223,16 +247,16 @@ func (p *poise) keepQuickLog() {
 		p.logf("poise: keep the quick log as a draft: %v", err)
 		return
 	}
-	q.closed, q.unlocking = true, false
+	q.closed, q.sending, q.done = true, false, true
 }
 
 // more moves what is typed to the journal's full form.
 func (q *quickLog) more() {
 	e := q.entry()
-	q.closed, q.unlocking = true, true
+	q.closed, q.sending = true, true
 	q.d.Hide()
 	q.p.unlockThenOr(func() {
-		q.unlocking = false
+		q.sending, q.done = false, true
 		q.p.show(screenJournal)
 		if q.p.journalForm != nil {
 			q.p.journalForm(e)
@@ -240,8 +264,9 @@ func (q *quickLog) more() {
 	}, q.reopen)
 }
 
-// saveEntry saves e after the personal-data check, off the UI goroutine.
-func (p *poise) saveEntry(e journal.Entry) {
+// saveEntry saves e after the personal-data check, off the UI goroutine,
+// and tells saved whether it was written.
+func (p *poise) saveEntry(e journal.Entry, saved func(ok bool)) {
 	if found := e.PersonalData(); len(found) > 0 {
 		var lines []string
 		for _, x := range found {
@@ -253,23 +278,24 @@ func (p *poise) saveEntry(e journal.Entry) {
 				if mask {
 					e = e.MaskPersonalData()
 				}
-				p.writeEntry(e)
+				p.writeEntry(e, saved)
 			}, p.win)
 		d.SetConfirmText("Mask and save")
 		d.SetDismissText("Save as written")
 		d.Show()
 		return
 	}
-	p.writeEntry(e)
+	p.writeEntry(e, saved)
 }
 
-func (p *poise) writeEntry(e journal.Entry) {
+func (p *poise) writeEntry(e journal.Entry, saved func(ok bool)) {
 	j := p.sharedJournal()
 	go func() {
 		_, err := j.Save(e)
 		p.do(func() {
+			saved(err == nil)
 			if err != nil {
-				p.showError(err, "The quick log could not be saved. Check that the data folder is writable, then log it again.")
+				p.showError(err, "The quick log could not be saved; its words are still in it. Check that the data folder is writable, then save again.")
 				return
 			}
 			p.toast("Logged in your journal, encrypted.")

@@ -244,3 +244,85 @@ func TestQuickLogKeptWhileAskingToUnlock(t *testing.T) {
 		})
 	}
 }
+
+// Closed with Esc, the quick log keeps its words: the next Ctrl+J brings
+// them back, and a quit keeps them as a draft. Each Ctrl+J made a new,
+// empty quick log, and a quit kept nothing once it was closed.
+func TestQuickLogClosedKeepsItsWords(t *testing.T) {
+	const typed = "Customer hung up mid-refund; call back Friday"
+	for _, tt := range []struct {
+		name string
+		then func(t *testing.T, p *poise, s *journalScreen)
+	}{
+		{"ctrl+j again", func(t *testing.T, p *poise, s *journalScreen) {
+			c := p.win.Canvas()
+			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+			what, ok := c.Focused().(*shortcutEntry)
+			if !ok || what != p.quickLog.what || what.Text != typed {
+				t.Fatalf("Ctrl+J again shows %q, want the words typed before Esc", p.quickLog.what.Text)
+			}
+			what.TypedShortcut(keyJournalSave)
+			pump(t, p, func() bool { return strings.HasPrefix(p.status.Text, "Logged") })
+			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+			if got := p.quickLog.what.Text; got != "" {
+				t.Errorf("after saving, Ctrl+J shows %q, want an empty quick log", got)
+			}
+			for _, keep := range p.onQuit {
+				keep()
+			}
+			if ds, _ := s.j.Drafts(); len(ds) != 0 {
+				t.Errorf("a quit after saving kept %d drafts, want none", len(ds))
+			}
+		}},
+		{"quit", func(t *testing.T, p *poise, s *journalScreen) {
+			for _, keep := range p.onQuit {
+				keep()
+			}
+			ds, _ := s.j.Drafts()
+			if len(ds) != 1 || ds[0].Entry.WhatHappened != typed {
+				t.Fatalf("drafts after a quit: %+v, want the words typed before Esc", ds)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := journalPoise(t)
+			setUpJournal(t, p, s)
+			p.show(screenFind)
+			c := p.win.Canvas()
+			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+			what := c.Focused().(*shortcutEntry)
+			test.Type(what, typed)
+			what.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if top := c.Overlays().Top(); top != nil {
+				t.Fatal("Esc did not close the quick log")
+			}
+			p.show(screenFind)
+			tt.then(t, p, s)
+		})
+	}
+}
+
+// A quit while Save asks whether to mask personal data keeps the words:
+// the quick log counted itself saved from the moment Save was pressed.
+func TestQuickLogKeptWhileAskingAboutPersonalData(t *testing.T) {
+	const typed = "Refund promised to jane.doe@example.com by Friday"
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	p.show(screenFind)
+	c := p.win.Canvas()
+	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+	what := c.Focused().(*shortcutEntry)
+	test.Type(what, typed)
+	what.TypedShortcut(keyJournalSave)
+	ask := c.Overlays().Top()
+	if ask == nil || len(findAll[*widget.Button](ask)) == 0 {
+		t.Fatal("saving words with an e-mail address did not ask about personal data")
+	}
+	for _, keep := range p.onQuit {
+		keep()
+	}
+	ds, _ := s.j.Drafts()
+	if len(ds) != 1 || ds[0].Entry.WhatHappened != typed {
+		t.Fatalf("drafts after a quit during the personal-data question: %+v, want the quick log's words", ds)
+	}
+}
