@@ -41,7 +41,7 @@ func TestBrokenBannerIsShortAndLeavesOldLinkProblemsOut(t *testing.T) {
 	if len(msg) > 1000 {
 		t.Errorf("the banner has %d characters:\n%.300s…", len(msg), msg)
 	}
-	if !strings.Contains(msg, "700 problem(s)") || !strings.Contains(msg, "note number 0.md line 2") || !strings.Contains(msg, "697 more") {
+	if !strings.Contains(msg, "has 700 problems since") || !strings.Contains(msg, "note number 0.md line 2") || !strings.Contains(msg, "697 more") {
 		t.Errorf("the banner does not say what broke:\n%s", msg)
 	}
 }

@@ -21,7 +21,7 @@ func TestPackProblemsAreANoticeNotACrash(t *testing.T) {
 		{"problems of a team pack", fmt.Errorf("pack /x/acme: %w", &kb.ProblemsError{Problems: []kb.Problem{
 			{File: "matrix/a.md", Line: 3, Message: "A concern needs at least three options."},
 			{File: "guides/b.md", Line: 1, Message: "Title is missing."},
-		}}), "has 2 problem(s)"},
+		}}), "has 2 problems:"},
 		{"a pack that did not load at all", errors.New("pack /x/acme: read pack.toml: permission denied"), "could not be fully loaded"},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,7 @@ func (p *poise) markdown(it *kb.Item, md string) fyne.CanvasObject {
 // them in Poise; links to the web open the browser.
 func (p *poise) markdownText(it *kb.Item, md string) *widget.RichText {
 	rt := widget.NewRichTextFromMarkdown(tablesAsRows(md))
-	rt.Segments = joinQuoteSplits(rt.Segments)
+	rt.Segments = imagesAsText(joinQuoteSplits(rt.Segments))
 	p.linkSegments(it, rt.Segments)
 	return rt
 }

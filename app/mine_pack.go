@@ -267,7 +267,7 @@ func (p *poise) showBroken(r *watch.Reloaded) {
 	if first.Line > 0 {
 		where = fmt.Sprintf("%s line %d", first.File, first.Line)
 	}
-	msg := fmt.Sprintf("%s has %d problem(s) since its last edit. %s: %s", p.packName(r.PackID), len(problems), where, first.Message)
+	msg := fmt.Sprintf("%s has %s since its last edit. %s: %s", p.packName(r.PackID), problemCount(len(problems)), where, first.Message)
 	if len(r.Kept) > 0 {
 		msg += " Search keeps the last good version of " + fewNames(r.Kept) + " until you fix it."
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestJournalFitsANarrowWindow guards issue 16: opening the journal must
@@ -114,4 +115,30 @@ func setQuery(t testing.TB, f *findScreen, text string) {
 	ch := waitApplied(f)
 	f.entry.SetText(text)
 	wait(t, f.p, ch, text)
+}
+
+// TestSettingsFitANarrowWindow: Settings opened in a window docked at
+// 480 px made it 758 px wide under Xvfb, and still ran past its right
+// edge: the form put each label beside its field and the theme's three
+// choices side by side. Narrow, the labels go above their fields and the
+// choices one under another; wide, they are beside again.
+func TestSettingsFitANarrowWindow(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	p.win.Resize(fyne.NewSize(480, 700))
+	p.show(screenSettings)
+	if w := p.win.Content().MinSize().Width; w > 480 {
+		t.Errorf("Settings need a window %v px wide, want at most 480", w)
+	}
+	p.win.Resize(fyne.NewSize(480, 700))
+	if got := p.win.Canvas().Size().Width; got > 480 {
+		t.Errorf("the window grew to %v px", got)
+	}
+	s := p.views[screenSettings].content().(*settingsScreen)
+	if s.theme.Horizontal || s.form.Orientation != widget.Vertical {
+		t.Error("at 480 px the theme's choices or the form's labels are still side by side")
+	}
+	p.win.Resize(fyne.NewSize(1280, 800))
+	if !s.theme.Horizontal || s.form.Orientation != widget.Horizontal {
+		t.Error("at 1280 px the form did not put its labels beside the fields again")
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/watch"
@@ -130,14 +131,24 @@ func packProblemsMessage(problems []kb.Problem) string {
 		if len(sorts) == 2 {
 			break
 		}
-		sorts = append(sorts, g.Summary)
+		sorts = append(sorts, numtext.Count(g.Count)+" "+g.What)
 		rest -= g.Count
 	}
 	// The sorts left out are counted, not an ellipsis before the full stop.
 	if rest == 1 {
 		sorts = append(sorts, "and 1 other problem")
 	} else if rest > 1 {
-		sorts = append(sorts, fmt.Sprintf("and %d other problems", rest))
+		sorts = append(sorts, "and "+numtext.Count(rest)+" other problems")
 	}
-	return fmt.Sprintf("A content pack has %d problem(s): %s. Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix.", len(problems), strings.Join(sorts, "; "))
+	return fmt.Sprintf("A content pack has %s: %s. Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix.", problemCount(len(problems)), strings.Join(sorts, "; "))
+}
+
+// problemCount is "1 problem" or "2,886 problems", digits grouped for the
+// person's locale: "2886 problem(s)" was the first thing a large vault
+// showed, beside counts that were grouped.
+func problemCount(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return numtext.Count(n) + " problems"
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 	"github.com/poisehq/poise/kb/search"
@@ -134,7 +135,7 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 	if n := len(p2.guides.branches["pack:notes"]); n != 250 {
 		t.Errorf("Guides lists %d notes, want 250", n)
 	}
-	if shown := textIn(p2.notices); !strings.Contains(shown, "1 problem(s)") {
+	if shown := textIn(p2.notices); !strings.Contains(shown, "has 1 problem:") {
 		t.Errorf("banner %q, want the kept pack's one problem", shown)
 	}
 	// A guide's body is read from its note when shown.
@@ -173,7 +174,7 @@ func TestStartReadsKeptPackAndEditReadsOnlyItsFile(t *testing.T) {
 		t.Fatal(indexErr)
 	}
 	settle(p2)
-	if shown := textIn(p2.notices); strings.Contains(shown, "problem(s)") {
+	if shown := textIn(p2.notices); strings.Contains(shown, "problem") {
 		t.Errorf("banner %q after the fix, want none", shown)
 	}
 	if it, ok := p2.item("notes/note-042"); !ok || it.Title != "Topic 042" {
@@ -321,5 +322,31 @@ func TestTwoReloadsAtOnceKeepThePack(t *testing.T) {
 	}
 	if titles["notes/note-011"] != "Alpha 011" || titles["notes/note-012"] != "Bravo 012" {
 		t.Errorf("kept titles %q, %q, want both edits", titles["notes/note-011"], titles["notes/note-012"])
+	}
+}
+
+// The packs' problems banner groups its counts' digits as the rest of the
+// app does, and says "problems", not "problem(s)": a large vault opened on
+// "A content pack has 2886 problem(s): 2118 links …" beside "55,802 items".
+func TestPackProblemsBannerGroupsDigits(t *testing.T) {
+	var ps []kb.Problem
+	for i := range 2886 {
+		g := kb.GroupMissingHeading
+		if i >= 2118 {
+			g = kb.GroupMissingNote
+		}
+		ps = append(ps, kb.Problem{File: fmt.Sprintf("n%d.md", i), Line: 1, Group: g, Message: "x"})
+	}
+	msg := packProblemsMessage(ps)
+	for _, want := range []string{"has " + numtext.Count(2886) + " problems:", numtext.Count(2118) + " links name headings", "768 links point"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("banner %q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "2886") || strings.Contains(msg, "problem(s)") {
+		t.Errorf("banner %q has an ungrouped count or problem(s)", msg)
+	}
+	if got := packProblemsMessage(ps[:1]); !strings.Contains(got, "has 1 problem:") {
+		t.Errorf("one problem reads %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/poisehq/poise/internal/numtext"
 	"github.com/poisehq/poise/kb"
 	"github.com/poisehq/poise/kb/packs"
 )
@@ -143,12 +144,12 @@ func previewContent(c *packs.Candidate) (fyne.CanvasObject, string, packs.Instal
 	if len(c.Problems) > 0 && m.Layout == kb.LayoutNotes {
 		// Thousands of notes may have hundreds of one sort of problem:
 		// say how many of each, with the first.
-		lines = append(lines, widget.NewLabelWithStyle(fmt.Sprintf("%d problem(s) found by the lint (the rest of the pack still works):", len(c.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		lines = append(lines, widget.NewLabelWithStyle(problemCount(len(c.Problems))+" found by the lint (the rest of the pack still works):", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, g := range kb.Summarize(c.Problems, 1) {
-			lines = append(lines, lowLabel(g.Summary+", such as "+g.First[0].String()))
+			lines = append(lines, lowLabel(numtext.Count(g.Count)+" "+g.What+", such as "+g.First[0].String()))
 		}
 	} else if len(c.Problems) > 0 {
-		lines = append(lines, widget.NewLabelWithStyle(fmt.Sprintf("%d problem(s) found by the lint (the rest of the pack still works):", len(c.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		lines = append(lines, widget.NewLabelWithStyle(problemCount(len(c.Problems))+" found by the lint (the rest of the pack still works):", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for i, pr := range c.Problems {
 			if i == maxPreviewLines {
 				lines = append(lines, lowLabel(fmt.Sprintf("… and %d more", len(c.Problems)-i)))

@@ -151,7 +151,7 @@ func (s *packsScreen) packCard(in packs.Installed) fyne.CanvasObject {
 	}
 	lines = append(lines, lowLabel(strings.Join(when, " · ")))
 	if in.Problems > 0 {
-		lines = append(lines, lowLabel(fmt.Sprintf("%d problem(s) in its files; Poise uses what loads. Run poise pack lint to see them.", in.Problems)))
+		lines = append(lines, lowLabel(problemCount(in.Problems)+" in its files; Poise uses what loads. Run poise pack lint to see them."))
 	}
 	var actions []fyne.CanvasObject
 	id := in.ID

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -29,7 +30,14 @@ type settingsScreen struct {
 	lock    *widget.Select
 	newCall *widget.Select
 	theme   *widget.RadioGroup
+	form    *widget.Form
 	content fyne.CanvasObject
+	// wideMin is the width the form needs with each label beside its
+	// field and the theme's choices side by side (wide); narrower, they
+	// go one under another, so a window docked at 480 px is not made
+	// wider (it was made 758 px wide, and still cut).
+	wideMin float32
+	wide    bool
 }
 
 func (p *poise) newSettingsScreen() fyne.CanvasObject {
@@ -76,7 +84,7 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 		themeLabels = append(themeLabels, t.label)
 	}
 	s.theme = widget.NewRadioGroup(themeLabels, nil)
-	s.theme.Horizontal = true
+	s.theme.Horizontal = true // measured wide below, then arranged by width
 	s.theme.Required = true
 	for _, t := range themeChoices {
 		if t.value == p.settings.Theme {
@@ -121,27 +129,30 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 	})
 	anywhere.Checked = p.settings.QuickFindAnywhere
 
+	// Hints are wrapping labels under their fields, not the form's
+	// HintText: a form's hint is one line that sets its width (544 px for
+	// the longest), too wide for a window docked at 480 px.
+	hinted := func(w fyne.CanvasObject, hint string) fyne.CanvasObject {
+		return container.NewVBox(w, lowLabel(hint))
+	}
 	form := widget.NewForm(
-		widget.NewFormItem("Your name", s.name),
-		widget.NewFormItem("Lock the journal after", s.lock),
-		widget.NewFormItem("Start a new call after", s.newCall),
+		widget.NewFormItem("Your name", hinted(s.name, "Fills {{agent_name}} in templates.")),
+		widget.NewFormItem("Lock the journal after", hinted(s.lock, "Idle time before the journal asks for your passphrase again.")),
+		widget.NewFormItem("Start a new call after", hinted(s.newCall, fmt.Sprintf("Forgets the customer's details; %s does it at once.", keyLabel(keyNewCall)))),
 		widget.NewFormItem("Theme", s.theme),
-		widget.NewFormItem("Content gaps", gapsLog),
-		widget.NewFormItem("Always on top", onTop),
-		widget.NewFormItem("Quick find anywhere", anywhere),
+		widget.NewFormItem("Content gaps", hinted(gapsLog, "On this computer only, masked, never sent; see Content gaps.")),
+		widget.NewFormItem("Always on top", hinted(onTop, "For a window docked beside the ticket. X11 desktops; elsewhere use your window manager's own setting.")),
+		widget.NewFormItem("Quick find anywhere", hinted(anywhere, "Enter copies and hides the panel. X11 desktops; elsewhere use the tray menu's Quick find.")),
 	)
-	form.Items[0].HintText = "Fills {{agent_name}} in templates."
-	form.Items[1].HintText = "Idle time before the journal asks for your passphrase again."
-	form.Items[2].HintText = fmt.Sprintf("Forgets the customer's details; %s does it at once.", keyLabel(keyNewCall))
-	form.Items[4].HintText = "On this computer only, masked, never sent; see Content gaps."
-	form.Items[5].HintText = "For a window docked beside the ticket. X11 desktops; elsewhere use your window manager's own setting."
-	form.Items[6].HintText = "Enter copies and hides the panel. X11 desktops; elsewhere use the tray menu's Quick find."
 	keys := lowLabel(fmt.Sprintf("Keys: %s find · Up/Down choose · Enter copy · Alt+1…9 copy an option · Ctrl+Enter open · Esc clear · Ctrl+D star · %s make it mine or edit yours · %s new call · %s quick log · %s five-second pause · Ctrl+1…9 switch screens.",
 		keyLabel(keyFind), keyLabel(keyMakeMine), keyLabel(keyNewCall), keyLabel(keyQuickLog), keyLabel(keyPause)))
 	where := lowLabel("Your data is kept in " + p.dataDir + ".")
 	if p.dataDir == "" {
 		where.Hide()
 	}
+	s.form = form
+	s.wideMin, s.wide = form.MinSize().Width, true
+	s.arrange(0) // narrow until the screen is given its width
 	head := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.content = container.NewVScroll(container.NewVBox(head, form, desktopNote, widget.NewSeparator(), keys, where))
 	return s
@@ -149,6 +160,32 @@ func (p *poise) newSettingsScreen() fyne.CanvasObject {
 
 func (s *settingsScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
+}
+
+// Resize arranges the form for the width it is given.
+func (s *settingsScreen) Resize(size fyne.Size) {
+	s.arrange(size.Width)
+	s.BaseWidget.Resize(size)
+}
+
+// arrange puts the labels beside their fields and the theme's choices
+// side by side when width holds them, else one under another.
+func (s *settingsScreen) arrange(width float32) {
+	wide := width >= s.wideMin+2*theme.Padding()
+	if wide == s.wide {
+		return
+	}
+	s.wide = wide
+	s.theme.Horizontal = wide
+	s.form.Orientation = widget.Vertical
+	if wide {
+		s.form.Orientation = widget.Horizontal
+	}
+	s.theme.Refresh()
+	s.form.Refresh()
+	if s.content != nil {
+		s.content.Refresh()
+	}
 }
 
 func lockLabel(m int) string {

@@ -42,6 +42,10 @@ type ProblemGroup struct {
 	// Summary says how many and what, such as "412 links point to notes or
 	// files that do not exist".
 	Summary string
+	// What is Summary without its count ("links point to notes or files
+	// that do not exist"), for a count written another way (the app
+	// groups its digits for the person's locale).
+	What string
 	// First are the first few problems of the group, in file order.
 	First []Problem
 }
@@ -74,11 +78,11 @@ func Summarize(ps []Problem, firsts int) []ProblemGroup {
 		if !ok {
 			s = groupSentences[""]
 		}
+		g.What = s[1]
 		if g.Count == 1 {
-			g.Summary = "1 " + s[0]
-		} else {
-			g.Summary = fmt.Sprintf("%d %s", g.Count, s[1])
+			g.What = s[0]
 		}
+		g.Summary = fmt.Sprintf("%d %s", g.Count, g.What)
 	}
 	slices.SortStableFunc(groups, func(a, b ProblemGroup) int {
 		// "other" last: it is the least telling line.
