@@ -75,9 +75,12 @@ type Watcher struct {
 	first   time.Time
 	timer   *time.Timer
 	watched int
-	full    bool // MaxFolders reached and reported
-	closed  bool
-	done    chan struct{}
+	// dirs are the folders watched, by path: a removed or renamed path
+	// that is one of them took files with it.
+	dirs   map[string]bool
+	full   bool // MaxFolders reached and reported
+	closed bool
+	done   chan struct{}
 }
 
 // New watches the pack folders in packsDir (each folder but those whose
@@ -96,7 +99,7 @@ func New(packsDir string, opts Options, onChange func([]Change), onError func(er
 		onError = func(error) {}
 	}
 	w := &Watcher{root: packsDir, opts: opts.withDefaults(), fsw: fsw, onChange: onChange, onError: onError,
-		pending: map[string]map[string]bool{}, done: make(chan struct{})}
+		pending: map[string]map[string]bool{}, dirs: map[string]bool{}, done: make(chan struct{})}
 	if err := w.add(packsDir, 0); err != nil && !errors.Is(err, errFull) {
 		fsw.Close()
 		return nil, fmt.Errorf("watch packs: %w", err)
@@ -184,6 +187,7 @@ func (w *Watcher) watch(dir string) error {
 		return errFull
 	}
 	w.watched++
+	w.dirs[dir] = true
 	w.mu.Unlock()
 	if err := w.fsw.Add(dir); err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
@@ -246,11 +250,27 @@ func (w *Watcher) event(ev fsnotify.Event) {
 	switch {
 	case len(parts) > 1 && (ext == ".md" || ext == ".markdown"):
 		w.mark(parts[0], strings.Join(parts[1:], "/"))
-	case len(parts) == 1 || (len(parts) == 2 && name == "pack.toml") || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename):
+	case len(parts) == 1 || (len(parts) == 2 && name == "pack.toml") || ((ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && w.wasFolder(ev.Name)):
 		// The pack folder itself, its manifest, or a folder that went:
 		// any of its files may have changed.
 		w.mark(parts[0], "")
 	}
+}
+
+// wasFolder reports whether path, removed or renamed, may have been a
+// folder with notes in it: one watched, or any once MaxFolders were
+// reached. Any other is a file the loader does not read: the temporary
+// file an atomic save (sed -i, many editors) writes and renames over the
+// note, whose rename read the whole pack again (a full reload of the
+// issue 10 vault, 17-28 s, that also left its kept copy stale).
+func (w *Watcher) wasFolder(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dirs[path] {
+		delete(w.dirs, path)
+		return true
+	}
+	return w.full
 }
 
 // mark records a change of file (slash-separated, "" for any) in pack

@@ -261,3 +261,54 @@ func TestWatcherFollowsALinkedPackFolder(t *testing.T) {
 		t.Fatal("an edit in a linked pack folder was not picked up")
 	}
 }
+
+// An atomic save (sed -i, and many editors: write a temporary file, rename
+// it over the note) names the note alone: the rename of the temporary file
+// read the whole pack again. A folder that goes still does.
+func TestWatcherAtomicSaveNamesTheNote(t *testing.T) {
+	packsDir := t.TempDir()
+	sub := filepath.Join(packsDir, "vault", "guides")
+	gone := filepath.Join(packsDir, "vault", "old")
+	for _, d := range []string{sub, gone} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := filepath.Join(sub, "refunds.md")
+	if err := os.WriteFile(note, []byte("# Refunds\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan []watch.Change, 16)
+	w, err := watch.New(packsDir, watch.Options{Debounce: 100 * time.Millisecond, MaxWait: time.Minute}, func(changes []watch.Change) { got <- changes }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	next := func() []watch.Change {
+		select {
+		case c := <-got:
+			return c
+		case <-time.After(10 * time.Second):
+			t.Fatal("the change was not reported")
+			return nil
+		}
+	}
+
+	tmp := filepath.Join(sub, "sedX4k2Qp") // as sed -i names it
+	if err := os.WriteFile(tmp, []byte("# Refunds within 14 days\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, note); err != nil {
+		t.Fatal(err)
+	}
+	if c, want := next(), []watch.Change{{Dir: "vault", Files: []string{"guides/refunds.md"}}}; !reflect.DeepEqual(c, want) {
+		t.Errorf("an atomic save reported %v, want %v: the note alone", c, want)
+	}
+
+	if err := os.RemoveAll(gone); err != nil {
+		t.Fatal(err)
+	}
+	if c, want := next(), []watch.Change{{Dir: "vault"}}; !reflect.DeepEqual(c, want) {
+		t.Errorf("a folder removed reported %v, want %v: the whole pack", c, want)
+	}
+}
