@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"strings"
 	"time"
@@ -88,12 +89,22 @@ func (s *packsScreen) focusField() fyne.Focusable {
 	return s.address
 }
 
-// refresh rebuilds the list of packs from the store. Listing loads every
-// pack to count its items, so it runs off the UI goroutine.
+// refresh rebuilds the list of packs from the store, off the UI
+// goroutine: the packs the library has loaded are described from it
+// (their items and problems), and only the others are read.
 func (s *packsScreen) refresh() {
 	store, builtin := s.p.packs, s.p.builtin
+	lib, problems := s.p.lib, maps.Clone(s.p.packProblems)
+	have := func(dir string) (*kb.Pack, []kb.Problem, bool) {
+		for _, pk := range lib.Packs {
+			if pk.Dir == dir && !pk.Builtin {
+				return pk, problems[pk.Manifest.ID], true
+			}
+		}
+		return nil, nil, false
+	}
 	go func() {
-		list, err := store.List(builtin)
+		list, err := store.ListFrom(builtin, have)
 		s.p.do(func() {
 			if err != nil {
 				s.p.showError(err, "The installed packs could not be listed. Check that the data folder is readable.")

@@ -45,7 +45,15 @@ type Installed struct {
 
 // List describes the built-in pack (from builtin; left out when nil) and
 // every installed pack, enabled or not, sorted by id after the built-in.
-func (s *Store) List(builtin fs.FS) ([]Installed, error) {
+func (s *Store) List(builtin fs.FS) ([]Installed, error) { return s.ListFrom(builtin, nil) }
+
+// ListFrom is List describing each enabled installed pack from have (the
+// pack as a library already loaded it, by folder name, with its problems)
+// when it has it, and reading only the others: List loads every pack to
+// count its items, which for a folder of 6,300 notes parsed them all
+// again each time the app's Packs screen opened (4-6 s with no pack
+// listed, and 200 MB more resident memory that stayed).
+func (s *Store) ListFrom(builtin fs.FS, have func(dir string) (*kb.Pack, []kb.Problem, bool)) ([]Installed, error) {
 	st, err := s.readState()
 	if err != nil {
 		return nil, err
@@ -72,7 +80,7 @@ func (s *Store) List(builtin fs.FS) ([]Installed, error) {
 				continue
 			}
 			seen[name] = true
-			p, err := kb.LoadDir(filepath.Join(dir, name))
+			p, err := loadForList(dir, name, dir == s.dir, have)
 			if p == nil {
 				continue
 			}
@@ -84,6 +92,20 @@ func (s *Store) List(builtin fs.FS) ([]Installed, error) {
 	}
 	slices.SortFunc(installed, func(a, b Installed) int { return cmp.Compare(a.ID, b.ID) })
 	return append(out, installed...), nil
+}
+
+// loadForList is the pack in folder name of dir, from have when it is
+// enabled (in the packs folder) and have has it.
+func loadForList(dir, name string, enabled bool, have func(string) (*kb.Pack, []kb.Problem, bool)) (*kb.Pack, error) {
+	if enabled && have != nil {
+		if p, problems, ok := have(name); ok {
+			if len(problems) > 0 {
+				return p, &kb.ProblemsError{Problems: problems}
+			}
+			return p, nil
+		}
+	}
+	return kb.LoadDir(filepath.Join(dir, name))
 }
 
 func (s *Store) describeInstalled(p *kb.Pack, loadErr error, r *record) Installed {
