@@ -230,12 +230,8 @@ func TestQuickLogKeptWhileAskingToUnlock(t *testing.T) {
 			}
 			p := newTestPoise(t, fixtureLibrary())
 			p.dataDir = dir
-			p.show(screenFind)
 			c := p.win.Canvas()
-			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
-			what := c.Focused().(*shortcutEntry)
-			test.Type(what, typed)
-			what.TypedShortcut(keyJournalSave)
+			typeInQuickLog(p, typed).TypedShortcut(keyJournalSave)
 			unlock := c.Overlays().Top()
 			if unlock == nil || len(findAll[*shortcutEntry](unlock)) != 1 {
 				t.Fatal("saving to a locked journal did not ask for the passphrase")
@@ -287,12 +283,8 @@ func TestQuickLogClosedKeepsItsWords(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, s := journalPoise(t)
 			setUpJournal(t, p, s)
-			p.show(screenFind)
 			c := p.win.Canvas()
-			c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
-			what := c.Focused().(*shortcutEntry)
-			test.Type(what, typed)
-			what.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			typeInQuickLog(p, typed).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 			if top := c.Overlays().Top(); top != nil {
 				t.Fatal("Esc did not close the quick log")
 			}
@@ -308,12 +300,8 @@ func TestQuickLogKeptWhileAskingAboutPersonalData(t *testing.T) {
 	const typed = "Refund promised to jane.doe@example.com by Friday"
 	p, s := journalPoise(t)
 	setUpJournal(t, p, s)
-	p.show(screenFind)
 	c := p.win.Canvas()
-	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
-	what := c.Focused().(*shortcutEntry)
-	test.Type(what, typed)
-	what.TypedShortcut(keyJournalSave)
+	typeInQuickLog(p, typed).TypedShortcut(keyJournalSave)
 	ask := c.Overlays().Top()
 	if ask == nil || len(findAll[*widget.Button](ask)) == 0 {
 		t.Fatal("saving words with an e-mail address did not ask about personal data")
@@ -325,4 +313,15 @@ func TestQuickLogKeptWhileAskingAboutPersonalData(t *testing.T) {
 	if len(ds) != 1 || ds[0].Entry.WhatHappened != typed {
 		t.Fatalf("drafts after a quit during the personal-data question: %+v, want the quick log's words", ds)
 	}
+}
+
+// typeInQuickLog opens the quick log from the Find screen with Ctrl+J, as
+// an agent would, and types text into its field, which it returns.
+func typeInQuickLog(p *poise, text string) *shortcutEntry {
+	p.show(screenFind)
+	c := p.win.Canvas()
+	c.Focused().(*shortcutEntry).TypedShortcut(keyQuickLog)
+	what := c.Focused().(*shortcutEntry)
+	test.Type(what, text)
+	return what
 }

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/poisehq/poise/internal/clocale"
 )
 
 // Count is n with its digits grouped for the locale of this session.
@@ -37,7 +39,7 @@ func Locale(getenv func(string) string) language.Tag {
 		}
 		v, _, _ = strings.Cut(v, ".")
 		v, _, _ = strings.Cut(v, "@")
-		if v == "C" || v == "POSIX" {
+		if clocale.IsC(v) {
 			break
 		}
 		if tag, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
