@@ -101,13 +101,17 @@ func (p *poise) drawPackProblems() {
 		p.problemsBanner = nil
 	}
 	var all []kb.Problem
+	var names []string
 	for _, id := range slices.Sorted(maps.Keys(p.packProblems)) {
-		all = append(all, p.packProblems[id]...)
+		if ps := p.packProblems[id]; len(ps) > 0 {
+			all = append(all, ps...)
+			names = append(names, shorten(p.packName(id), maxBannerPackName))
+		}
 	}
 	if len(all) == 0 {
 		return
 	}
-	msg := packProblemsMessage(all)
+	msg := packsProblemsMessage(names, all)
 	p.logf("poise: %s", msg)
 	var banner *fyne.Container
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
@@ -122,9 +126,20 @@ func (p *poise) drawPackProblems() {
 	p.notices.Add(banner)
 }
 
+// maxBannerPackName is the most of a pack's name the problems banner
+// shows: a name is the pack author's, of any length.
+const maxBannerPackName = 40
+
 // packProblemsMessage sums problems up by sort: a folder of thousands of
 // notes may have hundreds of one sort, and a count alone says nothing.
 func packProblemsMessage(problems []kb.Problem) string {
+	return packsProblemsMessage(nil, problems)
+}
+
+// packsProblemsMessage is packProblemsMessage naming the packs that have
+// the problems (by name, in order): with several packs installed, "A
+// content pack has 2,886 problems" left the agent to guess which.
+func packsProblemsMessage(names []string, problems []kb.Problem) string {
 	var sorts []string
 	rest := len(problems)
 	for _, g := range kb.Summarize(problems, 1) {
@@ -140,7 +155,17 @@ func packProblemsMessage(problems []kb.Problem) string {
 	} else if rest > 1 {
 		sorts = append(sorts, "and "+numtext.Count(rest)+" other problems")
 	}
-	return fmt.Sprintf("A content pack has %s: %s. Poise uses what did load. Run \"poise pack lint\" on the pack to see what to fix.", problemCount(len(problems)), strings.Join(sorts, "; "))
+	subject, lint := "A content pack has", "on the pack"
+	switch len(names) {
+	case 0:
+	case 1:
+		subject, lint = "The pack “"+names[0]+"” has", "on its folder"
+	case 2:
+		subject, lint = "The packs “"+names[0]+"” and “"+names[1]+"” have", "on their folders"
+	default:
+		subject, lint = numtext.Count(len(names))+" packs (“"+names[0]+"”, “"+names[1]+"” and others) have", "on their folders"
+	}
+	return fmt.Sprintf("%s %s: %s. Poise uses what did load. Run \"poise pack lint\" %s to see what to fix.", subject, problemCount(len(problems)), strings.Join(sorts, "; "), lint)
 }
 
 // problemCount is "1 problem" or "2,886 problems", digits grouped for the
