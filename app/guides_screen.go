@@ -19,7 +19,12 @@ type guidesScreen struct {
 
 	tree    *widget.Tree
 	view    *container.Scroll
-	content fyne.CanvasObject
+	content *fyne.Container // the split, or one pane of it when narrow
+	split   *container.Split
+	back    *escButton // back to the list from a guide, when narrow
+	// narrow shows one pane at a time (guides_narrow.go); reading is the
+	// guide's, rather than the list's.
+	narrow, reading bool
 
 	branches map[string][]string // tree node id → child ids
 	current  string              // the guide shown
@@ -47,6 +52,7 @@ func (p *poise) newGuidesScreen() fyne.CanvasObject {
 	g.tree.OnSelected = func(id widget.TreeNodeID) {
 		if _, branch := g.branches[id]; !branch {
 			g.showGuide(id, "")
+			g.read()
 		}
 	}
 	for _, pk := range g.branches[""] {
@@ -54,9 +60,14 @@ func (p *poise) newGuidesScreen() fyne.CanvasObject {
 	}
 	empty := lowLabel("Pick a guide on the left. Guides explain the why behind what to say; search finds the section you need.")
 	g.view = container.NewVScroll(container.NewPadded(empty))
-	split := container.NewHSplit(g.tree, g.view)
-	split.Offset = 0.36
-	g.content = split
+	g.split = container.NewHSplit(g.tree, g.view)
+	g.split.Offset = 0.36
+	// Esc goes back too, as it closes Find's full text (escButton).
+	back := func() { g.closeGuide() }
+	g.back = newEscButton("All guides", back, back)
+	g.back.Icon = theme.NavigateBackIcon()
+	g.back.Importance = widget.LowImportance
+	g.content = container.NewStack(g.split)
 	return g
 }
 
@@ -114,10 +125,12 @@ func (g *guidesScreen) openItem(it *kb.Item) {
 	if it.Parent != "" {
 		g.tree.Select(it.Parent)
 		g.showGuide(it.Parent, it.ID)
+		g.read()
 		return
 	}
 	g.tree.Select(it.ID)
 	g.showGuide(it.ID, "")
+	g.read()
 }
 
 func (g *guidesScreen) showGuide(id, section string) {

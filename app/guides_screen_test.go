@@ -103,3 +103,51 @@ func TestGuidesTreeSaysLanguage(t *testing.T) {
 		t.Errorf("the Guides list shows:\n%s\nwant the reader's own page as just its title", rows)
 	}
 }
+
+// In a window narrower than narrowWidth, Guides shows the list alone, then
+// the guide picked alone with a way back, all from the keyboard: side by
+// side at 480 px the list cut every title after ten letters beside an
+// empty pane. Wide again, both show.
+func TestGuidesNarrowOnePaneAtATime(t *testing.T) {
+	p := newTestPoise(t, fixtureLibrary())
+	p.win.Resize(fyne.NewSize(480, 700))
+	p.show(screenGuides)
+	g := p.guides
+	g.Resize(fyne.NewSize(440, 600))
+	shown := func() string {
+		switch o := g.content.Objects[0]; {
+		case o == fyne.CanvasObject(g.tree):
+			return "list"
+		case o == fyne.CanvasObject(g.split):
+			return "split"
+		default:
+			return "guide"
+		}
+	}
+	if got := shown(); got != "list" {
+		t.Fatalf("narrow Guides shows the %s, want the list alone", got)
+	}
+	if p.win.Canvas().Focused() != fyne.Focusable(g.tree) {
+		t.Errorf("switching to Guides focused %T, want the list", p.win.Canvas().Focused())
+	}
+	g.tree.Select("builtin/guides/staying-calm")
+	if got := shown(); got != "guide" || g.current != "builtin/guides/staying-calm" {
+		t.Fatalf("picking a guide shows the %s (%q), want the guide alone", got, g.current)
+	}
+	if p.win.Canvas().Focused() != fyne.Focusable(g.back) {
+		t.Errorf("the guide opened with %T focused, want the way back", p.win.Canvas().Focused())
+	}
+	g.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := shown(); got != "list" || p.win.Canvas().Focused() != fyne.Focusable(g.tree) {
+		t.Fatalf("Esc shows the %s with %T focused, want the list, focused", got, p.win.Canvas().Focused())
+	}
+	// The guide read last can be opened again at once.
+	g.tree.Select("builtin/guides/staying-calm")
+	if shown() != "guide" {
+		t.Error("picking the same guide again does not open it")
+	}
+	g.Resize(fyne.NewSize(900, 600))
+	if shown() != "split" {
+		t.Errorf("wide Guides shows the %s, want the list beside the guide", shown())
+	}
+}
