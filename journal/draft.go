@@ -30,6 +30,9 @@ type storedDraft struct {
 	file string
 	// locked: the file is in locked-drafts/, sealed to the draft-only key.
 	locked bool
+	// suspect: kept while locked and dated in the future (its date is
+	// made now): offered after the others.
+	suspect bool
 }
 
 // SaveDraft writes d, encrypted, and returns it with its ID set. Call it as
@@ -109,14 +112,31 @@ func (j *Journal) Drafts() ([]Draft, error) {
 	if _, err := j.unlocked(); err != nil {
 		return nil, err
 	}
-	out := make([]Draft, 0, len(j.drafts))
+	type offered struct {
+		d       Draft
+		suspect bool
+	}
+	all := make([]offered, 0, len(j.drafts))
 	for _, s := range j.drafts {
 		d := s.d
 		d.Entry = d.Entry.clone()
 		d.WhileLocked = s.locked
-		out = append(out, d)
+		all = append(all, offered{d, s.suspect})
 	}
-	slices.SortFunc(out, func(a, b Draft) int { return b.Saved.Compare(a.Saved) })
+	// The newest first, those dated in the future last (openLockedDraftsLocked).
+	slices.SortFunc(all, func(a, b offered) int {
+		if a.suspect != b.suspect {
+			if a.suspect {
+				return 1
+			}
+			return -1
+		}
+		return b.d.Saved.Compare(a.d.Saved)
+	})
+	out := make([]Draft, len(all))
+	for i, o := range all {
+		out[i] = o.d
+	}
 	return out, nil
 }
 

@@ -50,6 +50,37 @@ const maxLockedDraftFile = 4 << 20
 // a folder of a million planted names does not stall an unlock.
 const maxLockedScan = 4 * maxLockedDrafts
 
+// errLockedDraftsLink is the locked-drafts folder being a link, or not a
+// folder: anyone who can write the data folder could point it anywhere, and
+// drafts would be written and read there. It is never followed.
+var errLockedDraftsLink = errors.New("it is not a folder but a link or another file, which Poise does not follow: remove it, or put the folder it points to in its place, to keep and get back drafts typed while the journal is locked")
+
+// lockedDraftsFolder is the locked-drafts folder of the journal in dir;
+// exists is false when there is none yet. A link or a file in its place
+// is errLockedDraftsLink.
+func lockedDraftsFolder(dir string) (path string, exists bool, err error) {
+	path = filepath.Join(dir, lockedDraftsDir)
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return path, false, nil
+	case err != nil:
+		return "", false, err
+	case !fi.IsDir():
+		return "", false, fmt.Errorf("%s: %w", lockedDraftsDir, errLockedDraftsLink)
+	}
+	return path, true, nil
+}
+
+// makeLockedDraftsFolder is lockedDraftsFolder, made when missing.
+func makeLockedDraftsFolder(dir string) (string, error) {
+	path, exists, err := lockedDraftsFolder(dir)
+	if err == nil && !exists {
+		err = mkdir(path)
+	}
+	return path, err
+}
+
 // ErrTooManyLockedDrafts means KeepDraft found maxLockedDrafts drafts
 // already kept while locked; unlocking offers them back.
 var ErrTooManyLockedDrafts = fmt.Errorf("%d drafts are already kept while the journal is locked", maxLockedDrafts)
@@ -80,8 +111,8 @@ func (j *Journal) KeepDraft(d Draft) (Draft, error) {
 	if err != nil {
 		return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
 	}
-	dir := filepath.Join(j.dir, lockedDraftsDir)
-	if err := mkdir(dir); err != nil {
+	dir, err := makeLockedDraftsFolder(j.dir)
+	if err != nil {
 		return Draft{}, fmt.Errorf("keep draft while locked: %w", err)
 	}
 	plain, err := encodeRecord(fileRecord{Format: formatLockedDraft, Draft: &d})
@@ -130,7 +161,7 @@ func (j *Journal) lockedKeepTargetLocked() (vault.DraftRecipient, error) {
 			return vault.DraftRecipient{}, err
 		}
 	}
-	names, more, err := listLockedDrafts(filepath.Join(j.dir, lockedDraftsDir))
+	names, more, err := listLockedDrafts(j.dir)
 	if err != nil {
 		return vault.DraftRecipient{}, err
 	}
@@ -161,14 +192,16 @@ func (j *Journal) readLockedRecipient() (vault.DraftRecipient, error) {
 	return r, nil
 }
 
-// listLockedDrafts names up to maxLockedDrafts draft files in dir, and
-// says whether there are more, looking at no more than maxLockedScan
-// folder entries. A missing folder holds none.
+// listLockedDrafts names up to maxLockedDrafts draft files in the
+// locked-drafts folder of the journal in dir, and says whether there are
+// more, looking at no more than maxLockedScan folder entries. A missing
+// folder holds none; a link in its place is errLockedDraftsLink.
 func listLockedDrafts(dir string) (names []string, more bool, err error) {
-	f, err := os.Open(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, false, nil
+	path, exists, err := lockedDraftsFolder(dir)
+	if err != nil || !exists {
+		return nil, false, err
 	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, false, err
 	}
@@ -252,8 +285,8 @@ func (j *Journal) restoreLockedDraftsLocked(ds []Draft, res *ImportResult) error
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(j.dir, lockedDraftsDir)
-		if err := mkdir(dir); err != nil {
+		dir, err := makeLockedDraftsFolder(j.dir)
+		if err != nil {
 			return err
 		}
 		if err := atomicfile.Write(filepath.Join(dir, s.file), data, 0o600); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/poisehq/poise/internal/atomicfile"
 	"github.com/poisehq/poise/journal/internal/vault"
@@ -16,7 +17,8 @@ var (
 	errLockedRecipientChanged = errors.New("it held another key than this journal's own for drafts typed while locked")
 	errLockedKeyDamaged       = errors.New("the key of drafts typed while the journal was locked could not be read, so a new one is made; drafts kept with the old one cannot be opened and stay in " + lockedDraftsDir + "/. " +
 		"Restore this file from a backup copy of your data folder if you have one")
-	errLockedDraftsMore = fmt.Errorf("more than %d drafts typed while the journal was locked: %d are offered now, the rest at a later unlock once you save or discard these", maxLockedDrafts, maxLockedDrafts)
+	errLockedDraftFuture = errors.New("a draft kept while locked is dated later than now, so it is offered after the others with today's date: discard it if you did not type it")
+	errLockedDraftsMore  = fmt.Errorf("more than %d drafts typed while the journal was locked: %d are offered now, the rest at a later unlock once you save or discard these", maxLockedDrafts, maxLockedDrafts)
 )
 
 // openLockedDraftsLocked runs at every unlock (Init, Unlock, Recover): it
@@ -33,12 +35,12 @@ func (j *Journal) openLockedDraftsLocked(keys *vault.Keys) {
 	}
 	j.draftKey, j.lockedRecipient = dk, dk.Recipient()
 	j.checkLockedRecipientLocked(made)
-	dir := filepath.Join(j.dir, lockedDraftsDir)
-	names, more, err := listLockedDrafts(dir)
+	names, more, err := listLockedDrafts(j.dir)
 	if err != nil {
 		j.problems = append(j.problems, Problem{File: lockedDraftsDir, Err: err})
 		return
 	}
+	dir := filepath.Join(j.dir, lockedDraftsDir)
 	if more {
 		j.problems = append(j.problems, Problem{File: lockedDraftsDir, Err: errLockedDraftsMore})
 	}
@@ -51,9 +53,23 @@ func (j *Journal) openLockedDraftsLocked(keys *vault.Keys) {
 		if _, taken := j.drafts[d.ID]; taken {
 			d.ID = newID() // never in place of another draft
 		}
-		j.drafts[d.ID] = &storedDraft{d: d, file: name, locked: true}
+		s := &storedDraft{d: d, file: name, locked: true}
+		if now := j.now(); d.Saved.After(now.Add(lockedDraftSkew)) {
+			// Poise dates a draft as it keeps it, so this one was made
+			// by a clock far ahead, or by someone else: dated so, it
+			// would be offered before every draft the person types from
+			// now on. It comes last, dated now, and is reported.
+			j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, name), Err: fmt.Errorf("%w (%s)", errLockedDraftFuture, d.Saved.UTC().Format(time.RFC3339))})
+			s.d.Saved, s.suspect = now, true
+		}
+		j.drafts[s.d.ID] = s
 	}
 }
+
+// lockedDraftSkew is how far ahead of this clock a draft kept while locked
+// may be dated before it is taken for a forgery: another clock (the same
+// data folder on two machines) may run a little ahead.
+const lockedDraftSkew = 10 * time.Minute
 
 func openLockedDraft(dk *vault.DraftKey, path string) (Draft, error) {
 	data, err := readBounded(path, maxLockedDraftFile)
@@ -150,7 +166,7 @@ func (j *Journal) checkLockedRecipientLocked(made bool) {
 // there is no draft key to open them with (a read-only journal whose key
 // is missing or damaged).
 func (j *Journal) reportUnopenedLockedDrafts() {
-	names, _, _ := listLockedDrafts(filepath.Join(j.dir, lockedDraftsDir))
+	names, _, _ := listLockedDrafts(j.dir)
 	for _, name := range names {
 		j.problems = append(j.problems, Problem{File: relName(lockedDraftsDir, name), Err: errors.New("kept while the journal was locked, and the key to open it is missing or damaged")})
 	}
@@ -185,16 +201,19 @@ func (j *Journal) renewDraftKeyLocked(keys *vault.Keys) error {
 		return err
 	}
 	r := dk.Recipient()
-	dir := filepath.Join(j.dir, lockedDraftsDir)
 	held := map[string]*storedDraft{} // by file
 	for _, s := range j.drafts {
 		if s.locked {
 			held[s.file] = s
 		}
 	}
-	des, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
+	// A link in the folder's place is never followed; the unlock reported it.
+	dir, exists, ferr := lockedDraftsFolder(j.dir)
+	var des []os.DirEntry
+	if ferr == nil && exists {
+		if des, err = os.ReadDir(dir); err != nil {
+			return err
+		}
 	}
 	resealed := map[string]string{} // old file → new file
 	undo := func() {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -515,7 +516,9 @@ func FuzzDecodeLockedDraft(f *testing.F) {
 func TestRecoverOffersLockedDrafts(t *testing.T) {
 	j, rk := newTestJournal(t)
 	j.Lock()
-	if _, err := Open(j.Dir()).KeepDraft(Draft{Entry: Entry{WhatHappened: "typed before forgetting"}}); err != nil {
+	other := Open(j.Dir()) // another process, on the same clock
+	other.now = j.now
+	if _, err := other.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed before forgetting"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := j.Recover(rk, "a brand new passphrase"); err != nil {
@@ -684,5 +687,93 @@ func TestRekeyRenewsTheDraftKey(t *testing.T) {
 		if _, err := oldKey.Open(readFile(t, j.Dir(), lockedDraftsDir, name)); err == nil {
 			t.Fatalf("the draft key from before the rekey opens %s, kept after it", name)
 		}
+	}
+}
+
+// A draft kept while locked that is dated in the future (planted by
+// someone who can write the data folder: the draft key's public half is in
+// the clear) is offered after the person's own drafts, dated now, and
+// reported: dated so, it would have come first before every draft typed
+// from then on.
+func TestLockedDraftDatedInTheFutureComesLast(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	keep := func(at time.Time, text string) {
+		t.Helper()
+		k := Open(j.Dir())
+		k.now = func() time.Time { return at }
+		if _, err := k.KeepDraft(Draft{Entry: Entry{WhatHappened: text}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keep(fixedNow.AddDate(1, 0, 0), "planted: call this number")
+	keep(fixedNow.Add(-time.Hour), "typed an hour ago")
+	keep(fixedNow.Add(5*time.Minute), "typed on a clock a little ahead")
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := j.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Entry.WhatHappened)
+	}
+	want := []string{"typed on a clock a little ahead", "typed an hour ago", "planted: call this number"}
+	if !slices.Equal(got, want) {
+		t.Errorf("drafts offered in the order %q, want %q", got, want)
+	}
+	if last := ds[len(ds)-1]; last.Saved.After(fixedNow) || !last.WhileLocked {
+		t.Errorf("the future-dated draft is dated %v (locked %v), want now at the latest, marked typed while locked", last.Saved, last.WhileLocked)
+	}
+	ps := j.Problems()
+	if len(ps) != 1 || !errors.Is(ps[0].Err, errLockedDraftFuture) || !strings.HasPrefix(ps[0].File, lockedDraftsDir+"/") {
+		t.Errorf("problems %v, want the future-dated draft named", ps)
+	}
+}
+
+// A link in the locked-drafts folder's place is never followed: a locked
+// journal keeps no draft through it (and writes nothing where it points),
+// an unlock opens none of the drafts behind it and says what to do, and
+// the drafts there stay where they are.
+func TestLockedDraftsFolderLinkNotFollowed(t *testing.T) {
+	j, _ := newTestJournal(t)
+	j.Lock()
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "typed while locked"}}); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.Rename(filepath.Join(j.Dir(), lockedDraftsDir), elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(j.Dir(), lockedDraftsDir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.CanKeepDraft(); !errors.Is(err, errLockedDraftsLink) {
+		t.Errorf("CanKeepDraft with a link in the folder's place: %v, want errLockedDraftsLink", err)
+	}
+	if _, err := j.KeepDraft(Draft{Entry: Entry{WhatHappened: "second"}}); !errors.Is(err, errLockedDraftsLink) {
+		t.Errorf("KeepDraft through a link: %v, want errLockedDraftsLink", err)
+	}
+	if n := len(dirNames(t, elsewhere, "")); n != 1 {
+		t.Errorf("%d files where the link points, want the one draft there before", n)
+	}
+	if err := j.Unlock(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := j.Drafts(); len(ds) != 0 {
+		t.Errorf("drafts offered through the link: %+v", ds)
+	}
+	ps := j.Problems()
+	if len(ps) != 1 || ps[0].File != lockedDraftsDir || !errors.Is(ps[0].Err, errLockedDraftsLink) {
+		t.Errorf("problems %v, want the link reported", ps)
+	}
+	// A rekey renews the draft key without resealing through the link.
+	if _, err := j.Rekey(testPass); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(dirNames(t, elsewhere, "")); n != 1 {
+		t.Errorf("%d files where the link points after a rekey, want the one draft, untouched", n)
 	}
 }

@@ -25,6 +25,9 @@ const staleTempAge = time.Minute
 func (j *Journal) removeStaleTempFiles(now time.Time) {
 	for _, sub := range []string{"", entriesDir, historyDir, trashDir, draftsDir, lockedDraftsDir} {
 		dir := filepath.Join(j.dir, sub)
+		if fi, err := os.Lstat(dir); sub != "" && (err != nil || !fi.IsDir()) {
+			continue // a link in a record folder's place is not followed (errLockedDraftsLink)
+		}
 		des, _ := os.ReadDir(dir)
 		for _, de := range des {
 			if !de.Type().IsRegular() || !isTempName(de.Name()) || !strings.Contains(de.Name(), ".tmp-") {
