@@ -1,6 +1,10 @@
 package app
 
 import (
+	"errors"
+	"slices"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -39,11 +43,25 @@ func (f *journalForm) saveDraftNow() {
 }
 
 // offerDrafts shows a banner for an entry left unsaved by a crash or a
-// lock, newest first, one at a time.
+// lock, newest first, one at a time; focus says whether its Restore button
+// takes the keyboard (it does when the person is on the Journal screen
+// dealing with drafts).
 func (f *journalForm) offerDrafts() {
+	f.finishDiscard() // its Undo goes with the banner
+	f.offerDraftsExcept("", false)
+}
+
+// offerDraftsExcept is offerDrafts leaving out the draft of id skip (one
+// discarded, whose Undo is still up).
+func (f *journalForm) offerDraftsExcept(skip string, focus bool) {
 	f.drafts.RemoveAll()
+	f.offered = nil
 	ds, err := f.s.j.Drafts()
-	if err != nil || len(ds) == 0 {
+	if err != nil {
+		return
+	}
+	ds = slices.DeleteFunc(ds, func(d journal.Draft) bool { return d.ID == skip })
+	if len(ds) == 0 {
 		return
 	}
 	d := ds[0]
@@ -61,18 +79,75 @@ func (f *journalForm) offerDrafts() {
 			truncatedLabel("Typed while locked (quick log, "+when+"): review it"),
 			truncatedLabel(d.Entry.Title()))
 	}
-	restore := widget.NewButtonWithIcon("Restore", theme.HistoryIcon(), func() {
+	restore, restoreRing := newRingButton("Restore", theme.HistoryIcon(), func() {
+		f.finishDiscard()
 		f.restore(d)
 		f.drafts.RemoveAll()
+		f.offered = nil
 	})
 	restore.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard", func() {
-		if err := f.s.j.DiscardDraft(d.ID); err != nil {
+	_, discardRing := newRingButton("Discard", nil, func() { f.discardDraft(d) })
+	f.drafts.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(container.NewHBox(restoreRing, discardRing)), msg))
+	f.offered = restore
+	if focus && f.s.p.current == screenJournal {
+		f.s.p.win.Canvas().Focus(restore)
+	}
+}
+
+// discardUndoFor is how long Undo stays up after a draft is discarded.
+const discardUndoFor = 10 * time.Second
+
+// discardDraft takes d off offer with an Undo beside it: one key pressed by
+// mistake would otherwise lose what the agent wrote. The draft is removed
+// only once Undo is gone (after discardUndoFor, or at the next discard or
+// restore); a lock or a quit before that keeps it, offered again.
+func (f *journalForm) discardDraft(d journal.Draft) {
+	f.finishDiscard()
+	gone := false
+	var timer *time.Timer
+	f.undoDiscard = func() {
+		gone = true
+		timer.Stop()
+		f.undoDiscard = nil
+		f.offerDraftsExcept("", true)
+	}
+	finish := func() {
+		if gone {
+			return
+		}
+		gone = true
+		f.undoDiscard = nil
+		if err := f.s.j.DiscardDraft(d.ID); err != nil && !errors.Is(err, journal.ErrLocked) {
 			f.s.p.showError(err, "The draft could not be removed. Check that the data folder is writable.")
 		}
-		f.offerDrafts()
+	}
+	f.finish = finish
+	f.offerDraftsExcept(d.ID, false)
+	undo, undoRing := newRingButton("Undo", theme.ContentUndoIcon(), func() { f.undoDiscard() })
+	f.drafts.Add(container.NewBorder(nil, nil, nil, undoRing, truncatedLabel("Draft discarded: "+d.Entry.Title())))
+	if f.offered != nil {
+		f.s.p.win.Canvas().Focus(f.offered)
+	} else {
+		f.s.p.win.Canvas().Focus(undo)
+	}
+	timer = time.AfterFunc(discardUndoFor, func() {
+		f.s.p.do(func() {
+			if gone {
+				return
+			}
+			finish()
+			f.offerDraftsExcept("", false)
+		})
 	})
-	f.drafts.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewCenter(container.NewHBox(restore, discard)), msg))
+}
+
+// finishDiscard removes the draft whose Undo is up, at once.
+func (f *journalForm) finishDiscard() {
+	if f.finish != nil {
+		fin := f.finish
+		f.finish = nil
+		fin()
+	}
 }
 
 func truncatedLabel(text string) fyne.CanvasObject {

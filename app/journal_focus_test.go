@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/poisehq/poise/journal"
 )
 
 // focusCheckingCanvas records a Focus of an object that is not in the
@@ -85,4 +87,71 @@ func TestJournalUnlockFocusesOnlyWhatIsShown(t *testing.T) {
 			t.Errorf("the keyboard is on %T after unlock, want the Summary screen", got)
 		}
 	})
+}
+
+// A draft on offer after an unlock has the keyboard on its Restore button
+// (it took some 20 Tabs to reach); coming back to an unlocked Journal puts
+// the keyboard there again, or on the form when nothing is on offer (it
+// was on nothing, so typing did nothing). Discard keeps the draft behind an
+// Undo until it is gone: one key pressed by mistake lost the agent's words.
+func TestJournalOfferedDraftKeysAndUndo(t *testing.T) {
+	p, s := journalPoise(t)
+	setUpJournal(t, p, s)
+	if _, err := s.j.SaveDraft(journal.Draft{Entry: journal.Entry{WhatHappened: "Left unsaved by a crash"}}); err != nil {
+		t.Fatal(err)
+	}
+	s.lockNow()
+	pass := findAll[*shortcutEntry](s.body)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return s.form != nil })
+	c := p.win.Canvas()
+	restore := ringButtonNamed(t, s.form.drafts, "Restore")
+	if c.Focused() != fyne.Focusable(restore) {
+		t.Fatalf("after the unlock the keyboard is on %T, want the offered draft's Restore", c.Focused())
+	}
+	if !restore.ring.visible() {
+		t.Error("Restore has the keyboard but no focus ring shows it")
+	}
+	p.show(screenFind)
+	p.show(screenJournal)
+	if c.Focused() != fyne.Focusable(restore) {
+		t.Errorf("back on the Journal the keyboard is on %T, want Restore", c.Focused())
+	}
+
+	test.Tap(ringButtonNamed(t, s.form.drafts, "Discard"))
+	if ds, _ := s.j.Drafts(); len(ds) != 1 {
+		t.Fatalf("%d drafts right after Discard, want it kept while Undo is up", len(ds))
+	}
+	undo := ringButtonNamed(t, s.form.drafts, "Undo")
+	if c.Focused() != fyne.Focusable(undo) {
+		t.Errorf("after Discard the keyboard is on %T, want Undo", c.Focused())
+	}
+	test.Tap(undo)
+	restore = ringButtonNamed(t, s.form.drafts, "Restore")
+	if c.Focused() != fyne.Focusable(restore) {
+		t.Errorf("after Undo the keyboard is on %T, want the draft offered again", c.Focused())
+	}
+
+	test.Tap(ringButtonNamed(t, s.form.drafts, "Discard"))
+	s.form.finishDiscard() // as when Undo's time is up
+	if ds, _ := s.j.Drafts(); len(ds) != 0 {
+		t.Errorf("drafts once Undo is gone: %+v, want none", ds)
+	}
+	p.show(screenFind)
+	p.show(screenJournal)
+	if c.Focused() != fyne.Focusable(s.form.what) {
+		t.Errorf("on an unlocked Journal with nothing on offer the keyboard is on %T, want the form", c.Focused())
+	}
+}
+
+func ringButtonNamed(t testing.TB, o fyne.CanvasObject, text string) *ringButton {
+	t.Helper()
+	for _, b := range findAll[*ringButton](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
 }

@@ -42,8 +42,14 @@ type journalForm struct {
 	scroll                                     *container.Scroll
 	msg                                        *widget.Label
 	drafts                                     *fyne.Container
-	deleteBtn                                  *widget.Button
-	content                                    fyne.CanvasObject
+	// offered is the Restore button of the draft on offer, nil when none.
+	offered *ringButton
+	// undoDiscard, while set, puts back the draft just discarded: it is
+	// only removed once its Undo is gone (journal_draft.go).
+	undoDiscard func()
+	finish      func() // removes the draft whose Undo is up
+	deleteBtn   *widget.Button
+	content     fyne.CanvasObject
 
 	draftID string
 	dirty   bool

@@ -47,6 +47,8 @@ type journalScreen struct {
 	// dialog is the journal dialog showing, if any: locking closes it, as
 	// it may show decrypted text.
 	dialog dialog.Dialog
+	// gateField is the first field of the set-up or unlock view showing.
+	gateField fyne.Focusable
 }
 
 func (s *journalScreen) showDialog(d dialog.Dialog) {
@@ -158,7 +160,7 @@ func (s *journalScreen) opened() {
 	// window's content (unlocked from another screen) is refused, with
 	// an error in the log.
 	if s.p.current == screenJournal {
-		s.form.focus()
+		s.p.win.Canvas().Focus(s.focusField())
 	}
 	s.startIdleCheck()
 	s.startFollowUpWatch()

@@ -58,6 +58,11 @@ func buttonNamed(t testing.TB, o fyne.CanvasObject, prefix string) *widget.Butto
 			return b
 		}
 	}
+	for _, b := range findAll[*ringButton](o) {
+		if strings.HasPrefix(b.Text, prefix) {
+			return &b.Button
+		}
+	}
 	t.Fatalf("no button %q", prefix)
 	return nil
 }

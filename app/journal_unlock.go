@@ -238,6 +238,7 @@ func (s *journalScreen) recoverView() fyne.CanvasObject {
 // focusLater focuses o once it is on the canvas: views are built before
 // the shell shows them.
 func (s *journalScreen) focusLater(o fyne.Focusable) {
+	s.gateField = o
 	s.p.do(func() {
 		if s.p.current == screenJournal {
 			s.p.win.Canvas().Focus(o)

@@ -190,8 +190,10 @@ func (p *poise) focusScreen(obj fyne.CanvasObject) {
 		return
 	}
 	if ft, ok := obj.(focusTarget); ok {
-		p.win.Canvas().Focus(ft.focusField())
-		return
+		if f := ft.focusField(); f != nil {
+			p.win.Canvas().Focus(f)
+			return
+		}
 	}
 	p.win.Canvas().Unfocus()
 }
