@@ -112,20 +112,27 @@ func (p *poise) openQuickLog() {
 	p.win.Canvas().Focus(q.what)
 }
 
+// quickLogLockedText says what becomes of the quick log's words while the
+// journal is locked, when a quit would keep them.
+const quickLogLockedText = "Your journal is locked: Save asks for your passphrase. If Poise closes first, this is kept, encrypted, for your next unlock."
+
 // quickLogUnkeptText warns that a quit would lose what the quick log holds.
 const quickLogUnkeptText = "The journal is locked and Poise cannot keep this if it closes. Unlock it to save."
 
 // quickLogUnkeptNote is a warning under the text field when the journal is
 // locked and could not keep a draft at a quit (no draft key yet, an
 // unusable draft-only key, too many kept): said before the person types,
-// not found out after the text is gone. Nil when a quit would keep it.
+// not found out after the text is gone. When a quit would keep it, a line
+// saying so (quickLogLockedText); nil when the journal is unlocked.
 func (p *poise) quickLogUnkeptNote(j *journal.Journal) fyne.CanvasObject {
 	if !j.Locked() {
 		return nil
 	}
 	err := j.CanKeepDraft()
 	if err == nil {
-		return nil
+		// Said, so that Save asking for the passphrase, or a quit before
+		// it, surprises no one.
+		return lowLabel(quickLogLockedText)
 	}
 	p.logf("poise: the quick log could not be kept at a quit: %v", err)
 	l := wrapLabel(quickLogUnkeptText)

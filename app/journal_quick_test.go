@@ -140,7 +140,7 @@ func TestQuickLogLongNamesWrapInANarrowWindow(t *testing.T) {
 // is locked, the quick log is kept sealed at a quit, except when it cannot
 // be (here: the bound of drafts kept while locked is reached). Then the
 // form says so under the field before a word is typed; when it can be
-// kept, it says nothing.
+// kept, it says the journal is locked and the words will be kept.
 func TestQuickLogSaysWhenALockedJournalCannotKeepIt(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
@@ -169,14 +169,18 @@ func TestQuickLogSaysWhenALockedJournalCannotKeepIt(t *testing.T) {
 			if dlg == nil {
 				t.Fatal("Ctrl+J opened nothing")
 			}
-			var said bool
+			var said, saidLocked bool
 			for _, l := range findAll[*widget.Label](dlg) {
-				if l.Text == quickLogUnkeptText {
-					said = true
-				}
+				said = said || l.Text == quickLogUnkeptText
+				saidLocked = saidLocked || l.Text == quickLogLockedText
 			}
 			if said != tt.wantNote {
 				t.Errorf("the quick log warns it cannot be kept: %v, want %v", said, tt.wantNote)
+			}
+			// When it can be kept, it says the journal is locked and what
+			// becomes of the words.
+			if saidLocked != !tt.wantNote {
+				t.Errorf("the quick log says the journal is locked and keeps the words: %v, want %v", saidLocked, !tt.wantNote)
 			}
 			if _, ok := c.Focused().(*shortcutEntry); !ok {
 				t.Errorf("the keyboard is on %T, want the what-happened field", c.Focused())
