@@ -69,6 +69,11 @@ type Index struct {
 	// handedEarly is set once Options.Early has the Index; only Open's
 	// goroutine reads and writes it.
 	handedEarly bool
+
+	// stamp is what the record in dir says, as this Index last read or
+	// wrote it (index_record_stamp.go); nil when unknown.
+	stampMu sync.Mutex
+	stamp   *recordStamp
 }
 
 // generation is one state of the index with the library it answers for.

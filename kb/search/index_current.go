@@ -238,8 +238,15 @@ func (ix *Index) remember(g *generation) {
 	// gob, not JSON: it is read at every start, and for a large library
 	// JSON decoding alone took longer than the search.
 	r := record{Key: g.state.Key(), Hash: g.hash, Dir: filepath.Base(g.path), Len: g.docs, Synonyms: g.sets, Names: g.packNames(), HasNames: true, Versions: indexVersions()}
+	state := g.state.AppendState(nil)
+	stamp := newRecordStamp(&r, state)
+	if ix.stamped(stamp) {
+		return // the record there says this already
+	}
 	if gob.NewEncoder(&buf).Encode(r) == nil {
-		_ = atomicfile.Write(filepath.Join(ix.dir, recordName), g.state.AppendState(buf.Bytes()), 0o600)
+		if atomicfile.Write(filepath.Join(ix.dir, recordName), append(buf.Bytes(), state...), 0o600) == nil {
+			ix.setStamp(stamp)
+		}
 	}
 }
 

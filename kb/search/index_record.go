@@ -101,6 +101,7 @@ func (rc *Recorded) OpenCurrent(state *kb.LibraryState, opts Options) (*Index, e
 		return nil, fmt.Errorf("%w: %w", ErrStale, err)
 	}
 	ix.gen = g
+	ix.setStamp(newRecordStamp(rc.r, rc.stateBytes))
 	return ix, nil
 }
 
