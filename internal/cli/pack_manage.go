@@ -30,7 +30,7 @@ func (c *cli) packListCmd() *cobra.Command {
 				return err
 			}
 			defer done()
-			list, err := s.List(content.FS)
+			list, err := s.ListFrom(content.FS, c.keptPacks())
 			if err != nil {
 				return err
 			}
