@@ -105,10 +105,14 @@ func (f *journalForm) discardDraft(d journal.Draft) {
 	f.finishDiscard()
 	gone := false
 	var timer *time.Timer
-	f.undoDiscard = func() {
+	keep := func() { // the discard undone, or left undone by a lock
 		gone = true
 		timer.Stop()
-		f.undoDiscard = nil
+		f.undoDiscard, f.finish, f.keepPending = nil, nil, nil
+	}
+	f.keepPending = keep
+	f.undoDiscard = func() {
+		keep()
 		f.offerDraftsExcept("", true)
 	}
 	finish := func() {
@@ -116,7 +120,7 @@ func (f *journalForm) discardDraft(d journal.Draft) {
 			return
 		}
 		gone = true
-		f.undoDiscard = nil
+		f.undoDiscard, f.keepPending = nil, nil
 		if err := f.s.j.DiscardDraft(d.ID); err != nil && !errors.Is(err, journal.ErrLocked) {
 			f.s.p.showError(err, "The draft could not be removed. Check that the data folder is writable.")
 		}

@@ -133,6 +133,22 @@ func TestJournalOfferedDraftKeysAndUndo(t *testing.T) {
 		t.Errorf("after Undo the keyboard is on %T, want the draft offered again", c.Focused())
 	}
 
+	// Locked with Undo up, the draft stays, offered at the next unlock,
+	// and no timer of the old form removes it then.
+	test.Tap(ringButtonNamed(t, s.form.drafts, "Discard"))
+	old := s.form
+	s.lockNow()
+	if old.finish != nil {
+		t.Error("the lock left the discard pending")
+	}
+	pass = findAll[*shortcutEntry](s.body)[0]
+	test.Type(pass, journalPass)
+	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	pump(t, p, func() bool { return s.form != nil })
+	if ds, _ := s.j.Drafts(); len(ds) != 1 || s.form.offered == nil {
+		t.Fatalf("after discard, lock and unlock: %d drafts, offered %v; want the draft offered again", len(ds), s.form.offered != nil)
+	}
+
 	test.Tap(ringButtonNamed(t, s.form.drafts, "Discard"))
 	s.form.finishDiscard() // as when Undo's time is up
 	if ds, _ := s.j.Drafts(); len(ds) != 0 {

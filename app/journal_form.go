@@ -48,6 +48,7 @@ type journalForm struct {
 	// only removed once its Undo is gone (journal_draft.go).
 	undoDiscard func()
 	finish      func() // removes the draft whose Undo is up
+	keepPending func() // leaves it in place (a lock: offered again)
 	deleteBtn   *widget.Button
 	content     fyne.CanvasObject
 

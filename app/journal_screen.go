@@ -265,6 +265,11 @@ func (s *journalScreen) lockNow() {
 	if s.form != nil && s.form.dirty {
 		s.form.saveDraftNow()
 	}
+	if s.form != nil && s.form.keepPending != nil {
+		// A draft discarded with its Undo still up stays: a later unlock
+		// offers it again, and no timer of this form removes it then.
+		s.form.keepPending()
+	}
 	if s.stopIdle != nil {
 		s.stopIdle()
 		s.stopIdle = nil
