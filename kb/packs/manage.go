@@ -76,8 +76,21 @@ func (s *Store) ListFrom(builtin fs.FS, have func(dir string) (*kb.Pack, []kb.Pr
 		}
 		for _, e := range entries {
 			name := e.Name()
-			if !e.IsDir() || name[0] == '.' || name[0] == '_' || seen[name] {
+			if name[0] == '.' || name[0] == '_' || seen[name] {
 				continue
+			}
+			if !e.IsDir() {
+				// A link to a pack's folder is loaded and searched when it
+				// leads inside the person's folders (kb.PackFolder), so it
+				// is listed too: the list left it out, and with it the
+				// only way to see, disable or remove it. A link refused
+				// is said when the library loads.
+				if e.Type()&fs.ModeSymlink == 0 {
+					continue
+				}
+				if _, err := kb.PackFolder(dir, name); err != nil {
+					continue
+				}
 			}
 			seen[name] = true
 			p, err := loadForList(dir, name, dir == s.dir, have)
